@@ -1,0 +1,72 @@
+import { useId, useState } from 'react';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import { editPerson, removePerson } from '@/utils/db/people';
+import type { Person } from '@/utils/domain/schemas';
+import { PersonCard } from './PersonCard';
+
+/** One saved person: what was captured, a link to the profile, and the user's own notes. */
+export function PersonDetails({ person, db, onBack }: { person: Person; db: IntrobookDB; onBack: () => void }) {
+  const notesId = useId();
+  const [notes, setNotes] = useState(person.notes);
+  const [status, setStatus] = useState<string | null>(null);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+
+  async function saveNotes() {
+    try {
+      await editPerson(db, person.id, { notes });
+      setStatus('Notes saved.');
+    } catch {
+      setStatus('Notes could not be saved. Your text is still here.');
+    }
+  }
+
+  async function remove() {
+    await removePerson(db, person.id);
+    onBack();
+  }
+
+  return (
+    <section className="panel" aria-label={`Details for ${person.name}`}>
+      <button type="button" onClick={onBack}>
+        ← All people
+      </button>
+      <div style={{ marginTop: 10 }}>
+        <PersonCard person={person} />
+      </div>
+      <p>
+        <a href={person.profileUrl} target="_blank" rel="noopener noreferrer">
+          Open profile on LinkedIn
+        </a>
+      </p>
+      <p className="muted">
+        Saved {new Date(person.createdAt).toLocaleDateString()} · last captured {new Date(person.capturedAt).toLocaleString()}
+      </p>
+      <label htmlFor={notesId}>Your notes</label>
+      <textarea id={notesId} value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={20_000} />
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void saveNotes()} disabled={notes === person.notes}>
+          Save notes
+        </button>
+        {confirmRemove ? (
+          <>
+            <button type="button" className="danger" onClick={() => void remove()}>
+              Yes, remove {person.name}
+            </button>
+            <button type="button" onClick={() => setConfirmRemove(false)}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <button type="button" className="danger" onClick={() => setConfirmRemove(true)}>
+            Remove from Introbook
+          </button>
+        )}
+      </div>
+      {status && (
+        <p className="message" role="status">
+          {status}
+        </p>
+      )}
+    </section>
+  );
+}

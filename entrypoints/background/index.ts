@@ -1,0 +1,49 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { getDb } from '@/utils/db/db';
+import { pageReadReply, type ToContentMessage } from '@/utils/messaging/protocol';
+import { openSidePanel } from '@/utils/side-panel';
+import { focusedPersonId } from '@/utils/ui-state';
+import { createRouter } from './router';
+
+const MENU_SAVE = 'introbook-save-person';
+
+export default defineBackground(() => {
+  const router = createRouter({
+    db: getDb(),
+    runtimeId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    openSidePanel,
+    setFocusedPerson: (id) => focusedPersonId.setValue(id),
+    readTab: async (tabId) => pageReadReply.parse(await browser.tabs.sendMessage(tabId, { type: 'page/read' })),
+    notifyTab: async (tabId, message: ToContentMessage) => {
+      await browser.tabs.sendMessage(tabId, message);
+    },
+    log: (message, detail) => console.warn(message, detail),
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => router.handle(message, sender));
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_SAVE,
+      title: 'Save person to Introbook',
+      contexts: ['page'],
+      documentUrlPatterns: ['*://*.linkedin.com/*'],
+    });
+  });
+
+  const saveTab = (tabId: number | undefined) => {
+    if (tabId !== undefined) void router.saveFromTab(tabId);
+  };
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_SAVE) saveTab(tab?.id);
+  });
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'save-profile') return;
+    const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    saveTab(id);
+  });
+});

@@ -1,0 +1,21 @@
+import { IntrobookDB } from './app-db';
+
+let instance: IntrobookDB | null = null;
+
+/**
+ * The database, opened lazily in the extension's own origin: the background and
+ * extension pages. Content scripts must never import this module — their
+ * IndexedDB belongs to the web page.
+ */
+export function getDb(): IntrobookDB {
+  if (!instance) {
+    instance = new IntrobookDB();
+    // A newer version of the extension is upgrading the schema: let it.
+    instance.on('versionchange', () => {
+      instance?.close();
+      instance = null;
+      return false;
+    });
+  }
+  return instance;
+}

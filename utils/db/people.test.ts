@@ -1,0 +1,151 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeCapture, makeTestDb } from '../../tests/helpers/db';
+import { personSchema } from '../domain/schemas';
+import type { IntrobookDB } from './app-db';
+import { editPerson, findPersonByUrl, getPerson, listRecentPeople, removePerson, savePersonCapture } from './people';
+
+const open: IntrobookDB[] = [];
+function db(factory?: IDBFactory): IntrobookDB {
+  const d = makeTestDb(factory);
+  open.push(d);
+  return d;
+}
+afterEach(() => {
+  for (const d of open.splice(0)) d.close();
+});
+
+describe('savePersonCapture', () => {
+  it('creates a person with a UUID, timestamps and empty user fields', async () => {
+    const store = db();
+    const { person, created } = await savePersonCapture(store, makeCapture(), 1000);
+    expect(created).toBe(true);
+    expect(person).toStrictEqual({
+      ...makeCapture(),
+      id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+      createdAt: 1000,
+      updatedAt: 1000,
+      capturedAt: 1000,
+      deletedAt: null,
+      editedFields: [],
+      notes: '',
+    });
+    expect(await store.people.count()).toBe(1);
+    expect(personSchema.parse(await store.people.get(person.id))).toStrictEqual(person);
+  });
+
+  it('updates the stored person on a second save instead of adding one', async () => {
+    const store = db();
+    const first = await savePersonCapture(store, makeCapture(), 1000);
+    const second = await savePersonCapture(store, makeCapture({ headline: 'CTO at Engines', role: 'CTO' }), 2000);
+    expect(second.created).toBe(false);
+    expect(second.person.id).toBe(first.person.id);
+    expect(second.person).toMatchObject({ headline: 'CTO at Engines', role: 'CTO', createdAt: 1000, updatedAt: 2000, capturedAt: 2000 });
+    expect(await store.people.count()).toBe(1);
+  });
+
+  it('keeps one record when two tabs save the same person at the same moment', async () => {
+    const factory = new IDBFactory();
+    const tabA = db(factory);
+    const tabB = db(factory);
+    await tabA.open();
+    await tabB.open();
+    const results = await Promise.all([
+      savePersonCapture(tabA, makeCapture({ headline: 'from tab A' }), 1000),
+      savePersonCapture(tabB, makeCapture({ headline: 'from tab B' }), 1000),
+      savePersonCapture(tabA, makeCapture({ headline: 'from tab A again' }), 1001),
+    ]);
+    expect(await tabA.people.count()).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.person.id)).size).toBe(1);
+  });
+
+  it('refuses a second row with the same canonical URL at the store level', async () => {
+    const store = db();
+    const { person } = await savePersonCapture(store, makeCapture(), 1000);
+    await expect(store.people.add({ ...person, id: crypto.randomUUID() })).rejects.toMatchObject({ name: 'ConstraintError' });
+  });
+
+  it('keeps the user’s edits and notes when the page is captured again', async () => {
+    const store = db();
+    const { person } = await savePersonCapture(store, makeCapture(), 1000);
+    await editPerson(store, person.id, { role: 'Countess & Engineer', notes: 'Met at the Royal Society' }, 1500);
+    const { person: again } = await savePersonCapture(
+      store,
+      makeCapture({ role: 'Principal Engineer II', company: 'Difference Engines Ltd' }),
+      2000,
+    );
+    expect(again).toMatchObject({
+      role: 'Countess & Engineer',
+      company: 'Difference Engines Ltd',
+      notes: 'Met at the Royal Society',
+      editedFields: ['role'],
+    });
+  });
+
+  it('keeps stored values the page no longer shows', async () => {
+    const store = db();
+    await savePersonCapture(store, makeCapture(), 1000);
+    const { person } = await savePersonCapture(
+      store,
+      makeCapture({ photoUrl: null, location: null, degree: null, mutualConnections: { count: 0, names: [] } }),
+      2000,
+    );
+    expect(person).toMatchObject({
+      photoUrl: 'https://media.licdn.com/dms/image/ada.jpg',
+      location: 'London, England, United Kingdom',
+      degree: 2,
+      mutualConnections: { count: 5, names: ['Charles Babbage', 'Mary Somerville'] },
+    });
+  });
+
+  it('rejects an invalid capture and writes nothing', async () => {
+    const store = db();
+    await expect(savePersonCapture(store, makeCapture({ name: '   ' }))).rejects.toThrow();
+    await expect(savePersonCapture(store, makeCapture({ profileUrl: 'javascript:alert(1)' }))).rejects.toThrow();
+    await expect(savePersonCapture(store, makeCapture({ photoUrl: 'http://insecure.example/a.png' }))).rejects.toThrow();
+    expect(await store.people.count()).toBe(0);
+  });
+
+  it('brings back a removed person when saved again', async () => {
+    const store = db();
+    const { person } = await savePersonCapture(store, makeCapture(), 1000);
+    await removePerson(store, person.id, 1500);
+    expect(await getPerson(store, person.id)).toBeUndefined();
+    expect(await findPersonByUrl(store, person.profileUrl)).toBeUndefined();
+    const { person: back } = await savePersonCapture(store, makeCapture(), 2000);
+    expect(back).toMatchObject({ id: person.id, deletedAt: null });
+    expect(await store.people.count()).toBe(1);
+  });
+});
+
+describe('editPerson', () => {
+  it('marks only the fields that changed as edited', async () => {
+    const store = db();
+    const { person } = await savePersonCapture(store, makeCapture(), 1000);
+    const edited = await editPerson(store, person.id, { name: 'Ada Lovelace', company: 'Babbage & Co' }, 1200);
+    expect(edited.editedFields).toStrictEqual(['company']);
+    expect(edited.updatedAt).toBe(1200);
+  });
+
+  it('refuses a value that fails validation and keeps the row unchanged', async () => {
+    const store = db();
+    const { person } = await savePersonCapture(store, makeCapture(), 1000);
+    await expect(editPerson(store, person.id, { name: '' })).rejects.toThrow();
+    expect(await store.people.get(person.id)).toStrictEqual(person);
+  });
+});
+
+describe('listRecentPeople', () => {
+  it('lists live people, most recently captured first, up to the limit', async () => {
+    const store = db();
+    const names = ['Ada', 'Grace', 'Hedy', 'Alan'];
+    for (const [i, name] of names.entries()) {
+      await savePersonCapture(store, makeCapture({ name, profileUrl: `https://www.linkedin.com/in/${name.toLowerCase()}/` }), 1000 + i);
+    }
+    const hedy = await findPersonByUrl(store, 'https://www.linkedin.com/in/hedy/');
+    await removePerson(store, hedy!.id, 5000);
+    expect((await listRecentPeople(store, 10)).map((p) => p.name)).toStrictEqual(['Alan', 'Grace', 'Ada']);
+    expect((await listRecentPeople(store, 2)).map((p) => p.name)).toStrictEqual(['Alan', 'Grace']);
+  });
+});

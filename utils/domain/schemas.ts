@@ -1,0 +1,89 @@
+import { z } from '../zod';
+
+/** Length caps keep a hostile or garbled page from filling the store. */
+export const LIMITS = {
+  name: 200,
+  headline: 500,
+  short: 200,
+  url: 2048,
+  mutualNames: 50,
+  notes: 20_000,
+} as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const httpsUrl = z
+  .string()
+  .max(LIMITS.url)
+  .refine((value) => {
+    try {
+      return new URL(value).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an https URL');
+
+export const DEGREES = [1, 2, 3] as const;
+export const degreeSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type Degree = z.infer<typeof degreeSchema>;
+
+export const mutualConnectionsSchema = z.object({
+  /** Total mutual connections the page states (named + "N others"). */
+  count: z.number().int().min(0).max(100_000),
+  /** The names the page shows, in page order. */
+  names: z.array(text(LIMITS.name)).max(LIMITS.mutualNames),
+});
+export type MutualConnections = z.infer<typeof mutualConnectionsSchema>;
+
+export const SOURCES = ['linkedin'] as const;
+export const sourceSchema = z.enum(SOURCES);
+
+/**
+ * What an extractor read off a page. Everything here is scraped text: it is data,
+ * rendered as text only, never as HTML.
+ */
+export const profileCaptureSchema = z.object({
+  profileUrl: httpsUrl,
+  name: text(LIMITS.name),
+  firstName: text(LIMITS.name).nullable(),
+  lastName: text(LIMITS.name).nullable(),
+  headline: text(LIMITS.headline).nullable(),
+  role: text(LIMITS.short).nullable(),
+  company: text(LIMITS.short).nullable(),
+  location: text(LIMITS.short).nullable(),
+  photoUrl: httpsUrl.nullable(),
+  degree: degreeSchema.nullable(),
+  mutualConnections: mutualConnectionsSchema,
+  source: sourceSchema,
+});
+export type ProfileCapture = z.infer<typeof profileCaptureSchema>;
+
+/** Capture fields a user may correct by hand; a re-capture never overwrites an edited one. */
+export const EDITABLE_FIELDS = [
+  'name',
+  'firstName',
+  'lastName',
+  'headline',
+  'role',
+  'company',
+  'location',
+] as const satisfies readonly (keyof ProfileCapture)[];
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+const timestamp = z.number().int().nonnegative();
+
+export const personSchema = profileCaptureSchema.extend({
+  /** String UUID, so rows can sync later without id clashes. */
+  id: z.uuid(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  /** When the page was last read (a save or re-save). */
+  capturedAt: timestamp,
+  /** Soft delete: a tombstone keeps sync possible. `null` while the person is live. */
+  deletedAt: timestamp.nullable(),
+  /** Fields the user edited by hand; captures leave them alone. */
+  editedFields: z.array(z.enum(EDITABLE_FIELDS)),
+  /** The user's own notes about this person. Captures never touch them. */
+  notes: z.string().max(LIMITS.notes),
+});
+export type Person = z.infer<typeof personSchema>;
