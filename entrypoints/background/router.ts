@@ -78,10 +78,11 @@ export function createRouter(deps: RouterDeps) {
       const parsed = contentMessage.safeParse(message);
       if (!parsed.success) return rejected('malformed content message', parsed.error.issues);
       const msg = parsed.data;
-      const pageProfile = canonicalProfileUrl(sender.url ?? '');
+      // sender.url is the document's first URL; after in-app navigation only the tab's URL is current.
+      const pageProfile = canonicalProfileUrl(sender.tab?.url ?? sender.url ?? '');
       const about = msg.type === 'capture/save' ? msg.capture.profileUrl : msg.profileUrl;
       // A content script speaks only of the profile its own tab is showing.
-      if (pageProfile !== about) return rejected('profile does not match the sending page', { about, url: sender.url });
+      if (pageProfile !== about) return rejected('profile does not match the sending page', { about, url: sender.tab?.url ?? sender.url });
       switch (msg.type) {
         case 'capture/save':
           return save(msg.capture, sender.tab?.id);

@@ -49,13 +49,16 @@ class LinkedInPage {
   constructor(private readonly ctx: ContentScriptContext) {}
 
   start(): void {
-    this.ctx.addEventListener(window, 'wxt:locationchange', () => {
+    // Fires at navigation start (Navigation API): the URL is the event's, while
+    // `location` and the DOM may still be the previous page's.
+    this.ctx.addEventListener(window, 'wxt:locationchange', (event) => {
       this.navigated = true;
-      this.onLocation();
+      this.onLocation(event.newUrl.href);
     });
     const onMessage = (message: unknown, sender: { id?: string }) => this.onMessage(message, sender);
     browser.runtime.onMessage.addListener(onMessage);
     this.ctx.onInvalidated(() => {
+      window.clearTimeout(this.debounce);
       browser.runtime.onMessage.removeListener(onMessage);
       this.observer?.disconnect();
       this.button?.host.remove();
@@ -63,9 +66,10 @@ class LinkedInPage {
     this.onLocation();
   }
 
-  private onLocation(): void {
-    const profileUrl = canonicalProfileUrl(location.href);
-    if (profileUrl === this.profileUrl) return;
+  /** Returns true when the page now names another profile (or none). */
+  private onLocation(url: string = location.href): boolean {
+    const profileUrl = canonicalProfileUrl(url);
+    if (profileUrl === this.profileUrl) return false;
     if (this.ready && this.button) this.previousName = this.readName();
     this.profileUrl = profileUrl;
     this.ready = false;
@@ -74,11 +78,13 @@ class LinkedInPage {
     if (profileUrl === null) {
       this.observer?.disconnect();
       this.observer = null;
-      return;
+      return true;
     }
     this.waitStarted = Date.now();
     this.observe();
-    this.check();
+    // Let the navigation commit before the first look.
+    this.ctx.setTimeout(() => this.check(), 0);
+    return true;
   }
 
   /** One observer while on a profile: it finds the profile once rendered and re-mounts the button if LinkedIn re-renders it away. */
@@ -166,6 +172,8 @@ class LinkedInPage {
   }
 
   private async save(): Promise<void> {
+    // A navigation may not have been seen yet: never save under a stale URL.
+    if (this.onLocation()) return;
     const button = this.button;
     if (!button) return;
     const read = this.read();

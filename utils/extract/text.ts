@@ -79,7 +79,7 @@ export function splitName(name: string): { first: string | null; last: string | 
   const core = name
     .replace(/\([^)]*\)/g, ' ') // pronouns, nicknames
     .replace(/,.*$/, '') // credentials after a comma
-    .replace(/[\p{Extended_Pictographic}\u200D\uFE0F]/gu, ' ')
+    .replace(/\p{Extended_Pictographic}|\u200D|\uFE0F/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   // Only name-like words: letters and marks, with inner apostrophes, hyphens or dots.

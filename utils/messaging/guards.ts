@@ -5,7 +5,7 @@ export type SenderKind = 'content' | 'extension-page';
 export interface SenderLike {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
 }
 
 /** Sites whose content scripts may talk to the background. */

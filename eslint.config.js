@@ -1,0 +1,54 @@
+import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import react from 'eslint-plugin-react';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output', '.wxt', 'node_modules', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node, chrome: 'readonly' } },
+    plugins: { react, 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    settings: { react: { version: '19' } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // Scraped text is data: never HTML.
+      'react/no-danger': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Set textContent or build nodes: scraped text must never become HTML.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Build nodes instead: scraped text must never become HTML.' },
+        { selector: "CallExpression[callee.object.name='document'][callee.property.name='write']", message: 'No document.write.' },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Content scripts run in the web page's origin: the database is not theirs to open.
+    files: ['entrypoints/*.content/**/*.ts', 'entrypoints/*.content.ts', 'utils/extract/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/utils/db/**', '@/utils/db/*', 'dexie', 'dexie-react-hooks', 'react', 'react-dom'], message: 'Content scripts and extractors never load the database or React.' }] },
+      ],
+    },
+  },
+  {
+    // Extractors are pure: the Document and URL come in as arguments.
+    files: ['utils/extract/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'document', 'location', 'window'],
+    },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', 'tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,138 @@
+/**
+ * Launch Debian's Chromium with the built extension (.output/chrome-mv3) and the
+ * fixture server standing in for LinkedIn. One fresh profile per spec file.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { MAPPED_HOSTS, startFixtureServer, type FixtureServer } from './server';
+
+export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  server: FixtureServer;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Harness> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first (npm run test:e2e does).`);
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: run "apt-get install -y chromium" or set CHROMIUM_PATH.`);
+  }
+  const server = await startFixtureServer();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'introbook-e2e-'));
+  const rules = MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${server.port}`).join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    server,
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface StoredPerson {
+  id: string;
+  profileUrl: string;
+  name: string;
+  role: string | null;
+  company: string | null;
+  headline: string | null;
+  degree: number | null;
+  mutualConnections: { count: number; names: string[] };
+  deletedAt: number | null;
+}
+
+/** Every row of the `people` table, read with raw IndexedDB in the service worker (not through our code). */
+export async function storedPeople(worker: Worker): Promise<StoredPerson[]> {
+  return worker.evaluate(
+    () =>
+      new Promise<StoredPerson[]>((done, fail) => {
+        const request = indexedDB.open('introbook');
+        request.onerror = () => fail(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('people')) {
+            db.close();
+            done([]);
+            return;
+          }
+          const all = db.transaction('people').objectStore('people').getAll();
+          all.onsuccess = () => {
+            db.close();
+            done(all.result as StoredPerson[]);
+          };
+          all.onerror = () => fail(all.error);
+        };
+      }),
+  );
+}
+
+/** Wait until the store holds rows matching `predicate`; returns them. */
+export async function waitForPeople(
+  worker: Worker,
+  predicate: (people: StoredPerson[]) => boolean,
+  timeoutMs = 10_000,
+): Promise<StoredPerson[]> {
+  const deadline = Date.now() + timeoutMs;
+  let people = await storedPeople(worker);
+  while (!predicate(people)) {
+    if (Date.now() > deadline) throw new Error(`store never matched; it holds ${JSON.stringify(people, null, 2)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    people = await storedPeople(worker);
+  }
+  return people;
+}
+
+/**
+ * The id Chrome gave the tab showing `page`. Introbook has no "tabs" permission,
+ * so URLs are hidden from it: bring the page to the front and take the active tab.
+ */
+export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? null;
+  });
+  if (id === null) throw new Error(`no active tab for ${page.url()}`);
+  return id;
+}
+
+export function popupUrl(h: Harness, tabId?: number): string {
+  return `chrome-extension://${h.extensionId}/popup.html${tabId === undefined ? '' : `?tab=${tabId}`}`;
+}
+
+export function sidePanelUrl(h: Harness): string {
+  return `chrome-extension://${h.extensionId}/sidepanel.html`;
+}

@@ -1,0 +1,127 @@
+/**
+ * A local HTTPS server that plays www.linkedin.com, its country hosts and
+ * media.licdn.com. Chromium maps those hostnames here (--host-resolver-rules),
+ * so the production manifest's matches run unchanged.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { deflateSync } from 'node:zlib';
+
+const FIXTURES = resolve(process.cwd(), 'tests/fixtures/linkedin');
+
+/** Profile id (decoded, lower-case) → fixture. */
+export const PROFILE_FIXTURES: Record<string, string> = {
+  'ada-lovelace': 'current-layout.html',
+  'zoë-ångström': 'current-layout-h2.html',
+  'jürgen-müller-1a2b': 'legacy-layout.html',
+  'margaret-hamilton-apollo': 'public-page.html',
+  'xss-test': 'hostile-name.html',
+  ghost: 'no-name.html',
+};
+
+export const MAPPED_HOSTS = ['www.linkedin.com', 'uk.linkedin.com', 'media.licdn.com'];
+
+export interface FixtureServer {
+  port: number;
+  /** Requests seen, for asserting what the page (not the extension) fetched. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+function selfSignedCert(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'introbook-cert-'));
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=www.linkedin.com',
+      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+    { stdio: 'ignore' },
+  );
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const requests: string[] = [];
+  const server: Server = createServer(selfSignedCert(), (req, res) => {
+    const host = (req.headers.host ?? '').split(':')[0] ?? '';
+    const url = new URL(req.url ?? '/', `https://${host}`);
+    requests.push(`${host}${url.pathname}`);
+    if (host === 'media.licdn.com') {
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=3600' });
+      res.end(avatarPng(url.pathname));
+      return;
+    }
+    const profile = /^\/in\/([^/]+)/.exec(url.pathname);
+    const file = profile?.[1]
+      ? PROFILE_FIXTURES[decode(profile[1]).normalize('NFC').toLowerCase()]
+      : url.pathname === '/feed/'
+        ? '../linkedin/feed.html'
+        : undefined;
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(readFileSync(join(FIXTURES, file)));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return {
+    port: address.port,
+    requests,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+/** A small coloured square per path, so photos show as distinct avatars in screenshots. */
+function avatarPng(path: string): Buffer {
+  let hash = 0;
+  for (const ch of path) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  const [r, g, b] = [80 + (hash % 150), 80 + ((hash >> 8) % 150), 120 + ((hash >> 16) % 120)];
+  const size = 64;
+  const raw = Buffer.alloc(size * (size * 3 + 1));
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) raw.set([r, g, b], y * (size * 3 + 1) + 1 + x * 3);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of bytes) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
