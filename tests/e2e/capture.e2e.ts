@@ -134,6 +134,24 @@ describe('one-click capture from a LinkedIn profile', () => {
     await page.close();
   });
 
+  it('offers the button after arriving on a profile from the feed without a reload', async () => {
+    const page = await openProfile('https://www.linkedin.com/feed/');
+    await page.waitForTimeout(300);
+    expect(await hostCount(page)).toBe(0);
+    await page.evaluate(async () => {
+      const html = await (await fetch('/in/ada-lovelace/')).text();
+      history.pushState({}, '', '/in/ada-lovelace/');
+      const next = new DOMParser().parseFromString(html, 'text/html');
+      document.querySelector('main')!.replaceWith(document.adoptNode(next.querySelector('main')!));
+      document.title = next.title;
+    });
+    await expect.poll(() => hostCount(page)).toBe(1);
+    const popup = await h.context.newPage();
+    await popup.goto(popupUrl(h, await tabIdOf(h.worker, page)));
+    await expect.poll(() => popup.getByRole('region', { name: 'On this page' }).getByRole('heading', { name: 'Ada Lovelace' }).count()).toBe(1);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
   it('opens the saved person in the side panel from the in-page link', async () => {
     const page = await openProfile('https://www.linkedin.com/in/ada-lovelace/');
     await page.getByRole('button', { name: 'Open Ada Lovelace in the Introbook side panel' }).click();
@@ -160,10 +178,9 @@ describe('bad input', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
+    // An earlier test focused Ada in the panel; start from the list.
+    await h.worker.evaluate(() => chrome.storage.session.remove('focusedPersonId'));
     await panel.goto(sidePanelUrl(h));
-    // The panel may open on the last person shown; go to the list.
-    const back = panel.getByRole('button', { name: '← All people' });
-    if (await back.isVisible()) await back.click();
     const row = panel.getByRole('button', { name: /<img src=x onerror=alert\(1\)>/ });
     await row.click();
     const details = panel.getByRole('region', { name: /^Details for <img/ });

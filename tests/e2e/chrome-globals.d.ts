@@ -1,5 +1,5 @@
 /** The few chrome.* calls the end-to-end tests make inside the extension's service worker. */
 declare const chrome: {
   tabs: { query(filter: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number; url?: string }[]> };
-  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: { session: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } };
 };
