@@ -14,8 +14,6 @@ export default defineConfig({
       'activeTab',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    // Block messages from other extensions; web pages can't message us without `matches`.
-    externally_connectable: { ids: [] },
     commands: {
       'save-profile': {
         suggested_key: { default: 'Alt+Shift+S' },
@@ -23,14 +21,10 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Introbook' },
+    // Chrome: block messages from other extensions (web pages can't message us without `matches`).
+    // Firefox gets its sidebar from entrypoints/sidepanel and has no externally_connectable.
     ...(browser === 'firefox'
-      ? {
-          sidebar_action: {
-            default_title: 'Introbook',
-            default_panel: 'sidepanel.html',
-          },
-          browser_specific_settings: { gecko: { id: 'introbook@example.org' } },
-        }
-      : {}),
+      ? { browser_specific_settings: { gecko: { id: 'introbook@example.org' } } }
+      : { externally_connectable: { ids: [] } }),
   }),
 });

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { makeCapture } from '@/tests/helpers/db';
+import { getDb } from '@/utils/db/db';
+import background from './index';
+
+type Listener = (...args: never[]) => unknown;
+
+/** fake-browser 1.x has no contextMenus or commands events; a minimal stand-in with the same shape. */
+function stubEvent() {
+  const listeners: Listener[] = [];
+  return {
+    addListener: (l: Listener) => void listeners.push(l),
+    removeListener: (l: Listener) => void listeners.splice(listeners.indexOf(l), 1),
+    hasListener: (l: Listener) => listeners.includes(l),
+    trigger: (...args: unknown[]) => Promise.all(listeners.map((l) => (l as (...a: unknown[]) => unknown)(...args))),
+  };
+}
+
+const command = (name: string, tab: { id: number }) =>
+  (fakeBrowser.commands.onCommand as unknown as ReturnType<typeof stubEvent>).trigger(name, tab);
+
+/** The real background entrypoint on the fake browser: its listeners, the real store (fake-indexeddb). */
+describe('background entrypoint', () => {
+  let sent: { tabId: number; message: unknown }[];
+
+  beforeEach(async () => {
+    sent = [];
+    await getDb().people.clear();
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, message: { type: string }) => {
+      sent.push({ tabId, message });
+      return message.type === 'page/read' ? { status: 'ok', capture: makeCapture() } : undefined;
+    }) as typeof fakeBrowser.tabs.sendMessage);
+    Object.assign(fakeBrowser.contextMenus, { onClicked: stubEvent(), create: vi.fn() });
+    Object.assign(fakeBrowser.commands, { onCommand: stubEvent() });
+    background.main();
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('saves the current tab on the keyboard command', async () => {
+    await command('save-profile', { id: 42 });
+    await vi.waitFor(async () => expect(await getDb().people.count()).toBe(1));
+    expect(sent[0]).toStrictEqual({ tabId: 42, message: { type: 'page/read' } });
+    await vi.waitFor(() => expect(sent.some((s) => (s.message as { type: string }).type === 'page/saved')).toBe(true));
+  });
+
+  it('adds a context-menu item for LinkedIn pages on install, and saves from it', async () => {
+    const create = vi.mocked(fakeBrowser.contextMenus.create);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ title: 'Save person to Introbook', documentUrlPatterns: ['*://*.linkedin.com/*'] }));
+    const id = create.mock.calls[0]![0].id!;
+    await (fakeBrowser.contextMenus.onClicked as unknown as ReturnType<typeof stubEvent>).trigger(
+      { menuItemId: id, editable: false, pageUrl: 'https://www.linkedin.com/in/ada-lovelace/' },
+      { id: 9 },
+    );
+    await vi.waitFor(async () => expect(await getDb().people.count()).toBe(1));
+    expect(sent[0]).toMatchObject({ tabId: 9 });
+  });
+
+  it('ignores commands it does not own', async () => {
+    await command('something-else', { id: 42 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent).toStrictEqual([]);
+  });
+});
