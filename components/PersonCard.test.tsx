@@ -25,6 +25,7 @@ function person(overrides: Partial<Person> = {}): Person {
     deletedAt: null,
     editedFields: [],
     notes: '',
+    roleHistory: [],
     ...overrides,
   };
 }

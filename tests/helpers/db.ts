@@ -21,6 +21,9 @@ export function makeCapture(overrides: Partial<ProfileCapture> = {}): ProfileCap
     degree: 2,
     mutualConnections: { count: 5, names: ['Charles Babbage', 'Mary Somerville'] },
     source: 'linkedin',
+    positions: [{ title: 'Principal Engineer', company: 'Analytical Engines' }],
+    aliases: [],
+    fieldSources: { profileUrl: 'url', name: 'heading' },
     ...overrides,
   };
 }

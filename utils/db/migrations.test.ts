@@ -32,12 +32,36 @@ describe('database migrations', () => {
 
     const db = makeTestDb(factory);
     await db.open();
+    if (version === 2) expect(await findPersonByUrl(db, 'https://www.linkedin.com/sales/lead/ACwAAAda/')).toMatchObject({ name: 'Ada Lovelace' });
     expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     const people = await db.people.toArray();
     expect(people).toHaveLength(seed.people!.length);
     for (const row of people) expect(() => personSchema.parse(row)).not.toThrow();
     expect(await findPersonByUrl(db, 'https://www.linkedin.com/in/ada-lovelace/')).toMatchObject({ name: 'Ada Lovelace' });
     expect((await listRecentPeople(db)).map((p) => p.name)).toStrictEqual(['Ada Lovelace']);
+    db.close();
+  });
+
+  it('v1 → v2 gives every person positions, aliases, sources and an empty role history', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie('introbook', { indexedDB: factory, IDBKeyRange });
+    old.version(1).stores(SCHEMA_VERSIONS[0]!.stores);
+    const { v1 } = await import('../../tests/fixtures/db/v1');
+    await old.open();
+    await old.table('people').bulkAdd(v1.people);
+    old.close();
+    const db = makeTestDb(factory);
+    const ada = await db.people.get('5b1c1f5e-2f7a-4f0e-9d3b-0c6a1f7f2a11');
+    expect(ada).toMatchObject({
+      positions: [{ title: 'Principal Engineer', company: 'Analytical Engines' }],
+      aliases: [],
+      fieldSources: {},
+      roleHistory: [],
+      // Untouched by the upgrade:
+      editedFields: ['role'],
+      notes: 'Met at the Royal Society',
+    });
+    expect((await db.people.get('9e0b7c2d-4a51-4c8e-8f3a-2b7d9e1c0f22'))?.positions).toStrictEqual([]);
     db.close();
   });
 });

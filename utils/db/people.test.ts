@@ -18,7 +18,7 @@ afterEach(() => {
 describe('savePersonCapture', () => {
   it('creates a person with a UUID, timestamps and empty user fields', async () => {
     const store = db();
-    const { person, created } = await savePersonCapture(store, makeCapture(), 1000);
+    const { person, created } = await savePersonCapture(store, makeCapture(), { now: 1000 });
     expect(created).toBe(true);
     expect(person).toStrictEqual({
       ...makeCapture(),
@@ -29,6 +29,7 @@ describe('savePersonCapture', () => {
       deletedAt: null,
       editedFields: [],
       notes: '',
+      roleHistory: [],
     });
     expect(await store.people.count()).toBe(1);
     expect(personSchema.parse(await store.people.get(person.id))).toStrictEqual(person);
@@ -36,11 +37,13 @@ describe('savePersonCapture', () => {
 
   it('updates the stored person on a second save instead of adding one', async () => {
     const store = db();
-    const first = await savePersonCapture(store, makeCapture(), 1000);
-    const second = await savePersonCapture(store, makeCapture({ headline: 'CTO at Engines', role: 'CTO' }), 2000);
+    const first = await savePersonCapture(store, makeCapture(), { now: 1000 });
+    const second = await savePersonCapture(store, makeCapture({ headline: 'CTO at Engines', role: 'CTO' }), { now: 2000 });
     expect(second.created).toBe(false);
     expect(second.person.id).toBe(first.person.id);
     expect(second.person).toMatchObject({ headline: 'CTO at Engines', role: 'CTO', createdAt: 1000, updatedAt: 2000, capturedAt: 2000 });
+    // The old role is history now.
+    expect(second.person.roleHistory).toStrictEqual([{ role: 'Principal Engineer', company: 'Analytical Engines', until: 2000 }]);
     expect(await store.people.count()).toBe(1);
   });
 
@@ -51,9 +54,9 @@ describe('savePersonCapture', () => {
     await tabA.open();
     await tabB.open();
     const results = await Promise.all([
-      savePersonCapture(tabA, makeCapture({ headline: 'from tab A' }), 1000),
-      savePersonCapture(tabB, makeCapture({ headline: 'from tab B' }), 1000),
-      savePersonCapture(tabA, makeCapture({ headline: 'from tab A again' }), 1001),
+      savePersonCapture(tabA, makeCapture({ headline: 'from tab A' }), { now: 1000 }),
+      savePersonCapture(tabB, makeCapture({ headline: 'from tab B' }), { now: 1000 }),
+      savePersonCapture(tabA, makeCapture({ headline: 'from tab A again' }), { now: 1001 }),
     ]);
     expect(await tabA.people.count()).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -62,34 +65,71 @@ describe('savePersonCapture', () => {
 
   it('refuses a second row with the same canonical URL at the store level', async () => {
     const store = db();
-    const { person } = await savePersonCapture(store, makeCapture(), 1000);
+    const { person } = await savePersonCapture(store, makeCapture(), { now: 1000 });
     await expect(store.people.add({ ...person, id: crypto.randomUUID() })).rejects.toMatchObject({ name: 'ConstraintError' });
   });
 
   it('keeps the user’s edits and notes when the page is captured again', async () => {
     const store = db();
-    const { person } = await savePersonCapture(store, makeCapture(), 1000);
+    const { person } = await savePersonCapture(store, makeCapture(), { now: 1000 });
     await editPerson(store, person.id, { role: 'Countess & Engineer', notes: 'Met at the Royal Society' }, 1500);
-    const { person: again } = await savePersonCapture(
+    const again = await savePersonCapture(
       store,
       makeCapture({ role: 'Principal Engineer II', company: 'Difference Engines Ltd' }),
-      2000,
+      { now: 2000 },
     );
-    expect(again).toMatchObject({
+    expect(again.person).toMatchObject({
       role: 'Countess & Engineer',
       company: 'Difference Engines Ltd',
       notes: 'Met at the Royal Society',
       editedFields: ['role'],
     });
+    // The page's new role waits for the user's OK instead of being dropped silently.
+    expect(again.heldBack).toStrictEqual([{ field: 'role', stored: 'Countess & Engineer', captured: 'Principal Engineer II', edited: true }]);
+  });
+
+  it('takes the page value for an edited field once the user accepts it', async () => {
+    const store = db();
+    const { person } = await savePersonCapture(store, makeCapture(), { now: 1000 });
+    await editPerson(store, person.id, { role: 'Countess' }, 1500);
+    const { person: accepted, heldBack } = await savePersonCapture(store, makeCapture({ role: 'Director' }), { now: 2000, accept: ['role'] });
+    expect(heldBack).toStrictEqual([]);
+    expect(accepted).toMatchObject({ role: 'Director', editedFields: [] });
+    expect(accepted.roleHistory[0]).toStrictEqual({ role: 'Countess', company: 'Analytical Engines', until: 2000 });
+  });
+
+  it('applies values typed before saving as the user’s edits', async () => {
+    const store = db();
+    const { person } = await savePersonCapture(store, makeCapture(), {
+      now: 1000,
+      edits: { company: 'Babbage & Co', name: 'Ada Lovelace' },
+    });
+    expect(person).toMatchObject({ company: 'Babbage & Co', editedFields: ['company'] });
+    expect(person.fieldSources.company).toBe('user');
+  });
+
+  it('finds the person by an alias and moves them to their vanity URL', async () => {
+    const store = db();
+    const sales = 'https://www.linkedin.com/sales/lead/ACwAAAda/';
+    const { person } = await savePersonCapture(store, makeCapture({ profileUrl: sales, source: 'linkedin-sales-navigator' }), { now: 1000 });
+    const { person: again, created } = await savePersonCapture(
+      store,
+      makeCapture({ aliases: [sales], headline: 'from the profile' }),
+      { now: 2000 },
+    );
+    expect(created).toBe(false);
+    expect(again).toMatchObject({ id: person.id, profileUrl: 'https://www.linkedin.com/in/ada-lovelace/', aliases: [sales] });
+    expect(await findPersonByUrl(store, sales)).toMatchObject({ id: person.id });
+    expect(await store.people.count()).toBe(1);
   });
 
   it('keeps stored values the page no longer shows', async () => {
     const store = db();
-    await savePersonCapture(store, makeCapture(), 1000);
+    await savePersonCapture(store, makeCapture(), { now: 1000 });
     const { person } = await savePersonCapture(
       store,
       makeCapture({ photoUrl: null, location: null, degree: null, mutualConnections: { count: 0, names: [] } }),
-      2000,
+      { now: 2000 },
     );
     expect(person).toMatchObject({
       photoUrl: 'https://media.licdn.com/dms/image/ada.jpg',
@@ -109,11 +149,11 @@ describe('savePersonCapture', () => {
 
   it('brings back a removed person when saved again', async () => {
     const store = db();
-    const { person } = await savePersonCapture(store, makeCapture(), 1000);
+    const { person } = await savePersonCapture(store, makeCapture(), { now: 1000 });
     await removePerson(store, person.id, 1500);
     expect(await getPerson(store, person.id)).toBeUndefined();
     expect(await findPersonByUrl(store, person.profileUrl)).toBeUndefined();
-    const { person: back } = await savePersonCapture(store, makeCapture(), 2000);
+    const { person: back } = await savePersonCapture(store, makeCapture(), { now: 2000 });
     expect(back).toMatchObject({ id: person.id, deletedAt: null });
     expect(await store.people.count()).toBe(1);
   });
@@ -122,7 +162,7 @@ describe('savePersonCapture', () => {
 describe('editPerson', () => {
   it('marks only the fields that changed as edited', async () => {
     const store = db();
-    const { person } = await savePersonCapture(store, makeCapture(), 1000);
+    const { person } = await savePersonCapture(store, makeCapture(), { now: 1000 });
     const edited = await editPerson(store, person.id, { name: 'Ada Lovelace', company: 'Babbage & Co' }, 1200);
     expect(edited.editedFields).toStrictEqual(['company']);
     expect(edited.updatedAt).toBe(1200);
@@ -130,7 +170,7 @@ describe('editPerson', () => {
 
   it('refuses a value that fails validation and keeps the row unchanged', async () => {
     const store = db();
-    const { person } = await savePersonCapture(store, makeCapture(), 1000);
+    const { person } = await savePersonCapture(store, makeCapture(), { now: 1000 });
     await expect(editPerson(store, person.id, { name: '' })).rejects.toThrow();
     expect(await store.people.get(person.id)).toStrictEqual(person);
   });
@@ -141,7 +181,7 @@ describe('listRecentPeople', () => {
     const store = db();
     const names = ['Ada', 'Grace', 'Hedy', 'Alan'];
     for (const [i, name] of names.entries()) {
-      await savePersonCapture(store, makeCapture({ name, profileUrl: `https://www.linkedin.com/in/${name.toLowerCase()}/` }), 1000 + i);
+      await savePersonCapture(store, makeCapture({ name, profileUrl: `https://www.linkedin.com/in/${name.toLowerCase()}/` }), { now: 1000 + i });
     }
     const hedy = await findPersonByUrl(store, 'https://www.linkedin.com/in/hedy/');
     await removePerson(store, hedy!.id, 5000);

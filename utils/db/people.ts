@@ -2,8 +2,10 @@
  * The only code that touches the `people` table. Every function takes the db as
  * a parameter so tests can hand in a fresh fake-indexeddb database.
  */
+import { canonicalProfileUrl, isMemberIdUrl } from '../extract/canonical-url';
 import {
   EDITABLE_FIELDS,
+  ROLE_HISTORY_LIMIT,
   personSchema,
   profileCaptureSchema,
   type EditableField,
@@ -12,30 +14,46 @@ import {
 } from '../domain/schemas';
 import type { IntrobookDB } from './app-db';
 
+export interface FieldChange {
+  field: EditableField;
+  stored: string | null;
+  captured: string | null;
+  /** The user edited this field: the page's value waits for their OK. */
+  edited: boolean;
+}
+
+export interface SaveOptions {
+  now?: number;
+  /** Values the user typed for this save (the popup's edit boxes); they count as the user's edits. */
+  edits?: Partial<Record<EditableField, string | null>>;
+  /** Edited fields for which the user accepted the page's value instead of their own. */
+  accept?: readonly EditableField[];
+}
+
 export interface SaveResult {
   person: Person;
   /** True when this save created the record, false when it updated one. */
   created: boolean;
+  /** Page values held back because the user had edited those fields. */
+  heldBack: FieldChange[];
 }
 
 /**
  * Save a capture: create the person, or update the one stored under the same
- * canonical URL. The user's own edits and notes survive; a field the page no
- * longer shows (null, or no mutual connections) keeps its stored value.
+ * canonical URL (or one of its aliases). The user's edits and notes survive; a
+ * field the page no longer shows (null, or no mutual connections) keeps its
+ * stored value; a new role or company pushes the old one onto `roleHistory`.
  * Validated before the write; one short read-write transaction.
  */
-export async function savePersonCapture(
-  db: IntrobookDB,
-  input: ProfileCapture,
-  now: number = Date.now(),
-): Promise<SaveResult> {
+export async function savePersonCapture(db: IntrobookDB, input: ProfileCapture, options: SaveOptions = {}): Promise<SaveResult> {
   const capture = profileCaptureSchema.parse(input);
+  const now = options.now ?? Date.now();
   try {
-    return await upsert(db, capture, now);
+    return await upsert(db, capture, now, options);
   } catch (error) {
     // Another connection (a second tab's save) created the row between our read
     // and our add: the unique index refused a duplicate. Read again and update.
-    if (isConstraintError(error)) return upsert(db, capture, now);
+    if (isConstraintError(error)) return upsert(db, capture, now, options);
     throw error;
   }
 }
@@ -45,15 +63,21 @@ function isConstraintError(error: unknown): boolean {
   return e?.name === 'ConstraintError' || e?.inner?.name === 'ConstraintError';
 }
 
-async function upsert(db: IntrobookDB, capture: ProfileCapture, now: number): Promise<SaveResult> {
+/** The stored person for any of these URLs, as canonical URL or alias (tombstones included). */
+async function findByAnyUrl(db: IntrobookDB, urls: string[]): Promise<Person | undefined> {
+  return (await db.people.where('profileUrl').anyOf(urls).first()) ?? (await db.people.where('aliases').anyOf(urls).first());
+}
+
+async function upsert(db: IntrobookDB, capture: ProfileCapture, now: number, options: SaveOptions): Promise<SaveResult> {
   return db.transaction('rw', db.people, async () => {
-    const existing = await db.people.where('profileUrl').equals(capture.profileUrl).first();
+    const existing = await findByAnyUrl(db, [capture.profileUrl, ...capture.aliases]);
     if (existing) {
-      const person = personSchema.parse(mergeCapture(existing, capture, now));
+      const { person: merged, heldBack } = mergeCapture(existing, capture, now, options);
+      const person = personSchema.parse(merged);
       await db.people.put(person);
-      return { person, created: false };
+      return { person, created: false, heldBack };
     }
-    const person = personSchema.parse({
+    const blank: Person = {
       ...capture,
       id: crypto.randomUUID(),
       createdAt: now,
@@ -62,17 +86,58 @@ async function upsert(db: IntrobookDB, capture: ProfileCapture, now: number): Pr
       deletedAt: null,
       editedFields: [],
       notes: '',
-    } satisfies Person);
+      roleHistory: [],
+    };
+    const person = personSchema.parse(applyEdits(blank, capture, options.edits ?? {}));
     await db.people.add(person);
-    return { person, created: true };
+    return { person, created: true, heldBack: [] };
   });
 }
 
+/** A LinkedIn vanity URL beats an alias-space key (member id, Sales Navigator, Recruiter) as the person's URL. */
+function preferredUrl(url: string): boolean {
+  return canonicalProfileUrl(url) === url && !isMemberIdUrl(url);
+}
+
+/** The user's typed values: applied last, marked as edits unless they equal what the page says. */
+function applyEdits(person: Person, capture: ProfileCapture, edits: SaveOptions['edits'] & object): Person {
+  const result: Person = { ...person, fieldSources: { ...person.fieldSources } };
+  const edited = new Set(result.editedFields);
+  for (const field of EDITABLE_FIELDS) {
+    if (!(field in edits)) continue;
+    const value = edits[field] ?? null;
+    if (field === 'name') {
+      if (value) result.name = value;
+    } else {
+      result[field] = value;
+    }
+    if (value === capture[field]) {
+      edited.delete(field);
+    } else {
+      edited.add(field);
+      result.fieldSources[field] = 'user';
+    }
+  }
+  result.editedFields = EDITABLE_FIELDS.filter((f) => edited.has(f));
+  return result;
+}
+
 /** A re-capture applied to a stored person. Pure. */
-export function mergeCapture(existing: Person, capture: ProfileCapture, now: number): Person {
+export function mergeCapture(
+  existing: Person,
+  capture: ProfileCapture,
+  now: number,
+  options: Omit<SaveOptions, 'now'> = {},
+): { person: Person; heldBack: FieldChange[] } {
+  const switchUrl = preferredUrl(capture.profileUrl) && !preferredUrl(existing.profileUrl);
+  const profileUrl = switchUrl ? capture.profileUrl : existing.profileUrl;
+  const aliases = Array.from(new Set([...existing.aliases, ...capture.aliases, existing.profileUrl, capture.profileUrl])).filter(
+    (u) => u !== profileUrl,
+  );
   const merged: Person = {
     ...existing,
-    profileUrl: existing.profileUrl,
+    profileUrl,
+    aliases: aliases.slice(0, 20),
     source: capture.source,
     photoUrl: capture.photoUrl ?? existing.photoUrl,
     degree: capture.degree ?? existing.degree,
@@ -80,37 +145,69 @@ export function mergeCapture(existing: Person, capture: ProfileCapture, now: num
       capture.mutualConnections.count > 0 || capture.mutualConnections.names.length > 0
         ? capture.mutualConnections
         : existing.mutualConnections,
+    positions: capture.positions.length > 0 ? capture.positions : existing.positions,
+    fieldSources: { ...existing.fieldSources, ...capture.fieldSources },
     capturedAt: now,
     updatedAt: now,
     // Saving someone again brings back a person the user had removed.
     deletedAt: null,
   };
+  const heldBack: FieldChange[] = [];
+  const edited = new Set(existing.editedFields);
   for (const field of EDITABLE_FIELDS) {
-    if (existing.editedFields.includes(field)) continue;
-    if (field === 'name') {
-      merged.name = capture.name;
-    } else {
-      merged[field] = capture[field] ?? existing[field];
+    const captured = capture[field];
+    if (edited.has(field) && !options.accept?.includes(field)) {
+      merged.fieldSources[field] = 'user';
+      if (captured !== null && captured !== existing[field]) {
+        heldBack.push({ field, stored: existing[field], captured, edited: true });
+      }
+      continue;
     }
+    edited.delete(field);
+    if (field === 'name') merged.name = capture.name;
+    else merged[field] = captured ?? existing[field];
   }
-  return merged;
+  merged.editedFields = EDITABLE_FIELDS.filter((f) => edited.has(f));
+  const person = applyEdits(merged, capture, options.edits ?? {});
+  if ((existing.role || existing.company) && (person.role !== existing.role || person.company !== existing.company)) {
+    person.roleHistory = [{ role: existing.role, company: existing.company, until: now }, ...existing.roleHistory].slice(
+      0,
+      ROLE_HISTORY_LIMIT,
+    );
+  }
+  return { person, heldBack };
+}
+
+/** What a capture would change in a stored person, field by field (for the popup's review). Pure. */
+export function diffCapture(person: Person, capture: ProfileCapture): FieldChange[] {
+  return EDITABLE_FIELDS.flatMap((field) => {
+    const captured = capture[field];
+    if (captured === null || captured === person[field]) return [];
+    return [{ field, stored: person[field], captured, edited: person.editedFields.includes(field) }];
+  });
 }
 
 export type PersonEdit = Partial<Pick<Person, EditableField | 'notes'>>;
 
 /** The user's own changes: edited fields are marked so captures leave them alone. */
 export async function editPerson(db: IntrobookDB, id: string, edit: PersonEdit, now: number = Date.now()): Promise<Person> {
+  // Note: an edit's fieldSources entry becomes 'user' so the UI can say where a value came from.
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(id);
     if (!existing) throw new Error('This person is no longer in Introbook.');
     const editedFields = new Set(existing.editedFields);
+    const fieldSources = { ...existing.fieldSources };
     for (const field of EDITABLE_FIELDS) {
-      if (field in edit && edit[field] !== existing[field]) editedFields.add(field);
+      if (field in edit && edit[field] !== existing[field]) {
+        editedFields.add(field);
+        fieldSources[field] = 'user';
+      }
     }
     const person = personSchema.parse({
       ...existing,
       ...edit,
       editedFields: EDITABLE_FIELDS.filter((f) => editedFields.has(f)),
+      fieldSources,
       updatedAt: now,
     });
     await db.people.put(person);
@@ -123,8 +220,9 @@ export async function removePerson(db: IntrobookDB, id: string, now: number = Da
   await db.people.update(id, { deletedAt: now, updatedAt: now });
 }
 
+/** The live person known by this URL, as their canonical URL or as an alias. */
 export async function findPersonByUrl(db: IntrobookDB, profileUrl: string): Promise<Person | undefined> {
-  const person = await db.people.where('profileUrl').equals(profileUrl).first();
+  const person = await findByAnyUrl(db, [profileUrl]);
   return person && person.deletedAt === null ? person : undefined;
 }
 

@@ -35,8 +35,64 @@ export const mutualConnectionsSchema = z.object({
 });
 export type MutualConnections = z.infer<typeof mutualConnectionsSchema>;
 
-export const SOURCES = ['linkedin'] as const;
+/** Which extractor read the page (or the user, for a person typed in by hand). */
+export const SOURCES = [
+  'linkedin',
+  'linkedin-sales-navigator',
+  'linkedin-recruiter',
+  'github',
+  'schema-org',
+  'h-card',
+  'opengraph',
+  'manual',
+] as const;
 export const sourceSchema = z.enum(SOURCES);
+export type Source = z.infer<typeof sourceSchema>;
+
+/**
+ * Where one field's value came from, most trustworthy first. Kept per field so
+ * a wrong value can be traced to the signal that produced it.
+ */
+export const FIELD_ORIGINS = [
+  'url',
+  'json-ld',
+  'embedded-data',
+  'microdata',
+  'h-card',
+  'opengraph',
+  'link',
+  'aria',
+  'data-attribute',
+  'heading',
+  'structure',
+  'title',
+  'class',
+  'selection',
+  'user',
+] as const;
+export const fieldOriginSchema = z.enum(FIELD_ORIGINS);
+export type FieldOrigin = z.infer<typeof fieldOriginSchema>;
+
+export const CAPTURED_FIELDS = [
+  'profileUrl',
+  'name',
+  'firstName',
+  'lastName',
+  'headline',
+  'role',
+  'company',
+  'location',
+  'photoUrl',
+  'degree',
+  'mutualConnections',
+] as const;
+export type CapturedField = (typeof CAPTURED_FIELDS)[number];
+
+export const positionSchema = z.object({
+  title: text(LIMITS.short).nullable(),
+  company: text(LIMITS.short).nullable(),
+});
+export type Position = z.infer<typeof positionSchema>;
 
 /**
  * What an extractor read off a page. Everything here is scraped text: it is data,
@@ -55,8 +111,15 @@ export const profileCaptureSchema = z.object({
   degree: degreeSchema.nullable(),
   mutualConnections: mutualConnectionsSchema,
   source: sourceSchema,
+  /** Every current position the page shows; `role`/`company` are the first. */
+  positions: z.array(positionSchema).max(20),
+  /** Other URLs for the same person (member-id, Sales Navigator, Recruiter links). */
+  aliases: z.array(httpsUrl).max(20),
+  /** Where each field came from. */
+  fieldSources: z.partialRecord(z.enum(CAPTURED_FIELDS), fieldOriginSchema),
 });
 export type ProfileCapture = z.infer<typeof profileCaptureSchema>;
+
 
 /** Capture fields a user may correct by hand; a re-capture never overwrites an edited one. */
 export const EDITABLE_FIELDS = [
@@ -72,6 +135,15 @@ export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 const timestamp = z.number().int().nonnegative();
 
+export const ROLE_HISTORY_LIMIT = 10;
+export const roleHistoryEntrySchema = z.object({
+  role: z.string().max(LIMITS.short).nullable(),
+  company: z.string().max(LIMITS.short).nullable(),
+  /** When Introbook saw that this role had ended (the capture that replaced it). */
+  until: timestamp,
+});
+export type RoleHistoryEntry = z.infer<typeof roleHistoryEntrySchema>;
+
 export const personSchema = profileCaptureSchema.extend({
   /** String UUID, so rows can sync later without id clashes. */
   id: z.uuid(),
@@ -85,5 +157,7 @@ export const personSchema = profileCaptureSchema.extend({
   editedFields: z.array(z.enum(EDITABLE_FIELDS)),
   /** The user's own notes about this person. Captures never touch them. */
   notes: z.string().max(LIMITS.notes),
+  /** Past roles, newest first, recorded when a capture brought a new role or company. */
+  roleHistory: z.array(roleHistoryEntrySchema).max(ROLE_HISTORY_LIMIT),
 });
 export type Person = z.infer<typeof personSchema>;

@@ -3,15 +3,39 @@
  * Entry points pass `document` and `location.href`; nothing here reads globals.
  */
 import type { ProfileCapture } from '../domain/schemas';
-import { readLinkedInProfile, linkedInNameHeading, type ReadResult } from './linkedin';
+import { readGenericPerson } from './generic';
+import { readGitHubProfile } from './github';
+import { linkedInNameHeading, readLinkedInProfile, type ReadResult } from './linkedin';
 
-export { canonicalProfileUrl } from './canonical-url';
+export { canonicalGitHubUrl, canonicalPageUrl, canonicalProfileUrl, linkedInPage, pageKey } from './canonical-url';
 export type { ReadResult } from './linkedin';
 export type { ProfileCapture } from '../domain/schemas';
 
-/** What the page at `url` says about the person on it, with the reason when it can't be read. */
-export function readProfile(doc: Document, url: string): ReadResult {
-  return readLinkedInProfile(doc, url);
+function host(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+export function isLinkedInUrl(url: string): boolean {
+  return /(?:^|\.)linkedin\.com$/.test(host(url));
+}
+
+/**
+ * What the page at `url` says about the person on it, with the reason when it
+ * can't be read. `selection` (the user's selected text) picks one person on a
+ * page that shows several. Never throws.
+ */
+export function readProfile(doc: Document, url: string, options: { selection?: string } = {}): ReadResult {
+  try {
+    if (isLinkedInUrl(url)) return readLinkedInProfile(doc, url);
+    if (host(url) === 'github.com') return readGitHubProfile(doc, url);
+    return readGenericPerson(doc, url, options.selection);
+  } catch {
+    return { status: 'not-profile' };
+  }
 }
 
 /**

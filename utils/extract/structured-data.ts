@@ -12,31 +12,46 @@ function hasType(node: JsonObject, type: string): boolean {
   return types.some((x) => typeof x === 'string' && (x === type || x.endsWith(`/${type}`)));
 }
 
-/** Every schema.org Person in the page's JSON-LD (objects, arrays, @graph, nested). */
-export function jsonLdPersons(doc: Document): JsonObject[] {
-  const found: JsonObject[] = [];
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+export interface LdPerson {
+  person: JsonObject;
+  /** Reached as the mainEntity of a ProfilePage: the page is about this person. */
+  main: boolean;
+}
+
+/** Every schema.org Person in the page's JSON-LD (objects, arrays, @graph, nested), each once. */
+export function jsonLdPeople(doc: Document): LdPerson[] {
+  const found: LdPerson[] = [];
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 50)) {
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? '');
     } catch {
       continue;
     }
-    walk(data, found, 0);
+    walk(data, found, 0, false);
   }
   return found;
 }
 
-function walk(node: unknown, found: JsonObject[], depth: number): void {
+export function jsonLdPersons(doc: Document): JsonObject[] {
+  return jsonLdPeople(doc).map((p) => p.person);
+}
+
+function walk(node: unknown, found: LdPerson[], depth: number, main: boolean): void {
   if (depth > 6) return;
   if (Array.isArray(node)) {
-    for (const item of node.slice(0, 100)) walk(item, found, depth + 1);
+    for (const item of node.slice(0, 100)) walk(item, found, depth + 1, main);
     return;
   }
   if (!isObject(node)) return;
-  if (hasType(node, 'Person')) found.push(node);
-  for (const key of ['@graph', 'mainEntity', 'author', 'about']) {
-    if (key in node) walk(node[key], found, depth + 1);
+  if (hasType(node, 'Person')) {
+    const seen = found.find((p) => p.person === node);
+    if (seen) seen.main ||= main;
+    else found.push({ person: node, main });
+  }
+  const profilePage = hasType(node, 'ProfilePage');
+  for (const key of ['@graph', 'mainEntity', 'author', 'about', 'employee', 'founder', 'member']) {
+    if (key in node) walk(node[key], found, depth + 1, profilePage && key === 'mainEntity');
   }
 }
 
@@ -60,12 +75,16 @@ export function ldImage(value: unknown): string | null {
   return null;
 }
 
-/** A PostalAddress (or plain string) as one line. */
-export function ldAddress(value: unknown): string | null {
-  if (Array.isArray(value)) return value.length > 0 ? ldAddress(value[0]) : null;
+/** A PostalAddress, Place or plain string as one line ("Redmond, WA, US"). */
+export function ldAddress(value: unknown, depth = 0): string | null {
+  if (depth > 3) return null;
+  if (Array.isArray(value)) return value.length > 0 ? ldAddress(value[0], depth + 1) : null;
   if (!isObject(value)) return ldString(value);
   const locality = ldString(value.addressLocality);
-  if (locality) return locality;
-  const parts = [value.addressRegion, value.addressCountry].map(ldString).filter(Boolean);
-  return parts.length > 0 ? parts.join(', ') : null;
+  const rest = [value.addressRegion, value.addressCountry].map(ldString).filter((p): p is string => Boolean(p));
+  // LinkedIn puts the whole "City, Region, Country" line in addressLocality.
+  if (locality) return locality.includes(',') ? locality : [locality, ...rest].join(', ');
+  if (rest.length > 0) return rest.join(', ');
+  // A Place: its address, else its name.
+  return ldAddress(value.address, depth + 1) ?? ldString(value.name);
 }

@@ -85,6 +85,10 @@ export function splitName(name: string): { first: string | null; last: string | 
   // Only name-like words: letters and marks, with inner apostrophes, hyphens or dots.
   const words = core.split(' ').filter((w) => /^\p{L}[\p{L}\p{M}'’.-]*$/u.test(w));
   if (words.length === 0) return { first: null, last: null };
+  // Chinese, Japanese and Korean names in their own script put the family name first.
+  if (words.length > 1 && /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]+$/u.test(words.join(''))) {
+    return { first: words.slice(1).join(' '), last: words[0] ?? null };
+  }
   const [first, ...rest] = words;
   return { first: first ?? null, last: rest.length > 0 ? rest.join(' ') : null };
 }
