@@ -1,7 +1,17 @@
 import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
+/**
+ * End-to-end builds (INTROBOOK_E2E=1) get the host access a user grants by
+ * clicking the toolbar button (activeTab), which a headless test cannot click,
+ * for the hosts the tests serve. They build into .output/e2e/ so the
+ * production build in .output/chrome-mv3 stays as users get it.
+ */
+const E2E = process.env.INTROBOOK_E2E === '1';
+export const E2E_HOSTS = ['https://github.com/*', 'https://people.example.edu/*', 'https://team.example.org/*'];
+
 export default defineConfig({
+  outDir: E2E ? '.output/e2e' : '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Introbook',
@@ -12,8 +22,10 @@ export default defineConfig({
       'unlimitedStorage',
       'contextMenus',
       'activeTab',
+      'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
+    ...(E2E ? { host_permissions: E2E_HOSTS } : {}),
     commands: {
       'save-profile': {
         suggested_key: { default: 'Alt+Shift+S' },

@@ -33,9 +33,32 @@ export function PersonDetails({ person, db, onBack }: { person: Person; db: Intr
       <div style={{ marginTop: 10 }}>
         <PersonCard person={person} />
       </div>
+      {person.positions.length > 1 && (
+        <>
+          <h3 className="panel-title">Current positions</h3>
+          <ul className="history" aria-label="Current positions">
+            {person.positions.map((p, i) => (
+              <li key={i}>{[p.title, p.company].filter(Boolean).join(' · ')}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {person.roleHistory.length > 0 && (
+        <>
+          <h3 className="panel-title">Earlier roles</h3>
+          <ul className="history" aria-label="Earlier roles">
+            {person.roleHistory.map((h) => (
+              <li key={h.until}>
+                {[h.role, h.company].filter(Boolean).join(' · ') || 'Unknown role'}{' '}
+                <span className="muted">(until {new Date(h.until).toLocaleDateString()})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <p>
         <a href={person.profileUrl} target="_blank" rel="noopener noreferrer">
-          Open profile on LinkedIn
+          Open profile{person.source.startsWith('linkedin') ? ' on LinkedIn' : ''}
         </a>
       </p>
       <p className="muted">

@@ -6,7 +6,7 @@
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { findPersonByUrl, savePersonCapture } from '@/utils/db/people';
 import type { ProfileCapture } from '@/utils/domain/schemas';
-import { canonicalProfileUrl } from '@/utils/extract/canonical-url';
+import { pageKey } from '@/utils/extract/canonical-url';
 import { classifySender, type SenderLike } from '@/utils/messaging/guards';
 import {
   contentMessage,
@@ -79,10 +79,11 @@ export function createRouter(deps: RouterDeps) {
       if (!parsed.success) return rejected('malformed content message', parsed.error.issues);
       const msg = parsed.data;
       // sender.url is the document's first URL; after in-app navigation only the tab's URL is current.
-      const pageProfile = canonicalProfileUrl(sender.tab?.url ?? sender.url ?? '');
-      const about = msg.type === 'capture/save' ? msg.capture.profileUrl : msg.profileUrl;
-      // A content script speaks only of the profile its own tab is showing.
-      if (pageProfile !== about) return rejected('profile does not match the sending page', { about, url: sender.tab?.url ?? sender.url });
+      const tabUrl = sender.tab?.url ?? sender.url ?? '';
+      const onScreen = pageKey(tabUrl);
+      const about = msg.type === 'capture/save' ? [msg.capture.profileUrl, ...msg.capture.aliases] : [msg.profileUrl];
+      // A content script speaks only of the person its own tab is showing.
+      if (onScreen === null || !about.includes(onScreen)) return rejected('profile does not match the sending page', { about, tabUrl });
       switch (msg.type) {
         case 'capture/save':
           return save(msg.capture, sender.tab?.id);

@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { canonicalProfileUrl, findNameElement, readProfile } from '@/utils/extract';
+import { findNameElement, linkedInPage, readProfile } from '@/utils/extract';
 import {
   saveReply,
   statusReply,
@@ -35,7 +35,7 @@ export default defineContentScript({
 });
 
 class LinkedInPage {
-  /** The profile the URL names, or null off profiles. */
+  /** The key of the person page the URL names (profile, Sales Navigator lead, Recruiter), or null elsewhere. */
   private profileUrl: string | null = null;
   /** The name shown when the previous profile was ready: stale DOM still shows it. */
   private previousName: string | null = null;
@@ -68,7 +68,7 @@ class LinkedInPage {
 
   /** Returns true when the page now names another profile (or none). */
   private onLocation(url: string = location.href): boolean {
-    const profileUrl = canonicalProfileUrl(url);
+    const profileUrl = linkedInPage(url)?.key ?? null;
     if (profileUrl === this.profileUrl) return false;
     if (this.ready && this.button) this.previousName = this.readName();
     this.profileUrl = profileUrl;
@@ -177,7 +177,8 @@ class LinkedInPage {
     const button = this.button;
     if (!button) return;
     const read = this.read();
-    if (read.status !== 'ok' || read.capture.profileUrl !== this.profileUrl) {
+    const key = this.profileUrl;
+    if (read.status !== 'ok' || key === null || ![read.capture.profileUrl, ...read.capture.aliases].includes(key)) {
       button.render({ kind: 'error', message: read.status === 'unreadable' ? read.reason : NOT_READY });
       return;
     }
@@ -205,7 +206,9 @@ class LinkedInPage {
     if (!parsed.success) return undefined;
     const msg = parsed.data;
     if (msg.type === 'page/read') return Promise.resolve(this.read());
-    if (msg.profileUrl === this.profileUrl && this.button) {
+    const read = this.read();
+    const onScreen = read.status === 'ok' ? [read.capture.profileUrl, ...read.capture.aliases] : [this.profileUrl];
+    if (this.button && onScreen.includes(msg.profileUrl)) {
       this.button.render({ kind: 'saved', name: this.readName() ?? 'this person' });
     }
     return undefined;

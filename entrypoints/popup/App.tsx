@@ -1,17 +1,25 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { CaptureForm, FIELD_LABELS, type SaveRequest } from '@/components/CaptureForm';
 import { PeopleList } from '@/components/PeopleList';
-import { PersonCard } from '@/components/PersonCard';
+import { Avatar } from '@/components/PersonCard';
 import { getDb } from '@/utils/db/db';
-import { findPersonByUrl, listRecentPeople } from '@/utils/db/people';
-import type { Person } from '@/utils/domain/schemas';
-import { readTab, saveTab } from '@/utils/messaging/client';
-import type { PageReadReply } from '@/utils/messaging/protocol';
-import { focusedPersonId } from '@/utils/ui-state';
+import { findPersonByUrl, listRecentPeople, savePersonCapture } from '@/utils/db/people';
+import { LIMITS, type Person, type ProfileCapture } from '@/utils/domain/schemas';
+import { canonicalPageUrl } from '@/utils/extract/canonical-url';
+import { readTab } from '@/utils/messaging/client';
+import { injectedRead } from '@/utils/messaging/protocol';
 import { openSidePanel } from '@/utils/side-panel';
+import { focusedPersonId } from '@/utils/ui-state';
 
-type TabRead = { state: 'loading' } | { state: 'none' } | { state: 'read'; tabId: number; reply: PageReadReply };
+type PageState =
+  | { state: 'loading' }
+  /** No content script answers: offer "Save person from this page" (runs the extractors on demand). */
+  | { state: 'offer'; tabId: number }
+  | { state: 'reading' }
+  | { state: 'capture'; tabId: number; capture: ProfileCapture; note?: string }
+  | { state: 'message'; text: string; alert?: boolean };
 
 /** The tab the popup acts on: the active tab, or `?tab=<id>` when the popup is opened as a page (tests, keyboard users). */
 async function targetTabId(): Promise<number | undefined> {
@@ -21,22 +29,50 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** A person typed in by hand on a page where nothing could be read; the name starts from the selection. */
+function manualCapture(url: string, selection: string): ProfileCapture | null {
+  const profileUrl = canonicalPageUrl(url);
+  if (!profileUrl) return null;
+  const firstLine = selection.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  return {
+    profileUrl,
+    name: firstLine.slice(0, LIMITS.name),
+    firstName: null,
+    lastName: null,
+    headline: null,
+    role: null,
+    company: null,
+    location: null,
+    photoUrl: null,
+    degree: null,
+    mutualConnections: { count: 0, names: [] },
+    source: 'manual',
+    positions: [],
+    aliases: [],
+    fieldSources: firstLine ? { profileUrl: 'url', name: 'selection' } : { profileUrl: 'url' },
+  };
+}
+
 export function App() {
   const db = getDb();
-  const [tab, setTab] = useState<TabRead>({ state: 'loading' });
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [page, setPage] = useState<PageState>({ state: 'loading' });
+  const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
     void (async () => {
       const tabId = await targetTabId();
-      if (tabId === undefined) return setTab({ state: 'none' });
+      if (tabId === undefined) return setPage({ state: 'message', text: 'There is no page to read in this window.' });
       try {
         const reply = await readTab(tabId);
-        if (!cancelled) setTab({ state: 'read', tabId, reply });
+        if (cancelled) return;
+        if (reply.status === 'ok') setPage({ state: 'capture', tabId, capture: reply.capture });
+        else if (reply.status === 'unreadable') setPage({ state: 'message', text: reply.reason, alert: true });
+        else setPage({ state: 'message', text: 'This page is not a person’s profile.' });
       } catch {
-        if (!cancelled) setTab({ state: 'none' });
+        // No Introbook content script here: any other site. Read it only when asked.
+        if (!cancelled) setPage({ state: 'offer', tabId });
       }
     })();
     return () => {
@@ -44,21 +80,56 @@ export function App() {
     };
   }, []);
 
-  const capture = tab.state === 'read' && tab.reply.status === 'ok' ? tab.reply.capture : null;
+  async function readThisPage(tabId: number) {
+    setPage({ state: 'reading' });
+    try {
+      const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/read-page.js'] });
+      const read = injectedRead.parse(injection?.result);
+      if (read.reply.status === 'ok') return setPage({ state: 'capture', tabId, capture: read.reply.capture });
+      const manual = manualCapture(read.url, read.selection);
+      if (!manual) return setPage({ state: 'message', text: 'Introbook can only save people from secure (https) pages.', alert: true });
+      setPage({
+        state: 'capture',
+        tabId,
+        capture: manual,
+        note:
+          read.reply.status === 'unreadable'
+            ? read.reply.reason
+            : read.selection
+              ? 'Introbook found no profile data here, so it started from the text you selected. Check the fields and save.'
+              : 'Introbook found no profile data here. Select the person’s name on the page and try again, or type it in.',
+      });
+    } catch {
+      setPage({ state: 'message', text: 'Introbook can’t read this page (browser pages and the web store are off limits).', alert: true });
+    }
+  }
+
+  const capture = page.state === 'capture' ? page.capture : null;
   const saved = useLiveQuery(
     () => (capture ? findPersonByUrl(db, capture.profileUrl) : Promise.resolve(undefined)),
     [capture?.profileUrl],
   );
   const recent = useLiveQuery(() => listRecentPeople(db, 5), []);
 
-  async function save() {
-    if (tab.state !== 'read') return;
+  async function save(request: SaveRequest) {
+    if (page.state !== 'capture') return;
     setBusy(true);
     try {
-      const reply = await saveTab(tab.tabId);
-      setMessage(reply.ok ? { kind: 'ok', text: reply.created ? 'Saved.' : 'Updated.' } : { kind: 'error', text: reply.error });
+      // A person typed in by hand takes the typed name as the captured one.
+      const typedName = request.edits.name;
+      const capture = page.capture.source === 'manual' && typedName ? { ...page.capture, name: typedName } : page.capture;
+      const { person, created, heldBack } = await savePersonCapture(db, capture, request);
+      const kept = heldBack.map((c) => FIELD_LABELS[c.field].toLowerCase());
+      setResult({
+        kind: 'ok',
+        text: `${created ? 'Saved.' : 'Updated.'}${kept.length > 0 ? ` Kept your own ${kept.join(', ')}.` : ''}`,
+      });
+      // Let the page's button say "Saved"; a page without our script is fine.
+      browser.tabs
+        .sendMessage(page.tabId, { type: 'page/saved', profileUrl: person.profileUrl, personId: person.id })
+        .catch(() => {});
     } catch {
-      setMessage({ kind: 'error', text: 'Introbook did not answer. Try again.' });
+      setResult({ kind: 'error', text: 'Introbook could not save this person. Check the fields: a name is required.' });
     } finally {
       setBusy(false);
     }
@@ -79,35 +150,48 @@ export function App() {
         <h2 className="panel-title" id="on-this-page">
           On this page
         </h2>
-        {tab.state === 'loading' && <p className="muted">Reading the page…</p>}
-        {tab.state === 'none' && <p className="muted">Open a LinkedIn profile to save the person on it.</p>}
-        {tab.state === 'read' && tab.reply.status === 'not-profile' && (
-          <p className="muted">This page is not a person’s profile.</p>
-        )}
-        {tab.state === 'read' && tab.reply.status === 'unreadable' && (
-          <p className="message error" role="alert">
-            {tab.reply.reason}
+        {(page.state === 'loading' || page.state === 'reading') && <p className="muted">Reading the page…</p>}
+        {page.state === 'message' && (
+          <p className={page.alert ? 'message error' : 'muted'} role={page.alert ? 'alert' : undefined}>
+            {page.text}
           </p>
         )}
-        {capture && (
+        {page.state === 'offer' && (
           <>
-            <PersonCard person={saved ?? capture} />
-            <div className="actions">
-              <button type="button" className="primary" onClick={() => void save()} disabled={busy}>
-                {saved ? 'Save again' : 'Save'}
-              </button>
-              {saved && (
+            <p className="muted">Introbook reads this page only when you ask.</p>
+            <button type="button" className="primary" onClick={() => void readThisPage(page.tabId)}>
+              Save person from this page
+            </button>
+          </>
+        )}
+        {page.state === 'capture' && (
+          <>
+            {page.note && (
+              <p className="message" role="status">
+                {page.note}
+              </p>
+            )}
+            <CaptureSummary capture={saved ?? page.capture} />
+            <CaptureForm
+              key={`${page.capture.profileUrl}:${saved?.updatedAt ?? 'new'}`}
+              capture={page.capture}
+              stored={saved}
+              busy={busy}
+              onSave={(request) => void save(request)}
+            />
+            {saved && (
+              <div className="actions">
                 <button type="button" onClick={() => open(saved)}>
                   Open in side panel
                 </button>
-              )}
-            </div>
-            {saved && !message && <p className="message ok">Saved in Introbook.</p>}
+              </div>
+            )}
+            {saved && !result && <p className="message ok">Saved in Introbook.</p>}
           </>
         )}
-        {message && (
-          <p className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-            {message.text}
+        {result && (
+          <p className={`message ${result.kind}`} role={result.kind === 'error' ? 'alert' : 'status'}>
+            {result.text}
           </p>
         )}
       </section>
@@ -119,5 +203,29 @@ export function App() {
         {recent && recent.length > 0 && <PeopleList people={recent} onOpen={open} label="Recently saved people" />}
       </section>
     </main>
+  );
+}
+
+const DEGREE_LABEL = { 1: '1st', 2: '2nd', 3: '3rd+' } as const;
+
+/** Who this is at a glance; the editable fields follow in the form. */
+function CaptureSummary({ capture }: { capture: ProfileCapture | Person }) {
+  const mutual = capture.mutualConnections;
+  return (
+    <div className="person-card-head" aria-label="Captured person">
+      <Avatar name={capture.name} photoUrl={capture.photoUrl} />
+      <div>
+        <p className="person-name">{capture.name}</p>
+        <p className="muted">
+          {[
+            capture.degree ? `${DEGREE_LABEL[capture.degree]} degree` : null,
+            mutual.count > 0 ? `${mutual.count} mutual connection${mutual.count === 1 ? '' : 's'}` : null,
+            mutual.names.length > 0 ? `incl. ${mutual.names.join(', ')}` : null,
+          ]
+            .filter(Boolean)
+            .join(' · ') || 'No connection details on this page'}
+        </p>
+      </div>
+    </div>
   );
 }

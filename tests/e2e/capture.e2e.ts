@@ -41,7 +41,8 @@ describe('one-click capture from a LinkedIn profile', () => {
     const popup = await h.context.newPage();
     await popup.goto(popupUrl(h, await tabIdOf(h.worker, page)));
     const onPage = popup.getByRole('region', { name: 'On this page' });
-    await expect.poll(() => onPage.getByRole('heading', { name: 'Ada Lovelace' }).count()).toBe(1);
+    await expect.poll(() => onPage.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Ada Lovelace');
+    expect(await onPage.getByRole('textbox', { name: 'Company', exact: true }).inputValue()).toBe('Analytical Engines');
     await expect.poll(() => onPage.getByText('Saved in Introbook.').count()).toBe(1);
     expect(await popup.getByRole('list', { name: 'Recently saved people' }).getByRole('button').allInnerTexts()).toEqual([
       expect.stringContaining('Ada Lovelace'),
@@ -66,7 +67,7 @@ describe('one-click capture from a LinkedIn profile', () => {
     const before = await storedPeople(h.worker);
     const popup = await h.context.newPage();
     await popup.goto(popupUrl(h, await tabIdOf(h.worker, page)));
-    await popup.getByRole('button', { name: 'Save again' }).click();
+    await popup.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Updated.' }).count()).toBe(1);
 
     const after = await storedPeople(h.worker);
@@ -148,7 +149,7 @@ describe('one-click capture from a LinkedIn profile', () => {
     await expect.poll(() => hostCount(page)).toBe(1);
     const popup = await h.context.newPage();
     await popup.goto(popupUrl(h, await tabIdOf(h.worker, page)));
-    await expect.poll(() => popup.getByRole('region', { name: 'On this page' }).getByRole('heading', { name: 'Ada Lovelace' }).count()).toBe(1);
+    await expect.poll(() => popup.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Ada Lovelace');
     await Promise.all([popup.close(), page.close()]);
   });
 

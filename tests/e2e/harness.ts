@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { MAPPED_HOSTS, startFixtureServer, type FixtureServer } from './server';
 
-export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
+/** The end-to-end build (see wxt.config.ts): production code plus host access for the served test hosts. */
+export const EXTENSION_DIR = resolve(process.cwd(), '.output/e2e/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Harness {
@@ -21,7 +22,7 @@ export interface Harness {
 
 export async function launch(): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first (npm run test:e2e does).`);
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run "INTROBOOK_E2E=1 npx wxt build" first (npm run test:e2e does).`);
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: run "apt-get install -y chromium" or set CHROMIUM_PATH.`);
@@ -72,6 +73,10 @@ export interface StoredPerson {
   degree: number | null;
   mutualConnections: { count: number; names: string[] };
   deletedAt: number | null;
+  location: string | null;
+  aliases: string[];
+  editedFields: string[];
+  roleHistory: { role: string | null; company: string | null; until: number }[];
 }
 
 /** Every row of the `people` table, read with raw IndexedDB in the service worker (not through our code). */

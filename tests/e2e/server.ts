@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
-const FIXTURES = resolve(process.cwd(), 'tests/fixtures/linkedin');
+const FIXTURES = resolve(process.cwd(), 'tests/fixtures');
 
-/** Profile id (decoded, lower-case) → fixture. */
+/** LinkedIn profile id (decoded, lower-case) → fixture in tests/fixtures/linkedin/. */
 export const PROFILE_FIXTURES: Record<string, string> = {
   'ada-lovelace': 'current-layout.html',
   'zoë-ångström': 'current-layout-h2.html',
@@ -20,9 +20,41 @@ export const PROFILE_FIXTURES: Record<string, string> = {
   'margaret-hamilton-apollo': 'public-page.html',
   'xss-test': 'hostile-name.html',
   ghost: 'no-name.html',
+  'marie-curie-fr': 'fr-current.html',
+  'lise-meitner': 'de-count-only.html',
+  'ramon-y-cajal': 'es-multiple-current.html',
+  '山田-花子': 'ja-nonlatin.html',
+  'layla-ahmed': 'ar-rtl.html',
+  'katherine-johnson': 'voyager-embedded.html',
+  'dorothy-vaughan': 'voyager-stale.html',
+  acoaab1234xyz: 'member-id-url.html',
+  'grace-hopper': 'member-id-url.html',
+  'alan-turing': 'mwlite.html',
+  'claude-shannon': 'sidebar-first.html',
 };
 
-export const MAPPED_HOSTS = ['www.linkedin.com', 'uk.linkedin.com', 'media.licdn.com'];
+/** Other pages by host and path → fixture under tests/fixtures/. */
+const PAGES: [RegExp, string][] = [
+  [/^www\.linkedin\.com\/feed\/$/, 'linkedin/feed.html'],
+  [/^www\.linkedin\.com\/sales\/lead\/ACwAAA123/, 'linkedin/sales-navigator.html'],
+  [/^www\.linkedin\.com\/sales\/lead\/ACwAAB456/, 'linkedin/sales-navigator-no-link.html'],
+  [/^www\.linkedin\.com\/talent\/profile\//, 'linkedin/recruiter.html'],
+  [/^github\.com\/octo-ada$/i, 'github/user.html'],
+  [/^github\.com\/analytical-engines$/, 'github/org.html'],
+  [/^people\.example\.edu\/liskov$/, 'generic/jsonld-graph.html'],
+  [/^team\.example\.org\/team$/, 'generic/team-page.html'],
+  [/^team\.example\.org\/blog$/, 'generic/nothing.html'],
+];
+
+export const MAPPED_HOSTS = ['www.linkedin.com', 'uk.linkedin.com', 'media.licdn.com', 'github.com', 'people.example.edu', 'team.example.org'];
+
+/**
+ * `?variant=promoted` serves Ada's page after a promotion, to test how a
+ * re-capture that differs from the store is shown.
+ */
+function applyVariant(html: string, variant: string | null): string {
+  return variant === 'promoted' ? html.replaceAll('Principal Engineer', 'Chief Engineer') : html;
+}
 
 export interface FixtureServer {
   port: number;
@@ -61,19 +93,18 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       res.end(avatarPng(url.pathname));
       return;
     }
-    const profile = /^\/in\/([^/]+)/.exec(url.pathname);
-    const file = profile?.[1]
-      ? PROFILE_FIXTURES[decode(profile[1]).normalize('NFC').toLowerCase()]
-      : url.pathname === '/feed/'
-        ? '../linkedin/feed.html'
-        : undefined;
+    const profile = /^\/(?:mwlite\/)?in\/([^/]+)/.exec(url.pathname);
+    const profileFixture = profile?.[1] ? PROFILE_FIXTURES[decode(profile[1]).normalize('NFC').toLowerCase()] : undefined;
+    const file = profileFixture
+      ? `linkedin/${profileFixture}`
+      : PAGES.find(([pattern]) => pattern.test(`${host}${url.pathname}`))?.[1];
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(readFileSync(join(FIXTURES, file)));
+    res.end(applyVariant(readFileSync(join(FIXTURES, file), 'utf8'), url.searchParams.get('variant')));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();

@@ -43,6 +43,23 @@ export const pageReadReply = z.discriminatedUnion('status', [
 ]);
 export type PageReadReply = z.infer<typeof pageReadReply>;
 
+/** What the on-demand page reader returns to the popup through executeScript. */
+export const injectedRead = z.object({
+  url: z.string().max(4096),
+  selection: z.string().max(1000),
+  reply: pageReadReply,
+});
+export type InjectedRead = z.infer<typeof injectedRead>;
+
+/** A ReadResult (extractor output) as a reply: the `confirmed` flag stays with the sender. */
+export function toPageReadReply(
+  result: { status: 'ok'; capture: z.infer<typeof profileCaptureSchema> } | { status: 'not-profile' } | { status: 'unreadable'; reason: string },
+): PageReadReply {
+  if (result.status === 'ok') return { status: 'ok', capture: result.capture };
+  if (result.status === 'unreadable') return { status: 'unreadable', reason: result.reason };
+  return { status: 'not-profile' };
+}
+
 export const saveReply = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), personId: z.uuid(), created: z.boolean(), name: z.string() }),
   z.object({ ok: z.literal(false), error: z.string() }),
