@@ -57,6 +57,18 @@ describe('background entrypoint', () => {
     expect(sent[0]).toMatchObject({ tabId: 9 });
   });
 
+  it('reads pages without a content script on demand for the shortcut (activeTab)', async () => {
+    vi.mocked(fakeBrowser.tabs.sendMessage).mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const executeScript = vi.fn(async () => [
+      { frameId: 0, result: { url: 'https://people.example.edu/liskov', selection: '', reply: { status: 'ok', capture: makeCapture({ profileUrl: 'https://people.example.edu/liskov', name: 'Barbara Liskov' }) } } },
+    ]);
+    Object.assign(fakeBrowser, { scripting: { executeScript } });
+    await command('save-profile', { id: 8 });
+    await vi.waitFor(async () => expect(await getDb().people.count()).toBe(1));
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 8 }, files: ['/read-page.js'] });
+    expect((await getDb().people.toArray())[0]).toMatchObject({ name: 'Barbara Liskov' });
+  });
+
   it('ignores commands it does not own', async () => {
     await command('something-else', { id: 42 });
     await new Promise((r) => setTimeout(r, 50));

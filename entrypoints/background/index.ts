@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '@/utils/db/db';
-import { pageReadReply, type ToContentMessage } from '@/utils/messaging/protocol';
+import { readTab, readTabOnDemand } from '@/utils/messaging/client';
+import type { ToContentMessage } from '@/utils/messaging/protocol';
 import { openSidePanel } from '@/utils/side-panel';
 import { focusedPersonId } from '@/utils/ui-state';
 import { createRouter } from './router';
@@ -15,7 +16,9 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     openSidePanel,
     setFocusedPerson: (id) => focusedPersonId.setValue(id),
-    readTab: async (tabId) => pageReadReply.parse(await browser.tabs.sendMessage(tabId, { type: 'page/read' })),
+    // LinkedIn tabs answer from their content script; elsewhere the shortcut's
+    // activeTab grant lets us run the extractors once in the page.
+    readTab: (tabId) => readTab(tabId).catch(async () => (await readTabOnDemand(tabId)).reply),
     notifyTab: async (tabId, message: ToContentMessage) => {
       await browser.tabs.sendMessage(tabId, message);
     },

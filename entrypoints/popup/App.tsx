@@ -8,8 +8,7 @@ import { getDb } from '@/utils/db/db';
 import { findPersonByUrl, listRecentPeople, savePersonCapture } from '@/utils/db/people';
 import { LIMITS, type Person, type ProfileCapture } from '@/utils/domain/schemas';
 import { canonicalPageUrl } from '@/utils/extract/canonical-url';
-import { readTab } from '@/utils/messaging/client';
-import { injectedRead } from '@/utils/messaging/protocol';
+import { readTab, readTabOnDemand } from '@/utils/messaging/client';
 import { openSidePanel } from '@/utils/side-panel';
 import { focusedPersonId } from '@/utils/ui-state';
 
@@ -71,8 +70,12 @@ export function App() {
         else if (reply.status === 'unreadable') setPage({ state: 'message', text: reply.reason, alert: true });
         else setPage({ state: 'message', text: 'This page is not a person’s profile.' });
       } catch {
-        // No Introbook content script here: any other site. Read it only when asked.
-        if (!cancelled) setPage({ state: 'offer', tabId });
+        // No Introbook content script here. GitHub profiles are read at once (the
+        // toolbar click is the request); any other site only when asked.
+        if (cancelled) return;
+        const url = await browser.tabs.get(tabId).then((t) => t.url ?? '', () => '');
+        if (/^https:\/\/github\.com\//.test(url)) void readThisPage(tabId);
+        else setPage({ state: 'offer', tabId });
       }
     })();
     return () => {
@@ -83,8 +86,7 @@ export function App() {
   async function readThisPage(tabId: number) {
     setPage({ state: 'reading' });
     try {
-      const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/read-page.js'] });
-      const read = injectedRead.parse(injection?.result);
+      const read = await readTabOnDemand(tabId);
       if (read.reply.status === 'ok') return setPage({ state: 'capture', tabId, capture: read.reply.capture });
       const manual = manualCapture(read.url, read.selection);
       if (!manual) return setPage({ state: 'message', text: 'Introbook can only save people from secure (https) pages.', alert: true });

@@ -1,6 +1,6 @@
 /**
- * "Save person from this page" beyond LinkedIn: GitHub (on-demand content
- * script), a JSON-LD profile page and pages with several or no people (the
+ * "Save person from this page" beyond LinkedIn: GitHub (read as soon as the
+ * popup opens), a JSON-LD profile page and pages with several or no people (the
  * extractors injected on demand, then the user's selection).
  */
 import type { Page } from 'playwright-core';
@@ -25,7 +25,7 @@ describe('Save person from this page', () => {
   it('saves a GitHub user from the popup', async () => {
     const page = await h.context.newPage();
     await page.goto('https://github.com/octo-ada');
-    // GitHub gets no in-page button: nothing runs there until asked.
+    // Nothing of Introbook runs on GitHub until the popup asks.
     expect(await page.locator('#introbook-save-root').count()).toBe(0);
     const popup = await popupFor(page);
     await expect.poll(() => popup.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Ada Octocat');

@@ -1,14 +1,19 @@
 /** Calls from extension pages (popup, side panel). Replies are parsed like any other input. */
 import { browser } from 'wxt/browser';
-import { pageReadReply, saveReply, okReply, type OkReply, type PageReadReply, type SaveReply } from './protocol';
+import { injectedRead, okReply, pageReadReply, type InjectedRead, type OkReply, type PageReadReply } from './protocol';
 
 /** Ask the tab's content script what it reads. Rejects when the tab has none (not a supported page). */
 export async function readTab(tabId: number): Promise<PageReadReply> {
   return pageReadReply.parse(await browser.tabs.sendMessage(tabId, { type: 'page/read' }));
 }
 
-export async function saveTab(tabId: number): Promise<SaveReply> {
-  return saveReply.parse(await browser.runtime.sendMessage({ type: 'tab/save', tabId }));
+/**
+ * Run the extractors in the tab once, on demand (activeTab's access after the
+ * user clicked the toolbar button or pressed the shortcut). Leaves nothing running.
+ */
+export async function readTabOnDemand(tabId: number): Promise<InjectedRead> {
+  const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/read-page.js'] });
+  return injectedRead.parse(injection?.result);
 }
 
 export async function focusPersonInPanel(profileUrl: string): Promise<OkReply> {

@@ -9,7 +9,7 @@ export interface SenderLike {
 }
 
 /** Sites whose content scripts may talk to the background. */
-const CONTENT_HOSTS = [/^(?:[a-z0-9-]+\.)*linkedin\.com$/, /^github\.com$/];
+const CONTENT_HOSTS = [/^(?:[a-z0-9-]+\.)*linkedin\.com$/];
 
 export function classifySender(sender: SenderLike, runtimeId: string, extensionOrigin: string): SenderKind | null {
   if (sender.id !== runtimeId || !sender.url) return null;
