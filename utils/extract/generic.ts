@@ -8,11 +8,11 @@
  * is, or the one whose name the user selected; otherwise Introbook asks the
  * user to select a name rather than guess.
  */
-import { LIMITS, profileCaptureSchema, type FieldOrigin, type ProfileCapture } from '../domain/schemas';
+import { LIMITS, type FieldOrigin, type ProfileCapture } from '../domain/schemas';
 import { canonicalPageUrl } from './canonical-url';
 import { jsonLdPeople, ldAddress, ldImage, ldString } from './structured-data';
 import { acceptName, cleanText, httpsUrlOrNull, splitName, visibleText } from './text';
-import type { ReadResult } from './linkedin';
+import { finish, type ReadResult } from './result';
 
 export const SEVERAL_PEOPLE = 'This page shows several people. Select the name of the one you want, then try again.';
 
@@ -115,10 +115,7 @@ function toCapture(p: PersonData, key: string, base: string): ReadResult {
     aliases: [],
     fieldSources: sources,
   };
-  const parsed = profileCaptureSchema.safeParse(capture);
-  return parsed.success
-    ? { status: 'ok', capture: parsed.data, confirmed: true }
-    : { status: 'unreadable', profileUrl: key, reason: 'The page gave values Introbook could not use.' };
+  return finish(capture, true);
 }
 
 // --- JSON-LD ------------------------------------------------------------------------

@@ -3,10 +3,10 @@
  * (reference §12). Organisations and repositories have no Person card and are
  * not profiles. Pure, over an injected Document and URL.
  */
-import { LIMITS, profileCaptureSchema, type ProfileCapture } from '../domain/schemas';
+import { LIMITS, type ProfileCapture } from '../domain/schemas';
 import { canonicalGitHubUrl } from './canonical-url';
 import { createPicker } from './fields';
-import type { ReadResult } from './linkedin';
+import { finish, type ReadResult } from './result';
 import { acceptName, cleanText, httpsUrlOrNull, splitName, visibleText } from './text';
 
 const PERSON_CARD = '.h-card[itemtype$="schema.org/Person"], [itemscope][itemtype$="schema.org/Person"], .h-card.vcard';
@@ -75,10 +75,7 @@ export function readGitHubProfile(doc: Document, url: string): ReadResult {
     aliases: [],
     fieldSources: sources,
   };
-  const parsed = profileCaptureSchema.safeParse(capture);
-  return parsed.success
-    ? { status: 'ok', capture: parsed.data, confirmed: true }
-    : { status: 'unreadable', profileUrl, reason: 'The page gave values Introbook could not use.' };
+  return finish(capture, true);
 }
 
 /** "@acme-corp" → "acme-corp" (GitHub's company field links an org with a leading @). */

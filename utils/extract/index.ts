@@ -5,10 +5,11 @@
 import type { ProfileCapture } from '../domain/schemas';
 import { readGenericPerson } from './generic';
 import { readGitHubProfile } from './github';
-import { linkedInNameHeading, readLinkedInProfile, type ReadResult } from './linkedin';
+import { linkedInNameHeading, readLinkedInProfile } from './linkedin';
+import type { ReadResult } from './result';
 
 export { canonicalGitHubUrl, canonicalPageUrl, canonicalProfileUrl, linkedInPage, pageKey } from './canonical-url';
-export type { ReadResult } from './linkedin';
+export type { ReadResult } from './result';
 export type { ProfileCapture } from '../domain/schemas';
 
 function host(url: string): string {

@@ -13,35 +13,19 @@
  */
 import {
   LIMITS,
-  profileCaptureSchema,
   type Degree,
   type MutualConnections,
   type Position,
-  type ProfileCapture,
   type Source,
 } from '../domain/schemas';
 import { canonicalProfileUrl, isMemberIdUrl, linkedInPage, linkedInProfileId } from './canonical-url';
 import { createPicker } from './fields';
 import { jsonLdPersons, ldAddress, ldImage, ldString, type JsonObject } from './structured-data';
 import { acceptName, cleanText, httpsUrlOrNull, splitName, visibleText } from './text';
+import { finish, NO_NAME, type ReadResult } from './result';
 import { embeddedProfile, type EmbeddedProfile } from './voyager';
 
-export type ReadResult =
-  | {
-      status: 'ok';
-      capture: ProfileCapture;
-      /**
-       * True when the page itself ties what is shown to the URL's person (a
-       * self-link in the top card, JSON-LD or embedded data naming this
-       * profile). After in-app navigation the DOM can still show the previous
-       * person until this holds.
-       */
-      confirmed: boolean;
-    }
-  | { status: 'not-profile' }
-  | { status: 'unreadable'; profileUrl: string; reason: string };
-
-export const NO_NAME = "Introbook couldn't find this person's name on the page.";
+export type { ReadResult } from './result';
 
 /** Legacy (2021–2024) and public-page class hooks: brittle, used last. */
 const LEGACY = {
@@ -79,14 +63,6 @@ export function readLinkedInProfile(doc: Document, url: string): ReadResult {
     // A page we cannot parse must never break the page or the extension.
     return { status: 'unreadable', profileUrl: page.key, reason: `The page could not be read (${String(error)}).` };
   }
-}
-
-function finish(candidate: ProfileCapture, confirmed: boolean): ReadResult {
-  const parsed = profileCaptureSchema.safeParse(candidate);
-  if (!parsed.success) {
-    return { status: 'unreadable', profileUrl: candidate.profileUrl, reason: 'The page gave values Introbook could not use.' };
-  }
-  return { status: 'ok', capture: parsed.data, confirmed };
 }
 
 // --- Member profiles (/in/…) ---------------------------------------------------------
