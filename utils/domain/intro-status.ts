@@ -1,0 +1,144 @@
+/**
+ * The introduction-request pipeline as a state machine (reference:
+ * informational-interview-method.md §2, double opt-in). An intro request goes
+ * through a connector; a direct request asks the person themselves and skips
+ * the connector's steps. Every change is a timestamped history entry; a
+ * mistaken step can be undone. Pure.
+ */
+
+export const STATUSES = [
+  'draft',
+  'asked',
+  'agreed',
+  'declined',
+  'no-reply',
+  'introduced',
+  'meeting-scheduled',
+  'met',
+  'thanked',
+  'closed-loop',
+  'withdrawn',
+] as const;
+export type IntroStatus = (typeof STATUSES)[number];
+export type RequestKind = 'intro' | 'direct';
+
+export const STATUS_LABELS: Record<IntroStatus, string> = {
+  draft: 'Draft',
+  asked: 'Asked',
+  agreed: 'Agreed',
+  declined: 'Declined',
+  'no-reply': 'No reply',
+  introduced: 'Introduced',
+  'meeting-scheduled': 'Meeting scheduled',
+  met: 'Met',
+  thanked: 'Thanked',
+  'closed-loop': 'Closed the loop',
+  withdrawn: 'Withdrawn',
+};
+
+/**
+ * Allowed moves. "agreed" means the connector agreed to ask the target (intro)
+ * or the person agreed to talk (direct). A late reply can still follow "no reply".
+ */
+const TRANSITIONS: Record<RequestKind, Record<IntroStatus, readonly IntroStatus[]>> = {
+  intro: {
+    draft: ['asked', 'withdrawn'],
+    asked: ['agreed', 'declined', 'no-reply', 'introduced', 'withdrawn'],
+    'no-reply': ['agreed', 'declined', 'introduced', 'withdrawn'],
+    agreed: ['introduced', 'declined', 'withdrawn'],
+    introduced: ['meeting-scheduled', 'withdrawn'],
+    'meeting-scheduled': ['met', 'withdrawn'],
+    met: ['thanked'],
+    thanked: ['closed-loop'],
+    'closed-loop': [],
+    declined: [],
+    withdrawn: [],
+  },
+  direct: {
+    draft: ['asked', 'withdrawn'],
+    asked: ['agreed', 'declined', 'no-reply', 'meeting-scheduled', 'withdrawn'],
+    'no-reply': ['agreed', 'declined', 'meeting-scheduled', 'withdrawn'],
+    agreed: ['meeting-scheduled', 'withdrawn'],
+    introduced: [],
+    'meeting-scheduled': ['met', 'withdrawn'],
+    met: ['thanked'],
+    thanked: [],
+    'closed-loop': [],
+    declined: [],
+    withdrawn: [],
+  },
+};
+
+export interface HistoryEntry {
+  from: IntroStatus | null;
+  to: IntroStatus;
+  at: number;
+  note: string;
+  /** True for an entry that undid the step before it. */
+  correction: boolean;
+}
+
+export interface StatusTrack {
+  kind: RequestKind;
+  status: IntroStatus;
+  history: HistoryEntry[];
+}
+
+export function allowedNext(kind: RequestKind, status: IntroStatus): readonly IntroStatus[] {
+  return TRANSITIONS[kind][status];
+}
+
+export function canMove(kind: RequestKind, from: IntroStatus, to: IntroStatus): boolean {
+  return allowedNext(kind, from).includes(to);
+}
+
+/** Statuses in which a request is still open (something is left to do or wait for). */
+export function isOpen(track: Pick<StatusTrack, 'kind' | 'status'>): boolean {
+  return allowedNext(track.kind, track.status).some((s) => s !== 'withdrawn');
+}
+
+export class TransitionError extends Error {}
+
+/** Move to `to`, recording when and why. Throws on a move the pipeline does not allow. */
+export function transition<T extends StatusTrack>(track: T, to: IntroStatus, at: number, note = ''): T {
+  if (!canMove(track.kind, track.status, to)) {
+    throw new TransitionError(`A request can't go from “${STATUS_LABELS[track.status]}” to “${STATUS_LABELS[to]}”.`);
+  }
+  return {
+    ...track,
+    status: to,
+    history: [...track.history, { from: track.status, to, at, note, correction: false }],
+  };
+}
+
+/**
+ * Undo the last step (the user clicked the wrong one): back to the status
+ * before it, recorded as a correction so the history stays truthful.
+ */
+export function undoLast<T extends StatusTrack>(track: T, at: number, note = 'Corrected a mistaken step'): T {
+  const steps = effectiveSteps(track.history);
+  const last = steps[steps.length - 1];
+  if (!last || last.from === null) throw new TransitionError('There is no step to undo.');
+  return {
+    ...track,
+    status: last.from,
+    history: [...track.history, { from: track.status, to: last.from, at, note, correction: true }],
+  };
+}
+
+/** The history without undone steps and their corrections: what really happened, in order. */
+export function effectiveSteps(history: readonly HistoryEntry[]): HistoryEntry[] {
+  const steps: HistoryEntry[] = [];
+  for (const entry of history) {
+    if (entry.correction) steps.pop();
+    else steps.push(entry);
+  }
+  return steps;
+}
+
+/** When the request entered `status` for the last time (ignoring undone steps). */
+export function enteredAt(history: readonly HistoryEntry[], status: IntroStatus): number | null {
+  const steps = effectiveSteps(history);
+  for (let i = steps.length - 1; i >= 0; i--) if (steps[i]!.to === status) return steps[i]!.at;
+  return null;
+}
