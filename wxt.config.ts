@@ -12,6 +12,7 @@ export const E2E_HOSTS = ['https://github.com/*', 'https://people.example.edu/*'
 
 export default defineConfig({
   outDir: E2E ? '.output/e2e' : '.output',
+  vite: () => ({ define: { __INTROBOOK_E2E__: JSON.stringify(E2E) } }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Introbook',

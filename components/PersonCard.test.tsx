@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeCapture } from '@/tests/helpers/db';
-import type { Person } from '@/utils/domain/schemas';
+import { blankUserFields, type Person } from '@/utils/domain/schemas';
 import { PeopleList } from './PeopleList';
 import { PersonCard } from './PersonCard';
 
@@ -23,9 +23,7 @@ function person(overrides: Partial<Person> = {}): Person {
     updatedAt: 1,
     capturedAt: 1,
     deletedAt: null,
-    editedFields: [],
-    notes: '',
-    roleHistory: [],
+    ...blankUserFields(),
     ...overrides,
   };
 }

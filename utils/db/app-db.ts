@@ -1,5 +1,6 @@
-import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import type { Person } from '../domain/schemas';
+import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
+import { blankUserFields, type IntroRequest, type Person, type Template } from '../domain/schemas';
+import { DEFAULT_TEMPLATES } from '../domain/templates';
 
 export const DB_NAME = 'introbook';
 
@@ -35,10 +36,43 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           row.positions ??= row.role || row.company ? [{ title: row.role ?? null, company: row.company ?? null }] : [];
         }),
   },
+  {
+    // v3: warm introductions. Requests and templates; what the user knows about
+    // a person as a possible connector. Built-in templates are seeded.
+    version: 3,
+    stores: {
+      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases',
+      intros: 'id, targetId, connectorId, status, updatedAt',
+      templates: 'id, kind, updatedAt',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('people')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          const blank = blankUserFields();
+          for (const key of ['knowsPersonally', 'closeness', 'howWeKnow', 'email', 'mutualContactIds', 'dismissedMutualIds'] as const) {
+            row[key] ??= blank[key];
+          }
+        });
+      await seedTemplates(tx.table('templates'));
+    },
+  },
 ];
+
+/** Put the built-in templates in place (idempotent: existing ids are left as the user edited them). */
+export async function seedTemplates(table: Table<Template, string> | EntityTable<Template, 'id'>, now = Date.now()): Promise<void> {
+  const existing = new Set(await table.toCollection().primaryKeys());
+  const missing = DEFAULT_TEMPLATES.filter((t) => !existing.has(t.id)).map(
+    (t): Template => ({ ...t, builtIn: true, createdAt: now, updatedAt: now, deletedAt: null }),
+  );
+  if (missing.length > 0) await table.bulkAdd(missing);
+}
 
 export class IntrobookDB extends Dexie {
   people!: EntityTable<Person, 'id'>;
+  intros!: EntityTable<IntroRequest, 'id'>;
+  templates!: EntityTable<Template, 'id'>;
 
   constructor(options?: DexieOptions, name: string = DB_NAME) {
     super(name, { chromeTransactionDurability: 'relaxed', ...options });
@@ -46,5 +80,7 @@ export class IntrobookDB extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    // A brand-new database runs no upgraders: give it the built-in templates here.
+    this.on('populate', (tx) => seedTemplates(tx.table('templates')));
   }
 }

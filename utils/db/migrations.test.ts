@@ -9,8 +9,9 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { makeTestDb } from '../../tests/helpers/db';
-import { personSchema } from '../domain/schemas';
-import { SCHEMA_VERSIONS } from './app-db';
+import { introRequestSchema, personSchema, templateSchema } from '../domain/schemas';
+import { DEFAULT_TEMPLATES } from '../domain/templates';
+import { SCHEMA_VERSIONS, seedTemplates } from './app-db';
 import { findPersonByUrl, listRecentPeople } from './people';
 
 const fixtureDir = resolve(process.cwd(), 'tests/fixtures/db');
@@ -26,13 +27,21 @@ describe('database migrations', () => {
     const factory = new IDBFactory();
     const old = new Dexie('introbook', { indexedDB: factory, IDBKeyRange });
     old.version(version).stores(stores);
+    // From v3 on, Introbook created its databases with the built-in templates.
+    if (version >= 3) old.on('populate', (tx) => seedTemplates(tx.table('templates')));
     await old.open();
     for (const [table, rows] of Object.entries(seed)) await old.table(table).bulkAdd(rows);
     old.close();
 
     const db = makeTestDb(factory);
     await db.open();
-    if (version === 2) expect(await findPersonByUrl(db, 'https://www.linkedin.com/sales/lead/ACwAAAda/')).toMatchObject({ name: 'Ada Lovelace' });
+    if (version >= 2) expect(await findPersonByUrl(db, 'https://www.linkedin.com/sales/lead/ACwAAAda/')).toMatchObject({ name: 'Ada Lovelace' });
+    for (const row of await db.intros.toArray()) expect(() => introRequestSchema.parse(row)).not.toThrow();
+    for (const row of await db.templates.toArray()) expect(() => templateSchema.parse(row)).not.toThrow();
+    // Built-in templates are there whatever version the data came from; the user's stay.
+    expect((await db.templates.toArray()).filter((t) => t.builtIn)).toHaveLength(DEFAULT_TEMPLATES.length);
+    expect(await db.templates.count()).toBe(DEFAULT_TEMPLATES.length + (seed.templates?.length ?? 0));
+    expect(await db.intros.where('connectorId').equals('5b1c1f5e-2f7a-4f0e-9d3b-0c6a1f7f2a11').count()).toBe(seed.intros?.length ?? 0);
     expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     const people = await db.people.toArray();
     expect(people).toHaveLength(seed.people!.length);
@@ -62,6 +71,14 @@ describe('database migrations', () => {
       notes: 'Met at the Royal Society',
     });
     expect((await db.people.get('9e0b7c2d-4a51-4c8e-8f3a-2b7d9e1c0f22'))?.positions).toStrictEqual([]);
+    // …and v2 → v3 gives everyone the connector fields.
+    expect(ada).toMatchObject({ knowsPersonally: false, closeness: null, howWeKnow: '', email: '', mutualContactIds: [], dismissedMutualIds: [] });
+    db.close();
+  });
+
+  it('a brand-new database starts with the built-in templates', async () => {
+    const db = makeTestDb(new IDBFactory());
+    expect((await db.templates.toArray()).map((t) => t.id).sort()).toStrictEqual(DEFAULT_TEMPLATES.map((t) => t.id).sort());
     db.close();
   });
 });

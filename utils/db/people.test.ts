@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeCapture, makeTestDb } from '../../tests/helpers/db';
-import { personSchema } from '../domain/schemas';
+import { blankUserFields, personSchema } from '../domain/schemas';
 import type { IntrobookDB } from './app-db';
 import { editPerson, findPersonByUrl, getPerson, listRecentPeople, removePerson, savePersonCapture } from './people';
 
@@ -27,9 +27,7 @@ describe('savePersonCapture', () => {
       updatedAt: 1000,
       capturedAt: 1000,
       deletedAt: null,
-      editedFields: [],
-      notes: '',
-      roleHistory: [],
+      ...blankUserFields(),
     });
     expect(await store.people.count()).toBe(1);
     expect(personSchema.parse(await store.people.get(person.id))).toStrictEqual(person);

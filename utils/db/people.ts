@@ -4,6 +4,7 @@
  */
 import { canonicalProfileUrl, isMemberIdUrl } from '../extract/canonical-url';
 import {
+  blankUserFields,
   EDITABLE_FIELDS,
   ROLE_HISTORY_LIMIT,
   personSchema,
@@ -84,9 +85,7 @@ async function upsert(db: IntrobookDB, capture: ProfileCapture, now: number, opt
       updatedAt: now,
       capturedAt: now,
       deletedAt: null,
-      editedFields: [],
-      notes: '',
-      roleHistory: [],
+      ...blankUserFields(),
     };
     const person = personSchema.parse(applyEdits(blank, capture, options.edits ?? {}));
     await db.people.add(person);

@@ -6,19 +6,9 @@
  * mistaken step can be undone. Pure.
  */
 
-export const STATUSES = [
-  'draft',
-  'asked',
-  'agreed',
-  'declined',
-  'no-reply',
-  'introduced',
-  'meeting-scheduled',
-  'met',
-  'thanked',
-  'closed-loop',
-  'withdrawn',
-] as const;
+import { STATUS_VALUES } from './schemas';
+
+export const STATUSES = STATUS_VALUES;
 export type IntroStatus = (typeof STATUSES)[number];
 export type RequestKind = 'intro' | 'direct';
 
@@ -102,7 +92,7 @@ export class TransitionError extends Error {}
 /** Move to `to`, recording when and why. Throws on a move the pipeline does not allow. */
 export function transition<T extends StatusTrack>(track: T, to: IntroStatus, at: number, note = ''): T {
   if (!canMove(track.kind, track.status, to)) {
-    throw new TransitionError(`A request can't go from “${STATUS_LABELS[track.status]}” to “${STATUS_LABELS[to]}”.`);
+    throw new TransitionError(`A request can’t go from “${STATUS_LABELS[track.status]}” to “${STATUS_LABELS[to]}”.`);
   }
   return {
     ...track,

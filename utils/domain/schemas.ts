@@ -144,7 +144,18 @@ export const roleHistoryEntrySchema = z.object({
 });
 export type RoleHistoryEntry = z.infer<typeof roleHistoryEntrySchema>;
 
+/**
+ * A person's key: their canonical profile URL, or `urn:uuid:…` for someone the
+ * user added by hand without a profile link.
+ */
+export const personKeySchema = z.union([httpsUrl, z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/)]);
+
+export const closenessSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type Closeness = z.infer<typeof closenessSchema>;
+export const CLOSENESS_LABELS: Record<Closeness, string> = { 1: 'Acquaintance', 2: 'Know them well', 3: 'Close' };
+
 export const personSchema = profileCaptureSchema.extend({
+  profileUrl: personKeySchema,
   /** String UUID, so rows can sync later without id clashes. */
   id: z.uuid(),
   createdAt: timestamp,
@@ -159,5 +170,107 @@ export const personSchema = profileCaptureSchema.extend({
   notes: z.string().max(LIMITS.notes),
   /** Past roles, newest first, recorded when a capture brought a new role or company. */
   roleHistory: z.array(roleHistoryEntrySchema).max(ROLE_HISTORY_LIMIT),
+  /** The user knows this person (besides a 1st-degree connection): they can introduce. */
+  knowsPersonally: z.boolean(),
+  /** How well the user knows them; ranks who to ask for an intro. */
+  closeness: closenessSchema.nullable(),
+  howWeKnow: z.string().max(LIMITS.headline),
+  email: z.union([z.email().max(LIMITS.short), z.literal('')]),
+  /** Saved contacts the user confirmed as this person's mutual connections. */
+  mutualContactIds: z.array(z.uuid()).max(500),
+  /** Name matches the user said are not the same person. */
+  dismissedMutualIds: z.array(z.uuid()).max(500),
 });
 export type Person = z.infer<typeof personSchema>;
+
+/** What a newly saved person starts with in the fields only the user fills. */
+export function blankUserFields() {
+  return {
+    editedFields: [] as EditableField[],
+    notes: '',
+    roleHistory: [] as RoleHistoryEntry[],
+    knowsPersonally: false,
+    closeness: null as Closeness | null,
+    howWeKnow: '',
+    email: '',
+    mutualContactIds: [] as string[],
+    dismissedMutualIds: [] as string[],
+  };
+}
+
+// --- Introduction requests, templates -------------------------------------------------
+
+export const STATUS_VALUES = [
+  'draft',
+  'asked',
+  'agreed',
+  'declined',
+  'no-reply',
+  'introduced',
+  'meeting-scheduled',
+  'met',
+  'thanked',
+  'closed-loop',
+  'withdrawn',
+] as const;
+const statusSchema = z.enum(STATUS_VALUES);
+
+export const historyEntrySchema = z.object({
+  from: statusSchema.nullable(),
+  to: statusSchema,
+  at: timestamp,
+  note: z.string().max(2000),
+  correction: z.boolean(),
+});
+
+export const CHANNELS = ['copy', 'email', 'linkedin'] as const;
+
+export const introRequestSchema = z.object({
+  id: z.uuid(),
+  /** Through a connector (double opt-in), or asking the person directly. */
+  kind: z.enum(['intro', 'direct']),
+  targetId: z.uuid(),
+  connectorId: z.uuid().nullable(),
+  status: statusSchema,
+  history: z.array(historyEntrySchema).max(500),
+  subject: z.string().max(LIMITS.short * 2),
+  message: z.string().max(LIMITS.notes),
+  /** The forwardable note about the user (intro requests). */
+  blurb: z.string().max(LIMITS.notes),
+  templateId: z.string().max(100).nullable(),
+  channel: z.enum(CHANNELS).nullable(),
+  /** When each follow-up (the 3B nudge, the 7B last one) was sent. */
+  followUps: z.array(timestamp).max(10),
+  /** The user's own due date for the current next step, cleared when the step changes. */
+  dueOverride: timestamp.nullable(),
+  meetingAt: timestamp.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: timestamp.nullable(),
+});
+export type IntroRequest = z.infer<typeof introRequestSchema>;
+
+export const TEMPLATE_KIND_VALUES = ['intro-ask', 'blurb', 'direct-ask', 'nudge', 'thanks-connector', 'thanks-target'] as const;
+
+export const templateSchema = z.object({
+  id: z.string().min(1).max(100),
+  kind: z.enum(TEMPLATE_KIND_VALUES),
+  name: text(LIMITS.short),
+  subject: z.string().max(LIMITS.short * 2),
+  body: z.string().min(1).max(LIMITS.notes),
+  builtIn: z.boolean(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: timestamp.nullable(),
+});
+export type Template = z.infer<typeof templateSchema>;
+
+export const settingsSchema = z.object({
+  name: z.string().max(LIMITS.name),
+  background: z.string().max(LIMITS.headline),
+  goal: z.string().max(LIMITS.headline),
+  resumeUrl: z.union([httpsUrl, z.literal('')]),
+  timeZone: z.string().min(1).max(100),
+  workingDays: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+});
+export type Settings = z.infer<typeof settingsSchema>;

@@ -4,7 +4,9 @@
  * one without a value is reported too. Pure.
  */
 
-export const TEMPLATE_KINDS = ['intro-ask', 'blurb', 'direct-ask', 'nudge', 'thanks-connector', 'thanks-target'] as const;
+import { TEMPLATE_KIND_VALUES } from './schemas';
+
+export const TEMPLATE_KINDS = TEMPLATE_KIND_VALUES;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {

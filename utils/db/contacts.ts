@@ -1,0 +1,206 @@
+/**
+ * Contacts who can introduce: people the user knows (1st-degree, or marked "I
+ * know them"), linked to the people they could introduce. Mutual connections
+ * read on a profile are names only: a saved person with the same name is a
+ * suggestion the user confirms, never a silent merge.
+ */
+import { effectiveSteps, isOpen } from '../domain/intro-status';
+import { blankUserFields, personSchema, type Closeness, type IntroRequest, type Person } from '../domain/schemas';
+import { pageKey } from '../extract/canonical-url';
+import { splitName } from '../extract/text';
+import type { IntrobookDB } from './app-db';
+
+export function isContact(p: Person): boolean {
+  return p.deletedAt === null && (p.degree === 1 || p.knowsPersonally);
+}
+
+/** Names compared for suggestions: case, accents and spacing ignored. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export interface Relationship {
+  knowsPersonally?: boolean;
+  closeness?: Closeness | null;
+  howWeKnow?: string;
+  email?: string;
+}
+
+async function change(db: IntrobookDB, id: string, edit: (p: Person) => Person, now: number): Promise<Person> {
+  return db.transaction('rw', db.people, async () => {
+    const existing = await db.people.get(id);
+    if (!existing || existing.deletedAt !== null) throw new Error('This person is no longer in Introbook.');
+    const person = personSchema.parse({ ...edit(existing), updatedAt: now });
+    await db.people.put(person);
+    return person;
+  });
+}
+
+export function setRelationship(db: IntrobookDB, id: string, relationship: Relationship, now = Date.now()): Promise<Person> {
+  return change(db, id, (p) => ({ ...p, ...relationship }), now);
+}
+
+export interface HandAddedConnector {
+  name: string;
+  howWeKnow: string;
+  email: string;
+  profileUrl: string;
+  closeness: Closeness | null;
+}
+
+/**
+ * Add someone the user knows by hand. With a profile URL already saved, that
+ * person is updated instead; without one, they get a `urn:uuid:` key.
+ * Linked to `targetId` as a confirmed mutual connection when given.
+ */
+export async function addConnector(db: IntrobookDB, input: HandAddedConnector, targetId: string | null, now = Date.now()): Promise<Person> {
+  const key = input.profileUrl.trim() ? pageKey(input.profileUrl.trim()) : null;
+  if (input.profileUrl.trim() && !key) throw new Error('The profile link must be an https address.');
+  return db.transaction('rw', db.people, async () => {
+    const existing = key ? await db.people.where('profileUrl').equals(key).first() : undefined;
+    const id = existing?.id ?? crypto.randomUUID();
+    const split = splitName(input.name);
+    const person = personSchema.parse(
+      existing
+        ? {
+            ...existing,
+            knowsPersonally: true,
+            closeness: input.closeness ?? existing.closeness,
+            howWeKnow: input.howWeKnow || existing.howWeKnow,
+            email: input.email || existing.email,
+            deletedAt: null,
+            updatedAt: now,
+          }
+        : {
+            profileUrl: key ?? `urn:uuid:${id}`,
+            name: input.name,
+            firstName: split.first,
+            lastName: split.last,
+            headline: null,
+            role: null,
+            company: null,
+            location: null,
+            photoUrl: null,
+            degree: null,
+            mutualConnections: { count: 0, names: [] },
+            source: 'manual',
+            positions: [],
+            aliases: [],
+            fieldSources: { name: 'user' },
+            id,
+            createdAt: now,
+            updatedAt: now,
+            capturedAt: now,
+            deletedAt: null,
+            ...blankUserFields(),
+            knowsPersonally: true,
+            closeness: input.closeness,
+            howWeKnow: input.howWeKnow,
+            email: input.email,
+          },
+    );
+    await db.people.put(person);
+    if (targetId) await linkMutual(db, targetId, person.id, now);
+    return person;
+  });
+}
+
+async function linkMutual(db: IntrobookDB, targetId: string, contactId: string, now: number): Promise<void> {
+  const target = await db.people.get(targetId);
+  if (!target) throw new Error('This person is no longer in Introbook.');
+  await db.people.put(
+    personSchema.parse({
+      ...target,
+      mutualContactIds: Array.from(new Set([...target.mutualContactIds, contactId])),
+      dismissedMutualIds: target.dismissedMutualIds.filter((id) => id !== contactId),
+      updatedAt: now,
+    }),
+  );
+}
+
+/** The user confirms a suggested match: this saved person is one of the target's mutual connections (so a 1st-degree contact). */
+export async function confirmMutual(db: IntrobookDB, targetId: string, contactId: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.people, async () => {
+    await linkMutual(db, targetId, contactId, now);
+    const contact = await db.people.get(contactId);
+    if (contact && contact.degree !== 1) await db.people.put(personSchema.parse({ ...contact, degree: 1, updatedAt: now }));
+  });
+}
+
+/** "Not them": the name matched, the person did not. */
+export async function dismissMutual(db: IntrobookDB, targetId: string, contactId: string, now = Date.now()): Promise<void> {
+  await change(
+    db,
+    targetId,
+    (t) => ({
+      ...t,
+      mutualContactIds: t.mutualContactIds.filter((id) => id !== contactId),
+      dismissedMutualIds: Array.from(new Set([...t.dismissedMutualIds, contactId])),
+    }),
+    now,
+  );
+}
+
+export interface ConnectorCandidate {
+  person: Person;
+  score: number;
+  reasons: string[];
+  openAsks: number;
+  successes: number;
+}
+
+export interface IntroOptions {
+  /** Confirmed mutual contacts, best first. */
+  ranked: ConnectorCandidate[];
+  /** Mutual names that match saved people by name: the user confirms or dismisses. */
+  suggestions: { name: string; matches: Person[] }[];
+  /** Mutual names with no saved match: candidates to add by hand. */
+  unmatched: string[];
+}
+
+const REACHED_INTRO = new Set(['introduced', 'meeting-scheduled', 'met', 'thanked', 'closed-loop']);
+
+/** How a connector's past and open asks look, from the requests that went through them. */
+export function askRecord(connectorId: string, requests: readonly IntroRequest[]): { openAsks: number; successes: number } {
+  let openAsks = 0;
+  let successes = 0;
+  for (const r of requests) {
+    if (r.connectorId !== connectorId || r.deletedAt !== null || r.status === 'draft') continue;
+    if (effectiveSteps(r.history).some((h) => REACHED_INTRO.has(h.to))) successes++;
+    else if (isOpen(r)) openAsks++;
+  }
+  return { openAsks, successes };
+}
+
+/** Rank one connector: how well the user knows them, past intros that worked, asks already open with them. Pure. */
+export function rankConnector(person: Person, record: { openAsks: number; successes: number }): ConnectorCandidate {
+  const closeness = person.closeness ?? 0;
+  const reasons: string[] = [];
+  if (person.closeness === 3) reasons.push('You are close');
+  else if (person.closeness === 2) reasons.push('You know them well');
+  else if (person.closeness === 1) reasons.push('An acquaintance');
+  if (record.successes > 0) reasons.push(`${record.successes} intro${record.successes === 1 ? '' : 's'} that worked`);
+  if (record.openAsks > 0) reasons.push(`${record.openAsks} open ask${record.openAsks === 1 ? '' : 's'} with them already`);
+  return { person, score: closeness * 10 + record.successes * 8 - record.openAsks * 12, reasons, ...record };
+}
+
+export async function whoCanIntroduce(db: IntrobookDB, target: Person): Promise<IntroOptions> {
+  const [people, requests] = await Promise.all([db.people.toArray(), db.intros.where('connectorId').notEqual('').toArray()]);
+  const live = people.filter((p) => p.deletedAt === null && p.id !== target.id);
+  const byId = new Map(live.map((p) => [p.id, p]));
+  const confirmed = target.mutualContactIds.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
+  const ranked = confirmed.map((p) => rankConnector(p, askRecord(p.id, requests))).sort((a, b) => b.score - a.score || a.person.name.localeCompare(b.person.name));
+
+  const taken = new Set([...target.mutualContactIds, ...target.dismissedMutualIds]);
+  const confirmedNames = new Set(confirmed.map((p) => nameKey(p.name)));
+  const suggestions: IntroOptions['suggestions'] = [];
+  const unmatched: string[] = [];
+  for (const name of target.mutualConnections.names) {
+    const key = nameKey(name);
+    if (confirmedNames.has(key)) continue;
+    const matches = live.filter((p) => !taken.has(p.id) && nameKey(p.name) === key);
+    if (matches.length > 0) suggestions.push({ name, matches });
+    else if (!live.some((p) => target.dismissedMutualIds.includes(p.id) && nameKey(p.name) === key)) unmatched.push(name);
+  }
+  return { ranked, suggestions, unmatched };
+}

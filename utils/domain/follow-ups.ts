@@ -1,0 +1,102 @@
+/**
+ * What to do next on a request, and by when (reference §7 and §10): after
+ * asking, a nudge at 3 business days and a last follow-up at 7, then stop;
+ * reply to an introduction within a day; thank within 24 hours of meeting;
+ * tell the connector how it went within two business days. Pure.
+ */
+import { businessDaysAfter, type WorkWeek } from './business-days';
+import { enteredAt } from './intro-status';
+import type { IntroRequest } from './schemas';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** Business days after asking at which each follow-up falls due (3B7). */
+export const FOLLOW_UP_DAYS = [3, 7] as const;
+
+export type ActionKind = 'send' | 'nudge' | 'last-follow-up' | 'wait' | 'schedule' | 'reply-intro' | 'meet' | 'thank' | 'report-back';
+
+export interface NextAction {
+  kind: ActionKind;
+  label: string;
+  /** Null when nothing is due by a date (waiting on someone, or a draft). */
+  dueAt: number | null;
+}
+
+export interface Names {
+  target: string;
+  connector: string | null;
+}
+
+/** The next step for an open request, or null for a finished one. */
+export function nextAction(request: IntroRequest, names: Names, week: WorkWeek): NextAction | null {
+  const action = plannedAction(request, names, week);
+  if (!action) return null;
+  return request.dueOverride !== null ? { ...action, dueAt: request.dueOverride } : action;
+}
+
+function plannedAction(request: IntroRequest, names: Names, week: WorkWeek): NextAction | null {
+  const askee = request.kind === 'intro' ? (names.connector ?? 'your connector') : names.target;
+  const since = (status: IntroRequest['status']) => enteredAt(request.history, status);
+  switch (request.status) {
+    case 'draft':
+      return { kind: 'send', label: `Send your ask to ${askee}`, dueAt: null };
+    case 'asked': {
+      const askedAt = since('asked');
+      const sent = request.followUps.length;
+      if (askedAt === null || sent >= FOLLOW_UP_DAYS.length) {
+        return { kind: 'wait', label: `Wait for ${askee}, or mark it as no reply`, dueAt: null };
+      }
+      return {
+        kind: sent === 0 ? 'nudge' : 'last-follow-up',
+        label: sent === 0 ? `Nudge ${askee}` : `Last follow-up to ${askee}`,
+        dueAt: businessDaysAfter(askedAt, FOLLOW_UP_DAYS[sent]!, week),
+      };
+    }
+    case 'no-reply':
+      return { kind: 'wait', label: request.kind === 'intro' ? 'Try another connector, or wait' : 'Move on, or wait', dueAt: null };
+    case 'agreed':
+      return request.kind === 'intro'
+        ? { kind: 'wait', label: `Wait for ${askee} to introduce you to ${names.target}`, dueAt: null }
+        : { kind: 'schedule', label: `Offer ${names.target} a few times to meet`, dueAt: null };
+    case 'introduced': {
+      const at = since('introduced');
+      return { kind: 'reply-intro', label: `Reply to the introduction and offer ${names.target} times`, dueAt: at === null ? null : at + DAY };
+    }
+    case 'meeting-scheduled':
+      return { kind: 'meet', label: `Meet ${names.target}`, dueAt: request.meetingAt };
+    case 'met': {
+      const at = since('met');
+      return { kind: 'thank', label: `Thank ${names.target}`, dueAt: at === null ? null : at + DAY };
+    }
+    case 'thanked': {
+      if (request.kind !== 'intro') return null;
+      const at = since('thanked');
+      return { kind: 'report-back', label: `Tell ${askee} how it went`, dueAt: at === null ? null : businessDaysAfter(at, 2, week) };
+    }
+    case 'declined':
+    case 'closed-loop':
+    case 'withdrawn':
+      return null;
+  }
+}
+
+export interface DueItem {
+  requestId: string;
+  label: string;
+  dueAt: number;
+}
+
+/** Requests whose next step is due by `until`, soonest first. */
+export function dueBy(
+  requests: readonly IntroRequest[],
+  namesOf: (request: IntroRequest) => Names,
+  week: WorkWeek,
+  until: number,
+): DueItem[] {
+  const due: DueItem[] = [];
+  for (const request of requests) {
+    if (request.deletedAt !== null) continue;
+    const action = nextAction(request, namesOf(request), week);
+    if (action?.dueAt != null && action.dueAt <= until) due.push({ requestId: request.id, label: action.label, dueAt: action.dueAt });
+  }
+  return due.sort((a, b) => a.dueAt - b.dueAt);
+}
