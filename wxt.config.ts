@@ -24,6 +24,8 @@ export default defineConfig({
       'contextMenus',
       'activeTab',
       'scripting',
+      'alarms',
+      'notifications',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     ...(E2E ? { host_permissions: E2E_HOSTS } : {}),

@@ -6,3 +6,6 @@ import { storage } from 'wxt/utils/storage';
  * closes, and out of content scripts' reach (Chrome's default access level).
  */
 export const focusedPersonId = storage.defineItem<string | null>('session:focusedPersonId', { fallback: null });
+
+/** The intro request the side panel should open (from the popup's "Due today"). */
+export const focusedRequestId = storage.defineItem<string | null>('session:focusedRequestId', { fallback: null });

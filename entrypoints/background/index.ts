@@ -5,13 +5,18 @@ import { readTab, readTabOnDemand } from '@/utils/messaging/client';
 import type { ToContentMessage } from '@/utils/messaging/protocol';
 import { openSidePanel } from '@/utils/side-panel';
 import { focusedPersonId } from '@/utils/ui-state';
+import { now } from '@/utils/clock';
+import { createReminders } from './reminders';
 import { createRouter } from './router';
 
 const MENU_SAVE = 'introbook-save-person';
 
 export default defineBackground(() => {
+  const db = getDb();
+  const reminders = createReminders(db, now);
   const router = createRouter({
-    db: getDb(),
+    db,
+    refreshReminders: reminders.refresh,
     runtimeId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     openSidePanel,
@@ -26,6 +31,7 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, sender) => router.handle(message, sender));
+  reminders.setup();
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({

@@ -31,6 +31,7 @@ beforeEach(() => {
     }),
     notifyTab: vi.fn<RouterDeps['notifyTab']>(async () => {}),
     log: vi.fn<RouterDeps['log']>(),
+    refreshReminders: vi.fn<RouterDeps['refreshReminders']>(async () => 0),
   };
 });
 afterEach(() => db.close());
@@ -98,6 +99,14 @@ describe('background router', () => {
     tabReply = new Error('Could not establish connection. Receiving end does not exist.');
     expect(await saveFromTab(1)).toMatchObject({ ok: false, error: expect.stringMatching(/not a profile Introbook can read/) });
     expect(await db.people.count()).toBe(0);
+  });
+
+  it('recounts reminders when an extension page asks, and only then', async () => {
+    const { handle } = createRouter(deps);
+    expect(await handle({ type: 'reminders/refresh' }, pageSender)).toStrictEqual({ ok: true });
+    expect(deps.refreshReminders).toHaveBeenCalledOnce();
+    expect(await handle({ type: 'reminders/refresh' }, contentSender())).toStrictEqual({ ok: false, error: 'Message rejected.' });
+    expect(deps.refreshReminders).toHaveBeenCalledOnce();
   });
 
   it('opens the side panel synchronously, then focuses the saved person', async () => {

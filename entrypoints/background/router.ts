@@ -27,6 +27,8 @@ export interface RouterDeps {
   readTab: (tabId: number) => Promise<PageReadReply>;
   notifyTab: (tabId: number, message: ToContentMessage) => Promise<void>;
   log: (message: string, detail?: unknown) => void;
+  /** Recount due reminders; returns how many are due. */
+  refreshReminders: () => Promise<number>;
 }
 
 export type Reply = SaveReply | StatusReply | { ok: boolean; error?: string };
@@ -103,6 +105,8 @@ export function createRouter(deps: RouterDeps) {
         return saveFromTab(msg.tabId);
       case 'sidepanel/open':
         return openPanel(msg.profileUrl);
+      case 'reminders/refresh':
+        return deps.refreshReminders().then(() => ({ ok: true }));
     }
   }
 

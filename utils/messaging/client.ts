@@ -19,3 +19,8 @@ export async function readTabOnDemand(tabId: number): Promise<InjectedRead> {
 export async function focusPersonInPanel(profileUrl: string): Promise<OkReply> {
   return okReply.parse(await browser.runtime.sendMessage({ type: 'sidepanel/open', profileUrl }));
 }
+
+/** After a page changed requests or settings: let the background recount due reminders. */
+export function refreshReminders(): void {
+  browser.runtime.sendMessage({ type: 'reminders/refresh' }).catch(() => {});
+}

@@ -19,7 +19,9 @@ export type ContentMessage = z.infer<typeof contentMessage>;
 // --- extension page (popup, side panel) → background ----------------------------
 
 export const tabSaveMessage = z.object({ type: z.literal('tab/save'), tabId: z.number().int().nonnegative() });
-export const pageMessage = z.discriminatedUnion('type', [tabSaveMessage, openSidePanelMessage]);
+/** The store changed in a page: recount due follow-ups (badge, notifications, next alarm). */
+export const refreshRemindersMessage = z.object({ type: z.literal('reminders/refresh') });
+export const pageMessage = z.discriminatedUnion('type', [tabSaveMessage, openSidePanelMessage, refreshRemindersMessage]);
 export type PageMessage = z.infer<typeof pageMessage>;
 
 // --- background / popup → content script ----------------------------------------

@@ -1,0 +1,58 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { makeCapture, makeTestDb } from '@/tests/helpers/db';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import { createRequest, markSent, recordFollowUp } from '@/utils/db/intros';
+import { savePersonCapture } from '@/utils/db/people';
+import { zonedTime } from '@/utils/domain/business-days';
+import { saveSettings, defaultSettings } from '@/utils/settings';
+import { createReminders, NEXT_DUE_ALARM } from './reminders';
+
+const tz = 'Europe/London';
+const local = (m: number, d: number, h: number) => zonedTime({ year: 2026, month: m, day: d }, h, 0, tz);
+
+let db: IntrobookDB;
+let badge: string;
+let notes: { id: string; message: string }[];
+beforeEach(async () => {
+  db = makeTestDb(new IDBFactory());
+  badge = '';
+  notes = [];
+  // fake-browser 1.x has no action badge or notifications: record what would show.
+  Object.assign(fakeBrowser, {
+    action: { setBadgeText: vi.fn(async ({ text }: { text: string }) => void (badge = text)), setBadgeBackgroundColor: vi.fn(async () => {}) },
+    notifications: { create: vi.fn(async (id: string, o: { message: string }) => void notes.push({ id, message: o.message })) },
+  });
+  await saveSettings({ ...defaultSettings(), timeZone: tz });
+});
+afterEach(() => db.close());
+
+describe('reminders', () => {
+  it('shows the due count on the badge, notifies once per step, and wakes for the next one', async () => {
+    const ada = (await savePersonCapture(db, makeCapture())).person;
+    const charles = (await savePersonCapture(db, makeCapture({ profileUrl: 'https://www.linkedin.com/in/charles/', name: 'Charles Babbage' }))).person;
+    const request = await markSent(db, (await createRequest(db, { kind: 'intro', targetId: ada.id, connectorId: charles.id })).id, 'copy', local(11, 23, 10));
+    let clock = local(11, 25, 12); // Wednesday: the 3B nudge (Thursday 09:00) is not due yet
+    const reminders = createReminders(db, async () => clock);
+
+    expect(await reminders.refresh()).toBe(0);
+    expect(badge).toBe('');
+    const next = await fakeBrowser.alarms.get(NEXT_DUE_ALARM);
+    expect(next?.scheduledTime).toBeGreaterThan(Date.now() + (local(11, 26, 9) - clock) - 5_000);
+
+    clock = local(11, 26, 9); // Thursday 09:00
+    expect(await reminders.refresh()).toBe(1);
+    expect(badge).toBe('1');
+    expect(notes).toStrictEqual([{ id: `introbook:${request.id}`, message: 'Nudge Charles Babbage' }]);
+    await reminders.refresh();
+    expect(notes).toHaveLength(1); // not again
+
+    await recordFollowUp(db, request.id, clock);
+    expect(await reminders.refresh()).toBe(0);
+    expect(badge).toBe('');
+    clock = local(12, 2, 9); // the 7B last follow-up
+    expect(await reminders.refresh()).toBe(1);
+    expect(notes.map((n) => n.message)).toStrictEqual(['Nudge Charles Babbage', 'Last follow-up to Charles Babbage']);
+  });
+});

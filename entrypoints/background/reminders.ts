@@ -1,0 +1,77 @@
+/**
+ * Follow-up reminders: a badge with the number of due steps, a notification
+ * when a step comes due, and alarms so this survives the service worker being
+ * stopped and the browser restarting (due dates live in the database; alarms
+ * are re-created at start-up).
+ */
+import { browser } from 'wxt/browser';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import { listRequests } from '@/utils/db/intros';
+import { dueBy, nextAction } from '@/utils/domain/follow-ups';
+import type { IntroRequest, Person } from '@/utils/domain/schemas';
+import { getSettings, workWeek } from '@/utils/settings';
+
+export const PERIODIC_ALARM = 'introbook-reminders';
+export const NEXT_DUE_ALARM = 'introbook-next-due';
+const NOTIFIED_KEY = 'notifiedReminders';
+
+export function namesFor(people: Map<string, Person>) {
+  return (r: IntroRequest) => ({
+    target: people.get(r.targetId)?.name ?? 'them',
+    connector: r.connectorId ? (people.get(r.connectorId)?.name ?? 'your connector') : null,
+  });
+}
+
+export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
+  async function refresh(): Promise<number> {
+    const [requests, settings, at] = await Promise.all([listRequests(db), getSettings(), now()]);
+    const people = new Map((await db.people.bulkGet(requests.flatMap((r) => [r.targetId, r.connectorId ?? r.targetId]))).flatMap((p) => (p ? [[p.id, p] as const] : [])));
+    const week = workWeek(settings);
+    const names = namesFor(people);
+    const due = dueBy(requests, names, week, at);
+
+    await browser.action.setBadgeBackgroundColor({ color: '#5b3fd4' });
+    await browser.action.setBadgeText({ text: due.length > 0 ? String(due.length) : '' });
+
+    // Notify each due step once.
+    const stored = (await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY];
+    const notified = new Set(Array.isArray(stored) ? (stored as string[]) : []);
+    for (const item of due) {
+      const key = `${item.requestId}:${item.label}:${item.dueAt}`;
+      if (notified.has(key)) continue;
+      notified.add(key);
+      await browser.notifications
+        .create(`introbook:${item.requestId}`, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title: 'Introbook: follow-up due',
+          message: item.label,
+        })
+        .catch(() => {});
+    }
+    await browser.storage.local.set({ [NOTIFIED_KEY]: Array.from(notified).slice(-500) });
+
+    // Wake up exactly when the next step comes due (the periodic alarm is the safety net).
+    const upcoming = requests
+      .map((r) => nextAction(r, names(r), week)?.dueAt ?? null)
+      .filter((t): t is number => t !== null && t > at)
+      .sort((a, b) => a - b)[0];
+    if (upcoming !== undefined) await browser.alarms.create(NEXT_DUE_ALARM, { when: Date.now() + (upcoming - at) });
+    else await browser.alarms.clear(NEXT_DUE_ALARM);
+    return due.length;
+  }
+
+  function setup(): void {
+    const ensurePeriodic = async () => {
+      if (!(await browser.alarms.get(PERIODIC_ALARM))) await browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: 5 });
+    };
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === PERIODIC_ALARM || alarm.name === NEXT_DUE_ALARM) void refresh();
+    });
+    browser.runtime.onStartup.addListener(() => void ensurePeriodic().then(refresh));
+    browser.runtime.onInstalled.addListener(() => void ensurePeriodic().then(refresh));
+    void ensurePeriodic().then(refresh).catch((e: unknown) => console.warn('Introbook: reminders could not start', e));
+  }
+
+  return { refresh, setup };
+}
