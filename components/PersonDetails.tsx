@@ -2,10 +2,21 @@ import { useId, useState } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { editPerson, removePerson } from '@/utils/db/people';
 import type { Person } from '@/utils/domain/schemas';
+import { IntroPlanner } from './IntroPlanner';
 import { PersonCard } from './PersonCard';
 
 /** One saved person: what was captured, a link to the profile, and the user's own notes. */
-export function PersonDetails({ person, db, onBack }: { person: Person; db: IntrobookDB; onBack: () => void }) {
+export function PersonDetails({
+  person,
+  db,
+  onBack,
+  onOpenRequest,
+}: {
+  person: Person;
+  db: IntrobookDB;
+  onBack: () => void;
+  onOpenRequest: (id: string) => void;
+}) {
   const notesId = useId();
   const [notes, setNotes] = useState(person.notes);
   const [status, setStatus] = useState<string | null>(null);
@@ -56,14 +67,17 @@ export function PersonDetails({ person, db, onBack }: { person: Person; db: Intr
           </ul>
         </>
       )}
-      <p>
-        <a href={person.profileUrl} target="_blank" rel="noopener noreferrer">
-          Open profile{person.source.startsWith('linkedin') ? ' on LinkedIn' : ''}
-        </a>
-      </p>
+      {person.profileUrl.startsWith('https://') && (
+        <p>
+          <a href={person.profileUrl} target="_blank" rel="noopener noreferrer">
+            Open profile{person.source.startsWith('linkedin') ? ' on LinkedIn' : ''}
+          </a>
+        </p>
+      )}
       <p className="muted">
         Saved {new Date(person.createdAt).toLocaleDateString()} · last captured {new Date(person.capturedAt).toLocaleString()}
       </p>
+      <IntroPlanner person={person} db={db} onOpenRequest={onOpenRequest} />
       <label htmlFor={notesId}>Your notes</label>
       <textarea id={notesId} value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={20_000} />
       <div className="actions">

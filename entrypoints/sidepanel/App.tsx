@@ -1,22 +1,55 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { useNow, useSettingsState } from '@/components/hooks';
 import { PeopleList } from '@/components/PeopleList';
 import { PersonDetails } from '@/components/PersonDetails';
+import { RequestBoard } from '@/components/RequestBoard';
+import { RequestView } from '@/components/RequestView';
+import { SettingsView } from '@/components/SettingsView';
+import { TemplatesView } from '@/components/TemplatesView';
 import { getDb } from '@/utils/db/db';
 import { getPerson, listRecentPeople } from '@/utils/db/people';
-import { focusedPersonId } from '@/utils/ui-state';
+import { focusedPersonId, focusedRequestId } from '@/utils/ui-state';
 
 /** How many people the list shows; an indexed walk, so it stays fast however many are saved. */
 const LIST_LIMIT = 500;
 
+type View = 'people' | 'requests' | 'templates' | 'settings';
+const VIEWS: [View, string][] = [
+  ['people', 'People'],
+  ['requests', 'Requests'],
+  ['templates', 'Templates'],
+  ['settings', 'Settings'],
+];
+
 export function App() {
   const db = getDb();
+  const { settings, loaded } = useSettingsState();
+  const now = useNow();
+  const [view, setView] = useState<View>('people');
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [requestId, setRequestId] = useState<string | null>(null);
 
-  // Follow "Open in side panel" from a page or the popup, also while the panel is open.
+  // Follow "Open in side panel" and "Due today" from a page or the popup, also while the panel is open.
   useEffect(() => {
-    void focusedPersonId.getValue().then((id) => id && setSelectedId(id));
-    return focusedPersonId.watch((id) => id && setSelectedId(id));
+    const showPerson = (id: string | null) => {
+      if (!id) return;
+      setSelectedId(id);
+      setView('people');
+    };
+    const showRequest = (id: string | null) => {
+      if (!id) return;
+      setRequestId(id);
+      setView('requests');
+    };
+    void focusedPersonId.getValue().then(showPerson);
+    void focusedRequestId.getValue().then(showRequest);
+    const unwatchPerson = focusedPersonId.watch(showPerson);
+    const unwatchRequest = focusedRequestId.watch(showRequest);
+    return () => {
+      unwatchPerson();
+      unwatchRequest();
+    };
   }, []);
 
   const people = useLiveQuery(() => listRecentPeople(db, LIST_LIMIT), []);
@@ -26,28 +59,66 @@ export function App() {
     setSelectedId(null);
     void focusedPersonId.setValue(null);
   }
+  function openRequest(id: string) {
+    setRequestId(id);
+    setView('requests');
+  }
 
   return (
     <main className="app">
       <h1>
         <span className="brand">Introbook</span>
       </h1>
-      {selectedId && selected ? (
-        <PersonDetails person={selected} db={db} onBack={back} />
-      ) : (
-        <section className="panel" aria-labelledby="saved-people">
-          <h2 className="panel-title" id="saved-people">
-            Saved people{people ? ` (${people.length})` : ''}
-          </h2>
-          {people === undefined && <p className="muted">Loading…</p>}
-          {people?.length === 0 && (
-            <p className="muted">Nobody saved yet. On a LinkedIn profile, click “Save to Introbook” next to the name.</p>
-          )}
-          {people && people.length > 0 && (
-            <PeopleList people={people} onOpen={(p) => setSelectedId(p.id)} label="Saved people, newest first" />
-          )}
-        </section>
-      )}
+      <nav className="tabs" aria-label="Sections">
+        {VIEWS.map(([v, label]) => (
+          <button
+            key={v}
+            type="button"
+            aria-current={view === v ? 'page' : undefined}
+            onClick={() => {
+              setView(v);
+              if (v === 'requests') setRequestId(null);
+            }}
+          >
+            {label}
+          </button>
+        ))}
+      </nav>
+      {view === 'people' &&
+        (selectedId && selected ? (
+          <PersonDetails key={selected.id} person={selected} db={db} onBack={back} onOpenRequest={openRequest} />
+        ) : (
+          <section className="panel" aria-labelledby="saved-people">
+            <h2 className="panel-title" id="saved-people">
+              Saved people{people ? ` (${people.length})` : ''}
+            </h2>
+            {people === undefined && <p className="muted">Loading…</p>}
+            {people?.length === 0 && (
+              <p className="muted">Nobody saved yet. On a LinkedIn profile, click “Save to Introbook” next to the name.</p>
+            )}
+            {people && people.length > 0 && (
+              <PeopleList people={people} onOpen={(p) => setSelectedId(p.id)} label="Saved people, newest first" />
+            )}
+          </section>
+        ))}
+      {view === 'requests' &&
+        (requestId ? (
+          <RequestView
+            key={requestId}
+            db={db}
+            requestId={requestId}
+            settings={settings}
+            onBack={() => {
+              setRequestId(null);
+              void focusedRequestId.setValue(null);
+            }}
+          />
+        ) : (
+          <RequestBoard db={db} settings={settings} now={now} onOpen={setRequestId} />
+        ))}
+      {view === 'templates' && <TemplatesView db={db} />}
+      {/* The form starts from the stored settings once they are read; saving does not reset it. */}
+      {view === 'settings' && <SettingsView key={loaded ? 'loaded' : 'loading'} settings={settings} />}
     </main>
   );
 }

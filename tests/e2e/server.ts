@@ -31,6 +31,7 @@ export const PROFILE_FIXTURES: Record<string, string> = {
   'grace-hopper': 'member-id-url.html',
   'alan-turing': 'mwlite.html',
   'claude-shannon': 'sidebar-first.html',
+  'charles-babbage': 'connector-1st.html',
 };
 
 /** Other pages by host and path → fixture under tests/fixtures/. */

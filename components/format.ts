@@ -1,0 +1,24 @@
+import { localParts, zonedTime } from '@/utils/domain/business-days';
+
+/** "Thu 26 Nov, 09:00" in the user's zone. */
+export function formatWhen(instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
+    new Date(instant),
+  );
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The value of an `<input type="datetime-local">` showing `instant` in `timeZone`. */
+export function toInputValue(instant: number, timeZone: string): string {
+  const p = localParts(instant, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** The instant an `<input type="datetime-local">` value means in `timeZone`, or null when empty or malformed. */
+export function fromInputValue(value: string, timeZone: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  return zonedTime({ year: y, month: mo, day: d }, h, mi, timeZone);
+}
