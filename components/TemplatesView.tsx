@@ -108,13 +108,15 @@ function TemplateEditor({
       </div>
       <label htmlFor={`${id}-body`}>Message</label>
       <textarea id={`${id}-body`} required rows={10} value={body} onChange={(e) => setBody(e.target.value)} />
-      {issues.length > 0 && (
-        <ul className="issues" aria-label="Template problems" role="status">
-          {issues.map((i) => (
-            <li key={i.message}>{i.message}</li>
-          ))}
-        </ul>
-      )}
+      <div role="status">
+        {issues.length > 0 && (
+          <ul className="issues" aria-label="Template problems">
+            {issues.map((i) => (
+              <li key={i.message}>{i.message}</li>
+            ))}
+          </ul>
+        )}
+      </div>
       <details>
         <summary>Variables you can use</summary>
         <ul className="history">

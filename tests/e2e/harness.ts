@@ -48,6 +48,8 @@ export async function launch(): Promise<Harness> {
       '--disable-sync',
     ],
   });
+  // Fail a step with a clear message rather than hang until the test's own timeout.
+  context.setDefaultTimeout(15_000);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
@@ -77,6 +79,8 @@ export interface StoredPerson {
   aliases: string[];
   editedFields: string[];
   roleHistory: { role: string | null; company: string | null; until: number }[];
+  knowsPersonally: boolean;
+  email: string;
 }
 
 /** Every row of the `people` table, read with raw IndexedDB in the service worker (not through our code). */

@@ -4,6 +4,8 @@
  * nudge come due on a moved clock (badge, "Due today"), and walk the request
  * through the pipeline, undoing a mistaken step.
  */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysAfter } from '@/utils/domain/business-days';
@@ -11,6 +13,7 @@ import { launch, popupUrl, sidePanelUrl, tabIdOf, type Harness } from './harness
 
 let h: Harness;
 beforeAll(async () => {
+  mkdirSync(resolve(process.cwd(), '.output/screenshots'), { recursive: true });
   h = await launch();
   // Extension origins can't be granted permissions; the copied text is read back from a web page.
   await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.linkedin.com' });
@@ -49,6 +52,7 @@ async function refreshReminders(page: Page): Promise<void> {
 describe('warm introduction', () => {
   it('from mutual connection to closed loop, with the 3B nudge coming due', async () => {
     const panel = await h.context.newPage();
+    await panel.setViewportSize({ width: 420, height: 1100 });
     await panel.goto(sidePanelUrl(h));
 
     // Settings the templates draw on.
@@ -83,6 +87,8 @@ describe('warm introduction', () => {
     const checklist = request.getByRole('complementary', { name: 'Outreach checklist' });
     expect(await checklist.innerText()).toContain('Asks for advice, not a job');
     expect(await checklist.innerText()).toContain('The ask is a question');
+    // For the README (see screenshots.e2e.ts).
+    await panel.screenshot({ path: resolve(process.cwd(), '.output/screenshots/intro-request.png'), fullPage: true });
 
     const askedAt = Date.now();
     await request.getByRole('button', { name: 'Copy and mark as asked' }).click();

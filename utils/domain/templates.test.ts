@@ -62,7 +62,7 @@ describe('lintOutreach', () => {
     expect(byId(ask, ['Ada Lovelace', 'Charles'])).toMatchObject({ length: true, 'no-job': true, question: true, 'connection-first': true });
     const blurb = renderTemplate(DEFAULT_TEMPLATES[1]!.body, values).text;
     expect(wordCount(blurb)).toBeLessThanOrEqual(75);
-    expect(byId(blurb, ['Sam Rivera'])).toMatchObject({ length: true, question: true, 'connection-first': true });
+    expect(byId(blurb, ['Sam Rivera'])).toMatchObject({ length: true, question: true, 'connection-first': true, 'no-job': true, 'about-them': true });
   });
 
   it('flags job words, a missing question, self-focus and length', () => {

@@ -116,7 +116,7 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
     subject: 'Introduction: {{me.name}}',
     body:
       '{{me.name}} ({{me.background}}) would love 15 minutes of your advice. They are exploring {{me.goal}} and admire your path to {{target.role}} at {{target.company}}. ' +
-      'They are not asking about jobs, just for your perspective. Would you be open to a short call? Saying no is completely fine.',
+      'They are hoping for your perspective, nothing more. Would you be open to a short call? Saying no is completely fine.',
   },
   {
     id: 'default-direct-ask',

@@ -1,0 +1,93 @@
+/**
+ * Templates (create, flag unknown variables, duplicate, delete, restore), a
+ * connector added by hand, and a direct ask whose due date the user moves.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, sidePanelUrl, storedPeople, type Harness } from './harness';
+
+let h: Harness;
+let panel: Page;
+beforeAll(async () => {
+  h = await launch();
+  panel = await h.context.newPage();
+  await panel.goto(sidePanelUrl(h));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const nav = (section: string) => panel.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section });
+
+describe('templates', () => {
+  it('creates a template, flags an unknown variable, duplicates and deletes it, and restores a built-in', async () => {
+    await nav('Templates').click();
+    const list = panel.getByRole('list', { name: 'Your templates' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(6);
+
+    await panel.getByRole('button', { name: 'New template' }).click();
+    const form = panel.getByRole('form', { name: 'New template' });
+    await form.getByRole('combobox', { name: 'Used for' }).selectOption({ label: 'Nudge' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('Two-line nudge');
+    await form.getByRole('textbox', { name: 'Message' }).fill('Hi {{conector.firstName}}, any news?');
+    await expect.poll(() => form.getByRole('list', { name: 'Template problems' }).innerText()).toContain(
+      '{{conector.firstName}} is not a variable Introbook knows.',
+    );
+    await form.getByRole('textbox', { name: 'Message' }).fill('Hi {{connector.firstName}}, any news?');
+    await expect.poll(() => form.getByRole('list', { name: 'Template problems' }).count()).toBe(0);
+    await form.getByRole('button', { name: 'Save template' }).click();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(7);
+
+    await list.getByRole('button', { name: 'Duplicate Two-line nudge' }).click();
+    await expect.poll(() => list.getByText('Two-line nudge (copy)').count()).toBe(1);
+    await list.getByRole('button', { name: 'Delete Two-line nudge (copy)' }).click();
+    await list.getByRole('button', { name: 'Delete Friendly nudge' }).click();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(6);
+    await panel.getByRole('button', { name: 'Restore built-in templates' }).click();
+    await expect.poll(() => list.getByText('Friendly nudge').count()).toBe(1);
+
+    await list.getByRole('button', { name: 'Edit Two-line nudge' }).click();
+    const edit = panel.getByRole('form', { name: 'Edit Two-line nudge' });
+    await edit.getByRole('textbox', { name: 'Name' }).fill('Short nudge');
+    await edit.getByRole('button', { name: 'Save template' }).click();
+    await expect.poll(() => list.getByText('Short nudge').count()).toBe(1);
+  });
+});
+
+describe('connectors by hand and direct asks', () => {
+  it('adds a connector by hand for a saved person, asks directly, and moves the due date', async () => {
+    const page = await h.context.newPage();
+    await page.goto('https://www.linkedin.com/in/lise-meitner/');
+    await page.getByRole('button', { name: /^Save to Introbook/ }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    await page.close();
+
+    await nav('People').click();
+    await panel.getByRole('button', { name: /Lise Meitner/ }).click();
+    await panel.getByRole('button', { name: 'Add a connector by hand' }).click();
+    const add = panel.getByRole('form', { name: 'Add a connector' });
+    await add.getByRole('textbox', { name: 'Name' }).fill('Otto Hahn');
+    await add.getByRole('textbox', { name: 'How you know them' }).fill('Former lab partner');
+    await add.getByRole('textbox', { name: 'Email' }).fill('otto@example.org');
+    await add.getByRole('combobox', { name: 'How well' }).selectOption({ label: 'Close' });
+    await add.getByRole('button', { name: 'Add connector' }).click();
+    const ranked = panel.getByRole('list', { name: 'Possible connectors, best first' });
+    await expect.poll(() => ranked.innerText()).toContain('Otto Hahn — You are close');
+    const otto = (await storedPeople(h.worker)).find((p) => p.name === 'Otto Hahn');
+    expect(otto).toMatchObject({ profileUrl: expect.stringMatching(/^urn:uuid:/), knowsPersonally: true, email: 'otto@example.org' });
+
+    await panel.getByRole('button', { name: 'Ask Lise directly' }).click();
+    const request = panel.getByRole('region', { name: 'Request to meet Lise Meitner' });
+    await expect.poll(() => request.getByRole('textbox', { name: 'Message to Lise Meitner' }).inputValue()).toContain('Hi Lise,');
+    // No connector, so no blurb; her email is unknown, so no email draft.
+    expect(await request.getByRole('textbox', { name: 'Forwardable blurb about you' }).count()).toBe(0);
+    expect(await request.getByRole('button', { name: 'Email draft' }).isDisabled()).toBe(true);
+    await request.getByRole('button', { name: 'Copy and mark as asked' }).click();
+    await expect.poll(() => request.getByLabel('Next step').innerText()).toContain('Next: Nudge Lise Meitner — due');
+
+    await request.getByLabel('Change due date').fill('2030-01-15T10:30');
+    await expect.poll(() => request.getByLabel('Next step').innerText()).toContain('(your date)');
+    await request.getByRole('button', { name: 'Back to the schedule' }).click();
+    await expect.poll(() => request.getByLabel('Next step').innerText()).not.toContain('(your date)');
+  });
+});
