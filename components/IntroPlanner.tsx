@@ -164,17 +164,7 @@ function Relationship({ person, db }: { person: Person; db: IntrobookDB }) {
           <input type="checkbox" checked={knows} onChange={(e) => setKnows(e.target.checked)} /> I know them
         </label>
         {person.degree === 1 && <p className="muted">A 1st-degree connection: they can introduce you to others.</p>}
-        <div className="field">
-          <label htmlFor={`${id}-close`}>How well</label>
-          <select id={`${id}-close`} value={closeness} onChange={(e) => setCloseness(e.target.value)}>
-            <option value="">Not set</option>
-            {([3, 2, 1] as const).map((c) => (
-              <option key={c} value={c}>
-                {CLOSENESS_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ClosenessSelect value={closeness} onChange={setCloseness} />
         <div className="field">
           <label htmlFor={`${id}-how`}>How you know them</label>
           <input id={`${id}-how`} value={howWeKnow} maxLength={500} onChange={(e) => setHowWeKnow(e.target.value)} />
@@ -236,17 +226,7 @@ function AddConnectorForm({
         <label htmlFor={`${id}-url`}>Profile link</label>
         <input id={`${id}-url`} type="url" maxLength={2048} value={profileUrl} onChange={(e) => setProfileUrl(e.target.value)} />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-close`}>How well</label>
-        <select id={`${id}-close`} value={closeness} onChange={(e) => setCloseness(e.target.value)}>
-          <option value="">Not set</option>
-          {([3, 2, 1] as const).map((c) => (
-            <option key={c} value={c}>
-              {CLOSENESS_LABELS[c]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ClosenessSelect value={closeness} onChange={setCloseness} />
       <div className="actions">
         <button type="submit" className="primary">
           Add connector
@@ -261,5 +241,22 @@ function AddConnectorForm({
         </p>
       )}
     </form>
+  );
+}
+
+function ClosenessSelect({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>How well</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Not set</option>
+        {([3, 2, 1] as const).map((c) => (
+          <option key={c} value={c}>
+            {CLOSENESS_LABELS[c]}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -173,25 +173,16 @@ function Draft({
   return (
     <div className="draft">
       <div className="draft-editor">
-        <div className="field">
-          <label htmlFor={`${id}-tpl`}>Template</label>
-          <select
-            id={`${id}-tpl`}
-            value={templateId}
-            onChange={(e) => {
-              setTemplateId(e.target.value);
-              apply(e.target.value, blurbTemplateId);
-            }}
-          >
-            {templates
-              .filter((t) => t.kind === askKind)
-              .map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-          </select>
-        </div>
+        <TemplateSelect
+          label="Template"
+          templates={templates}
+          kind={askKind}
+          value={templateId}
+          onChange={(value) => {
+            setTemplateId(value);
+            apply(value, blurbTemplateId);
+          }}
+        />
         <div className="field">
           <label htmlFor={`${id}-subject`}>Subject</label>
           <input id={`${id}-subject`} value={subject} maxLength={400} onChange={(e) => setSubject(e.target.value)} onBlur={() => void persist()} />
@@ -200,25 +191,16 @@ function Draft({
         <textarea id={`${id}-message`} value={message} rows={9} onChange={(e) => setMessage(e.target.value)} onBlur={() => void persist()} />
         {request.kind === 'intro' && (
           <>
-            <div className="field">
-              <label htmlFor={`${id}-btpl`}>Blurb template</label>
-              <select
-                id={`${id}-btpl`}
-                value={blurbTemplateId}
-                onChange={(e) => {
-                  setBlurbTemplateId(e.target.value);
-                  apply(templateId, e.target.value);
-                }}
-              >
-                {templates
-                  .filter((t) => t.kind === 'blurb')
-                  .map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
-                    </option>
-                  ))}
-              </select>
-            </div>
+            <TemplateSelect
+              label="Blurb template"
+              templates={templates}
+              kind="blurb"
+              value={blurbTemplateId}
+              onChange={(value) => {
+                setBlurbTemplateId(value);
+                apply(templateId, value);
+              }}
+            />
             <label htmlFor={`${id}-blurb`}>Forwardable blurb about you</label>
             <textarea id={`${id}-blurb`} value={blurb} rows={5} onChange={(e) => setBlurb(e.target.value)} onBlur={() => void persist()} />
           </>
@@ -257,6 +239,36 @@ function Draft({
           {status}
         </p>
       )}
+    </div>
+  );
+}
+
+function TemplateSelect({
+  label,
+  templates,
+  kind,
+  value,
+  onChange,
+}: {
+  label: string;
+  templates: Template[];
+  kind: TemplateKind;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {templates
+          .filter((t) => t.kind === kind)
+          .map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+      </select>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { PeopleList } from '@/components/PeopleList';
 import { Avatar } from '@/components/PersonCard';
 import { getDb } from '@/utils/db/db';
 import { findPersonByUrl, listRecentPeople, savePersonCapture } from '@/utils/db/people';
-import { LIMITS, type Person, type ProfileCapture } from '@/utils/domain/schemas';
+import { LIMITS, manualCapture, type Person, type ProfileCapture } from '@/utils/domain/schemas';
 import { canonicalPageUrl } from '@/utils/extract/canonical-url';
 import { readTab, readTabOnDemand } from '@/utils/messaging/client';
 import { openSidePanel } from '@/utils/side-panel';
@@ -36,27 +36,11 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 /** A person typed in by hand on a page where nothing could be read; the name starts from the selection. */
-function manualCapture(url: string, selection: string): ProfileCapture | null {
+function captureFromSelection(url: string, selection: string): ProfileCapture | null {
   const profileUrl = canonicalPageUrl(url);
   if (!profileUrl) return null;
   const firstLine = selection.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
-  return {
-    profileUrl,
-    name: firstLine.slice(0, LIMITS.name),
-    firstName: null,
-    lastName: null,
-    headline: null,
-    role: null,
-    company: null,
-    location: null,
-    photoUrl: null,
-    degree: null,
-    mutualConnections: { count: 0, names: [] },
-    source: 'manual',
-    positions: [],
-    aliases: [],
-    fieldSources: firstLine ? { profileUrl: 'url', name: 'selection' } : { profileUrl: 'url' },
-  };
+  return manualCapture(profileUrl, firstLine.slice(0, LIMITS.name), 'selection');
 }
 
 export function App() {
@@ -95,7 +79,7 @@ export function App() {
     try {
       const read = await readTabOnDemand(tabId);
       if (read.reply.status === 'ok') return setPage({ state: 'capture', tabId, capture: read.reply.capture });
-      const manual = manualCapture(read.url, read.selection);
+      const manual = captureFromSelection(read.url, read.selection);
       if (!manual) return setPage({ state: 'message', text: 'Introbook can only save people from secure (https) pages.', alert: true });
       setPage({
         state: 'capture',

@@ -5,7 +5,7 @@
  * suggestion the user confirms, never a silent merge.
  */
 import { effectiveSteps, isOpen } from '../domain/intro-status';
-import { blankUserFields, personSchema, type Closeness, type IntroRequest, type Person } from '../domain/schemas';
+import { blankUserFields, manualCapture, personSchema, type Closeness, type IntroRequest, type Person } from '../domain/schemas';
 import { pageKey } from '../extract/canonical-url';
 import { splitName } from '../extract/text';
 import type { IntrobookDB } from './app-db';
@@ -72,21 +72,9 @@ export async function addConnector(db: IntrobookDB, input: HandAddedConnector, t
             updatedAt: now,
           }
         : {
-            profileUrl: key ?? `urn:uuid:${id}`,
-            name: input.name,
+            ...manualCapture(key ?? `urn:uuid:${id}`, input.name, 'user'),
             firstName: split.first,
             lastName: split.last,
-            headline: null,
-            role: null,
-            company: null,
-            location: null,
-            photoUrl: null,
-            degree: null,
-            mutualConnections: { count: 0, names: [] },
-            source: 'manual',
-            positions: [],
-            aliases: [],
-            fieldSources: { name: 'user' },
             id,
             createdAt: now,
             updatedAt: now,
