@@ -1,9 +1,24 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Settings } from '@/utils/domain/schemas';
 import { refreshReminders } from '@/utils/messaging/client';
 import { saveSettings } from '@/utils/settings';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** How much the local store uses, and whether the browser keeps it under disk pressure. */
+function StorageUse() {
+  const [info, setInfo] = useState<string | null>(null);
+  useEffect(() => {
+    void (async () => {
+      const estimate = await navigator.storage?.estimate?.();
+      const persisted = await navigator.storage?.persisted?.();
+      if (!estimate) return;
+      const mb = ((estimate.usage ?? 0) / 1024 / 1024).toFixed(1);
+      setInfo(`Introbook’s data uses ${mb} MB on this computer${persisted ? ', kept even when disk space runs low' : ''}. Uninstalling the extension deletes it.`);
+    })();
+  }, []);
+  return info ? <p className="muted">{info}</p> : null;
+}
 
 function zones(): string[] {
   try {
@@ -84,6 +99,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
           {status.text}
         </p>
       )}
+      <StorageUse />
     </form>
   );
 }

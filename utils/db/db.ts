@@ -10,10 +10,13 @@ let instance: IntrobookDB | null = null;
 export function getDb(): IntrobookDB {
   if (!instance) {
     instance = new IntrobookDB();
-    // A newer version of the extension is upgrading the schema: let it.
+    // A newer version of the extension is upgrading the schema: step aside so it
+    // isn't blocked. An open page reloads onto the new schema; the service
+    // worker opens a fresh connection on its next call.
     instance.on('versionchange', () => {
       instance?.close();
       instance = null;
+      if (typeof document !== 'undefined') location.reload();
       return false;
     });
   }

@@ -1,0 +1,39 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { getDb } from '@/utils/db/db';
+
+/**
+ * Opens the store before showing the page. Where IndexedDB is unavailable
+ * (Firefox with history disabled, a damaged profile), say so plainly instead
+ * of failing in every view. Also asks once for persistent storage, so the
+ * browser does not evict the user's data under disk pressure.
+ */
+export function DatabaseGate({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<'opening' | 'open' | string>('opening');
+  useEffect(() => {
+    getDb()
+      .open()
+      .then(() => {
+        setState('open');
+        void navigator.storage?.persist?.().catch(() => false);
+      })
+      .catch((error: unknown) => setState(error instanceof Error ? `${error.name}: ${error.message}` : String(error)));
+  }, []);
+  if (state === 'opening') return null;
+  if (state !== 'open') {
+    return (
+      <main className="app">
+        <h1>
+          <span className="brand">Introbook</span>
+        </h1>
+        <div className="panel" role="alert">
+          <p>
+            <strong>Introbook can’t open its storage in this browser profile.</strong> Nothing has been deleted. Private
+            windows and “never remember history” settings turn storage off; try a normal window, or restart the browser.
+          </p>
+          <p className="muted">Details: {state}</p>
+        </div>
+      </main>
+    );
+  }
+  return children;
+}
