@@ -83,6 +83,16 @@ function NextStep({ db, request, target, connector, settings }: { db: IntrobookD
   );
 }
 
+/** What each part of the request page works from. */
+interface RequestPartProps {
+  db: IntrobookDB;
+  request: IntroRequest;
+  target?: Person;
+  connector?: Person;
+  settings: Settings;
+  templates: Template[];
+}
+
 function pickTemplate(templates: Template[], kind: TemplateKind, id: string | null): Template | undefined {
   return templates.find((t) => t.id === id && t.kind === kind) ?? templates.find((t) => t.kind === kind);
 }
@@ -94,14 +104,7 @@ function Draft({
   connector,
   settings,
   templates,
-}: {
-  db: IntrobookDB;
-  request: IntroRequest;
-  target?: Person;
-  connector?: Person;
-  settings: Settings;
-  templates: Template[];
-}) {
+}: RequestPartProps) {
   const id = useId();
   const askKind: TemplateKind = request.kind === 'intro' ? 'intro-ask' : 'direct-ask';
   const values = useMemo(() => templateValues(settings, target, connector), [settings, target, connector]);
@@ -294,14 +297,7 @@ function FollowUpTools({
   connector,
   settings,
   templates,
-}: {
-  db: IntrobookDB;
-  request: IntroRequest;
-  target?: Person;
-  connector?: Person;
-  settings: Settings;
-  templates: Template[];
-}) {
+}: RequestPartProps) {
   const id = useId();
   const [copied, setCopied] = useState(false);
   if (request.status === 'meeting-scheduled') {
