@@ -7,6 +7,7 @@ import { CLOSENESS_LABELS, type Closeness, type Person } from '@/utils/domain/sc
 import { STATUS_LABELS } from '@/utils/domain/intro-status';
 import { refreshReminders } from '@/utils/messaging/client';
 import { roleLine } from './PersonCard';
+import { TextField } from './TextField';
 
 /**
  * On a person's page: how the user knows them, who can introduce the user to
@@ -134,7 +135,6 @@ export function IntroPlanner({ person, db, onOpenRequest }: { person: Person; db
 }
 
 function Relationship({ person, db }: { person: Person; db: IntrobookDB }) {
-  const id = useId();
   const [knows, setKnows] = useState(person.knowsPersonally);
   const [closeness, setCloseness] = useState<string>(person.closeness ? String(person.closeness) : '');
   const [howWeKnow, setHowWeKnow] = useState(person.howWeKnow);
@@ -165,14 +165,8 @@ function Relationship({ person, db }: { person: Person; db: IntrobookDB }) {
         </label>
         {person.degree === 1 && <p className="muted">A 1st-degree connection: they can introduce you to others.</p>}
         <ClosenessSelect value={closeness} onChange={setCloseness} />
-        <div className="field">
-          <label htmlFor={`${id}-how`}>How you know them</label>
-          <input id={`${id}-how`} value={howWeKnow} maxLength={500} onChange={(e) => setHowWeKnow(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-email`}>Email</label>
-          <input id={`${id}-email`} type="email" value={email} maxLength={200} onChange={(e) => setEmail(e.target.value)} />
-        </div>
+        <TextField label="How you know them" value={howWeKnow} onChange={setHowWeKnow} maxLength={500} />
+        <TextField label="Email" value={email} onChange={setEmail} type="email" maxLength={200} />
         <div className="actions">
           <button type="submit">Save relationship</button>
           {status && <span role="status">{status}</span>}
@@ -191,7 +185,6 @@ function AddConnectorForm({
   onSave: (input: { name: string; howWeKnow: string; email: string; profileUrl: string; closeness: Closeness | null }) => Promise<void>;
   onCancel: () => void;
 }) {
-  const id = useId();
   const [name, setName] = useState(initialName);
   const [howWeKnow, setHowWeKnow] = useState('');
   const [email, setEmail] = useState('');
@@ -210,22 +203,10 @@ function AddConnectorForm({
 
   return (
     <form className="capture-form" aria-label="Add a connector" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input id={`${id}-name`} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-how`}>How you know them</label>
-        <input id={`${id}-how`} maxLength={500} value={howWeKnow} onChange={(e) => setHowWeKnow(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-email`}>Email</label>
-        <input id={`${id}-email`} type="email" maxLength={200} value={email} onChange={(e) => setEmail(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-url`}>Profile link</label>
-        <input id={`${id}-url`} type="url" maxLength={2048} value={profileUrl} onChange={(e) => setProfileUrl(e.target.value)} />
-      </div>
+      <TextField label="Name" value={name} onChange={setName} required maxLength={200} />
+      <TextField label="How you know them" value={howWeKnow} onChange={setHowWeKnow} maxLength={500} />
+      <TextField label="Email" value={email} onChange={setEmail} type="email" maxLength={200} />
+      <TextField label="Profile link" value={profileUrl} onChange={setProfileUrl} type="url" maxLength={2048} />
       <ClosenessSelect value={closeness} onChange={setCloseness} />
       <div className="actions">
         <button type="submit" className="primary">

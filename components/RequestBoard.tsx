@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { listRequests } from '@/utils/db/intros';
+import { loadRequestsWithPeople } from '@/utils/db/intros';
 import { nextAction } from '@/utils/domain/follow-ups';
 import { STATUS_LABELS, STATUSES } from '@/utils/domain/intro-status';
 import type { Person, Settings } from '@/utils/domain/schemas';
@@ -10,18 +10,12 @@ import { formatWhen } from './format';
 /** Every request by status, filterable by person, connector and company; each with its next step and due date. */
 export function RequestBoard({ db, settings, now, onOpen }: { db: IntrobookDB; settings: Settings; now: number; onOpen: (id: string) => void }) {
   const id = useId();
-  const data = useLiveQuery(async () => {
-    const requests = await listRequests(db);
-    const ids = Array.from(new Set(requests.flatMap((r) => [r.targetId, ...(r.connectorId ? [r.connectorId] : [])])));
-    const people = new Map((await db.people.bulkGet(ids)).flatMap((p) => (p ? [[p.id, p] as const] : [])));
-    return { requests, people };
-  }, []);
+  const data = useLiveQuery(() => loadRequestsWithPeople(db), []);
   const [person, setPerson] = useState('');
   const [connector, setConnector] = useState('');
   const [company, setCompany] = useState('');
   if (!data) return <p className="muted">Loading…</p>;
-  const { requests, people } = data;
-  const name = (pid: string | null) => (pid ? (people.get(pid)?.name ?? 'Removed person') : '');
+  const { requests, people, namesOf } = data;
   const week = { timeZone: settings.timeZone, workingDays: settings.workingDays };
   const targets = uniquePeople(requests.map((r) => people.get(r.targetId)));
   const connectors = uniquePeople(requests.map((r) => (r.connectorId ? people.get(r.connectorId) : undefined)));
@@ -54,13 +48,14 @@ export function RequestBoard({ db, settings, now, onOpen }: { db: IntrobookDB; s
             </h3>
             <ul className="cards">
               {inColumn.map((r) => {
-                const action = nextAction(r, { target: name(r.targetId), connector: r.connectorId ? name(r.connectorId) : null }, week);
+                const names = namesOf(r);
+                const action = nextAction(r, names, week);
                 const overdue = action?.dueAt != null && action.dueAt <= now;
                 return (
                   <li key={r.id} className={overdue ? 'card overdue' : 'card'}>
                     <button type="button" className="card-button" onClick={() => onOpen(r.id)}>
-                      <span className="person-row-name">{name(r.targetId)}</span>
-                      <span className="muted">{r.kind === 'intro' ? ` via ${name(r.connectorId)}` : ' (direct)'}</span>
+                      <span className="person-row-name">{names.target}</span>
+                      <span className="muted">{r.kind === 'intro' ? ` via ${names.connector}` : ' (direct)'}</span>
                       {action && (
                         <span className="card-next">
                           {action.label}

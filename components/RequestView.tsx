@@ -12,6 +12,7 @@ import { renderTemplate, type TemplateIssue, type TemplateKind } from '@/utils/d
 import { canonicalProfileUrl } from '@/utils/extract/canonical-url';
 import { refreshReminders } from '@/utils/messaging/client';
 import { formatWhen, fromInputValue, toInputValue } from './format';
+import { TextField } from './TextField';
 
 /** One request: draft the ask from templates, send it, then walk it through the pipeline. */
 export function RequestView({ db, requestId, settings, onBack }: { db: IntrobookDB; requestId: string; settings: Settings; onBack: () => void }) {
@@ -186,10 +187,7 @@ function Draft({
             apply(value, blurbTemplateId);
           }}
         />
-        <div className="field">
-          <label htmlFor={`${id}-subject`}>Subject</label>
-          <input id={`${id}-subject`} value={subject} maxLength={400} onChange={(e) => setSubject(e.target.value)} onBlur={() => void persist()} />
-        </div>
+        <TextField label="Subject" value={subject} onChange={setSubject} maxLength={400} onBlur={() => void persist()} />
         <label htmlFor={`${id}-message`}>{request.kind === 'intro' ? `Message to ${connector?.name ?? 'your connector'}` : `Message to ${target?.name}`}</label>
         <textarea id={`${id}-message`} value={message} rows={9} onChange={(e) => setMessage(e.target.value)} onBlur={() => void persist()} />
         {request.kind === 'intro' && (

@@ -4,6 +4,7 @@ import { refreshReminders } from '@/utils/messaging/client';
 import { saveSettings } from '@/utils/settings';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { TextField } from './TextField';
 
 /** How much the local store uses, and whether the browser keeps it under disk pressure. */
 function StorageUse() {
@@ -49,22 +50,10 @@ export function SettingsView({ settings }: { settings: Settings }) {
   return (
     <form className="panel capture-form" aria-label="Settings" onSubmit={submit}>
       <h2 className="panel-title">About you (used in templates)</h2>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Your name</label>
-        <input id={`${id}-name`} maxLength={200} value={draft.name} onChange={(e) => set('name', e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-bg`}>Background</label>
-        <input id={`${id}-bg`} maxLength={500} value={draft.background} placeholder="a data analyst moving into product" onChange={(e) => set('background', e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-goal`}>Goal</label>
-        <input id={`${id}-goal`} maxLength={500} value={draft.goal} placeholder="product management in climate tech" onChange={(e) => set('goal', e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-cv`}>Résumé link</label>
-        <input id={`${id}-cv`} type="url" maxLength={2048} value={draft.resumeUrl} onChange={(e) => set('resumeUrl', e.target.value)} />
-      </div>
+      <TextField label="Your name" value={draft.name} onChange={(v) => set('name', v)} maxLength={200} />
+      <TextField label="Background" value={draft.background} onChange={(v) => set('background', v)} maxLength={500} placeholder="a data analyst moving into product" />
+      <TextField label="Goal" value={draft.goal} onChange={(v) => set('goal', v)} maxLength={500} placeholder="product management in climate tech" />
+      <TextField label="Résumé link" value={draft.resumeUrl} onChange={(v) => set('resumeUrl', v)} type="url" maxLength={2048} />
       <p className="muted">Keep your résumé ready, and share it only if someone asks.</p>
       <h2 className="panel-title">Your working week</h2>
       <div className="field">

@@ -4,6 +4,7 @@ import type { IntrobookDB } from '@/utils/db/app-db';
 import { createTemplate, deleteTemplate, duplicateTemplate, listTemplates, restoreBuiltIns, templateIssues, updateTemplate } from '@/utils/db/templates';
 import type { Template } from '@/utils/domain/schemas';
 import { TEMPLATE_KIND_LABELS, TEMPLATE_KINDS, VARIABLES, type TemplateKind } from '@/utils/domain/templates';
+import { TextField } from './TextField';
 
 /** Create, edit, duplicate and delete message templates; unknown variables are flagged as you type. */
 export function TemplatesView({ db }: { db: IntrobookDB }) {
@@ -98,14 +99,8 @@ function TemplateEditor({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input id={`${id}-name`} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-subject`}>Subject</label>
-        <input id={`${id}-subject`} maxLength={400} value={subject} onChange={(e) => setSubject(e.target.value)} />
-      </div>
+      <TextField label="Name" value={name} onChange={setName} required maxLength={200} />
+      <TextField label="Subject" value={subject} onChange={setSubject} maxLength={400} />
       <label htmlFor={`${id}-body`}>Message</label>
       <textarea id={`${id}-body`} required rows={10} value={body} onChange={(e) => setBody(e.target.value)} />
       <div role="status">

@@ -6,29 +6,19 @@
  */
 import { browser } from 'wxt/browser';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { listRequests } from '@/utils/db/intros';
+import { loadRequestsWithPeople } from '@/utils/db/intros';
 import { dueBy, nextAction } from '@/utils/domain/follow-ups';
-import type { IntroRequest, Person } from '@/utils/domain/schemas';
 import { getSettings, workWeek } from '@/utils/settings';
 
 export const PERIODIC_ALARM = 'introbook-reminders';
 export const NEXT_DUE_ALARM = 'introbook-next-due';
 const NOTIFIED_KEY = 'notifiedReminders';
 
-export function namesFor(people: Map<string, Person>) {
-  return (r: IntroRequest) => ({
-    target: people.get(r.targetId)?.name ?? 'them',
-    connector: r.connectorId ? (people.get(r.connectorId)?.name ?? 'your connector') : null,
-  });
-}
-
 export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
   async function refresh(): Promise<number> {
-    const [requests, settings, at] = await Promise.all([listRequests(db), getSettings(), now()]);
-    const people = new Map((await db.people.bulkGet(requests.flatMap((r) => [r.targetId, r.connectorId ?? r.targetId]))).flatMap((p) => (p ? [[p.id, p] as const] : [])));
+    const [{ requests, namesOf }, settings, at] = await Promise.all([loadRequestsWithPeople(db), getSettings(), now()]);
     const week = workWeek(settings);
-    const names = namesFor(people);
-    const due = dueBy(requests, names, week, at);
+    const due = dueBy(requests, namesOf, week, at);
 
     await browser.action.setBadgeBackgroundColor({ color: '#5b3fd4' });
     await browser.action.setBadgeText({ text: due.length > 0 ? String(due.length) : '' });
@@ -53,7 +43,7 @@ export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
 
     // Wake up exactly when the next step comes due (the periodic alarm is the safety net).
     const upcoming = requests
-      .map((r) => nextAction(r, names(r), week)?.dueAt ?? null)
+      .map((r) => nextAction(r, namesOf(r), week)?.dueAt ?? null)
       .filter((t): t is number => t !== null && t > at)
       .sort((a, b) => a - b)[0];
     if (upcoming !== undefined) await browser.alarms.create(NEXT_DUE_ALARM, { when: Date.now() + (upcoming - at) });

@@ -59,7 +59,8 @@ describe('background router', () => {
     ['a capture with markup-free but empty name', { type: 'capture/save', capture: { ...makeCapture(), name: '' } }, contentSender()],
     ['a capture with a javascript: photo', { type: 'capture/save', capture: { ...makeCapture(), photoUrl: 'javascript:alert(1)' } }, contentSender()],
     ['an unknown message type', { type: 'people/export' }, contentSender()],
-    ['a page-only request from a content script', { type: 'tab/save', tabId: 3 }, contentSender()],
+    ['a page-only request from a content script', { type: 'reminders/refresh' }, contentSender()],
+    ['a request pages may no longer make', { type: 'tab/save', tabId: 3 }, pageSender],
     ['a message from another extension', { type: 'capture/save', capture: makeCapture() }, { ...contentSender(), id: 'evil' }],
     ['a content script on a host we do not serve', { type: 'capture/save', capture: makeCapture() }, contentSender('https://evil.example/in/ada-lovelace/')],
     ['a content script over http', { type: 'capture/save', capture: makeCapture() }, contentSender('http://www.linkedin.com/in/ada-lovelace/')],
@@ -82,9 +83,9 @@ describe('background router', () => {
     });
   });
 
-  it('saves the active tab for the popup, the command and the context menu', async () => {
-    const { handle, saveFromTab } = createRouter(deps);
-    expect(await handle({ type: 'tab/save', tabId: 7 }, pageSender)).toMatchObject({ ok: true, created: true });
+  it('saves the active tab for the keyboard command and the context menu', async () => {
+    const { saveFromTab } = createRouter(deps);
+    expect(await saveFromTab(7)).toMatchObject({ ok: true, created: true });
     expect(await saveFromTab(7)).toMatchObject({ ok: true, created: false });
     expect(deps.readTab).toHaveBeenCalledWith(7);
     expect(await db.people.count()).toBe(1);

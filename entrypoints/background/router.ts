@@ -99,15 +99,7 @@ export function createRouter(deps: RouterDeps) {
 
     const parsed = pageMessage.safeParse(message);
     if (!parsed.success) return rejected('malformed page message', parsed.error.issues);
-    const msg = parsed.data;
-    switch (msg.type) {
-      case 'tab/save':
-        return saveFromTab(msg.tabId);
-      case 'sidepanel/open':
-        return openPanel(msg.profileUrl);
-      case 'reminders/refresh':
-        return deps.refreshReminders().then(() => ({ ok: true }));
-    }
+    return deps.refreshReminders().then(() => ({ ok: true }));
   }
 
   return { handle, saveFromTab };

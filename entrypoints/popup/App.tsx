@@ -14,7 +14,7 @@ import { focusedPersonId, focusedRequestId } from '@/utils/ui-state';
 import { formatWhen } from '@/components/format';
 import { useNow, useSettings } from '@/components/hooks';
 import { whoCanIntroduce } from '@/utils/db/contacts';
-import { listRequests } from '@/utils/db/intros';
+import { loadRequestsWithPeople } from '@/utils/db/intros';
 import { endOfLocalDay } from '@/utils/domain/business-days';
 import { dueBy } from '@/utils/domain/follow-ups';
 import { workWeek } from '@/utils/settings';
@@ -106,14 +106,8 @@ export function App() {
   const settings = useSettings();
   const now = useNow();
   const dueToday = useLiveQuery(async () => {
-    const requests = await listRequests(db);
-    const ids = requests.flatMap((r) => [r.targetId, ...(r.connectorId ? [r.connectorId] : [])]);
-    const people = new Map((await db.people.bulkGet(ids)).flatMap((p) => (p ? [[p.id, p] as const] : [])));
-    const names = (r: (typeof requests)[number]) => ({
-      target: people.get(r.targetId)?.name ?? 'them',
-      connector: r.connectorId ? (people.get(r.connectorId)?.name ?? null) : null,
-    });
-    return dueBy(requests, names, workWeek(settings), endOfLocalDay(now, settings.timeZone));
+    const { requests, namesOf } = await loadRequestsWithPeople(db);
+    return dueBy(requests, namesOf, workWeek(settings), endOfLocalDay(now, settings.timeZone));
   }, [settings, now]);
   const connectors = useLiveQuery(async () => (saved ? (await whoCanIntroduce(db, saved)).ranked.slice(0, 3) : []), [saved]);
 

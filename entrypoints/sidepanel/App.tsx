@@ -76,8 +76,10 @@ export function App() {
             type="button"
             aria-current={view === v ? 'page' : undefined}
             onClick={() => {
+              // A section's tab always opens its list, like the Back buttons.
               setView(v);
               if (v === 'requests') setRequestId(null);
+              if (v === 'people') back();
             }}
           >
             {label}

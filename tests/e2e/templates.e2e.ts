@@ -91,3 +91,32 @@ describe('connectors by hand and direct asks', () => {
     await expect.poll(() => request.getByLabel('Next step').innerText()).not.toContain('(your date)');
   });
 });
+
+describe('a saved person in the side panel', () => {
+  it('keeps the user’s relationship and notes, and removes the person on confirmation', async () => {
+    await nav('People').click();
+    await panel.getByRole('list', { name: 'Saved people, newest first' }).getByRole('button', { name: /Lise Meitner/ }).click();
+    const details = panel.getByRole('region', { name: 'Details for Lise Meitner' });
+
+    const relationship = details.getByRole('form', { name: 'Your relationship with Lise Meitner' });
+    await details.getByText('Your relationship').click();
+    await relationship.getByRole('checkbox', { name: 'I know them' }).check();
+    await relationship.getByRole('combobox', { name: 'How well' }).selectOption({ label: 'Acquaintance' });
+    await relationship.getByRole('textbox', { name: 'How you know them' }).fill('Met at a physics conference');
+    await relationship.getByRole('button', { name: 'Save relationship' }).click();
+    await expect.poll(() => relationship.getByRole('status').innerText()).toBe('Saved.');
+
+    await details.getByRole('textbox', { name: 'Your notes' }).fill('Ask about the Kaiser-Wilhelm-Institut <b>years</b>');
+    await details.getByRole('button', { name: 'Save notes' }).click();
+    await expect.poll(() => details.getByRole('status').filter({ hasText: 'Notes saved.' }).count()).toBe(1);
+    const lise = (await storedPeople(h.worker)).find((p) => p.name === 'Lise Meitner') as unknown as Record<string, unknown>;
+    expect(lise).toMatchObject({ knowsPersonally: true, closeness: 1, howWeKnow: 'Met at a physics conference', notes: 'Ask about the Kaiser-Wilhelm-Institut <b>years</b>' });
+
+    await details.getByRole('button', { name: 'Remove from Introbook' }).click();
+    await details.getByRole('button', { name: 'Yes, remove Lise Meitner' }).click();
+    const list = panel.getByRole('list', { name: 'Saved people, newest first' });
+    await expect.poll(() => list.getByRole('button', { name: /Lise Meitner/ }).count()).toBe(0);
+    // A soft delete: the row stays as a tombstone for sync.
+    expect((await storedPeople(h.worker)).find((p) => p.name === 'Lise Meitner')?.deletedAt).toEqual(expect.any(Number));
+  });
+});

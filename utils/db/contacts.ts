@@ -172,23 +172,33 @@ export function rankConnector(person: Person, record: { openAsks: number; succes
   return { person, score: closeness * 10 + record.successes * 8 - record.openAsks * 12, reasons, ...record };
 }
 
+/**
+ * Reads only what it needs: the confirmed contacts by id, the requests through
+ * them by index, and, when the profile named mutual connections, the people
+ * whose name matches one (a filtered walk, nothing materialised beyond matches).
+ */
 export async function whoCanIntroduce(db: IntrobookDB, target: Person): Promise<IntroOptions> {
-  const [people, requests] = await Promise.all([db.people.toArray(), db.intros.where('connectorId').notEqual('').toArray()]);
-  const live = people.filter((p) => p.deletedAt === null && p.id !== target.id);
-  const byId = new Map(live.map((p) => [p.id, p]));
-  const confirmed = target.mutualContactIds.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined);
-  const ranked = confirmed.map((p) => rankConnector(p, askRecord(p.id, requests))).sort((a, b) => b.score - a.score || a.person.name.localeCompare(b.person.name));
+  const live = (p: Person | undefined): p is Person => p !== undefined && p.deletedAt === null && p.id !== target.id;
+  const confirmed = (await db.people.bulkGet(target.mutualContactIds)).filter(live);
+  const requests = confirmed.length > 0 ? await db.intros.where('connectorId').anyOf(confirmed.map((p) => p.id)).toArray() : [];
+  const ranked = confirmed
+    .map((p) => rankConnector(p, askRecord(p.id, requests)))
+    .sort((a, b) => b.score - a.score || a.person.name.localeCompare(b.person.name));
+
+  const confirmedNames = new Set(confirmed.map((p) => nameKey(p.name)));
+  const wanted = new Set(target.mutualConnections.names.map(nameKey).filter((k) => !confirmedNames.has(k)));
+  const sameName = wanted.size > 0 ? await db.people.filter((p) => live(p) && wanted.has(nameKey(p.name))).toArray() : [];
 
   const taken = new Set([...target.mutualContactIds, ...target.dismissedMutualIds]);
-  const confirmedNames = new Set(confirmed.map((p) => nameKey(p.name)));
   const suggestions: IntroOptions['suggestions'] = [];
   const unmatched: string[] = [];
   for (const name of target.mutualConnections.names) {
     const key = nameKey(name);
     if (confirmedNames.has(key)) continue;
-    const matches = live.filter((p) => !taken.has(p.id) && nameKey(p.name) === key);
+    const named = sameName.filter((p) => nameKey(p.name) === key);
+    const matches = named.filter((p) => !taken.has(p.id));
     if (matches.length > 0) suggestions.push({ name, matches });
-    else if (!live.some((p) => target.dismissedMutualIds.includes(p.id) && nameKey(p.name) === key)) unmatched.push(name);
+    else if (named.length === 0) unmatched.push(name);
   }
   return { ranked, suggestions, unmatched };
 }

@@ -3,7 +3,8 @@
  * Status changes go through the state machine and are validated before the write.
  */
 import { transition, undoLast, type IntroStatus } from '../domain/intro-status';
-import { introRequestSchema, type IntroRequest } from '../domain/schemas';
+import type { Names } from '../domain/follow-ups';
+import { introRequestSchema, type IntroRequest, type Person } from '../domain/schemas';
 import type { IntrobookDB } from './app-db';
 
 export interface NewRequest {
@@ -104,4 +105,23 @@ export function removeRequest(db: IntrobookDB, id: string, now = Date.now()): Pr
 export async function listRequests(db: IntrobookDB): Promise<IntroRequest[]> {
   const all = await db.intros.orderBy('updatedAt').reverse().toArray();
   return all.filter((r) => r.deletedAt === null);
+}
+
+export interface RequestsWithPeople {
+  requests: IntroRequest[];
+  people: Map<string, Person>;
+  /** The names a request's next step speaks of. */
+  namesOf: (request: IntroRequest) => Names;
+}
+
+/** Live requests with the people they name, read in one go (board, "Due today", reminders). */
+export async function loadRequestsWithPeople(db: IntrobookDB): Promise<RequestsWithPeople> {
+  const requests = await listRequests(db);
+  const ids = Array.from(new Set(requests.flatMap((r) => [r.targetId, ...(r.connectorId ? [r.connectorId] : [])])));
+  const people = new Map((await db.people.bulkGet(ids)).flatMap((p) => (p ? [[p.id, p] as const] : [])));
+  const namesOf = (r: IntroRequest): Names => ({
+    target: people.get(r.targetId)?.name ?? 'them',
+    connector: r.connectorId ? (people.get(r.connectorId)?.name ?? 'your connector') : null,
+  });
+  return { requests, people, namesOf };
 }

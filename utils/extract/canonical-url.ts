@@ -93,7 +93,7 @@ export function linkedInPage(url: string): LinkedInPage | null {
 const GITHUB_RESERVED = new Set(
   ('about account codespaces collections contact customer-stories dashboard enterprise events explore features ' +
     'issues login logout marketplace new notifications orgs organizations pricing pulls search security settings ' +
-    'signup site sponsors stars topics trending users apps marketplace readme team teams watching wiki ' +
+    'signup site sponsors stars topics trending users apps readme team teams watching wiki ' +
     'copilot discussions resources solutions partners premium-support').split(' '),
 );
 

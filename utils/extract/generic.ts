@@ -192,7 +192,7 @@ function mfProp(root: Element, classNames: string[], cardSelector: string): Elem
   for (const cls of classNames) {
     for (const el of Array.from(root.querySelectorAll(`.${cls}`))) {
       const owner = el.parentElement?.closest(cardSelector);
-      if (owner === root || (el.matches(cardSelector) && owner === root)) return el;
+      if (owner === root) return el;
     }
   }
   return null;

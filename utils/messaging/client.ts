@@ -1,6 +1,6 @@
 /** Calls from extension pages (popup, side panel). Replies are parsed like any other input. */
 import { browser } from 'wxt/browser';
-import { injectedRead, okReply, pageReadReply, type InjectedRead, type OkReply, type PageReadReply } from './protocol';
+import { injectedRead, pageReadReply, type InjectedRead, type PageReadReply } from './protocol';
 
 /** Ask the tab's content script what it reads. Rejects when the tab has none (not a supported page). */
 export async function readTab(tabId: number): Promise<PageReadReply> {
@@ -16,9 +16,6 @@ export async function readTabOnDemand(tabId: number): Promise<InjectedRead> {
   return injectedRead.parse(injection?.result);
 }
 
-export async function focusPersonInPanel(profileUrl: string): Promise<OkReply> {
-  return okReply.parse(await browser.runtime.sendMessage({ type: 'sidepanel/open', profileUrl }));
-}
 
 /** After a page changed requests or settings: let the background recount due reminders. */
 export function refreshReminders(): void {

@@ -17,11 +17,12 @@ export const contentMessage = z.discriminatedUnion('type', [captureSaveMessage, 
 export type ContentMessage = z.infer<typeof contentMessage>;
 
 // --- extension page (popup, side panel) → background ----------------------------
+// Pages read and write the store themselves; they only ask the background to
+// recount reminders after a change.
 
-export const tabSaveMessage = z.object({ type: z.literal('tab/save'), tabId: z.number().int().nonnegative() });
 /** The store changed in a page: recount due follow-ups (badge, notifications, next alarm). */
 export const refreshRemindersMessage = z.object({ type: z.literal('reminders/refresh') });
-export const pageMessage = z.discriminatedUnion('type', [tabSaveMessage, openSidePanelMessage, refreshRemindersMessage]);
+export const pageMessage = z.discriminatedUnion('type', [refreshRemindersMessage]);
 export type PageMessage = z.infer<typeof pageMessage>;
 
 // --- background / popup → content script ----------------------------------------
@@ -70,6 +71,3 @@ export type SaveReply = z.infer<typeof saveReply>;
 
 export const statusReply = z.object({ saved: z.boolean(), personId: z.uuid().nullable() });
 export type StatusReply = z.infer<typeof statusReply>;
-
-export const okReply = z.object({ ok: z.boolean(), error: z.string().optional() });
-export type OkReply = z.infer<typeof okReply>;
