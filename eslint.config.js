@@ -48,6 +48,28 @@ export default tseslint.config(
     },
   },
   {
+    // Layers: utils/core is beneath extract, domain and db and imports none of them;
+    // domain and db never reach into the extractors.
+    files: ['utils/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*', '@/*'], message: 'utils/core is the bottom layer: it imports nothing from the rest of Introbook.' }] },
+      ],
+    },
+  },
+  {
+    files: ['utils/domain/**/*.ts', 'utils/db/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../extract', '../extract/*', '@/utils/extract', '@/utils/extract/*'], message: 'Shared helpers live in utils/core; domain and db never import the extractors.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.{ts,tsx}', 'tests/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

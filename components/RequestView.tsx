@@ -9,7 +9,7 @@ import { lintOutreach, wordCount } from '@/utils/domain/outreach-lint';
 import type { IntroRequest, Person, Settings, Template } from '@/utils/domain/schemas';
 import { templateValues } from '@/utils/domain/template-values';
 import { renderTemplate, type TemplateIssue, type TemplateKind } from '@/utils/domain/templates';
-import { canonicalProfileUrl } from '@/utils/extract/canonical-url';
+import { canonicalProfileUrl } from '@/utils/core/canonical-url';
 import { refreshReminders } from '@/utils/messaging/client';
 import { formatWhen, fromInputValue, toInputValue } from './format';
 import { TextField } from './TextField';

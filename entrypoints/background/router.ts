@@ -6,7 +6,7 @@
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { findPersonByUrl, savePersonCapture } from '@/utils/db/people';
 import type { ProfileCapture } from '@/utils/domain/schemas';
-import { pageKey } from '@/utils/extract/canonical-url';
+import { pageKey } from '@/utils/core/canonical-url';
 import { classifySender, type SenderLike } from '@/utils/messaging/guards';
 import {
   contentMessage,

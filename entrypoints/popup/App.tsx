@@ -7,7 +7,7 @@ import { Avatar } from '@/components/PersonCard';
 import { getDb } from '@/utils/db/db';
 import { findPersonByUrl, listRecentPeople, savePersonCapture } from '@/utils/db/people';
 import { LIMITS, manualCapture, type Person, type ProfileCapture } from '@/utils/domain/schemas';
-import { canonicalPageUrl } from '@/utils/extract/canonical-url';
+import { canonicalPageUrl } from '@/utils/core/canonical-url';
 import { readTab, readTabOnDemand } from '@/utils/messaging/client';
 import { openSidePanel } from '@/utils/side-panel';
 import { focusedPersonId, focusedRequestId } from '@/utils/ui-state';

@@ -6,18 +6,14 @@
  */
 import { effectiveSteps, isOpen } from '../domain/intro-status';
 import { blankUserFields, manualCapture, personSchema, type Closeness, type IntroRequest, type Person } from '../domain/schemas';
-import { pageKey } from '../extract/canonical-url';
-import { splitName } from '../extract/text';
+import { pageKey } from '../core/canonical-url';
+import { nameKey, splitName } from '../core/text';
 import type { IntrobookDB } from './app-db';
 
 export function isContact(p: Person): boolean {
   return p.deletedAt === null && (p.degree === 1 || p.knowsPersonally);
 }
 
-/** Names compared for suggestions: case, accents and spacing ignored. */
-export function nameKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
 
 export interface Relationship {
   knowsPersonally?: boolean;

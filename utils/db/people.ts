@@ -2,7 +2,7 @@
  * The only code that touches the `people` table. Every function takes the db as
  * a parameter so tests can hand in a fresh fake-indexeddb database.
  */
-import { canonicalProfileUrl, isMemberIdUrl } from '../extract/canonical-url';
+import { canonicalProfileUrl, isMemberIdUrl } from '../core/canonical-url';
 import {
   blankUserFields,
   EDITABLE_FIELDS,

@@ -1,4 +1,4 @@
-import { splitName } from '../extract/text';
+import { splitName } from '../core/text';
 import type { Person, Settings } from './schemas';
 import type { TemplateValues } from './templates';
 

@@ -9,9 +9,10 @@
  * user to select a name rather than guess.
  */
 import { LIMITS, type FieldOrigin, type ProfileCapture } from '../domain/schemas';
-import { canonicalPageUrl } from './canonical-url';
+import { canonicalPageUrl } from '../core/canonical-url';
 import { jsonLdPeople, ldAddress, ldImage, ldString } from './structured-data';
-import { acceptName, cleanText, httpsUrlOrNull, splitName, visibleText } from './text';
+import { cleanText, splitName } from '../core/text';
+import { acceptName, httpsUrlOrNull, visibleText } from './text';
 import { finish, type ReadResult } from './result';
 
 export const SEVERAL_PEOPLE = 'This page shows several people. Select the name of the one you want, then try again.';

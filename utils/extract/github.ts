@@ -4,10 +4,11 @@
  * not profiles. Pure, over an injected Document and URL.
  */
 import { LIMITS, type ProfileCapture } from '../domain/schemas';
-import { canonicalGitHubUrl } from './canonical-url';
+import { canonicalGitHubUrl } from '../core/canonical-url';
 import { createPicker } from './fields';
 import { finish, type ReadResult } from './result';
-import { acceptName, cleanText, httpsUrlOrNull, splitName, visibleText } from './text';
+import { cleanText, splitName } from '../core/text';
+import { acceptName, httpsUrlOrNull, visibleText } from './text';
 
 const PERSON_CARD = '.h-card[itemtype$="schema.org/Person"], [itemscope][itemtype$="schema.org/Person"], .h-card.vcard';
 

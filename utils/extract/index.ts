@@ -8,7 +8,7 @@ import { readGitHubProfile } from './github';
 import { linkedInNameHeading, readLinkedInProfile } from './linkedin';
 import type { ReadResult } from './result';
 
-export { canonicalGitHubUrl, canonicalPageUrl, canonicalProfileUrl, linkedInPage, pageKey } from './canonical-url';
+export { canonicalGitHubUrl, canonicalPageUrl, canonicalProfileUrl, linkedInPage, pageKey } from '../core/canonical-url';
 export type { ReadResult } from './result';
 export type { ProfileCapture } from '../domain/schemas';
 

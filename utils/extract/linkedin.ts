@@ -18,10 +18,11 @@ import {
   type Position,
   type Source,
 } from '../domain/schemas';
-import { canonicalProfileUrl, isMemberIdUrl, linkedInPage, linkedInProfileId } from './canonical-url';
+import { canonicalProfileUrl, isMemberIdUrl, linkedInPage, linkedInProfileId } from '../core/canonical-url';
 import { createPicker } from './fields';
 import { jsonLdPersons, ldAddress, ldImage, ldString, type JsonObject } from './structured-data';
-import { acceptName, cleanText, httpsUrlOrNull, splitName, visibleText } from './text';
+import { cleanText, splitName } from '../core/text';
+import { acceptName, httpsUrlOrNull, visibleText } from './text';
 import { finish, NO_NAME, type ReadResult } from './result';
 import { embeddedProfile, type EmbeddedProfile } from './voyager';
 
