@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeCapture, makeTestDb } from '../../tests/helpers/db';
 import { blankUserFields, personSchema } from '../domain/schemas';
 import type { IntrobookDB } from './app-db';
-import { editPerson, findPersonByUrl, getPerson, listRecentPeople, removePerson, savePersonCapture } from './people';
+import { fieldsToCheck } from '../domain/confidence';
+import { confirmFields, editPerson, findPersonByUrl, getPerson, listRecentPeople, removePerson, savePersonCapture } from './people';
 
 const open: IntrobookDB[] = [];
 function db(factory?: IDBFactory): IntrobookDB {
@@ -185,5 +186,21 @@ describe('listRecentPeople', () => {
     await removePerson(store, hedy!.id, 5000);
     expect((await listRecentPeople(store, 10)).map((p) => p.name)).toStrictEqual(['Alan', 'Grace', 'Ada']);
     expect((await listRecentPeople(store, 2)).map((p) => p.name)).toStrictEqual(['Alan', 'Grace']);
+  });
+});
+
+describe('confirmFields', () => {
+  it('marks the fields the user checked as high confidence and leaves the rest', async () => {
+    const store = db();
+    const { person } = await savePersonCapture(store, {
+      ...makeCapture(),
+      fieldSources: { ...makeCapture().fieldSources, headline: 'structure', location: 'structure' },
+    });
+    expect(fieldsToCheck(person)).toStrictEqual(expect.arrayContaining(['headline', 'location']));
+    const confirmed = await confirmFields(store, person.id, ['headline'], 5000);
+    expect(confirmed.fieldConfidence).toStrictEqual({ headline: 'high' });
+    expect(fieldsToCheck(confirmed)).not.toContain('headline');
+    expect(fieldsToCheck(confirmed)).toContain('location');
+    expect(confirmed.updatedAt).toBe(5000);
   });
 });

@@ -9,6 +9,7 @@ import {
   ROLE_HISTORY_LIMIT,
   personSchema,
   profileCaptureSchema,
+  type CapturedField,
   type EditableField,
   type Person,
   type ProfileCapture,
@@ -209,6 +210,22 @@ export async function editPerson(db: IntrobookDB, id: string, edit: PersonEdit, 
       fieldSources,
       updatedAt: now,
     });
+    await db.people.put(person);
+    return person;
+  });
+}
+
+/**
+ * The user looked at fields the capture was unsure of and says they are right:
+ * they count as high confidence from now on (until a capture brings a new value).
+ */
+export async function confirmFields(db: IntrobookDB, id: string, fields: readonly CapturedField[], now: number = Date.now()): Promise<Person> {
+  return db.transaction('rw', db.people, async () => {
+    const existing = await db.people.get(id);
+    if (!existing || existing.deletedAt !== null) throw new Error('This person is no longer in Introbook.');
+    const fieldConfidence = { ...existing.fieldConfidence };
+    for (const field of fields) fieldConfidence[field] = 'high';
+    const person = personSchema.parse({ ...existing, fieldConfidence, updatedAt: now });
     await db.people.put(person);
     return person;
   });

@@ -88,6 +88,16 @@ export const CAPTURED_FIELDS = [
 ] as const;
 export type CapturedField = (typeof CAPTURED_FIELDS)[number];
 
+/**
+ * How sure a capture is of one field: `high` for structured data naming this
+ * page, links, labels and the user's own word; `low` for a guess from the page
+ * layout, which the user is asked to check. See utils/domain/confidence.ts.
+ */
+export const CONFIDENCE_LEVELS = ['high', 'low'] as const;
+export const fieldConfidenceSchema = z.partialRecord(z.enum(CAPTURED_FIELDS), z.enum(CONFIDENCE_LEVELS));
+export type FieldConfidence = z.infer<typeof fieldConfidenceSchema>;
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
 export const positionSchema = z.object({
   title: text(LIMITS.short).nullable(),
   company: text(LIMITS.short).nullable(),
@@ -117,6 +127,12 @@ export const profileCaptureSchema = z.object({
   aliases: z.array(httpsUrl).max(20),
   /** Where each field came from. */
   fieldSources: z.partialRecord(z.enum(CAPTURED_FIELDS), fieldOriginSchema),
+  /**
+   * How sure the extractor is of each field, where it knows better than its
+   * origin says (absent: derived from `fieldSources`, see confidenceOf()). On a
+   * saved person, a field the user confirmed is `high`.
+   */
+  fieldConfidence: fieldConfidenceSchema.optional(),
 });
 export type ProfileCapture = z.infer<typeof profileCaptureSchema>;
 
