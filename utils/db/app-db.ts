@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
-import { blankUserFields, type IntroRequest, type Person, type Template } from '../domain/schemas';
+import { blankUserFields, DEFAULT_MEETING_MINUTES, type IntroRequest, type Meeting, type Person, type Template } from '../domain/schemas';
 import { DEFAULT_TEMPLATES } from '../domain/templates';
 
 export const DB_NAME = 'introbook';
@@ -58,6 +58,38 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await seedTemplates(tx.table('templates'));
     },
   },
+  {
+    // v4: meetings, each with a person and (usually) the request that led to it.
+    // A request's old `meetingAt` becomes a meeting row.
+    version: 4,
+    stores: {
+      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases',
+      intros: 'id, targetId, connectorId, status, updatedAt',
+      templates: 'id, kind, updatedAt',
+      meetings: 'id, personId, requestId, startsAt, updatedAt',
+    },
+    upgrade: async (tx) => {
+      const meetings = tx.table('meetings');
+      const requests = (await tx.table('intros').toArray()) as IntroRequest[];
+      for (const r of requests) {
+        if (r.meetingAt === null || r.meetingAt === undefined) continue;
+        if ((await meetings.where('requestId').equals(r.id).count()) > 0) continue;
+        const meeting: Meeting = {
+          id: crypto.randomUUID(),
+          personId: r.targetId,
+          requestId: r.id,
+          startsAt: r.meetingAt,
+          durationMin: DEFAULT_MEETING_MINUTES,
+          channel: 'other',
+          link: '',
+          createdAt: r.updatedAt,
+          updatedAt: r.updatedAt,
+          deletedAt: r.deletedAt,
+        };
+        await meetings.add(meeting);
+      }
+    },
+  },
 ];
 
 /** Put the built-in templates in place (idempotent: existing ids are left as the user edited them). */
@@ -73,6 +105,7 @@ export class IntrobookDB extends Dexie {
   people!: EntityTable<Person, 'id'>;
   intros!: EntityTable<IntroRequest, 'id'>;
   templates!: EntityTable<Template, 'id'>;
+  meetings!: EntityTable<Meeting, 'id'>;
 
   constructor(options?: DexieOptions, name: string = DB_NAME) {
     super(name, { chromeTransactionDurability: 'relaxed', ...options });

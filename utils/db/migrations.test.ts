@@ -9,7 +9,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { makeTestDb } from '../../tests/helpers/db';
-import { introRequestSchema, personSchema, templateSchema } from '../domain/schemas';
+import { introRequestSchema, meetingSchema, personSchema, templateSchema } from '../domain/schemas';
 import { DEFAULT_TEMPLATES } from '../domain/templates';
 import { SCHEMA_VERSIONS, seedTemplates } from './app-db';
 import { findPersonByUrl, listRecentPeople } from './people';
@@ -38,6 +38,7 @@ describe('database migrations', () => {
     if (version >= 2) expect(await findPersonByUrl(db, 'https://www.linkedin.com/sales/lead/ACwAAAda/')).toMatchObject({ name: 'Ada Lovelace' });
     for (const row of await db.intros.toArray()) expect(() => introRequestSchema.parse(row)).not.toThrow();
     for (const row of await db.templates.toArray()) expect(() => templateSchema.parse(row)).not.toThrow();
+    for (const row of await db.meetings.toArray()) expect(() => meetingSchema.parse(row)).not.toThrow();
     // Built-in templates are there whatever version the data came from; the user's stay.
     expect((await db.templates.toArray()).filter((t) => t.builtIn)).toHaveLength(DEFAULT_TEMPLATES.length);
     expect(await db.templates.count()).toBe(DEFAULT_TEMPLATES.length + (seed.templates?.length ?? 0));
@@ -73,6 +74,34 @@ describe('database migrations', () => {
     expect((await db.people.get('9e0b7c2d-4a51-4c8e-8f3a-2b7d9e1c0f22'))?.positions).toStrictEqual([]);
     // …and v2 → v3 gives everyone the connector fields.
     expect(ada).toMatchObject({ knowsPersonally: false, closeness: null, howWeKnow: '', email: '', mutualContactIds: [], dismissedMutualIds: [] });
+    db.close();
+  });
+
+  it('v3 → v4 turns a request\'s meeting time into a meeting row, once', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie('introbook', { indexedDB: factory, IDBKeyRange });
+    old.version(3).stores(SCHEMA_VERSIONS.find((v) => v.version === 3)!.stores);
+    const { v3 } = await import('../../tests/fixtures/db/v3');
+    await old.open();
+    await old.table('people').bulkAdd(v3.people);
+    const asked = v3.intros[0]!;
+    await old.table('intros').bulkAdd([
+      { ...asked, id: '11111111-1111-4111-8111-111111111111', status: 'meeting-scheduled', meetingAt: 1764300000000 },
+      asked,
+    ]);
+    old.close();
+    const db = makeTestDb(factory);
+    const meetings = await db.meetings.toArray();
+    expect(meetings).toHaveLength(1);
+    expect(meetingSchema.parse(meetings[0])).toMatchObject({
+      personId: asked.targetId,
+      requestId: '11111111-1111-4111-8111-111111111111',
+      startsAt: 1764300000000,
+      durationMin: 20,
+      channel: 'other',
+      link: '',
+      deletedAt: null,
+    });
     db.close();
   });
 

@@ -287,6 +287,33 @@ export const introRequestSchema = z.object({
 });
 export type IntroRequest = z.infer<typeof introRequestSchema>;
 
+// --- Meetings ---------------------------------------------------------------------
+
+export const MEETING_CHANNELS = ['meet', 'zoom', 'teams', 'phone', 'in-person', 'other'] as const;
+export type MeetingChannel = (typeof MEETING_CHANNELS)[number];
+/** An informational interview is short: 15–20 minutes unless the user says otherwise. */
+export const DEFAULT_MEETING_MINUTES = 20;
+
+/**
+ * A meeting with a saved person, usually the one a request led to. Prep notes
+ * and in-call notes hang off it; its end sets when the thank-you falls due.
+ */
+export const meetingSchema = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  /** The request that led to it, if any. */
+  requestId: z.uuid().nullable(),
+  startsAt: timestamp,
+  durationMin: z.number().int().min(5).max(600),
+  channel: z.enum(MEETING_CHANNELS),
+  /** The call link (Meet, Zoom, Teams), matched against the tab in a call. */
+  link: z.union([httpsUrl, z.literal('')]),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: timestamp.nullable(),
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
 export const TEMPLATE_KIND_VALUES = ['intro-ask', 'blurb', 'direct-ask', 'nudge', 'thanks-connector', 'thanks-target'] as const;
 
 export const templateSchema = z.object({
