@@ -154,8 +154,15 @@ export interface MetaRow {
   updatedAt: number;
 }
 
+/**
+ * When the built-in templates were "written": the same on every machine and
+ * older than any edit, so a backup or another device sees an unedited
+ * built-in as unchanged, and an edited one as newer.
+ */
+export const BUILT_IN_TEMPLATES_AT = 0;
+
 /** Put the built-in templates in place (idempotent: existing ids are left as the user edited them). */
-export async function seedTemplates(table: Table<Template, string> | EntityTable<Template, 'id'>, now = Date.now()): Promise<void> {
+export async function seedTemplates(table: Table<Template, string> | EntityTable<Template, 'id'>, now = BUILT_IN_TEMPLATES_AT): Promise<void> {
   const existing = new Set(await table.toCollection().primaryKeys());
   const missing = DEFAULT_TEMPLATES.filter((t) => !existing.has(t.id)).map(
     (t): Template => ({ ...t, builtIn: true, createdAt: now, updatedAt: now, deletedAt: null }),
