@@ -17,7 +17,7 @@ import { BACKUP_FORMAT_VERSION, ROW_SCHEMAS } from './format';
 import { ImportChangedError, applyImport, planImport, type ImportPlan } from './merge';
 import { prepareBackup } from './prepare';
 import { CURRENT_SCHEMA_VERSION, readBackupText } from './read';
-import { applyRestore, planRestore } from './restore';
+import { applyRestore, planRestore, removeLeftoverStaging } from './restore';
 
 const dbs: IntrobookDB[] = [];
 function freshDb(factory = new IDBFactory()): IntrobookDB {
@@ -437,6 +437,24 @@ describe('restore (replace everything)', () => {
     const restore = await planRestore(db, await prepareBackup(db, read.file));
     await failWrite(db, 'templates', 1, quota);
     await expect(applyRestore(db, restore)).rejects.toBeInstanceOf(StorageFullError);
+    expect(await snapshot(db)).toStrictEqual(before);
+  });
+
+  it('refuses to apply when the staged copy is gone, and cleans up only old leftovers', async () => {
+    const source = freshDb();
+    await seedEverything(source);
+    const factory = new IDBFactory();
+    const db = freshDb(factory);
+    await seedEverything(db, 1_800_000_000_000);
+    const before = await snapshot(db);
+    const read = readBackupText(await exportText(source));
+    if (!read.ok) throw new Error(read.error);
+    const restore = await planRestore(db, await prepareBackup(db, read.file));
+    await removeLeftoverStaging(db);
+    expect((await factory.databases()).map((d) => d.name)).toContain(restore.stagingName);
+    await removeLeftoverStaging(db, Date.now() + 2 * 86_400_000);
+    expect((await factory.databases()).map((d) => d.name)).toStrictEqual(['introbook']);
+    await expect(applyRestore(db, restore)).rejects.toThrow(/no longer there.*Nothing was changed/);
     expect(await snapshot(db)).toStrictEqual(before);
   });
 

@@ -166,7 +166,7 @@ async function upgradeInStaging(
   structural: Map<string, Staged>,
   ignoredTables: PreparedBackup['ignoredTables'],
 ): Promise<void> {
-  const name = `introbook-staging-${crypto.randomUUID()}`;
+  const name = `introbook-upgrade-${Date.now()}-${crypto.randomUUID()}`;
   const deps = stagingOptions(db);
   const declared = SCHEMA_VERSIONS.filter((v) => v.version <= version);
   const oldStores = declared.at(-1)?.stores ?? {};

@@ -35,6 +35,7 @@ export interface RestorePlan {
 
 const STAGING_PREFIX = 'introbook-restore-';
 const CHUNK = 500;
+const DAY = 24 * 60 * 60 * 1000;
 
 function depsOf(db: Dexie): DexieOptions {
   const deps = (db as unknown as { _deps: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange } })._deps;
@@ -49,7 +50,7 @@ export async function planRestore(db: IntrobookDB, prepared: PreparedBackup): Pr
   const issuesOf = (table: string) => ({ invalid: invalid.get(table)! });
   await dropDanglingReferences(db, inPlay, issuesOf, replaced);
 
-  const stagingName = `${STAGING_PREFIX}${crypto.randomUUID()}`;
+  const stagingName = `${STAGING_PREFIX}${Date.now()}-${crypto.randomUUID()}`;
   const staging = new IntrobookDB({ ...depsOf(db), chromeTransactionDurability: 'relaxed' }, stagingName);
   const tables: RestoreTablePlan[] = [];
   try {
@@ -104,6 +105,11 @@ export async function applyRestore(
   } finally {
     staging.close();
   }
+  // The staged copy must be exactly what the user reviewed (another window may have cleaned it up).
+  if (plan.tables.some((t) => staged.get(t.table)?.length !== t.count)) {
+    await new Dexie(plan.stagingName, depsOf(db)).delete().catch(() => {});
+    throw new Error('The prepared restore is no longer there (was Introbook open in another window?). Nothing was changed: choose the backup again.');
+  }
   const names = plan.tables.map((t) => t.table);
   // Photos of people the restore removes go too, unless the file brings its own photos.
   const prunePhotos = names.includes('people') && !names.includes('photos');
@@ -141,11 +147,13 @@ export async function discardRestore(db: IntrobookDB, plan: RestorePlan): Promis
 }
 
 /** Staging databases left behind by a restore that never finished (the page was closed). */
-export async function removeLeftoverStaging(db: IntrobookDB): Promise<void> {
+export async function removeLeftoverStaging(db: IntrobookDB, now = Date.now()): Promise<void> {
   const deps = depsOf(db);
   const factory = deps.indexedDB as IDBFactory & { databases?: () => Promise<{ name?: string }[]> };
   const names = ((await factory.databases?.().catch(() => [])) ?? []).map((d) => d.name ?? '');
   for (const name of names) {
-    if (name.startsWith(STAGING_PREFIX) || name.startsWith('introbook-staging-')) await new Dexie(name, deps).delete().catch(() => {});
+    // Only those from more than a day ago: another window may be reviewing a restore right now.
+    const made = Number(/^introbook-(?:restore|upgrade)-(\d+)-/.exec(name)?.[1] ?? NaN);
+    if (Number.isFinite(made) && now - made > DAY) await new Dexie(name, deps).delete().catch(() => {});
   }
 }

@@ -100,7 +100,8 @@ describe('the export reminder', () => {
     const { safety } = setup();
     const t = 1_767_000_000_000;
     expect(await exportStatus(safety, t)).toMatchObject({ lastExportAt: null, days: 0, due: false });
-    expect(await exportStatus(safety, t + 29 * DAY)).toMatchObject({ due: false });
+    expect(await shouldNotifyExport(safety, t)).toBeNull(); // first use noted
+    expect(await exportStatus(safety, t + 29 * DAY)).toMatchObject({ due: false, days: 29 });
     expect(await shouldNotifyExport(safety, t + 30 * DAY)).toMatchObject({ due: true, days: 30 });
     expect(await shouldNotifyExport(safety, t + 32 * DAY)).toBeNull();
     expect(await shouldNotifyExport(safety, t + 37 * DAY)).not.toBeNull();

@@ -141,19 +141,17 @@ export interface ExportStatus {
   due: boolean;
 }
 
+/** Read-only (pages show it in a live query). */
 export async function exportStatus(safety: SafetyDB, now = Date.now()): Promise<ExportStatus> {
   const lastExportAt = await metaValue(safety, 'lastExportAt');
-  let since = lastExportAt ?? (await metaValue(safety, 'firstSeenAt'));
-  if (since === null) {
-    since = now;
-    await safety.meta.put({ id: 'firstSeenAt', value: now });
-  }
-  const days = Math.floor((now - since) / DAY);
+  const since = lastExportAt ?? (await metaValue(safety, 'firstSeenAt')) ?? now;
+  const days = Math.max(0, Math.floor((now - since) / DAY));
   return { lastExportAt, days, due: days >= EXPORT_REMINDER_DAYS };
 }
 
-/** A reminder notification at most once a week while one is due. */
+/** A reminder notification at most once a week while one is due. Also notes when Introbook was first used. */
 export async function shouldNotifyExport(safety: SafetyDB, now = Date.now()): Promise<ExportStatus | null> {
+  if ((await metaValue(safety, 'firstSeenAt')) === null) await safety.meta.put({ id: 'firstSeenAt', value: now });
   const status = await exportStatus(safety, now);
   if (!status.due) return null;
   const last = await metaValue(safety, 'lastReminderAt');
