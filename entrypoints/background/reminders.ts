@@ -9,6 +9,7 @@ import type { IntrobookDB } from '@/utils/db/app-db';
 import { loadRequestsWithPeople } from '@/utils/db/intros';
 import { dueBy, nextAction } from '@/utils/domain/follow-ups';
 import { getSettings, workWeek } from '@/utils/settings';
+import { toolbarButton } from '@/utils/toolbar';
 
 export const PERIODIC_ALARM = 'introbook-reminders';
 export const NEXT_DUE_ALARM = 'introbook-next-due';
@@ -20,8 +21,8 @@ export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
     const week = workWeek(settings);
     const due = dueBy(requests, namesOf, week, at);
 
-    await browser.action.setBadgeBackgroundColor({ color: '#5b3fd4' });
-    await browser.action.setBadgeText({ text: due.length > 0 ? String(due.length) : '' });
+    await toolbarButton().setBadgeBackgroundColor({ color: '#5b3fd4' });
+    await toolbarButton().setBadgeText({ text: due.length > 0 ? String(due.length) : '' });
 
     // Notify each due step once.
     const stored = (await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY];
