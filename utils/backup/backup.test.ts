@@ -340,6 +340,15 @@ describe('files that must change nothing', () => {
     await expect(applyImport(db, p)).rejects.toBeInstanceOf(ImportChangedError);
     expect(await snapshot(db)).toStrictEqual(now);
   });
+
+  it('a person saved meanwhile under a URL the import would add aborts it', async () => {
+    const empty = freshDb();
+    const p = await plan(empty, good);
+    await savePersonCapture(empty, makeCapture({ profileUrl: 'https://www.linkedin.com/in/grace-hopper/', name: 'Grace Hopper' }));
+    const now = await snapshot(empty);
+    await expect(applyImport(empty, p)).rejects.toBeInstanceOf(ImportChangedError);
+    expect(await snapshot(empty)).toStrictEqual(now);
+  });
 });
 
 let seedCounter = 0;

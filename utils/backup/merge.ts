@@ -95,6 +95,21 @@ const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T'
 
 export const keyOf = (row: Row) => String(row.id);
 
+/** One key read: an import into a fresh profile skips every lookup. */
+async function isEmpty(table: Table): Promise<boolean> {
+  return (await table.limit(1).primaryKeys()).length === 0;
+}
+
+/**
+ * The stored rows with these keys, by key. One cursor over the primary key
+ * (anyOf) instead of one request per key: an import asks for thousands.
+ */
+async function storedByKey(table: Table, keys: readonly string[]): Promise<Map<string, Row>> {
+  if (keys.length === 0 || (await isEmpty(table))) return new Map();
+  const rows = (await table.where(':id').anyOf([...keys]).toArray()) as Row[];
+  return new Map(rows.map((row) => [keyOf(row), row]));
+}
+
 const matchUrl = (url: string) => canonicalProfileUrl(url) ?? url;
 
 export type InPlay = Map<string, { rows: Row[]; positions: number[] }>;
@@ -173,6 +188,7 @@ export async function planImport(db: IntrobookDB, prepared: PreparedBackup, opti
 
   // 1. People: by id, then by canonical profile URL (or a saved alias).
   const remap = new Map<string, string>();
+  let storedPeople: Map<string, Row> | null = null;
   const people = inPlay.get('people');
   if (people) {
     people.rows = people.rows.map((p) => {
@@ -181,12 +197,15 @@ export async function planImport(db: IntrobookDB, prepared: PreparedBackup, opti
     });
     const ids = people.rows.map(keyOf);
     const urls = people.rows.map((p) => String(p.profileUrl));
-    const byId = await db.people.bulkGet(ids);
+    const stored = await storedByKey(db.people, ids);
+    storedPeople = stored;
+    const byId = ids.map((id) => stored.get(id));
     const owners = new Map<string, Row>();
-    for (const p of (await db.people.where('aliases').anyOf(urls).toArray()) as Row[]) {
+    const none = stored.size === 0 && (await isEmpty(db.people));
+    for (const p of none ? [] : ((await db.people.where('aliases').anyOf(urls).toArray()) as Row[])) {
       for (const alias of p.aliases as string[]) owners.set(alias, p);
     }
-    for (const p of (await db.people.where('profileUrl').anyOf(urls).toArray()) as Row[]) owners.set(String(p.profileUrl), p);
+    for (const p of none ? [] : ((await db.people.where('profileUrl').anyOf(urls).toArray()) as Row[])) owners.set(String(p.profileUrl), p);
 
     const claimed = new Map<string, number>(); // saved id → file position that took it
     const keep: boolean[] = people.rows.map(() => true);
@@ -203,7 +222,7 @@ export async function planImport(db: IntrobookDB, prepared: PreparedBackup, opti
         conflict(i, `its profile URL belongs to another saved person, “${rowLabel('people', owner) ?? owner.id}”`);
         return;
       }
-      claimed.set(local.id, people.positions[i]!);
+      claimed.set(keyOf(local), people.positions[i]!);
     });
     people.rows.forEach((p, i) => {
       if (byId[i] || !keep[i]) return;
@@ -256,14 +275,18 @@ export async function planImport(db: IntrobookDB, prepared: PreparedBackup, opti
     const plan: TablePlan = { table: t.table, label: tableLabel(t.table), added: [], updated: [], unchanged: 0, conflicts, invalid, expected: new Map() };
     const table = db.table(t.table) as Table<Row, string>;
     const schema = rowSchemaFor(t.table);
-    const locals = await table.bulkGet(entry.rows.map(keyOf));
+    const keys = entry.rows.map(keyOf);
+    // People matched by URL now carry a saved id that step 1 did not look up.
+    const known = t.table === 'people' && storedPeople ? storedPeople : null;
+    const missing = known ? keys.filter((k) => !known.has(k)) : keys;
+    const looked = await storedByKey(table, missing);
+    const locals = keys.map((k) => known?.get(k) ?? looked.get(k));
     entry.rows.forEach((row, i) => {
       const local = locals[i];
       const position = entry.positions[i]!;
       const key = keyOf(row);
       if (!local) {
         plan.added.push(row);
-        plan.expected.set(key, null);
         return;
       }
       if (position === 0) return; // made by an upgrade of older data: only ever added, never overwrites
@@ -315,6 +338,11 @@ export class ImportChangedError extends Error {
 
 const WRITE_CHUNK = 500;
 
+function isConstraintError(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string }; failures?: { name?: string }[] } | null;
+  return e?.name === 'ConstraintError' || e?.inner?.name === 'ConstraintError' || (e?.name === 'BulkError' && (e.failures ?? []).some((f) => f?.name === 'ConstraintError'));
+}
+
 /**
  * Write the plan in one read-write transaction. Before writing, every row it
  * touches is checked to still be what was planned against; any change (or any
@@ -333,27 +361,34 @@ export async function applyImport(
       'rw',
       writing.map((t) => t.table),
       async () => {
+        // Rows to overwrite must still be what was reviewed; rows to add must still be absent
+        // (bulkAdd fails on any that appeared meanwhile, and the transaction with it).
         for (const t of writing) {
           const table = db.table(t.table) as Table<Row, string>;
-          const keys = [...t.expected.keys()];
-          const current = await table.bulkGet(keys);
-          if (keys.some((key, i) => fingerprint(current[i]) !== t.expected.get(key))) throw new ImportChangedError();
+          const keys = t.updated.map(keyOf);
+          const current = await storedByKey(table, keys);
+          if (keys.some((key) => fingerprint(current.get(key)) !== t.expected.get(key))) throw new ImportChangedError();
         }
         let done = 0;
         onProgress?.({ done, total });
         for (const t of writing) {
-          const rows = [...t.added, ...t.updated];
-          for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-            const chunk = rows.slice(i, i + WRITE_CHUNK);
-            await db.table(t.table).bulkPut(chunk);
-            done += chunk.length;
-            onProgress?.({ done, total });
+          for (const [rows, write] of [
+            [t.added, (chunk: Row[]) => db.table(t.table).bulkAdd(chunk)],
+            [t.updated, (chunk: Row[]) => db.table(t.table).bulkPut(chunk)],
+          ] as const) {
+            for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+              const chunk = rows.slice(i, i + WRITE_CHUNK);
+              await write(chunk);
+              done += chunk.length;
+              onProgress?.({ done, total });
+            }
           }
         }
       },
     );
   } catch (error) {
     if (isQuotaError(error)) throw new StorageFullError(error);
+    if (isConstraintError(error)) throw new ImportChangedError();
     throw error;
   }
   return {

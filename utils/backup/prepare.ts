@@ -10,7 +10,7 @@
  */
 import Dexie, { type DexieOptions } from 'dexie';
 import { IntrobookDB, LOCAL_ONLY_TABLES, SCHEMA_VERSIONS } from '../db/app-db';
-import { jsonProblem, rowSchemaFor, type BackupFile } from './format';
+import { rowSchemaFor, type BackupFile } from './format';
 import { CURRENT_SCHEMA_VERSION } from './read';
 
 export type Row = Record<string, unknown>;
@@ -103,8 +103,6 @@ export async function prepareBackup(db: Dexie, file: BackupFile, options: Prepar
       if (row === null || typeof row !== 'object' || Array.isArray(row)) return issue('not a record');
       const id = (row as Row).id;
       if (typeof id !== 'string' || id.length === 0 || id.length > 200) return issue('it has no valid id');
-      const problem = jsonProblem(row);
-      if (problem) return issue(`it holds ${problem}`, id);
       const earlier = seen.get(id);
       if (earlier !== undefined) return issue(`the same id as row ${earlier} of this table`, id);
       seen.set(id, position);
