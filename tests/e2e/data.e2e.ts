@@ -6,6 +6,7 @@
  * - a saved person's photo renders from the local copy, with no request
  *   leaving the extension, and the pages' CSP blocks remote images.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,6 +162,38 @@ describe('the security boundary', () => {
     expect(result.read).toMatch(/^denied/);
     expect(result.write).toMatch(/^denied/);
     expect(await h.worker.evaluate(() => chrome.storage.local.get('e2e:probe'))).toStrictEqual({ 'e2e:probe': 'kept by the extension' });
+    await stop(h);
+  });
+});
+
+describe('the privacy page', () => {
+  it('opens from Settings and explains every permission the extension holds, accessibly', async () => {
+    const h = await start();
+    const panel = await h.context.newPage();
+    await panel.goto(sidePanelUrl(h));
+    await nav(panel, 'Settings').click();
+    const [privacy] = await Promise.all([
+      h.context.waitForEvent('page'),
+      panel.getByRole('link', { name: 'What Introbook stores, and what each permission is for' }).click(),
+    ]);
+    await privacy.waitForLoadState();
+    expect(privacy.url()).toBe(`chrome-extension://${h.extensionId}/privacy.html`);
+    const permissions = privacy.getByRole('region', { name: 'Permissions, and what each is for' });
+    const manifest = (await h.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { permissions: string[] } } } }).chrome.runtime.getManifest())) as {
+      permissions: string[];
+    };
+    for (const permission of manifest.permissions) expect(await permissions.getByText(permission, { exact: true }).count()).toBe(1);
+    expect(await permissions.innerText()).toContain('media.licdn.com');
+    expect(await privacy.getByRole('region', { name: 'What leaves your computer' }).innerText()).toMatch(/Nothing, unless you export a file/);
+    // The only unexplained entries are the end-to-end build's test hosts (wxt.config.ts E2E_HOSTS).
+    const unexplained = await permissions
+      .locator('.privacy-row')
+      .filter({ hasText: 'Not explained: please report this.' })
+      .locator('dt')
+      .allInnerTexts();
+    expect(unexplained.sort()).toStrictEqual(['https://github.com/*', 'https://people.example.edu/*', 'https://team.example.org/*']);
+    const result = await new AxeBuilder({ page: privacy }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(result.violations.map((v) => v.id)).toStrictEqual([]);
     await stop(h);
   });
 });
