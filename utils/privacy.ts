@@ -7,7 +7,7 @@
  */
 
 export const PERMISSION_PURPOSES: Record<string, string> = {
-  storage: 'Keep small bookkeeping (which reminders were already shown) in the browser’s extension storage. Content scripts cannot read it.',
+  storage: 'Remember, until the browser closes, which person or request the side panel should open (session storage, out of web pages’ reach).',
   unlimitedStorage: 'Keep your people, notes and safety copies however many you save, and keep the browser from evicting them when the disk runs low.',
   contextMenus: 'Add “Save person to Introbook” to the right-click menu on LinkedIn pages.',
   activeTab: 'Read the page you are on only when you click the toolbar button or press the shortcut, so Introbook needs no access to other sites.',
