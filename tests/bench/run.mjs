@@ -2,6 +2,7 @@
 // `npm run bench -- backup` runs only the benchmarks whose file name contains "backup".
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
+import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 
 const only = process.argv[2] ?? '';
