@@ -125,6 +125,17 @@ describe('export and import between profiles', () => {
     // The imported people show up in the side panel of the new profile.
     await nav(fresh, 'People').click();
     await expect.poll(() => fresh.getByRole('list', { name: 'Saved people, newest first' }).getByRole('button').count()).toBe(3);
+
+    // Changed their mind: the safety copy taken before the import undoes it.
+    await nav(fresh, 'Settings').click();
+    const copies = freshData.getByRole('list', { name: 'Safety copies, newest first' });
+    await copies.getByRole('listitem').filter({ hasText: /^Before an import/ }).getByRole('button', { name: /^Restore the copy of / }).click();
+    const restore = freshData.getByRole('region', { name: /^Replace your data with the safety copy of / });
+    await restore.getByRole('checkbox', { name: /I understand/ }).check();
+    await restore.getByRole('button', { name: 'Replace my data' }).click();
+    await expect.poll(() => freshData.getByText(/^Restored \d+ records\./).count()).toBe(1);
+    expect(await storedPeople(b.worker)).toStrictEqual([]);
+    expect(await storedRows(b.worker, 'intros')).toStrictEqual([]);
     await stop(b);
   });
 });
