@@ -311,13 +311,11 @@ describe('files that must change nothing', () => {
 
   it('a failure while writing (a full disk) leaves the store exactly as it was and says so', async () => {
     const big = freshDb();
-    for (let i = 0; i < 1200; i++) {
-      await big.people.add({ ...(await seedPerson(i)) });
-    }
+    await big.people.bulkAdd(await Promise.all(Array.from({ length: 2500 }, (_, i) => seedPerson(i))));
     const text = await exportText(big);
-    await failWrite(db, 'people', 2, quota); // the second chunk of 500
+    await failWrite(db, 'people', 2, quota); // the second chunk written
     const p = await plan(db, text);
-    expect(p.totals.added).toBe(1200);
+    expect(p.totals.added).toBe(2500);
     const error = await applyImport(db, p).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageFullError);
     expect((error as Error).message).toBe(STORAGE_FULL_MESSAGE);

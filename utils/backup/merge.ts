@@ -336,7 +336,7 @@ export class ImportChangedError extends Error {
   }
 }
 
-const WRITE_CHUNK = 500;
+const WRITE_CHUNK = 2000;
 
 function isConstraintError(error: unknown): boolean {
   const e = error as { name?: string; inner?: { name?: string }; failures?: { name?: string }[] } | null;

@@ -34,7 +34,7 @@ export interface RestorePlan {
 }
 
 const STAGING_PREFIX = 'introbook-restore-';
-const CHUNK = 500;
+const CHUNK = 2000;
 const DAY = 24 * 60 * 60 * 1000;
 
 function depsOf(db: Dexie): DexieOptions {
