@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeCapture, makeTestDb } from '@/tests/helpers/db';
 import { SafetyDB, listSafetyCopies, recordExport } from '@/utils/backup/safety';
 import { savePersonCapture } from '@/utils/db/people';
-import { EXPORT_REMINDER_ID, careForData, restrictStorageToTrustedContexts } from './data-care';
+import { DATA_CARE_ALARM, EXPORT_REMINDER_ID, careForData, restrictStorageToTrustedContexts, setupDataCare } from './data-care';
 
 const DAY = 86_400_000;
 
@@ -23,6 +23,19 @@ describe('data care in the background', () => {
   it('does nothing where there is no such switch (Firefox keeps settings in IndexedDB instead)', async () => {
     (globalThis as { chrome?: unknown }).chrome = { storage: { local: {} } };
     expect(await restrictStorageToTrustedContexts()).toBe(false);
+  });
+
+  it('runs on its hourly alarm, not whenever the service worker wakes', async () => {
+    const setAccessLevel = vi.fn(async () => {});
+    (globalThis as { chrome?: unknown }).chrome = { storage: { local: { setAccessLevel } } };
+    const db = makeTestDb(new IDBFactory());
+    await savePersonCapture(db, makeCapture());
+    const spy = vi.spyOn(db, 'transaction');
+    setupDataCare(db);
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(DATA_CARE_ALARM)).toMatchObject({ periodInMinutes: 60 }));
+    expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
+    expect(spy).not.toHaveBeenCalled(); // no safety copy read at start-up
+    db.close();
   });
 
   it('takes the daily safety copy and reminds to export after 30 days, once a week', async () => {

@@ -57,11 +57,13 @@ export function setupDataCare(db: IntrobookDB): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DATA_CARE_ALARM) void run();
   });
+  // Hourly, whatever wakes the service worker in between: a page view must not set off a
+  // safety copy or a photo fetch. The alarm outlives the worker; the first run is a minute
+  // after installation or browser start.
   void browser.alarms
     .get(DATA_CARE_ALARM)
     .then(async (alarm) => {
       if (!alarm) await browser.alarms.create(DATA_CARE_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
     })
     .catch(() => {});
-  void run();
 }
