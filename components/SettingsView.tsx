@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Settings } from '@/utils/domain/schemas';
+import { storageErrorMessage } from '@/utils/db/errors';
 import { refreshReminders } from '@/utils/messaging/client';
 import { saveSettings } from '@/utils/settings';
 
@@ -29,7 +30,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
       refreshReminders();
       setStatus({ ok: true, text: 'Settings saved.' });
     } catch (err) {
-      setStatus({ ok: false, text: err instanceof Error && err.message.includes('time zone') ? err.message : 'Check the fields: the résumé link must be https, and pick at least one working day.' });
+      setStatus({ ok: false, text: err instanceof Error && err.message.includes('time zone') ? err.message : storageErrorMessage(err, 'Check the fields: the résumé link must be https, and pick at least one working day.') });
     }
   }
 

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PIXEL_PNG, seedEverything, snapshot } from '@/tests/helpers/backup';
 import { makeCapture, makeTestDb } from '@/tests/helpers/db';
 import { v3 } from '@/tests/fixtures/db/v3';
+import { canonicalProfileUrl } from '../core/canonical-url';
 import { IntrobookDB, LOCAL_ONLY_TABLES, SCHEMA_VERSIONS } from '../db/app-db';
 import { STORAGE_FULL_MESSAGE, StorageFullError } from '../db/errors';
 import { savePersonCapture } from '../db/people';
@@ -155,6 +156,18 @@ describe('export → import', () => {
     expect(await target.photos.get(ada.id)).toBeUndefined();
     // …and again: nothing new.
     expect((await plan(target, text)).totals).toMatchObject({ added: 0, updated: 0 });
+  });
+
+  it('matches a person saved here under a link the file knows as an alias (member-id URL)', async () => {
+    const memberUrl = canonicalProfileUrl('https://www.linkedin.com/in/ACoAAAda123/')!;
+    const source = freshDb();
+    const ada = (await savePersonCapture(source, makeCapture({ aliases: [memberUrl] }), { now: 1_800_000_000_000 })).person;
+    const target = freshDb();
+    const mine = (await savePersonCapture(target, makeCapture({ profileUrl: memberUrl }), { now: 1 })).person;
+    const p = await importText(target, await exportText(source));
+    expect(p.matchedByUrl).toBe(1);
+    expect(await target.people.count()).toBe(1);
+    expect((await target.people.get(mine.id))!.profileUrl).toBe(ada.profileUrl);
   });
 
   it('keeps your newer copy unless you choose the file’s, and says why', async () => {

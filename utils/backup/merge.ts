@@ -206,6 +206,15 @@ export async function planImport(db: IntrobookDB, prepared: PreparedBackup, opti
       for (const alias of p.aliases as string[]) owners.set(alias, p);
     }
     for (const p of none ? [] : ((await db.people.where('profileUrl').anyOf(urls).toArray()) as Row[])) owners.set(String(p.profileUrl), p);
+    // …and a saved person whose URL the file knows as one of this person's aliases (member-id links).
+    const aliasUrls = [...new Set(people.rows.flatMap((p) => (Array.isArray(p.aliases) ? (p.aliases as string[]).map(matchUrl) : [])))];
+    const byAlias = new Map<string, Row>();
+    for (const p of none || aliasUrls.length === 0 ? [] : ((await db.people.where('profileUrl').anyOf(aliasUrls).toArray()) as Row[])) {
+      byAlias.set(String(p.profileUrl), p);
+    }
+    const ownerOf = (p: Row): Row | undefined =>
+      owners.get(String(p.profileUrl)) ??
+      (Array.isArray(p.aliases) ? (p.aliases as string[]).map((a) => byAlias.get(matchUrl(a))).find((o) => o !== undefined) : undefined);
 
     const claimed = new Map<string, number>(); // saved id → file position that took it
     const keep: boolean[] = people.rows.map(() => true);
@@ -226,7 +235,7 @@ export async function planImport(db: IntrobookDB, prepared: PreparedBackup, opti
     });
     people.rows.forEach((p, i) => {
       if (byId[i] || !keep[i]) return;
-      const owner = owners.get(String(p.profileUrl));
+      const owner = ownerOf(p);
       if (!owner) return;
       const taken = claimed.get(String(owner.id));
       if (taken !== undefined) {
