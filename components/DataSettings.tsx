@@ -39,6 +39,7 @@ type Pending =
   | { kind: 'restore'; source: string; prepared: PreparedBackup; plan: RestorePlan };
 
 const number = (n: number) => n.toLocaleString('en');
+const count = (n: number, one: string, many: string) => `${number(n)} ${n === 1 ? one : many}`;
 const MAX_LISTED = 100;
 
 function formatBytes(bytes: number): string {
@@ -164,7 +165,7 @@ export function DataSettings() {
         const { blob, exportedAt, counts } = await exportBackup(db, { onProgress: (p) => report(p.done, p.total) });
         download(blob, backupFileName(exportedAt));
         await recordExport(safety, exportedAt);
-        setMessage({ ok: true, text: `Exported ${number(counts.people ?? 0)} people and ${number(counts.intros ?? 0)} requests to ${backupFileName(exportedAt)}.` });
+        setMessage({ ok: true, text: `Exported ${count(counts.people ?? 0, 'person', 'people')} and ${count(counts.intros ?? 0, 'request', 'requests')} to ${backupFileName(exportedAt)}.` });
       },
       'Introbook could not export your data.',
     );
@@ -290,7 +291,7 @@ export function DataSettings() {
         await applyRestore(db, plan, (p) => report(p.done, p.total));
         setPending(null);
         refreshReminders();
-        setMessage({ ok: true, text: `Restored ${number(plan.totals.rows)} records. What you had before is kept under Safety copies.` });
+        setMessage({ ok: true, text: `Restored ${count(plan.totals.rows, 'record', 'records')}. What you had before is kept under Safety copies.` });
       },
       'The restore failed.',
     );
@@ -468,7 +469,7 @@ export function DataSettings() {
           {copies.map((copy) => (
             <li key={copy.id}>
               <span>
-                {KIND_LABEL[copy.kind]}, {dateTime(copy.takenAt)}: {number(copy.counts.people ?? 0)} people, {number(copy.counts.intros ?? 0)} requests (
+                {KIND_LABEL[copy.kind]}, {dateTime(copy.takenAt)}: {count(copy.counts.people ?? 0, 'person', 'people')}, {count(copy.counts.intros ?? 0, 'request', 'requests')} (
                 {formatBytes(copy.size)})
               </span>{' '}
               <button type="button" disabled={busy} onClick={() => void restoreCopy(copy)} aria-label={`Restore the copy of ${dateTime(copy.takenAt)}…`}>
