@@ -10,6 +10,15 @@ import { defineConfig } from 'wxt';
 const E2E = process.env.INTROBOOK_E2E === '1';
 export const E2E_HOSTS = ['https://github.com/*', 'https://people.example.edu/*', 'https://team.example.org/*'];
 
+/**
+ * Extension pages load no remote images: photos are stored locally and shown
+ * as data: URLs (entrypoints/background/photos.ts). Scripts stay 'self' only,
+ * as MV3 requires.
+ */
+export const PAGE_CSP = "script-src 'self'; object-src 'self'; img-src 'self' data:";
+/** LinkedIn's image host: the background fetches each saved person's photo from it once. */
+export const PHOTO_HOSTS = ['https://media.licdn.com/*'];
+
 export default defineConfig({
   outDir: E2E ? '.output/e2e' : '.output',
   vite: () => ({ define: { __INTROBOOK_E2E__: JSON.stringify(E2E) } }),
@@ -28,7 +37,8 @@ export default defineConfig({
       'notifications',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    ...(E2E ? { host_permissions: E2E_HOSTS } : {}),
+    host_permissions: [...PHOTO_HOSTS, ...(E2E ? E2E_HOSTS : [])],
+    content_security_policy: browser === 'firefox' ? PAGE_CSP : { extension_pages: PAGE_CSP },
     commands: {
       'save-profile': {
         suggested_key: { default: 'Alt+Shift+S' },
@@ -39,7 +49,17 @@ export default defineConfig({
     // Chrome: block messages from other extensions (web pages can't message us without `matches`).
     // Firefox gets its sidebar from entrypoints/sidepanel and has no externally_connectable.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'introbook@example.org' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'introbook@example.org',
+              // 140: the first ESR with data_collection_permissions, which addons.mozilla.org requires of new add-ons.
+              strict_min_version: '140.0',
+              // Introbook sends no data anywhere (PRIVACY.md).
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : { externally_connectable: { ids: [] } }),
   }),
 });

@@ -1,29 +1,33 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { getDb } from '@/utils/db/db';
 import type { Person, ProfileCapture } from '@/utils/domain/schemas';
 
 /** Scraped text is data: every value below is rendered as a JSX text node, never as HTML. */
 
 const DEGREE_LABEL: Record<1 | 2 | 3, string> = { 1: '1st', 2: '2nd', 3: '3rd+' };
 
-export function Avatar({ name, photoUrl, size = 48 }: { name: string; photoUrl: string | null; size?: number }) {
+/**
+ * The person's photo as stored on this machine (entrypoints/background/photos.ts),
+ * found by person id or, for a capture not saved under an id yet, by the
+ * photo's URL. Never the remote URL itself: extension pages load no remote
+ * images (their CSP says `img-src 'self' data:`), so looking at the list
+ * tells no image host whom the user keeps. Initials until a copy is stored.
+ */
+export function Avatar({ name, photoUrl, personId, size = 48 }: { name: string; photoUrl: string | null; personId?: string; size?: number }) {
   const [failed, setFailed] = useState(false);
+  const stored = useLiveQuery(async () => {
+    const photos = getDb().photos;
+    const photo = personId ? await photos.get(personId) : photoUrl ? await photos.where('url').equals(photoUrl).first() : undefined;
+    return photo?.dataUrl.startsWith('data:image/') ? photo.dataUrl : null;
+  }, [personId, photoUrl]);
   const initials = Array.from(name.trim())
     .filter((_, i, chars) => i === 0 || chars[i - 1] === ' ')
     .slice(0, 2)
     .join('')
     .toUpperCase();
-  if (photoUrl && !failed) {
-    return (
-      <img
-        className="avatar"
-        src={photoUrl}
-        alt=""
-        width={size}
-        height={size}
-        referrerPolicy="no-referrer"
-        onError={() => setFailed(true)}
-      />
-    );
+  if (stored && !failed) {
+    return <img className="avatar" src={stored} alt="" width={size} height={size} onError={() => setFailed(true)} />;
   }
   return (
     <span className="avatar avatar-initials" style={{ width: size, height: size }} aria-hidden="true">
@@ -45,7 +49,7 @@ export function PersonCard({ person, headingLevel = 2 }: { person: ProfileCaptur
   return (
     <article className="person-card" aria-label={person.name}>
       <div className="person-card-head">
-        <Avatar name={person.name} photoUrl={person.photoUrl} />
+        <Avatar name={person.name} photoUrl={person.photoUrl} personId={'id' in person ? person.id : undefined} />
         <div>
           <Heading className="person-name">{person.name}</Heading>
           {person.degree !== null && <span className="degree">{DEGREE_LABEL[person.degree]}</span>}

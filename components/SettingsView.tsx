@@ -1,25 +1,12 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Settings } from '@/utils/domain/schemas';
+import { storageErrorMessage } from '@/utils/db/errors';
 import { refreshReminders } from '@/utils/messaging/client';
 import { saveSettings } from '@/utils/settings';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { DataSettings } from './DataSettings';
 import { TextField } from './TextField';
-
-/** How much the local store uses, and whether the browser keeps it under disk pressure. */
-function StorageUse() {
-  const [info, setInfo] = useState<string | null>(null);
-  useEffect(() => {
-    void (async () => {
-      const estimate = await navigator.storage?.estimate?.();
-      const persisted = await navigator.storage?.persisted?.();
-      if (!estimate) return;
-      const mb = ((estimate.usage ?? 0) / 1024 / 1024).toFixed(1);
-      setInfo(`Introbook’s data uses ${mb} MB on this computer${persisted ? ', kept even when disk space runs low' : ''}. Uninstalling the extension deletes it.`);
-    })();
-  }, []);
-  return info ? <p className="muted">{info}</p> : null;
-}
 
 function zones(): string[] {
   try {
@@ -43,11 +30,12 @@ export function SettingsView({ settings }: { settings: Settings }) {
       refreshReminders();
       setStatus({ ok: true, text: 'Settings saved.' });
     } catch (err) {
-      setStatus({ ok: false, text: err instanceof Error && err.message.includes('time zone') ? err.message : 'Check the fields: the résumé link must be https, and pick at least one working day.' });
+      setStatus({ ok: false, text: err instanceof Error && err.message.includes('time zone') ? err.message : storageErrorMessage(err, 'Check the fields: the résumé link must be https, and pick at least one working day.') });
     }
   }
 
   return (
+    <>
     <form className="panel capture-form" aria-label="Settings" onSubmit={submit}>
       <h2 className="panel-title">About you (used in templates)</h2>
       <TextField label="Your name" value={draft.name} onChange={(v) => set('name', v)} maxLength={200} />
@@ -88,7 +76,8 @@ export function SettingsView({ settings }: { settings: Settings }) {
           {status.text}
         </p>
       )}
-      <StorageUse />
     </form>
+    <DataSettings />
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { now as clockNow } from '@/utils/clock';
 import type { Settings } from '@/utils/domain/schemas';
-import { defaultSettings, getSettings, settingsItem } from '@/utils/settings';
+import { defaultSettings, getSettings, watchSettings } from '@/utils/settings';
 
 /** The user's settings, live, and whether they have been read yet. */
 export function useSettingsState(): { settings: Settings; loaded: boolean } {
@@ -9,7 +9,7 @@ export function useSettingsState(): { settings: Settings; loaded: boolean } {
   useEffect(() => {
     const load = () => void getSettings().then((settings) => setState({ settings, loaded: true }));
     load();
-    return settingsItem.watch(load);
+    return watchSettings(load);
   }, []);
   return state;
 }

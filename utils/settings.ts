@@ -1,5 +1,9 @@
-import { storage } from 'wxt/utils/storage';
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import type { IntrobookDB } from './db/app-db';
+import { getDb } from './db/db';
 import { DEFAULT_WORK_WEEK, isValidTimeZone, type WorkWeek } from './domain/business-days';
+import { SETTINGS_ROW_ID } from './domain/local-data';
 import { settingsSchema, type Settings } from './domain/schemas';
 
 /** The user's own profile that templates draw on, and their working week. Local: never synced or sent. */
@@ -13,23 +17,73 @@ export function defaultSettings(): Settings {
   return { name: '', background: '', goal: '', resumeUrl: '', timeZone, workingDays: [1, 2, 3, 4, 5] };
 }
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: defaultSettings(), version: 1 });
+/**
+ * Settings live in the extension's IndexedDB (`settings` table), not in
+ * storage.local: Firefox lets content scripts read and write storage.local
+ * (a compromised one changed the résumé link used in drafts), while a content
+ * script's IndexedDB is the web page's, never ours. Older versions kept them in
+ * storage.local under this key; the first read moves them over.
+ */
+const LEGACY_KEYS = ['settings', 'settings$'];
 
 /** Stored settings, repaired: a corrupt or partial value falls back field by field, never throws. */
-export async function getSettings(): Promise<Settings> {
-  const raw = (await settingsItem.getValue()) as unknown;
+export async function getSettings(db: IntrobookDB = getDb()): Promise<Settings> {
+  const row = await db.settings.get(SETTINGS_ROW_ID);
+  return repairSettings(row ? row.value : await moveLegacySettings(db));
+}
+
+/** Any stored value → valid settings: each field that is missing or invalid takes its default. */
+export function repairSettings(raw: unknown): Settings {
   const fallback = defaultSettings();
-  const merged = { ...fallback, ...(typeof raw === 'object' && raw !== null ? raw : {}) };
-  const parsed = settingsSchema.safeParse(merged);
-  const settings = parsed.success ? parsed.data : fallback;
+  const stored = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const repaired: Record<string, unknown> = { ...fallback };
+  const shape = settingsSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
+  for (const key of Object.keys(fallback)) {
+    const parsed = shape[key]?.safeParse(stored[key]);
+    if (parsed?.success) repaired[key] = parsed.data;
+  }
+  const settings = settingsSchema.parse(repaired);
   return isValidTimeZone(settings.timeZone) ? settings : { ...settings, timeZone: fallback.timeZone };
 }
 
-export async function saveSettings(settings: Settings): Promise<Settings> {
+export async function saveSettings(settings: Settings, db: IntrobookDB = getDb()): Promise<Settings> {
   const parsed = settingsSchema.parse(settings);
   if (!isValidTimeZone(parsed.timeZone)) throw new Error(`“${parsed.timeZone}” is not a time zone.`);
-  await settingsItem.setValue(parsed);
+  await db.settings.put({ id: SETTINGS_ROW_ID, value: parsed, updatedAt: Date.now() });
   return parsed;
+}
+
+/** Call `onChange` whenever the stored settings change (in this page or another). Returns the unsubscribe. */
+export function watchSettings(onChange: () => void, db: IntrobookDB = getDb()): () => void {
+  let first = true;
+  const subscription = liveQuery(() => db.settings.get(SETTINGS_ROW_ID)).subscribe({
+    next: () => {
+      // The first value is the current one, which the caller has just read.
+      if (first) first = false;
+      else onChange();
+    },
+    error: () => {},
+  });
+  return () => subscription.unsubscribe();
+}
+
+/** Settings an older version kept in storage.local: copied into the database once, then removed there. */
+async function moveLegacySettings(db: IntrobookDB): Promise<unknown> {
+  let legacy: unknown;
+  try {
+    legacy = (await browser.storage.local.get(LEGACY_KEYS[0]!))[LEGACY_KEYS[0]!];
+  } catch {
+    return undefined;
+  }
+  if (typeof legacy !== 'object' || legacy === null) return undefined;
+  const value = repairSettings(legacy);
+  try {
+    await db.settings.add({ id: SETTINGS_ROW_ID, value, updatedAt: Date.now() });
+  } catch {
+    // Another page moved them first: theirs is the same value.
+  }
+  await browser.storage.local.remove(LEGACY_KEYS).catch(() => {});
+  return value;
 }
 
 export function workWeek(settings: Settings): WorkWeek {

@@ -8,6 +8,7 @@ import { focusedPersonId } from '@/utils/ui-state';
 import { now } from '@/utils/clock';
 import { createReminders } from './reminders';
 import { createRouter } from './router';
+import { setupDataCare } from './data-care';
 
 const MENU_SAVE = 'introbook-save-person';
 
@@ -32,6 +33,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => router.handle(message, sender));
   reminders.setup();
+  setupDataCare(db);
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({

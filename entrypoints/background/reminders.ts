@@ -9,9 +9,11 @@ import type { IntrobookDB } from '@/utils/db/app-db';
 import { loadRequestsWithPeople } from '@/utils/db/intros';
 import { dueBy, nextAction } from '@/utils/domain/follow-ups';
 import { getSettings, workWeek } from '@/utils/settings';
+import { toolbarButton } from '@/utils/toolbar';
 
 export const PERIODIC_ALARM = 'introbook-reminders';
 export const NEXT_DUE_ALARM = 'introbook-next-due';
+/** Kept in the database's local-only `meta` table: the keys name people, and Firefox lets content scripts read storage.local. */
 const NOTIFIED_KEY = 'notifiedReminders';
 
 export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
@@ -20,11 +22,11 @@ export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
     const week = workWeek(settings);
     const due = dueBy(requests, namesOf, week, at);
 
-    await browser.action.setBadgeBackgroundColor({ color: '#5b3fd4' });
-    await browser.action.setBadgeText({ text: due.length > 0 ? String(due.length) : '' });
+    await toolbarButton().setBadgeBackgroundColor({ color: '#5b3fd4' });
+    await toolbarButton().setBadgeText({ text: due.length > 0 ? String(due.length) : '' });
 
     // Notify each due step once.
-    const stored = (await browser.storage.local.get(NOTIFIED_KEY))[NOTIFIED_KEY];
+    const stored = (await db.meta.get(NOTIFIED_KEY))?.value;
     const notified = new Set(Array.isArray(stored) ? (stored as string[]) : []);
     for (const item of due) {
       const key = `${item.requestId}:${item.label}:${item.dueAt}`;
@@ -39,7 +41,7 @@ export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
         })
         .catch(() => {});
     }
-    await browser.storage.local.set({ [NOTIFIED_KEY]: Array.from(notified).slice(-500) });
+    await db.meta.put({ id: NOTIFIED_KEY, value: Array.from(notified).slice(-500), updatedAt: at });
 
     // Wake up exactly when the next step comes due (the periodic alarm is the safety net).
     const upcoming = requests

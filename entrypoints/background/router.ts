@@ -5,6 +5,8 @@
  */
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { findPersonByUrl, savePersonCapture } from '@/utils/db/people';
+import { storageErrorMessage } from '@/utils/db/errors';
+import { storePhoto } from './photos';
 import type { ProfileCapture } from '@/utils/domain/schemas';
 import { pageKey } from '@/utils/core/canonical-url';
 import { classifySender, type SenderLike } from '@/utils/messaging/guards';
@@ -42,6 +44,7 @@ export function createRouter(deps: RouterDeps) {
   async function save(capture: ProfileCapture, tabId: number | undefined): Promise<SaveReply> {
     try {
       const { person, created } = await savePersonCapture(deps.db, capture);
+      void storePhoto(deps.db, person);
       if (tabId !== undefined) {
         // Tell the page's button; a tab without our content script is fine.
         deps.notifyTab(tabId, { type: 'page/saved', profileUrl: person.profileUrl, personId: person.id }).catch(() => {});
@@ -49,7 +52,7 @@ export function createRouter(deps: RouterDeps) {
       return { ok: true, personId: person.id, created, name: person.name };
     } catch (error) {
       deps.log('Introbook: save failed', error);
-      return { ok: false, error: 'Introbook could not save this person. Nothing was changed.' };
+      return { ok: false, error: storageErrorMessage(error, 'Introbook could not save this person. Nothing was changed.') };
     }
   }
 

@@ -5,6 +5,8 @@ import { CaptureForm, FIELD_LABELS, type SaveRequest } from '@/components/Captur
 import { PeopleList } from '@/components/PeopleList';
 import { Avatar } from '@/components/PersonCard';
 import { getDb } from '@/utils/db/db';
+import { storePhoto } from '@/entrypoints/background/photos';
+import { storageErrorMessage } from '@/utils/db/errors';
 import { findPersonByUrl, listRecentPeople, savePersonCapture } from '@/utils/db/people';
 import { LIMITS, manualCapture, type Person, type ProfileCapture } from '@/utils/domain/schemas';
 import { canonicalPageUrl } from '@/utils/core/canonical-url';
@@ -119,6 +121,7 @@ export function App() {
       const typedName = request.edits.name;
       const capture = page.capture.source === 'manual' && typedName ? { ...page.capture, name: typedName } : page.capture;
       const { person, created, heldBack } = await savePersonCapture(db, capture, request);
+      void storePhoto(db, person);
       const kept = heldBack.map((c) => FIELD_LABELS[c.field].toLowerCase());
       setResult({
         kind: 'ok',
@@ -128,8 +131,8 @@ export function App() {
       browser.tabs
         .sendMessage(page.tabId, { type: 'page/saved', profileUrl: person.profileUrl, personId: person.id })
         .catch(() => {});
-    } catch {
-      setResult({ kind: 'error', text: 'Introbook could not save this person. Check the fields: a name is required.' });
+    } catch (error) {
+      setResult({ kind: 'error', text: storageErrorMessage(error, 'Introbook could not save this person. Check the fields: a name is required.') });
     } finally {
       setBusy(false);
     }

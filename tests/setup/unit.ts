@@ -4,6 +4,12 @@ import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
-afterEach(() => {
+afterEach(async () => {
   fakeBrowser.reset();
+  // Settings live in the extension's database (utils/settings.ts), which
+  // fakeBrowser.reset() does not reach: start every test from the defaults.
+  const { getDb } = await import('../../utils/db/db');
+  await getDb()
+    .settings.clear()
+    .catch(() => {});
 });

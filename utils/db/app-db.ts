@@ -1,5 +1,13 @@
-import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
-import { blankUserFields, DEFAULT_MEETING_MINUTES, type IntroRequest, type Meeting, type Person, type Template } from '../domain/schemas';
+import Dexie, { type DBCore, type DexieOptions, type EntityTable, type Middleware, type Table, type Transaction } from 'dexie';
+import {
+  blankUserFields,
+  DEFAULT_MEETING_MINUTES,
+  type IntroRequest,
+  type Meeting,
+  type Person,
+  type Template,
+} from '../domain/schemas';
+import type { Photo, SettingsRow } from '../domain/local-data';
 import { DEFAULT_TEMPLATES } from '../domain/templates';
 
 export const DB_NAME = 'introbook';
@@ -90,10 +98,71 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       }
     },
   },
+  {
+    // v9: a local copy of each person's photo (extension pages load no remote
+    // images); the user's settings, moved out of storage.local, which Firefox's
+    // content scripts can read (utils/settings.ts moves them over on first
+    // read); and `meta`, bookkeeping that is never exported (see commitSchema()).
+    // New tables only: nothing to rewrite.
+    version: 9,
+    stores: {
+      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases',
+      intros: 'id, targetId, connectorId, status, updatedAt',
+      templates: 'id, kind, updatedAt',
+      meetings: 'id, personId, requestId, startsAt, updatedAt',
+      photos: 'id, url, updatedAt',
+      settings: 'id, updatedAt',
+      meta: 'id',
+    },
+  },
 ];
 
+/**
+ * Tables whose writes may use `relaxed` durability: a cache of photos, fetched
+ * again if a crash loses the last one. Every other transaction is `strict`
+ * (flushed to disk before it reports success), so "Saved" means saved. Chrome
+ * defaults to relaxed since version 121.
+ */
+export const RELAXED_TABLES: ReadonlySet<string> = new Set(['photos']);
+
+/** Tables that are bookkeeping for this browser only: never exported, restored or synced. */
+export const LOCAL_ONLY_TABLES: ReadonlySet<string> = new Set(['meta']);
+
+/**
+ * Chooses each transaction's durability from the tables it touches. Dexie sets
+ * one durability per database; this middleware relaxes only transactions made
+ * entirely of RELAXED_TABLES.
+ */
+function durabilityMiddleware(base: 'strict' | 'relaxed' | 'default'): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'introbook-durability',
+    create: (down) => ({
+      ...down,
+      transaction: (stores, mode, options) => {
+        const relaxed = mode === 'readwrite' && stores.length > 0 && stores.every((s) => RELAXED_TABLES.has(s));
+        return down.transaction(stores, mode, { ...options, durability: relaxed ? 'relaxed' : base });
+      },
+    }),
+  };
+}
+
+/** Row in `meta` recording which schema version a strict commit has flushed to disk. */
+export interface MetaRow {
+  id: string;
+  value: unknown;
+  updatedAt: number;
+}
+
+/**
+ * When the built-in templates were "written": the same on every machine and
+ * older than any edit, so a backup or another device sees an unedited
+ * built-in as unchanged, and an edited one as newer.
+ */
+export const BUILT_IN_TEMPLATES_AT = 0;
+
 /** Put the built-in templates in place (idempotent: existing ids are left as the user edited them). */
-export async function seedTemplates(table: Table<Template, string> | EntityTable<Template, 'id'>, now = Date.now()): Promise<void> {
+export async function seedTemplates(table: Table<Template, string> | EntityTable<Template, 'id'>, now = BUILT_IN_TEMPLATES_AT): Promise<void> {
   const existing = new Set(await table.toCollection().primaryKeys());
   const missing = DEFAULT_TEMPLATES.filter((t) => !existing.has(t.id)).map(
     (t): Template => ({ ...t, builtIn: true, createdAt: now, updatedAt: now, deletedAt: null }),
@@ -106,14 +175,37 @@ export class IntrobookDB extends Dexie {
   intros!: EntityTable<IntroRequest, 'id'>;
   templates!: EntityTable<Template, 'id'>;
   meetings!: EntityTable<Meeting, 'id'>;
+  photos!: EntityTable<Photo, 'id'>;
+  settings!: EntityTable<SettingsRow, 'id'>;
+  meta!: EntityTable<MetaRow, 'id'>;
 
+  /**
+   * Durability is `strict` unless the caller says otherwise; see RELAXED_TABLES
+   * for the one exception.
+   */
   constructor(options?: DexieOptions, name: string = DB_NAME) {
-    super(name, { chromeTransactionDurability: 'relaxed', ...options });
+    const durability = options?.chromeTransactionDurability ?? 'strict';
+    super(name, { ...options, chromeTransactionDurability: durability });
     for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    this.use(durabilityMiddleware(durability));
     // A brand-new database runs no upgraders: give it the built-in templates here.
     this.on('populate', (tx) => seedTemplates(tx.table('templates')));
+    // Sticky: runs on every open, also when the connection reopens after a versionchange.
+    this.on('ready', () => commitSchema(this), true);
   }
+}
+
+/**
+ * IndexedDB gives the upgrade (versionchange) transaction no durability
+ * option, and Chrome runs it relaxed. The first time a schema version opens,
+ * write its number in a strict transaction: a strict commit flushes the log,
+ * and with it the upgrade before it. Cheap afterwards (one read per open).
+ */
+async function commitSchema(db: IntrobookDB): Promise<void> {
+  const row = await db.meta.get('schema');
+  if (row?.value === db.verno) return;
+  await db.meta.put({ id: 'schema', value: db.verno, updatedAt: Date.now() });
 }

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTestDb } from '../../tests/helpers/db';
 import { introRequestSchema, meetingSchema, personSchema, templateSchema } from '../domain/schemas';
 import { DEFAULT_TEMPLATES } from '../domain/templates';
+import { photoSchema, settingsRowSchema } from '../domain/local-data';
 import { SCHEMA_VERSIONS, seedTemplates } from './app-db';
 import { findPersonByUrl, listRecentPeople } from './people';
 
@@ -39,6 +40,10 @@ describe('database migrations', () => {
     for (const row of await db.intros.toArray()) expect(() => introRequestSchema.parse(row)).not.toThrow();
     for (const row of await db.templates.toArray()) expect(() => templateSchema.parse(row)).not.toThrow();
     for (const row of await db.meetings.toArray()) expect(() => meetingSchema.parse(row)).not.toThrow();
+    for (const row of await db.photos.toArray()) expect(() => photoSchema.parse(row)).not.toThrow();
+    for (const row of await db.settings.toArray()) expect(() => settingsRowSchema.parse(row)).not.toThrow();
+    expect(await db.photos.count()).toBe(seed.photos?.length ?? 0);
+    expect(await db.photos.where('url').equals('https://media.licdn.com/dms/image/ada.jpg').count()).toBe(seed.photos?.length ?? 0);
     // Built-in templates are there whatever version the data came from; the user's stay.
     expect((await db.templates.toArray()).filter((t) => t.builtIn)).toHaveLength(DEFAULT_TEMPLATES.length);
     expect(await db.templates.count()).toBe(DEFAULT_TEMPLATES.length + (seed.templates?.length ?? 0));

@@ -1,0 +1,508 @@
+/**
+ * Settings → Your data: export (JSON backup, CSV, vCard), import with a
+ * review before anything is written, restore from a file or a safety copy,
+ * storage use, the export reminder and the uninstall warning.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import { browser } from 'wxt/browser';
+import { peopleCsv, requestsCsv } from '@/utils/backup/csv';
+import { backupFileName, exportBackup } from '@/utils/backup/export';
+import { applyImport, planImport, type ConflictPolicy, type ImportPlan } from '@/utils/backup/merge';
+import { prepareBackup, type PreparedBackup, type RowIssue } from '@/utils/backup/prepare';
+import { readBackupFile, readBackupText } from '@/utils/backup/read';
+import { applyRestore, discardRestore, planRestore, removeLeftoverStaging, type RestorePlan } from '@/utils/backup/restore';
+import {
+  EXPORT_REMINDER_DAYS,
+  exportStatus,
+  getSafetyDb,
+  listSafetyCopies,
+  readSafetyCopy,
+  recordExport,
+  takeSafetyCopy,
+  type SafetyCopyInfo,
+  type SafetyCopyKind,
+} from '@/utils/backup/safety';
+import { peopleVcard } from '@/utils/backup/vcard';
+import { getDb } from '@/utils/db/db';
+import { storageErrorMessage } from '@/utils/db/errors';
+import { refreshReminders } from '@/utils/messaging/client';
+
+interface Progress {
+  label: string;
+  done: number;
+  total: number;
+}
+
+type Pending =
+  | { kind: 'import'; source: string; prepared: PreparedBackup; plan: ImportPlan; policy: ConflictPolicy }
+  | { kind: 'restore'; source: string; prepared: PreparedBackup; plan: RestorePlan };
+
+const number = (n: number) => n.toLocaleString('en');
+const count = (n: number, one: string, many: string) => `${number(n)} ${n === 1 ? one : many}`;
+const MAX_LISTED = 100;
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+}
+
+const dateTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+const KIND_LABEL: Record<SafetyCopyKind, string> = {
+  daily: 'Daily copy',
+  'before-import': 'Before an import',
+  'before-restore': 'Before a restore',
+  manual: 'Made by you',
+};
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function errorText(error: unknown, fallback: string): string {
+  if (error instanceof Error && /Nothing was (changed|imported)/.test(error.message)) return error.message;
+  if (error instanceof Error && (error.name === 'StorageFullError' || error.name === 'ImportChangedError')) return error.message;
+  return storageErrorMessage(error, `${fallback} Nothing was changed.`);
+}
+
+/** How much the store uses, of how much the browser allows, and whether it is kept under disk pressure. */
+function StorageUse() {
+  const [info, setInfo] = useState<string | null>(null);
+  useEffect(() => {
+    void (async () => {
+      const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+      const persisted = await navigator.storage?.persisted?.().catch(() => false);
+      if (!estimate) return;
+      const quota = estimate.quota ? ` of the ${formatBytes(estimate.quota)} the browser allows it` : '';
+      setInfo(
+        `Introbook uses ${formatBytes(estimate.usage ?? 0)}${quota} on this computer${persisted ? ', kept even when disk space runs low' : ''}.`,
+      );
+    })();
+  }, []);
+  return info ? <p>{info}</p> : null;
+}
+
+function IssueList({ title, issues }: { title: string; issues: RowIssue[] }) {
+  if (issues.length === 0) return null;
+  return (
+    <details className="issues">
+      <summary>
+        {title} ({number(issues.length)})
+      </summary>
+      <ul>
+        {issues.slice(0, MAX_LISTED).map((issue) => (
+          <li key={`${issue.table}-${issue.row}-${issue.id ?? ''}-${issue.reason}`}>
+            {issue.label ? `“${issue.label}”` : issue.row > 0 ? `Row ${issue.row}` : (issue.id ?? 'A row')}
+            {` (${issue.table}${issue.row > 0 ? `, row ${issue.row}` : ''}): ${issue.reason}`}
+          </li>
+        ))}
+        {issues.length > MAX_LISTED && <li>…and {number(issues.length - MAX_LISTED)} more.</li>}
+      </ul>
+    </details>
+  );
+}
+
+function ProgressBar({ progress }: { progress: Progress }) {
+  return (
+    <div className="progress" role="status">
+      <progress aria-label={progress.label} value={progress.done} max={Math.max(1, progress.total)} />
+      <span>
+        {progress.label}: {number(progress.done)} of {number(progress.total)}
+      </span>
+    </div>
+  );
+}
+
+export function DataSettings() {
+  const id = useId();
+  const db = getDb();
+  const safety = getSafetyDb();
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [confirmRestore, setConfirmRestore] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const reviewHeading = useRef<HTMLHeadingElement>(null);
+
+  const copies = useLiveQuery(() => listSafetyCopies(safety), []);
+  const status = useLiveQuery(() => exportStatus(safety), []);
+
+  useEffect(() => {
+    void removeLeftoverStaging(db);
+  }, [db]);
+  useEffect(() => {
+    if (pending) reviewHeading.current?.focus();
+  }, [pending?.kind, pending?.source]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const busy = progress !== null;
+
+  async function run(label: string, task: (report: (done: number, total: number) => void) => Promise<void>, failure: string) {
+    setMessage(null);
+    setProgress({ label, done: 0, total: 0 });
+    try {
+      await task((done, total) => setProgress({ label, done, total }));
+    } catch (error) {
+      setMessage({ ok: false, text: errorText(error, failure) });
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  const exportAll = () =>
+    run(
+      'Exporting',
+      async (report) => {
+        const { blob, exportedAt, counts } = await exportBackup(db, { onProgress: (p) => report(p.done, p.total) });
+        download(blob, backupFileName(exportedAt));
+        await recordExport(safety, exportedAt);
+        setMessage({ ok: true, text: `Exported ${count(counts.people ?? 0, 'person', 'people')} and ${count(counts.intros ?? 0, 'request', 'requests')} to ${backupFileName(exportedAt)}.` });
+      },
+      'Introbook could not export your data.',
+    );
+
+  const exportOther = (what: 'people-csv' | 'requests-csv' | 'vcard') =>
+    run(
+      'Exporting',
+      async () => {
+        const people = await db.people.toArray();
+        const at = Date.now();
+        if (what === 'people-csv') download(new Blob([peopleCsv(people)], { type: 'text/csv' }), backupFileName(at, 'csv', 'people'));
+        if (what === 'requests-csv') {
+          const names = new Map(people.map((p) => [p.id, p.name]));
+          const csv = requestsCsv(await db.intros.toArray(), (personId) => (personId ? (names.get(personId) ?? '') : ''));
+          download(new Blob([csv], { type: 'text/csv' }), backupFileName(at, 'csv', 'requests'));
+        }
+        if (what === 'vcard') {
+          const photos = new Map((await db.photos.toArray()).map((p) => [p.id, p.dataUrl]));
+          download(new Blob([peopleVcard(people, photos)], { type: 'text/vcard' }), backupFileName(at, 'vcf', 'people'));
+        }
+        setMessage({ ok: true, text: 'Exported.' });
+      },
+      'Introbook could not export your data.',
+    );
+
+  async function reviewFile(source: string, text: string | Blob) {
+    await run(
+      'Checking the file',
+      async (report) => {
+        const read = typeof text === 'string' ? readBackupText(text) : await readBackupFile(text);
+        if (!read.ok) {
+          setMessage({ ok: false, text: read.error });
+          return;
+        }
+        const prepared = await prepareBackup(db, read.file, { onProgress: (p) => report(p.done, p.total) });
+        const plan = await planImport(db, prepared);
+        setConfirmRestore(false);
+        setPending({ kind: 'import', source, prepared, plan, policy: 'keep-mine' });
+      },
+      'Introbook could not read this file.',
+    );
+  }
+
+  function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file) void reviewFile(file.name, file);
+  }
+
+  async function changePolicy(policy: ConflictPolicy) {
+    if (pending?.kind !== 'import') return;
+    const plan = await planImport(db, pending.prepared, { policy });
+    setPending({ ...pending, plan, policy });
+  }
+
+  async function safetyCopyFirst(kind: SafetyCopyKind): Promise<boolean> {
+    try {
+      await takeSafetyCopy(db, safety, kind);
+      return true;
+    } catch (error) {
+      setMessage({ ok: false, text: `Introbook could not make a safety copy first, so it changed nothing. ${storageErrorMessage(error, '')}`.trim() });
+      return false;
+    }
+  }
+
+  async function confirmImport() {
+    if (pending?.kind !== 'import') return;
+    const { plan } = pending;
+    await run(
+      'Importing',
+      async (report) => {
+        if (!(await safetyCopyFirst('before-import'))) return;
+        const result = await applyImport(db, plan, (p) => report(p.done, p.total));
+        setPending(null);
+        refreshReminders();
+        setMessage({
+          ok: true,
+          text: `Imported: ${number(result.added)} new, ${number(result.updated)} updated. What you had before is kept under Safety copies.`,
+        });
+      },
+      'The import failed.',
+    );
+  }
+
+  async function startRestore(source: string, prepared: PreparedBackup) {
+    await run(
+      'Checking the backup',
+      async () => {
+        const plan = await planRestore(db, prepared);
+        if (pending?.kind === 'restore') await discardRestore(db, pending.plan);
+        setConfirmRestore(false);
+        setPending({ kind: 'restore', source, prepared, plan });
+      },
+      'Introbook could not prepare the restore.',
+    );
+  }
+
+  async function restoreCopy(copy: SafetyCopyInfo) {
+    await run(
+      'Reading the safety copy',
+      async (report) => {
+        const read = readBackupText(await readSafetyCopy(safety, copy.id));
+        if (!read.ok) {
+          setMessage({ ok: false, text: read.error });
+          return;
+        }
+        const prepared = await prepareBackup(db, read.file, { onProgress: (p) => report(p.done, p.total) });
+        const plan = await planRestore(db, prepared);
+        setConfirmRestore(false);
+        setPending({ kind: 'restore', source: `the safety copy of ${dateTime(copy.takenAt)}`, prepared, plan });
+      },
+      'Introbook could not read this safety copy.',
+    );
+  }
+
+  async function confirmRestoreNow() {
+    if (pending?.kind !== 'restore') return;
+    const { plan } = pending;
+    await run(
+      'Restoring',
+      async (report) => {
+        if (!(await safetyCopyFirst('before-restore'))) return;
+        await applyRestore(db, plan, (p) => report(p.done, p.total));
+        setPending(null);
+        refreshReminders();
+        setMessage({ ok: true, text: `Restored ${count(plan.totals.rows, 'record', 'records')}. What you had before is kept under Safety copies.` });
+      },
+      'The restore failed.',
+    );
+  }
+
+  async function cancel() {
+    if (pending?.kind === 'restore') await discardRestore(db, pending.plan);
+    setPending(null);
+    setMessage({ ok: true, text: 'Cancelled. Nothing was changed.' });
+    fileInput.current?.focus();
+  }
+
+  let review: ReactNode = null;
+  if (pending?.kind === 'import') {
+    const { plan } = pending;
+    const changes = plan.totals.added + plan.totals.updated;
+    review = (
+      <section className="review" aria-labelledby={`${id}-review`}>
+        <h3 id={`${id}-review`} ref={reviewHeading} tabIndex={-1}>
+          Review the import from {pending.source}
+        </h3>
+        <p className="muted">Nothing has been written yet.</p>
+        <table className="summary">
+          <thead>
+            <tr>
+              <th scope="col">What</th>
+              <th scope="col">New</th>
+              <th scope="col">Updated</th>
+              <th scope="col">Unchanged</th>
+              <th scope="col">Conflicting</th>
+              <th scope="col">Invalid</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.tables.map((t) => (
+              <tr key={t.table}>
+                <th scope="row">{t.label}</th>
+                <td>{number(t.added.length)}</td>
+                <td>{number(t.updated.length)}</td>
+                <td>{number(t.unchanged)}</td>
+                <td>{number(t.conflicts.length)}</td>
+                <td>{number(t.invalid.length)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {plan.matchedByUrl > 0 && (
+          <p>
+            {number(plan.matchedByUrl)} {plan.matchedByUrl === 1 ? 'person in the file is' : 'people in the file are'} already saved here
+            (same profile link): their records are merged, not duplicated.
+          </p>
+        )}
+        {plan.ignoredTables.map((t) => (
+          <p key={t.table}>
+            “{t.table}” ({number(t.rows)} rows): {t.reason}
+          </p>
+        ))}
+        <IssueList title="Conflicting (kept as you have them)" issues={pending.policy === 'keep-mine' ? plan.tables.flatMap((t) => t.conflicts) : []} />
+        <IssueList title="Conflicting (left as they are)" issues={pending.policy === 'take-file' ? plan.tables.flatMap((t) => t.conflicts) : []} />
+        <IssueList title="Invalid (left out)" issues={plan.tables.flatMap((t) => t.invalid)} />
+        <fieldset className="policy">
+          <legend>When your copy is newer than the file’s, or both changed</legend>
+          <label className="inline">
+            <input type="radio" name={`${id}-policy`} checked={pending.policy === 'keep-mine'} onChange={() => void changePolicy('keep-mine')} /> Keep mine
+          </label>
+          <label className="inline">
+            <input type="radio" name={`${id}-policy`} checked={pending.policy === 'take-file'} onChange={() => void changePolicy('take-file')} /> Use the file’s
+          </label>
+        </fieldset>
+        <div className="actions">
+          <button type="button" className="primary" disabled={busy || changes === 0} onClick={() => void confirmImport()}>
+            {changes === 0 ? 'Nothing to import' : `Import ${number(changes)} ${changes === 1 ? 'change' : 'changes'}`}
+          </button>
+          <button type="button" disabled={busy} onClick={() => void startRestore(pending.source, pending.prepared)}>
+            Replace everything with this file…
+          </button>
+          <button type="button" disabled={busy} onClick={() => void cancel()}>
+            Cancel
+          </button>
+        </div>
+      </section>
+    );
+  } else if (pending?.kind === 'restore') {
+    const { plan } = pending;
+    review = (
+      <section className="review" aria-labelledby={`${id}-review`}>
+        <h3 id={`${id}-review`} ref={reviewHeading} tabIndex={-1}>
+          Replace your data with {pending.source}
+        </h3>
+        <p>
+          These parts of your data will be replaced by the backup’s; everything else stays as it is. A safety copy of what you have now is made
+          first.
+        </p>
+        <ul>
+          {plan.tables.map((t) => (
+            <li key={t.table}>
+              {t.label}: {number(t.count)}
+            </li>
+          ))}
+        </ul>
+        <IssueList title="Invalid (left out)" issues={plan.tables.flatMap((t) => t.invalid)} />
+        <label className="inline">
+          <input type="checkbox" checked={confirmRestore} onChange={(e) => setConfirmRestore(e.target.checked)} /> I understand that my current
+          data in these parts will be replaced
+        </label>
+        <div className="actions">
+          <button type="button" className="danger" disabled={busy || !confirmRestore} onClick={() => void confirmRestoreNow()}>
+            Replace my data
+          </button>
+          <button type="button" disabled={busy} onClick={() => void cancel()}>
+            Cancel
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="panel data-settings" aria-labelledby={`${id}-title`}>
+      <h2 className="panel-title" id={`${id}-title`}>
+        Your data
+      </h2>
+      <StorageUse />
+      <p className="warning">
+        <strong>Uninstalling Introbook deletes everything it keeps on this computer</strong>: your people, notes, requests and safety copies.
+        Export a copy first to keep them.
+      </p>
+      {status && (
+        <p className={status.due ? 'message error' : 'muted'}>
+          {status.lastExportAt === null
+            ? status.due
+              ? `You have not exported your data yet, ${status.days} days in. Export a copy and keep it somewhere safe.`
+              : 'You have not exported your data yet.'
+            : `Last export: ${dateTime(status.lastExportAt)}${status.due ? ` — more than ${EXPORT_REMINDER_DAYS} days ago. Time for a fresh copy.` : '.'}`}
+        </p>
+      )}
+
+      <h3>Export</h3>
+      <div className="actions">
+        <button type="button" className="primary" disabled={busy} onClick={() => void exportAll()}>
+          Export everything (JSON backup)
+        </button>
+        <button type="button" disabled={busy} onClick={() => void exportOther('people-csv')}>
+          People (CSV)
+        </button>
+        <button type="button" disabled={busy} onClick={() => void exportOther('requests-csv')}>
+          Requests (CSV)
+        </button>
+        <button type="button" disabled={busy} onClick={() => void exportOther('vcard')}>
+          People (vCard)
+        </button>
+      </div>
+      <p className="muted">Exports hold personal details of the people you saved. Keep them somewhere private.</p>
+
+      <h3>Import or restore</h3>
+      <div className="field-row">
+        <label htmlFor={`${id}-file`}>Choose an Introbook backup (.json)</label>
+        <input id={`${id}-file`} ref={fileInput} type="file" accept=".json,application/json" disabled={busy} onChange={onFile} />
+      </div>
+      <p className="muted">You will see what the file would add, change or leave out before anything is written.</p>
+
+      {progress && <ProgressBar progress={progress} />}
+      {message && (
+        <p className={`message ${message.ok ? 'ok' : 'error'}`} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+      {review}
+
+      <h3>Safety copies</h3>
+      <p className="muted">Introbook keeps a copy of your data each day (the last 7) and before every import or restore (the last 3), on this computer.</p>
+      {copies && copies.length === 0 && <p className="muted">No safety copies yet.</p>}
+      {copies && copies.length > 0 && (
+        <ul className="safety-copies" aria-label="Safety copies, newest first">
+          {copies.map((copy) => (
+            <li key={copy.id}>
+              <span>
+                {KIND_LABEL[copy.kind]}, {dateTime(copy.takenAt)}: {count(copy.counts.people ?? 0, 'person', 'people')}, {count(copy.counts.intros ?? 0, 'request', 'requests')} (
+                {formatBytes(copy.size)})
+              </span>{' '}
+              <button type="button" disabled={busy} onClick={() => void restoreCopy(copy)} aria-label={`Restore the copy of ${dateTime(copy.takenAt)}…`}>
+                Restore…
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(
+              'Making a safety copy',
+              async () => {
+                await takeSafetyCopy(db, safety, 'manual');
+                setMessage({ ok: true, text: 'Safety copy made.' });
+              },
+              'Introbook could not make a safety copy.',
+            )
+          }
+        >
+          Make a safety copy now
+        </button>
+      </div>
+
+      <p>
+        <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noopener noreferrer">
+          What Introbook stores, and what each permission is for
+        </a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * What a failed write means for the user. IndexedDB reports a full disk or an
+ * exhausted quota as QuotaExceededError, often wrapped: Dexie's AbortError
+ * carries it as `inner`, a BulkError lists it among its `failures`
+ * (dexie.org Dexie.QuotaExceededError; Dexie #776). A failed transaction
+ * writes nothing, so earlier data is always intact.
+ */
+
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  inner?: unknown;
+  cause?: unknown;
+  failures?: unknown;
+}
+
+function causes(error: unknown, depth = 0): unknown[] {
+  if (depth > 5 || error === null || typeof error !== 'object') return [error];
+  const e = error as ErrorLike;
+  const nested = [e.inner, e.cause, ...(Array.isArray(e.failures) ? e.failures : Object.values((e.failures as object | undefined) ?? {}))];
+  return [error, ...nested.filter((n) => n !== undefined && n !== null).flatMap((n) => causes(n, depth + 1))];
+}
+
+const named = (error: unknown, name: string) =>
+  causes(error).some((e) => e !== null && typeof e === 'object' && (e as ErrorLike).name === name);
+
+/** The browser refused the write for lack of space (quota or disk), however deeply wrapped. */
+export function isQuotaError(error: unknown): boolean {
+  return (
+    named(error, 'QuotaExceededError') ||
+    // Firefox reports a full disk inside an aborted transaction as NS_ERROR_FILE_NO_DEVICE_SPACE.
+    causes(error).some((e) => typeof (e as ErrorLike | null)?.message === 'string' && /QuotaExceeded|NO_DEVICE_SPACE/i.test((e as { message: string }).message))
+  );
+}
+
+export const STORAGE_FULL_MESSAGE =
+  'Introbook is out of storage space (the disk is full, or the browser’s storage quota is used up), so nothing was saved. Everything saved before is intact. Free some disk space, then try again.';
+
+/** One sentence for the user: the storage-full message when that is the cause, else `fallback`. */
+export function storageErrorMessage(error: unknown, fallback: string): string {
+  return isQuotaError(error) ? STORAGE_FULL_MESSAGE : fallback;
+}
+
+/** Thrown by Introbook's own long writes (import, restore, safety copies) with a message fit for the user. */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+  constructor(cause?: unknown) {
+    super(STORAGE_FULL_MESSAGE, { cause });
+  }
+}
