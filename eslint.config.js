@@ -29,6 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    // Node scripts (icon rendering, benchmarks' runners).
+    files: ['scripts/**/*.mjs', 'tests/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     // Content scripts run in the web page's origin: the database is not theirs to open.
     files: ['entrypoints/*.content/**/*.ts', 'entrypoints/*.content.ts', 'utils/extract/**/*.ts'],
     ignores: ['**/*.test.ts'],
