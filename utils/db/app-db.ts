@@ -1,4 +1,8 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
+import { nameKey } from '../core/text';
+import { DEFAULT_WORK_WEEK } from '../domain/business-days';
+import { nextAction } from '../domain/follow-ups';
+import type { MergeRecord } from '../domain/merge';
 import { blankUserFields, DEFAULT_MEETING_MINUTES, type IntroRequest, type Meeting, type Person, type Template } from '../domain/schemas';
 import { DEFAULT_TEMPLATES } from '../domain/templates';
 
@@ -90,7 +94,81 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       }
     },
   },
+  {
+    // v7: the warm-intro loop answers from indexes, never a walk of every row.
+    // people.nameKey: the folded name of a live person (who can introduce, "is
+    // this the Omar you saved?"); mutual links findable by index (merge moves
+    // them). intros.liveStatus: the status of a live request (the board);
+    // intros.dueAt: when its next step falls due ("Due today", reminders).
+    // merges: what a merge changed, so it can be undone.
+    version: 7,
+    stores: {
+      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, nameKey, *mutualContactIds, *dismissedMutualIds',
+      intros: 'id, targetId, connectorId, status, updatedAt, liveStatus, dueAt',
+      templates: 'id, kind, updatedAt',
+      meetings: 'id, personId, requestId, startsAt, updatedAt',
+      merges: 'id, keptId, otherId, at',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('people')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          Object.assign(row, personIndexFields(row));
+        });
+      const meetings = tx.table('meetings');
+      const requests = (await tx.table('intros').toArray()) as StoredRequest[];
+      for (const r of requests) {
+        const meeting = r.status === 'meeting-scheduled' || r.status === 'met' ? await meetings.where('requestId').equals(r.id).last() : undefined;
+        // The user's own week is in extension storage, out of reach here: the
+        // background recomputes due dates with it on its next start.
+        const index = requestIndexFields(r, DEFAULT_WORK_WEEK, meeting && (meeting as Meeting).deletedAt === null ? (meeting as Meeting) : null);
+        await tx.table('intros').put({ ...r, ...index });
+      }
+      await seedTemplates(tx.table('templates'));
+    },
+  },
 ];
+
+/** A request as stored: the row plus the fields its indexes are built from. */
+export type StoredRequest = IntroRequest & RequestIndexFields;
+export interface RequestIndexFields {
+  /** The status of a live request; absent on a deleted one (so the board's index skips it). */
+  liveStatus?: IntroRequest['status'];
+  /** When the next step falls due in the user's week; absent when nothing is due by a date. */
+  dueAt?: number;
+}
+
+/** A person as stored: the row plus its index field. */
+export type StoredPerson = Person & { nameKey?: string };
+
+/** The derived fields of a person row (absent on tombstones, so lookups skip them). */
+export function personIndexFields(row: { name?: unknown; deletedAt?: unknown }): { nameKey?: string } {
+  return { nameKey: row.deletedAt == null && typeof row.name === 'string' ? nameKey(row.name) || undefined : undefined };
+}
+
+/** A copy of `row` with `fields` set (an undefined field is left out, so no index holds it). */
+function withFields(row: Record<string, unknown>, fields: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...row, ...fields };
+  for (const [k, v] of Object.entries(fields)) if (v === undefined) delete copy[k];
+  return copy;
+}
+
+/** The fields of a request row that only depend on the row: live status; a deleted request has no due date. */
+function requestLiveFields(row: { status?: unknown; deletedAt?: unknown; dueAt?: unknown }): RequestIndexFields {
+  return row.deletedAt == null ? { liveStatus: row.status as IntroRequest['status'] } : { liveStatus: undefined, dueAt: undefined };
+}
+
+/** The derived fields of a request row, for a given work week and the meeting it led to. */
+export function requestIndexFields(
+  r: IntroRequest,
+  week: { timeZone: string; workingDays: readonly number[] },
+  meeting: Pick<Meeting, 'startsAt' | 'durationMin'> | null,
+): RequestIndexFields {
+  if (r.deletedAt !== null) return { liveStatus: undefined, dueAt: undefined };
+  const due = nextAction(r, { target: '', connector: null }, week, meeting)?.dueAt ?? null;
+  return { liveStatus: r.status, dueAt: due ?? undefined };
+}
 
 /** Put the built-in templates in place (idempotent: existing ids are left as the user edited them). */
 export async function seedTemplates(table: Table<Template, string> | EntityTable<Template, 'id'>, now = Date.now()): Promise<void> {
@@ -106,6 +184,7 @@ export class IntrobookDB extends Dexie {
   intros!: EntityTable<IntroRequest, 'id'>;
   templates!: EntityTable<Template, 'id'>;
   meetings!: EntityTable<Meeting, 'id'>;
+  merges!: EntityTable<MergeRecord, 'id'>;
 
   constructor(options?: DexieOptions, name: string = DB_NAME) {
     super(name, { chromeTransactionDurability: 'relaxed', ...options });
@@ -113,6 +192,28 @@ export class IntrobookDB extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    // Derived index fields stay right whoever writes a row: repositories parse
+    // rows with zod (which drops fields the schema does not name), a restore or
+    // a sync writes rows as they come. Copies, so callers' objects stay clean.
+    this.use({
+      stack: 'dbcore',
+      name: 'introbookIndexFields',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          const derive = tableName === 'people' ? personIndexFields : tableName === 'intros' ? requestLiveFields : null;
+          if (!derive) return table;
+          return {
+            ...table,
+            mutate: (req) =>
+              req.type === 'add' || req.type === 'put'
+                ? table.mutate({ ...req, values: req.values.map((v: Record<string, unknown>) => withFields(v, derive(v) as Record<string, unknown>)) })
+                : table.mutate(req),
+          };
+        },
+      }),
+    });
     // A brand-new database runs no upgraders: give it the built-in templates here.
     this.on('populate', (tx) => seedTemplates(tx.table('templates')));
   }
