@@ -5,13 +5,20 @@ import type { Person, ProfileCapture } from '@/utils/domain/schemas';
 
 const DEGREE_LABEL: Record<1 | 2 | 3, string> = { 1: '1st', 2: '2nd', 3: '3rd+' };
 
+/** Up to two initials, from the words of a name that start with a letter (never from markup or symbols in it). */
+export function initialsOf(name: string): string {
+  const words = name
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .map((w) => w.match(/^\p{L}/u)?.[0])
+    .filter((c): c is string => Boolean(c));
+  const picked = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
+  return picked.join('').toLocaleUpperCase() || '?';
+}
+
 export function Avatar({ name, photoUrl, size = 48 }: { name: string; photoUrl: string | null; size?: number }) {
   const [failed, setFailed] = useState(false);
-  const initials = Array.from(name.trim())
-    .filter((_, i, chars) => i === 0 || chars[i - 1] === ' ')
-    .slice(0, 2)
-    .join('')
-    .toUpperCase();
+  const initials = initialsOf(name);
   if (photoUrl && !failed) {
     return (
       <img

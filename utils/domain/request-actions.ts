@@ -175,7 +175,7 @@ export function describeEntry(entry: HistoryEntry, formatDate: (at: number) => s
       const step = entry.message?.step ?? sendStepOf(entry);
       const to = entry.message?.to;
       const what: Record<MessageStep, string> = {
-        ask: to ? `Asked ${to}` : 'Sent the ask',
+        ask: to ? `Asked ${to}` : 'Asked',
         nudge: 'Sent the nudge',
         'last-follow-up': 'Sent the last follow-up',
         'reply-intro': 'Replied to the introduction',
