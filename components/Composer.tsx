@@ -69,12 +69,14 @@ export function Composer({ db, settings, request, step, target, connector, templ
   const storeKey = `${request.id || `new:${request.targetId}:${request.connectorId ?? ''}`}:${step}`;
 
   const [initial] = useState(() => {
+    // Text typed earlier (or stored with the draft) keeps the user's words; stand-ins for values filled in since are replaced.
     const kept = unsentText.get(storeKey);
-    if (kept) return kept;
+    if (kept) return { ...kept, subject: fillPlaceholders(kept.subject, values), body: fillPlaceholders(kept.body, values), blurb: fillPlaceholders(kept.blurb, values) };
     const template = pickTemplate(templates, kind, request.kind, step === 'ask' ? request.templateId : null);
     const blurbTemplate = withBlurb ? pickTemplate(templates, 'blurb', request.kind) : undefined;
     if (step === 'ask' && request.message !== '') {
-      return { subject: request.subject, body: request.message, blurb: request.blurb, templateId: template?.id ?? '', blurbTemplateId: blurbTemplate?.id ?? '' };
+      const fill = (t: string) => fillPlaceholders(t, values);
+      return { subject: fill(request.subject), body: fill(request.message), blurb: fill(request.blurb), templateId: template?.id ?? '', blurbTemplateId: blurbTemplate?.id ?? '' };
     }
     const drafted = draftMessage(template, blurbTemplate, values);
     return { subject: drafted.subject, body: drafted.body, blurb: drafted.blurb, templateId: template?.id ?? '', blurbTemplateId: blurbTemplate?.id ?? '' };

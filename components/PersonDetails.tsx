@@ -11,6 +11,7 @@ import { focusedPersonId } from '@/utils/ui-state';
 import { useSettings } from './hooks';
 import { IntroPlanner } from './IntroPlanner';
 import { MergeView } from './MergeView';
+import { takeResume } from './nav';
 import { Avatar, roleLine } from './PersonCard';
 import { RequestView, type RequestSeed } from './RequestView';
 import { showToast } from './Toasts';
@@ -43,7 +44,8 @@ const unsavedEdits = new Map<string, Record<string, string>>();
  */
 export function PersonDetails({ person, db, onBack }: { person: Person; db: IntrobookDB; onBack: () => void; onOpenRequest?: (id: string) => void }) {
   const settings = useSettings();
-  const [open, setOpenState] = useState<Open | null>(() => openViews.get(person.id) ?? null);
+  // Back from Settings (sent there by a draft's "Open … in Settings"), the draft is open again.
+  const [open, setOpenState] = useState<Open | null>(() => (takeResume() ? (openViews.get(person.id) ?? null) : null));
   const setOpen = (next: Open | null) => {
     if (next) openViews.set(person.id, next);
     else openViews.delete(person.id);

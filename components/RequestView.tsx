@@ -19,7 +19,7 @@ import { describeEntry, lastUndoable, manualMoves, pendingMessageStep } from '@/
 import { DEFAULT_MEETING_MINUTES, type HistoryEntryRow, type IntroRequest, type Meeting, type Settings } from '@/utils/domain/schemas';
 import { refreshReminders } from '@/utils/messaging/client';
 import { Composer, type DraftText } from './Composer';
-import { formatWhen, fromDateAndTime, fromInputValue, toInputValue } from './format';
+import { formatTime, formatWhen, fromDateAndTime, fromInputValue, toInputValue } from './format';
 import { useNow } from './hooks';
 import { showToast } from './Toasts';
 import { useTransient, useView } from './view-hooks';
@@ -278,7 +278,7 @@ function MeetingForm({
 function MeetingDetails({ db, request, meeting, settings }: { db: IntrobookDB; request: IntroRequest; meeting: Meeting; settings: Settings }) {
   const [editing, setEditing] = useState(false);
   const end = meeting.startsAt + meeting.durationMin * 60_000;
-  const endTime = toInputValue(end, settings.timeZone).slice(11, 16);
+  const endTime = formatTime(end, settings.timeZone);
   if (editing) {
     return (
       <MeetingForm

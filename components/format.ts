@@ -13,6 +13,18 @@ export function formatWhen(instant: number, timeZone: string): string {
   return format.format(new Date(instant));
 }
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "09:00" (or "9:00 AM", as the user's locale writes it) in the user's zone. */
+export function formatTime(instant: number, timeZone: string): string {
+  let format = timeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' });
+    timeFormats.set(timeZone, format);
+  }
+  return format.format(new Date(instant));
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The value of an `<input type="datetime-local">` showing `instant` in `timeZone`. */

@@ -7,7 +7,19 @@ export type NavRequest = { view: 'settings'; field?: 'name' | 'background' | 'go
 const listeners = new Set<(request: NavRequest) => void>();
 
 export function requestNavigation(request: NavRequest): void {
+  resume = true;
   listeners.forEach((l) => l(request));
+}
+
+/**
+ * Set when a view sent the user elsewhere ("Open … in Settings"): the next
+ * person page opened picks up where it was (the draft it had open).
+ */
+let resume = false;
+export function takeResume(): boolean {
+  const r = resume;
+  resume = false;
+  return r;
 }
 
 export function onNavigationRequest(listener: (request: NavRequest) => void): () => void {
