@@ -8,6 +8,7 @@ const DEGREE_LABEL: Record<1 | 2 | 3, string> = { 1: '1st', 2: '2nd', 3: '3rd+' 
 /** Up to two initials, from the words of a name that start with a letter (never from markup or symbols in it). */
 export function initialsOf(name: string): string {
   const words = name
+    .replace(/<[^>]*>?/g, ' ') // markup in a scraped name is not part of it
     .replace(/\([^)]*\)/g, ' ')
     .split(/\s+/)
     .map((w) => w.match(/^\p{L}/u)?.[0])
