@@ -67,8 +67,8 @@ describe('drafts', () => {
     await user.click(await screen.findByRole('button', { name: 'Delete draft' }));
     expect(onBack).toHaveBeenCalled();
     await waitFor(async () => expect(await live()).toStrictEqual([]));
-    expect(screen.getByRole('status')).toHaveTextContent('Draft to meet Ada Lovelace deleted.');
-    await user.click(within(screen.getByRole('status')).getByRole('button', { name: 'Undo' }));
+    expect(screen.getByRole('status', { name: 'Notifications' })).toHaveTextContent('Draft to meet Ada Lovelace deleted.');
+    await user.click(within(screen.getByRole('status', { name: 'Notifications' })).getByRole('button', { name: 'Undo' }));
     await waitFor(async () => expect((await live()).map((r) => r.id)).toStrictEqual([draft.id]));
     // A draft is deleted, not withdrawn.
     expect(screen.queryByRole('button', { name: 'Mark as withdrawn' })).toBeNull();
@@ -84,7 +84,7 @@ describe('sending', () => {
     await user.clear(message);
     await user.type(message, 'Hi Charles, would you introduce me to Ada?');
     await user.click(screen.getByRole('button', { name: 'Copy and mark as asked' }));
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Copied. Marked as asked.'));
+    await waitFor(() => expect(screen.getByRole('status', { name: 'Notifications' })).toHaveTextContent('Copied. Marked as asked.'));
     const first = await copied();
     expect(first).toMatch(/^Hi Charles, would you introduce me to Ada\?\n\n---\nSam Rivera \(a data analyst\)/);
     await waitFor(() => expect(region()).toHaveTextContent('Status: Asked'));
@@ -226,5 +226,22 @@ describe('meetings', () => {
     expect(meetings[0]).toMatchObject({ personId: ada.id, durationMin: 30, channel: 'meet', link: 'https://meet.google.com/abc-defg-hij' });
     expect(new Date(meetings[0]!.startsAt).toISOString()).toBe('2030-03-14T15:30:00.000Z'); // London in March is UTC
     expect(screen.getByLabelText('Next step')).toHaveTextContent('Next: Meet Ada Lovelace — due');
+  });
+});
+
+describe('history written before every action was an entry', () => {
+  it('words an old "Sent by linkedin" note properly', async () => {
+    const r = await createRequest(db, { kind: 'intro', targetId: ada.id, connectorId: charles.id });
+    await db.intros.update(r.id, {
+      status: 'asked',
+      history: [
+        { from: null, to: 'draft', at: 1, note: '', correction: false },
+        { from: 'draft', to: 'asked', at: 2, note: 'Sent by linkedin', correction: false },
+      ],
+    });
+    render(<View requestId={r.id} />);
+    const history = await screen.findByRole('list', { name: 'History' });
+    expect(history).toHaveTextContent('Asked — sent by LinkedIn message');
+    expect(history).not.toHaveTextContent('linkedin');
   });
 });

@@ -15,7 +15,7 @@ import {
 import { listTemplates } from '@/utils/db/templates';
 import { nextAction } from '@/utils/domain/follow-ups';
 import { STATUS_LABELS, type IntroStatus } from '@/utils/domain/intro-status';
-import { describeEntry, lastUndoable, manualMoves, pendingMessageStep } from '@/utils/domain/request-actions';
+import { CHANNEL_LABELS, describeEntry, lastUndoable, manualMoves, pendingMessageStep } from '@/utils/domain/request-actions';
 import { DEFAULT_MEETING_MINUTES, type HistoryEntryRow, type IntroRequest, type Meeting, type Settings } from '@/utils/domain/schemas';
 import { refreshReminders } from '@/utils/messaging/client';
 import { Composer, type DraftText } from './Composer';
@@ -404,13 +404,20 @@ function History({ request, settings }: { request: IntroRequest; settings: Setti
             {h.action === 'undo' && h.undoes !== undefined && request.history[h.undoes] && (
               <> — {describeEntry(request.history[h.undoes]!, formatDate)}</>
             )}
-            {h.note && !h.message && <span className="muted"> — {h.note}</span>}
+            {h.note && !h.message && <span className="muted"> — {legacyNote(h.note)}</span>}
             {h.message && <SentText entry={h} />}
           </li>
         ))}
       </ol>
     </section>
   );
+}
+
+/** Requests sent before v7 noted their channel as "Sent by linkedin": say it in words. */
+function legacyNote(note: string): string {
+  const channel = /^Sent by (copy|email|linkedin)$/.exec(note)?.[1] as keyof typeof CHANNEL_LABELS | undefined;
+  if (!channel) return note;
+  return channel === 'copy' ? CHANNEL_LABELS.copy : `sent ${CHANNEL_LABELS[channel]}`;
 }
 
 /** The exact text that went out, with Copy again. */

@@ -52,7 +52,7 @@ export function Toasts() {
     return () => clearTimeout(timer);
   }, [toast, held]);
   return (
-    <div className="toasts" role="status" aria-live="polite">
+    <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
       {toast && (
         // Pointer or focus inside holds the toast on screen.
         <div
