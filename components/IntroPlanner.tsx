@@ -7,6 +7,7 @@ import {
   dismissMutual,
   introAnswer,
   isContact,
+  relinkMutual,
   peopleNameStartsWith,
   SameNameError,
   setRelationship,
@@ -59,7 +60,11 @@ export function IntroPlanner({
         <button
           type="button"
           className="link-button"
-          onClick={() => void unlinkMutual(db, person.id, c.person.id)}
+          onClick={() =>
+            void unlinkMutual(db, person.id, c.person.id).then(() =>
+              showToast(`${c.person.name} is no longer listed as knowing ${person.name}.`, () => relinkMutual(db, person.id, c.person.id)),
+            )
+          }
           aria-label={`${c.person.name} is not a mutual connection`}
         >
           Not a mutual connection

@@ -65,7 +65,7 @@ describe('drafts', () => {
     const onBack = vi.fn();
     render(<View requestId={draft.id} onBack={onBack} />);
     await user.click(await screen.findByRole('button', { name: 'Delete draft' }));
-    expect(onBack).toHaveBeenCalled();
+    await waitFor(() => expect(onBack).toHaveBeenCalled());
     await waitFor(async () => expect(await live()).toStrictEqual([]));
     expect(screen.getByRole('status', { name: 'Notifications' })).toHaveTextContent('Draft to meet Ada Lovelace deleted.');
     await user.click(within(screen.getByRole('status', { name: 'Notifications' })).getByRole('button', { name: 'Undo' }));

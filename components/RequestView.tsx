@@ -21,6 +21,7 @@ import { refreshReminders } from '@/utils/messaging/client';
 import { Composer, type DraftText } from './Composer';
 import { formatTime, formatWhen, fromDateAndTime, fromInputValue, toInputValue } from './format';
 import { useNow } from './hooks';
+import { unsentText } from './nav';
 import { showToast } from './Toasts';
 import { useTransient, useView } from './view-hooks';
 
@@ -147,7 +148,13 @@ export function RequestView({
         </>
       ) : (
         <div className="actions">
-          <button type="button" onClick={onBack}>
+          <button
+            type="button"
+            onClick={() => {
+              unsentText.delete(`new:${request.targetId}:${request.connectorId ?? ''}:ask`);
+              onBack();
+            }}
+          >
             Discard this draft
           </button>
         </div>
@@ -462,8 +469,13 @@ function SentText({ entry }: { entry: HistoryEntryRow }) {
 
 function DeleteRequest({ db, request, targetName, onDeleted }: { db: IntrobookDB; request: IntroRequest; targetName: string; onDeleted: () => void }) {
   const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   async function remove() {
-    await removeRequest(db, request.id);
+    try {
+      await removeRequest(db, request.id);
+    } catch (e) {
+      return setError(e instanceof Error ? e.message : 'The request could not be deleted.');
+    }
     refreshReminders();
     showToast(request.status === 'draft' ? `Draft to meet ${targetName} deleted.` : `Request to meet ${targetName} deleted.`, () =>
       restoreRequest(db, request.id).then(refreshReminders),
@@ -487,6 +499,11 @@ function DeleteRequest({ db, request, targetName, onDeleted }: { db: IntrobookDB
         <button type="button" className="danger" onClick={() => (sent ? setConfirming(true) : void remove())}>
           {sent ? 'Delete request' : 'Delete draft'}
         </button>
+      )}
+      {error && (
+        <p className="message error" role="alert">
+          {error}
+        </p>
       )}
     </div>
   );

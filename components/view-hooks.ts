@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** A status line that clears itself: after `ms`, or as soon as something else is said. */
 export function useTransient(ms = 4_000): [string | null, (text: string | null) => void] {
@@ -37,16 +37,16 @@ function onKey(e: KeyboardEvent) {
 
 /**
  * A view that Escape leaves (calling `onBack`), whose heading takes focus when
- * it opens so keyboard and screen-reader users land in it, not on the page body.
+ * it appears so keyboard and screen-reader users land in it, not on the page
+ * body — and gets it back when the focused control goes away (a button whose
+ * step is done, a confirmation answered). Returns the heading's ref.
  */
-export function useView(onBack: (() => void) | undefined): RefObject<HTMLHeadingElement | null> {
-  const heading = useRef<HTMLHeadingElement | null>(null);
+export function useView(onBack: (() => void) | undefined): (el: HTMLElement | null) => (() => void) | undefined {
   const back = useRef(onBack ?? (() => {}));
   useEffect(() => {
     back.current = onBack ?? (() => {});
   });
   useEffect(() => {
-    heading.current?.focus();
     if (!onBack) return;
     const entry = { current: () => back.current() };
     escapeStack.push(entry);
@@ -57,5 +57,24 @@ export function useView(onBack: (() => void) | undefined): RefObject<HTMLHeading
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- registered once per view
   }, []);
-  return heading;
+  return useCallback((heading: HTMLElement | null) => {
+    if (!heading) return undefined;
+    heading.focus();
+    const view = heading.closest('[data-view]');
+    if (!view) return undefined;
+    let last: Element | null = null;
+    const onFocusIn = (e: Event) => void (last = e.target as Element);
+    const observer = new MutationObserver(() => {
+      if (last && !last.isConnected && (document.activeElement === document.body || document.activeElement === null)) {
+        last = null;
+        heading.focus({ preventScroll: true });
+      }
+    });
+    view.addEventListener('focusin', onFocusIn);
+    observer.observe(view, { childList: true, subtree: true });
+    return () => {
+      view.removeEventListener('focusin', onFocusIn);
+      observer.disconnect();
+    };
+  }, []);
 }

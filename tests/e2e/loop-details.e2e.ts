@@ -145,8 +145,11 @@ describe('loop details', () => {
     await expect.poll(() => ask.innerText()).toContain('Did you send it on LinkedIn?');
     // Nothing is marked until the user says so.
     expect(await request.getByText(/^Status:/).innerText()).toContain('New draft');
-    await ask.getByRole('button', { name: 'Yes, I sent it' }).click();
+    await ask.getByRole('button', { name: 'Yes, I sent it' }).focus();
+    await panel.keyboard.press('Enter');
     await expect.poll(() => request.getByText(/^Status:/).innerText()).toBe('Status: Asked');
+    // The button answered is gone: focus stays in the view (its heading), not on the page body.
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe('Direct ask to Charles Babbage');
     expect(await request.getByRole('list', { name: 'History' }).innerText()).toContain('Asked Charles Babbage (by LinkedIn message)');
   });
 

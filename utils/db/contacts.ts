@@ -157,6 +157,11 @@ export async function undismissMutual(db: IntrobookDB, targetId: string, contact
   await change(db, targetId, (t) => ({ ...t, dismissedMutualIds: t.dismissedMutualIds.filter((id) => id !== contactId) }), now);
 }
 
+/** Link a saved contact to a person again (Undo of unlinkMutual). */
+export async function relinkMutual(db: IntrobookDB, targetId: string, contactId: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.people, () => linkMutual(db, targetId, contactId, now));
+}
+
 /** Take back a "Yes, same person". */
 export async function unlinkMutual(db: IntrobookDB, targetId: string, contactId: string, now = Date.now()): Promise<void> {
   await change(db, targetId, (t) => ({ ...t, mutualContactIds: t.mutualContactIds.filter((id) => id !== contactId) }), now);
