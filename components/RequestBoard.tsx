@@ -77,30 +77,43 @@ export function RequestBoard({ db, settings, now, onOpen }: { db: IntrobookDB; s
   );
 }
 
+/** Cards a column shows at first; "Show more" adds as many again. */
+export const COLUMN_PAGE = 50;
+
 function Cards({ requests, data, settings, now, onOpen }: { requests: IntroRequest[]; data: RequestsWithPeople; settings: Settings; now: number; onOpen: (id: string) => void }) {
   const week = { timeZone: settings.timeZone, workingDays: settings.workingDays };
+  const [shown, setShown] = useState(COLUMN_PAGE);
   return (
-    <ul className="cards">
-      {requests.map((r) => {
-        const names = data.namesOf(r);
-        const action = nextAction(r, names, week, data.meetings.get(r.id));
-        const overdue = action?.dueAt != null && action.dueAt <= now;
-        return (
-          <li key={r.id} className={overdue ? 'card overdue' : 'card'}>
-            <button type="button" className="card-button" onClick={() => onOpen(r.id)}>
-              <span className="person-row-name">{names.target}</span>
-              <span className="muted">{r.kind === 'intro' ? ` via ${names.connector}` : ' (direct)'}</span>
-              {action && (
-                <span className="card-next">
-                  {action.label}
-                  {action.dueAt !== null && ` · ${overdue ? 'due' : 'by'} ${formatWhen(action.dueAt, settings.timeZone)}`}
-                </span>
-              )}
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className="cards">
+        {requests.slice(0, shown).map((r) => {
+          const names = data.namesOf(r);
+          const action = nextAction(r, names, week, data.meetings.get(r.id));
+          const overdue = action?.dueAt != null && action.dueAt <= now;
+          return (
+            <li key={r.id} className={overdue ? 'card overdue' : 'card'}>
+              <button type="button" className="card-button" onClick={() => onOpen(r.id)}>
+                <span className="person-row-name">{names.target}</span>
+                <span className="muted">{r.kind === 'intro' ? ` via ${names.connector}` : ' (direct)'}</span>
+                {action && (
+                  <span className="card-next">
+                    {action.label}
+                    {action.dueAt !== null && ` · ${overdue ? 'due' : 'by'} ${formatWhen(action.dueAt, settings.timeZone)}`}
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {requests.length > shown && (
+        <div className="actions">
+          <button type="button" onClick={() => setShown((n) => n + COLUMN_PAGE)}>
+            Show {Math.min(COLUMN_PAGE, requests.length - shown)} more ({requests.length - shown} not shown)
+          </button>
+        </div>
+      )}
+    </>
   );
 }
 

@@ -282,9 +282,14 @@ export async function countByStatus(db: IntrobookDB, statuses: readonly IntroSta
   return Object.fromEntries(statuses.map((s, i) => [s, counts[i]!]));
 }
 
-/** Live requests whose next step falls due by `until` (stored due dates; the caller recomputes for display). */
+/** Live requests whose next step falls due by `until`, longest overdue first, at most `limit` (stored due dates; the caller recomputes for display). */
 export async function requestsDueBy(db: IntrobookDB, until: number, limit = 500): Promise<StoredRequest[]> {
   return (await db.intros.where('dueAt').belowOrEqual(until).limit(limit).toArray()) as StoredRequest[];
+}
+
+/** How many live requests are due by `until` (an index count, no rows read). */
+export function countDueBy(db: IntrobookDB, until: number): Promise<number> {
+  return db.intros.where('dueAt').belowOrEqual(until).count();
 }
 
 /** The soonest due date after `after`, or null. */
