@@ -5,7 +5,7 @@ import { peopleNamed, setRelationship } from '@/utils/db/contacts';
 import { lastMergeInto, undoMerge } from '@/utils/db/merge';
 import { confirmFields, editPerson, removePerson, restorePerson, type PersonEdit } from '@/utils/db/people';
 import { fieldsToCheck } from '@/utils/domain/confidence';
-import { EDITABLE_FIELDS, type CapturedField, type EditableField, type Person } from '@/utils/domain/schemas';
+import { EDITABLE_FIELDS, type CapturedField, type EditableField, type Person, type Settings } from '@/utils/domain/schemas';
 import { refreshReminders } from '@/utils/messaging/client';
 import { focusedPersonId } from '@/utils/ui-state';
 import { useSettings } from './hooks';
@@ -42,8 +42,22 @@ const unsavedEdits = new Map<string, Record<string, string>>();
  * requests (opened here, so the user stays on this person), notes saved as
  * they are typed, merging, and removal with Undo.
  */
-export function PersonDetails({ person, db, onBack }: { person: Person; db: IntrobookDB; onBack: () => void; onOpenRequest?: (id: string) => void }) {
-  const settings = useSettings();
+export function PersonDetails({
+  person,
+  db,
+  onBack,
+  settings: given,
+}: {
+  person: Person;
+  db: IntrobookDB;
+  onBack: () => void;
+  /** The user's settings when the caller has them (else read here). */
+  settings?: Settings;
+  /** Kept for callers of the earlier version: requests now open on the person's page. */
+  onOpenRequest?: (id: string) => void;
+}) {
+  const own = useSettings();
+  const settings = given ?? own;
   // Back from Settings (sent there by a draft's "Open … in Settings"), the draft is open again.
   const [open, setOpenState] = useState<Open | null>(() => (takeResume() ? (openViews.get(person.id) ?? null) : null));
   const setOpen = (next: Open | null) => {

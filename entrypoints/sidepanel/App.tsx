@@ -82,10 +82,6 @@ export function App() {
     setSelectedId(null);
     void focusedPersonId.setValue(null);
   }
-  function openRequest(id: string) {
-    setRequestId(id);
-    setView('requests');
-  }
 
   return (
     <main className="app">
@@ -100,6 +96,7 @@ export function App() {
             aria-current={view === v ? 'page' : undefined}
             onClick={() => {
               // A section's tab always opens its list, like the Back buttons.
+              setMerging(null);
               setView(v);
               if (v === 'requests') setRequestId(null);
               if (v === 'people') back();
@@ -126,7 +123,7 @@ export function App() {
       )}
       {!merging && view === 'people' &&
         (selectedId && selected ? (
-          <PersonDetails key={selected.id} person={selected} db={db} onBack={back} onOpenRequest={openRequest} />
+          <PersonDetails key={selected.id} person={selected} db={db} onBack={back} settings={loaded ? settings : undefined} />
         ) : (
           <section className="panel" aria-labelledby="saved-people">
             <h2 className="panel-title" id="saved-people">
