@@ -1,37 +1,77 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { addConnector, confirmMutual, dismissMutual, isContact, setRelationship, whoCanIntroduce } from '@/utils/db/contacts';
-import { createRequest } from '@/utils/db/intros';
-import { CLOSENESS_LABELS, type Closeness, type Person } from '@/utils/domain/schemas';
+import {
+  addConnector,
+  confirmMutual,
+  dismissMutual,
+  introAnswer,
+  isContact,
+  relinkMutual,
+  peopleNameStartsWith,
+  SameNameError,
+  setRelationship,
+  undismissMutual,
+  unlinkMutual,
+  type HandAddedConnector,
+} from '@/utils/db/contacts';
+import { requestsForTarget } from '@/utils/db/intros';
 import { STATUS_LABELS } from '@/utils/domain/intro-status';
-import { refreshReminders } from '@/utils/messaging/client';
+import { CLOSENESS_LABELS, type Closeness, type Person } from '@/utils/domain/schemas';
 import { roleLine } from './PersonCard';
+import type { RequestSeed } from './RequestView';
 import { TextField } from './TextField';
+import { showToast } from './Toasts';
+import { useTransient } from './view-hooks';
 
 /**
  * On a person's page: how the user knows them, who can introduce the user to
- * them (ranked), name matches to confirm, connectors to add by hand, and the
- * buttons that start an intro request or a direct ask.
+ * them (the same answer the popup gives), name matches to confirm or take
+ * back, connectors to add by hand (offering saved people of the same name
+ * first), and the buttons that start an intro request or a direct ask.
  */
-export function IntroPlanner({ person, db, onOpenRequest }: { person: Person; db: IntrobookDB; onOpenRequest: (id: string) => void }) {
-  const options = useLiveQuery(() => whoCanIntroduce(db, person), [person]);
-  const requests = useLiveQuery(
-    () => db.intros.where('targetId').equals(person.id).filter((r) => r.deletedAt === null).toArray(),
-    [person.id],
-  );
+export function IntroPlanner({
+  person,
+  db,
+  onStartRequest,
+  onOpenRequest,
+}: {
+  person: Person;
+  db: IntrobookDB;
+  onStartRequest: (seed: RequestSeed) => void;
+  onOpenRequest: (id: string) => void;
+}) {
+  const answer = useLiveQuery(() => introAnswer(db, person), [person]);
+  const requests = useLiveQuery(() => requestsForTarget(db, person.id), [person.id]);
   const [adding, setAdding] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const first = person.firstName ?? person.name;
+  const options = answer?.options;
+  // After a meeting (or with a request under way), another ask is not the next thing to do.
+  const settled = Boolean(answer?.done || answer?.open);
 
-  async function start(kind: 'intro' | 'direct', connectorId: string | null) {
-    try {
-      const request = await createRequest(db, { kind, targetId: person.id, connectorId });
-      refreshReminders();
-      onOpenRequest(request.id);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : 'Could not start the request.');
-    }
-  }
+  const askButtons = options?.ranked.map((c) => (
+    <li key={c.person.id}>
+      <span className="person-row-name">{c.person.name}</span>
+      {c.reasons.length > 0 && <span className="muted"> — {c.reasons.join(' · ')}</span>}
+      <div className="actions">
+        <button type="button" className={settled ? undefined : 'primary'} onClick={() => onStartRequest({ kind: 'intro', targetId: person.id, connectorId: c.person.id })}>
+          Ask {c.person.name} for an intro
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() =>
+            void unlinkMutual(db, person.id, c.person.id).then(() =>
+              showToast(`${c.person.name} is no longer listed as knowing ${person.name}.`, () => relinkMutual(db, person.id, c.person.id)),
+            )
+          }
+          aria-label={`${c.person.name} is not a mutual connection`}
+        >
+          Not a mutual connection
+        </button>
+      </div>
+    </li>
+  ));
 
   return (
     <>
@@ -40,78 +80,106 @@ export function IntroPlanner({ person, db, onOpenRequest }: { person: Person; db
         <h3 id={`who-${person.id}`} className="panel-title">
           Who can introduce me?
         </h3>
-        {options === undefined && <p className="muted">Looking…</p>}
-        {options && options.ranked.length === 0 && options.suggestions.length === 0 && (
-          <p className="muted">
-            {person.mutualConnections.count > 0
-              ? 'None of the mutual connections on their profile is saved yet. Save them from their profiles, or add one below.'
-              : 'No mutual connections known. Add someone who knows them below, or ask directly.'}
-          </p>
-        )}
-        {options && options.ranked.length > 0 && (
-          <ol className="connectors" aria-label="Possible connectors, best first">
-            {options.ranked.map((c) => (
-              <li key={c.person.id}>
-                <span className="person-row-name">{c.person.name}</span>
-                {c.reasons.length > 0 && <span className="muted"> — {c.reasons.join(' · ')}</span>}
-                <div className="actions">
-                  <button type="button" className="primary" onClick={() => void start('intro', c.person.id)}>
-                    Ask {c.person.name} for an intro
+        {!answer && <p className="muted">Looking…</p>}
+        {answer && options && (
+          <>
+            <p className="answer" aria-label="Answer">
+              {answer.headline}
+            </p>
+            {(answer.open || answer.done) && (
+              <div className="actions">
+                {answer.open && (
+                  <button type="button" className="primary" onClick={() => onOpenRequest(answer.open!.id)}>
+                    Open the request ({STATUS_LABELS[answer.open.status]})
                   </button>
-                </div>
-              </li>
-            ))}
-          </ol>
-        )}
-        {options?.suggestions.map((s) => (
-          <div key={s.name} className="suggestion">
-            {s.matches.map((m) => (
-              <p key={m.id}>
-                Is the mutual connection <strong>{s.name}</strong> the {m.name} you saved
-                {roleLine(m) ? ` (${roleLine(m)})` : ''}?{' '}
-                <button type="button" onClick={() => void confirmMutual(db, person.id, m.id)} aria-label={`Yes, ${m.name} is the mutual connection`}>
-                  Yes, same person
-                </button>{' '}
-                <button type="button" onClick={() => void dismissMutual(db, person.id, m.id)} aria-label={`No, ${m.name} is someone else`}>
-                  Not them
-                </button>
+                )}
+                {answer.done && answer.done.id !== answer.open?.id && (
+                  <button type="button" onClick={() => onOpenRequest(answer.done!.id)}>
+                    Open the request ({STATUS_LABELS[answer.done.status]})
+                  </button>
+                )}
+              </div>
+            )}
+            {options.counts.stated > 0 && (
+              <p className="muted small" aria-label="Mutual connections">
+                {options.counts.stated} mutual connection{options.counts.stated === 1 ? '' : 's'} on their profile · {options.counts.read} name
+                {options.counts.read === 1 ? '' : 's'} read · {options.counts.saved} saved in Introbook
               </p>
+            )}
+            {askButtons && askButtons.length > 0 &&
+              (settled ? (
+                <details>
+                  <summary>Ask someone else anyway</summary>
+                  <ol className="connectors" aria-label="Possible connectors, best first">
+                    {askButtons}
+                  </ol>
+                </details>
+              ) : (
+                <ol className="connectors" aria-label="Possible connectors, best first">
+                  {askButtons}
+                </ol>
+              ))}
+            {options.suggestions.map((s) => (
+              <div key={s.name} className="suggestion">
+                {s.matches.map((m) => (
+                  <p key={m.id}>
+                    Is the mutual connection <strong>{s.name}</strong> the {m.name} you saved
+                    {roleLine(m) ? ` (${roleLine(m)})` : ''}?
+                    <span className="button-row">
+                      <button type="button" onClick={() => void confirmMutual(db, person.id, m.id)} aria-label={`Yes, ${m.name} is the mutual connection`}>
+                        Yes, same person
+                      </button>
+                      <button type="button" onClick={() => void dismissMutual(db, person.id, m.id)} aria-label={`No, ${m.name} is someone else`}>
+                        Not them
+                      </button>
+                    </span>
+                  </p>
+                ))}
+              </div>
             ))}
-          </div>
-        ))}
-        {options && options.unmatched.length > 0 && (
-          <p className="muted">
-            Also mutual on their profile: {options.unmatched.join(', ')}.{' '}
-            {options.unmatched.slice(0, 3).map((name) => (
-              <button key={name} type="button" onClick={() => setAdding(name)} aria-label={`Add ${name} as someone who can introduce you`}>
-                Add {name}
-              </button>
-            ))}
-          </p>
+            {options.dismissed.length > 0 && (
+              <ul className="dismissed" aria-label="Dismissed matches">
+                {options.dismissed.map((d) => (
+                  <li key={d.person.id}>
+                    <span className="muted">
+                      Not the mutual connection {d.name}: the {d.person.name} you saved{roleLine(d.person) ? ` (${roleLine(d.person)})` : ''}.
+                    </span>
+                    <button type="button" className="link-button" onClick={() => void undismissMutual(db, person.id, d.person.id)} aria-label={`Undo: ${d.person.name} may be the mutual connection`}>
+                      Undo
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {options.unmatched.length > 0 && (
+              <div className="muted">
+                Not saved yet: {options.unmatched.join(', ')}.
+                <span className="button-row">
+                  {options.unmatched.slice(0, 3).map((name) => (
+                    <button key={name} type="button" onClick={() => setAdding(name)} aria-label={`Add ${name} as someone who can introduce you`}>
+                      Add {name}
+                    </button>
+                  ))}
+                </span>
+              </div>
+            )}
+          </>
         )}
         {adding === null ? (
           <div className="actions">
             <button type="button" onClick={() => setAdding('')}>
               Add a connector by hand
             </button>
-            <button type="button" onClick={() => void start('direct', null)}>
-              Ask {person.firstName ?? person.name} directly
+            <button
+              type="button"
+              className={answer?.connected && !settled ? 'primary' : undefined}
+              onClick={() => onStartRequest({ kind: 'direct', targetId: person.id, connectorId: null })}
+            >
+              Ask {first} directly
             </button>
           </div>
         ) : (
-          <AddConnectorForm
-            initialName={adding}
-            onCancel={() => setAdding(null)}
-            onSave={async (input) => {
-              await addConnector(db, input, person.id);
-              setAdding(null);
-            }}
-          />
-        )}
-        {error && (
-          <p className="message error" role="alert">
-            {error}
-          </p>
+          <AddConnectorForm db={db} target={person} initialName={adding} onDone={() => setAdding(null)} />
         )}
       </section>
       {requests && requests.length > 0 && (
@@ -139,7 +207,7 @@ function Relationship({ person, db }: { person: Person; db: IntrobookDB }) {
   const [closeness, setCloseness] = useState<string>(person.closeness ? String(person.closeness) : '');
   const [howWeKnow, setHowWeKnow] = useState(person.howWeKnow);
   const [email, setEmail] = useState(person.email);
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useTransient();
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -169,41 +237,100 @@ function Relationship({ person, db }: { person: Person; db: IntrobookDB }) {
         <TextField label="Email" value={email} onChange={setEmail} type="email" maxLength={200} />
         <div className="actions">
           <button type="submit">Save relationship</button>
-          {status && <span role="status">{status}</span>}
+          <span role="status">{status}</span>
         </div>
       </form>
     </details>
   );
 }
 
-function AddConnectorForm({
-  initialName,
-  onSave,
-  onCancel,
-}: {
-  initialName: string;
-  onSave: (input: { name: string; howWeKnow: string; email: string; profileUrl: string; closeness: Closeness | null }) => Promise<void>;
-  onCancel: () => void;
-}) {
+/**
+ * Add someone who can introduce the user. As the name is typed, saved people
+ * with that name are offered; saving a name that saved people share asks
+ * "Is this the … you saved?" instead of making a second record.
+ */
+function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB; target: Person; initialName: string; onDone: () => void }) {
   const [name, setName] = useState(initialName);
   const [howWeKnow, setHowWeKnow] = useState('');
   const [email, setEmail] = useState('');
   const [profileUrl, setProfileUrl] = useState('');
   const [closeness, setCloseness] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [same, setSame] = useState<Person[] | null>(null);
+  const typedMatches = useLiveQuery(() => peopleNameStartsWith(db, name, 5, target.id), [name, target.id]);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  const input = (): HandAddedConnector => ({
+    name: name.trim(),
+    howWeKnow: howWeKnow.trim(),
+    email: email.trim(),
+    profileUrl: profileUrl.trim(),
+    closeness: closeness ? (Number(closeness) as Closeness) : null,
+  });
+
+  async function save(choice: { useId?: string; asNew?: boolean } = {}) {
     try {
-      await onSave({ name: name.trim(), howWeKnow: howWeKnow.trim(), email: email.trim(), profileUrl: profileUrl.trim(), closeness: closeness ? (Number(closeness) as Closeness) : null });
+      const person = await addConnector(db, input(), target.id, undefined, choice);
+      showToast(`${person.name} can introduce you to ${target.name}.`);
+      onDone();
     } catch (err) {
-      setError(err instanceof Error && err.message.includes('https') ? err.message : 'Check the fields: a name is required, and the email and link must be valid.');
+      if (err instanceof SameNameError) return setSame(err.matches);
+      setError(err instanceof Error && /https|required|themselves|no longer/.test(err.message) ? err.message : 'Check the fields: a name is required, and the email and link must be valid.');
     }
   }
 
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    void save();
+  }
+
+  if (same) {
+    return (
+      <div className="confirm" role="alertdialog" aria-labelledby={`same-${target.id}`}>
+        <p id={`same-${target.id}`}>
+          {same.length === 1 ? `Is this the ${same[0]!.name} you saved?` : `You saved ${same.length} people named ${same[0]!.name}. Is it one of them?`}
+        </p>
+        <ul className="people-list">
+          {same.map((p) => (
+            <li key={p.id}>
+              <button type="button" className="primary" onClick={() => void save({ useId: p.id })}>
+                Yes, {p.name}
+                {roleLine(p) ? ` (${roleLine(p)})` : ''}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="actions">
+          <button type="button" onClick={() => void save({ asNew: true })}>
+            No, add someone new
+          </button>
+          <button type="button" onClick={() => setSame(null)}>
+            Back
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const offered = (typedMatches ?? []).filter((p) => p.id !== target.id);
   return (
     <form className="capture-form" aria-label="Add a connector" onSubmit={submit}>
-      <TextField label="Name" value={name} onChange={setName} required maxLength={200} />
+      <TextField label="Name" value={name} onChange={setName} required maxLength={200} autoComplete="off" />
+      {offered.length > 0 && (
+        <div className="offer" aria-label="Saved people with this name">
+          <p className="muted small">Already saved:</p>
+          <ul className="people-list">
+            {offered.map((p) => (
+              <li key={p.id}>
+                <button type="button" onClick={() => void save({ useId: p.id })}>
+                  Use {p.name}
+                  {roleLine(p) ? ` (${roleLine(p)})` : ''}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <TextField label="How you know them" value={howWeKnow} onChange={setHowWeKnow} maxLength={500} />
       <TextField label="Email" value={email} onChange={setEmail} type="email" maxLength={200} />
       <TextField label="Profile link" value={profileUrl} onChange={setProfileUrl} type="url" maxLength={2048} />
@@ -212,7 +339,7 @@ function AddConnectorForm({
         <button type="submit" className="primary">
           Add connector
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={onDone}>
           Cancel
         </button>
       </div>
@@ -225,7 +352,7 @@ function AddConnectorForm({
   );
 }
 
-function ClosenessSelect({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+export function ClosenessSelect({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const id = useId();
   return (
     <div className="field">

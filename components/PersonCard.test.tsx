@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeCapture } from '@/tests/helpers/db';
 import { blankUserFields, type Person } from '@/utils/domain/schemas';
 import { PeopleList } from './PeopleList';
-import { PersonCard } from './PersonCard';
+import { initialsOf, PersonCard } from './PersonCard';
 
 afterEach(cleanup);
 
@@ -63,5 +63,16 @@ describe('PeopleList', () => {
     expect(screen.getByRole('button', { name: /Grace Hopper/ })).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(onOpen).toHaveBeenCalledWith(people[1]);
+  });
+});
+
+describe('Avatar initials', () => {
+  it('come from the letters of the name, never from markup or symbols in it', () => {
+    expect(initialsOf('Ada Lovelace')).toBe('AL');
+    expect(initialsOf('Bob <b>')).toBe('B');
+    expect(initialsOf('<img src=x onerror=alert(1)>')).toBe('?');
+    expect(initialsOf('Zoë Ångström (she/her)')).toBe('ZÅ');
+    expect(initialsOf('Mary Jane Watson')).toBe('MW');
+    expect(initialsOf('🚀 Grace Hopper')).toBe('GH');
   });
 });

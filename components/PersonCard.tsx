@@ -7,6 +7,18 @@ import type { Person, ProfileCapture } from '@/utils/domain/schemas';
 
 const DEGREE_LABEL: Record<1 | 2 | 3, string> = { 1: '1st', 2: '2nd', 3: '3rd+' };
 
+/** Up to two initials, from the words of a name that start with a letter (never from markup or symbols in it). */
+export function initialsOf(name: string): string {
+  const words = name
+    .replace(/<[^>]*>?/g, ' ') // markup in a scraped name is not part of it
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .map((w) => w.match(/^\p{L}/u)?.[0])
+    .filter((c): c is string => Boolean(c));
+  const picked = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
+  return picked.join('').toLocaleUpperCase() || '?';
+}
+
 /**
  * The person's photo as stored on this machine (entrypoints/background/photos.ts),
  * found by person id or, for a capture not saved under an id yet, by the
@@ -21,11 +33,7 @@ export function Avatar({ name, photoUrl, personId, size = 48 }: { name: string; 
     const photo = personId ? await photos.get(personId) : photoUrl ? await photos.where('url').equals(photoUrl).first() : undefined;
     return photo?.dataUrl.startsWith('data:image/') ? photo.dataUrl : null;
   }, [personId, photoUrl]);
-  const initials = Array.from(name.trim())
-    .filter((_, i, chars) => i === 0 || chars[i - 1] === ' ')
-    .slice(0, 2)
-    .join('')
-    .toUpperCase();
+  const initials = initialsOf(name);
   if (stored && !failed) {
     return <img className="avatar" src={stored} alt="" width={size} height={size} onError={() => setFailed(true)} />;
   }

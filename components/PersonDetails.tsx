@@ -1,58 +1,178 @@
-import { useId, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { editPerson, removePerson } from '@/utils/db/people';
-import type { Person } from '@/utils/domain/schemas';
+import { peopleNamed, setRelationship } from '@/utils/db/contacts';
+import { lastMergeInto, undoMerge } from '@/utils/db/merge';
+import { confirmFields, editPerson, removePerson, restorePerson, type PersonEdit } from '@/utils/db/people';
+import { fieldsToCheck } from '@/utils/domain/confidence';
+import { EDITABLE_FIELDS, type CapturedField, type EditableField, type Person, type Settings } from '@/utils/domain/schemas';
+import { refreshReminders } from '@/utils/messaging/client';
+import { focusedPersonId } from '@/utils/ui-state';
+import { useSettings } from './hooks';
 import { IntroPlanner } from './IntroPlanner';
-import { PersonCard } from './PersonCard';
+import { MergeView } from './MergeView';
+import { takeResume } from './nav';
+import { Avatar, roleLine } from './PersonCard';
+import { RequestView, type RequestSeed } from './RequestView';
+import { showToast } from './Toasts';
+import { useTransient, useView } from './view-hooks';
 
-/** One saved person: what was captured, a link to the profile, and the user's own notes. */
+const FIELD_LABELS: Record<EditableField, string> = {
+  name: 'Name',
+  firstName: 'First name',
+  lastName: 'Last name',
+  headline: 'Headline',
+  role: 'Role',
+  company: 'Company',
+  location: 'Location',
+};
+
+const CHECK_LABELS: Partial<Record<CapturedField, string>> = { ...FIELD_LABELS, photoUrl: 'Photo', degree: 'Connection degree', mutualConnections: 'Mutual connections', profileUrl: 'Profile link' };
+
+type Open = { kind: 'request'; id: string | null; seed?: RequestSeed } | { kind: 'merge'; otherId?: string };
+
+/** What each person's page had open (a request, a merge), so coming back to them finds it again. */
+const openViews = new Map<string, Open>();
+/** Field edits not saved yet, per person: leaving the page does not lose them. */
+const unsavedEdits = new Map<string, Record<string, string>>();
+
+/**
+ * One saved person: their fields (editable, with the ones the capture was
+ * unsure of marked until confirmed), who can introduce the user, their
+ * requests (opened here, so the user stays on this person), notes saved as
+ * they are typed, merging, and removal with Undo.
+ */
 export function PersonDetails({
   person,
   db,
   onBack,
-  onOpenRequest,
+  settings: given,
 }: {
   person: Person;
   db: IntrobookDB;
   onBack: () => void;
-  onOpenRequest: (id: string) => void;
+  /** The user's settings when the caller has them (else read here). */
+  settings?: Settings;
+  /** Kept for callers of the earlier version: requests now open on the person's page. */
+  onOpenRequest?: (id: string) => void;
 }) {
-  const notesId = useId();
-  const [notes, setNotes] = useState(person.notes);
-  const [status, setStatus] = useState<string | null>(null);
-  const [confirmRemove, setConfirmRemove] = useState(false);
+  const own = useSettings();
+  const settings = given ?? own;
+  // Back from Settings (sent there by a draft's "Open … in Settings"), the draft is open again.
+  const [open, setOpenState] = useState<Open | null>(() => (takeResume() ? (openViews.get(person.id) ?? null) : null));
+  const setOpen = (next: Open | null) => {
+    if (next) openViews.set(person.id, next);
+    else openViews.delete(person.id);
+    setOpenState(next);
+  };
 
-  async function saveNotes() {
-    try {
-      await editPerson(db, person.id, { notes });
-      setStatus('Notes saved.');
-    } catch {
-      setStatus('Notes could not be saved. Your text is still here.');
-    }
+  if (open?.kind === 'request') {
+    return (
+      <RequestView
+        key={open.id ?? `new:${open.seed?.connectorId ?? 'direct'}`}
+        db={db}
+        settings={settings}
+        requestId={open.id}
+        seed={open.seed}
+        backLabel={`← Back to ${person.name}`}
+        onBack={() => setOpen(null)}
+        onCreated={(id) => openViews.set(person.id, { kind: 'request', id, seed: open.seed })}
+      />
+    );
   }
+  if (open?.kind === 'merge') {
+    return (
+      <MergeView
+        db={db}
+        firstId={person.id}
+        secondId={open.otherId}
+        onDone={(keptId) => {
+          setOpen(null);
+          if (keptId && keptId !== person.id) void focusedPersonId.setValue(keptId);
+        }}
+      />
+    );
+  }
+  return (
+    <PersonPage
+      person={person}
+      db={db}
+      onBack={onBack}
+      onStartRequest={(seed) => setOpen({ kind: 'request', id: null, seed })}
+      onOpenRequest={(id) => setOpen({ kind: 'request', id })}
+      onMerge={(otherId) => setOpen({ kind: 'merge', otherId })}
+    />
+  );
+}
+
+function PersonPage({
+  person,
+  db,
+  onBack,
+  onStartRequest,
+  onOpenRequest,
+  onMerge,
+}: {
+  person: Person;
+  db: IntrobookDB;
+  onBack: () => void;
+  onStartRequest: (seed: RequestSeed) => void;
+  onOpenRequest: (id: string) => void;
+  onMerge: (otherId?: string) => void;
+}) {
+  const heading = useView(onBack);
+  const [editing, setEditing] = useState(() => unsavedEdits.has(person.id));
+  const sameName = useLiveQuery(() => peopleNamed(db, person.name, person.id), [person.name, person.id]);
+  const merge = useLiveQuery(() => lastMergeInto(db, person.id), [person.id, person.updatedAt]);
 
   async function remove() {
     await removePerson(db, person.id);
+    refreshReminders();
+    showToast(`Removed ${person.name}.`, () => restorePerson(db, person.id).then(refreshReminders));
     onBack();
   }
 
   return (
-    <section className="panel" aria-label={`Details for ${person.name}`}>
+    <section className="panel" aria-label={`Details for ${person.name}`} data-view>
       <button type="button" onClick={onBack}>
         ← All people
       </button>
-      <div style={{ marginTop: 10 }}>
-        <PersonCard person={person} />
+      <div className="person-card-head person-page-head">
+        <Avatar name={person.name} photoUrl={person.photoUrl} />
+        <h2 className="person-name" tabIndex={-1} ref={heading} data-view-heading>
+          {person.name}
+        </h2>
       </div>
-      {person.positions.length > 1 && (
-        <>
-          <h3 className="panel-title">Current positions</h3>
-          <ul className="history" aria-label="Current positions">
-            {person.positions.map((p, i) => (
-              <li key={i}>{[p.title, p.company].filter(Boolean).join(' · ')}</li>
-            ))}
-          </ul>
-        </>
+      {merge && (
+        <p className="message">
+          {merge.otherBefore.name} was merged into this record.{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              void undoMerge(db, merge.id).then(
+                () => showToast('Merge undone: both records are back.'),
+                (e: unknown) => showToast(e instanceof Error ? e.message : 'The merge could not be undone.'),
+              )
+            }
+          >
+            Undo the merge
+          </button>
+        </p>
+      )}
+      {sameName && sameName.length > 0 && (
+        <p className="message warn-text">
+          {sameName.length === 1 ? `Another ${person.name} is saved` : `${sameName.length} others named ${person.name} are saved`}
+          {roleLine(sameName[0]!) ? ` (${roleLine(sameName[0]!)})` : ''}. The same human?{' '}
+          <button type="button" className="link-button" onClick={() => onMerge(sameName[0]!.id)}>
+            Compare and merge
+          </button>
+        </p>
+      )}
+      {editing ? (
+        <PersonEditor db={db} person={person} onDone={() => setEditing(false)} />
+      ) : (
+        <PersonFields db={db} person={person} onEdit={() => setEditing(true)} />
       )}
       {person.roleHistory.length > 0 && (
         <>
@@ -77,33 +197,257 @@ export function PersonDetails({
       <p className="muted">
         Saved {new Date(person.createdAt).toLocaleDateString()} · last captured {new Date(person.capturedAt).toLocaleString()}
       </p>
-      <IntroPlanner person={person} db={db} onOpenRequest={onOpenRequest} />
-      <label htmlFor={notesId}>Your notes</label>
-      <textarea id={notesId} value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={20_000} />
-      <div className="actions">
-        <button type="button" className="primary" onClick={() => void saveNotes()} disabled={notes === person.notes}>
-          Save notes
+      <IntroPlanner person={person} db={db} onStartRequest={onStartRequest} onOpenRequest={onOpenRequest} />
+      <Notes db={db} person={person} />
+      <RemoveOrMerge person={person} onRemove={() => void remove()} onMerge={() => onMerge()} />
+    </section>
+  );
+}
+
+/** The captured fields, with "check this" on the ones a capture guessed from the page layout. */
+function PersonFields({ db, person, onEdit }: { db: IntrobookDB; person: Person; onEdit: () => void }) {
+  const toCheck = fieldsToCheck(person);
+  const check = (field: CapturedField) =>
+    toCheck.includes(field) ? (
+      <span className="check-this">
+        <span className="badge">check this</span>
+        <button type="button" className="link-button" onClick={() => void confirmFields(db, person.id, [field])} aria-label={`${CHECK_LABELS[field]} looks right`}>
+          Looks right
         </button>
-        {confirmRemove ? (
-          <>
-            <button type="button" className="danger" onClick={() => void remove()}>
-              Yes, remove {person.name}
-            </button>
-            <button type="button" onClick={() => setConfirmRemove(false)}>
-              Keep
-            </button>
-          </>
-        ) : (
-          <button type="button" className="danger" onClick={() => setConfirmRemove(true)}>
-            Remove from Introbook
+      </span>
+    ) : null;
+  const rows: [CapturedField, string, string | null][] = [
+    ['headline', 'Headline', person.headline],
+    ['role', 'Role', person.role],
+    ['company', 'Company', person.company],
+    ['location', 'Location', person.location],
+  ];
+  const mutual = person.mutualConnections;
+  return (
+    <div className="person-fields">
+      {person.degree !== null && <p className="degree">{person.degree === 1 ? '1st' : person.degree === 2 ? '2nd' : '3rd+'} degree {check('degree')}</p>}
+      {toCheck.includes('name') && <p>Name {check('name')}</p>}
+      <dl className="fields" aria-label="Profile fields">
+        {rows
+          .filter(([, , v]) => v)
+          .map(([field, label, value]) => (
+            <div key={field} className="field-row">
+              <dt>{label}</dt>
+              <dd>
+                {value} {check(field)}
+              </dd>
+            </div>
+          ))}
+        {person.email && (
+          <div className="field-row">
+            <dt>Email</dt>
+            <dd>{person.email}</dd>
+          </div>
+        )}
+        {mutual.count > 0 && (
+          <div className="field-row">
+            <dt>Mutual connections</dt>
+            <dd>
+              {mutual.names.length > 0 ? mutual.names.join(', ') : null}
+              {mutual.count > mutual.names.length
+                ? `${mutual.names.length > 0 ? ' and ' : ''}${mutual.count - mutual.names.length} ${mutual.names.length > 0 ? 'more' : 'mutual'}`
+                : null}{' '}
+              {check('mutualConnections')}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {person.positions.length > 1 && (
+        <>
+          <h3 className="panel-title">Current positions</h3>
+          <ul className="history" aria-label="Current positions">
+            {person.positions.map((p, i) => (
+              <li key={i}>{[p.title, p.company].filter(Boolean).join(' · ')}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onEdit}>
+          Edit details
+        </button>
+        {toCheck.length > 1 && (
+          <button type="button" onClick={() => void confirmFields(db, person.id, toCheck)}>
+            All of these look right
           </button>
         )}
       </div>
-      {status && (
-        <p className="message" role="status">
-          {status}
+    </div>
+  );
+}
+
+/** The user corrects the record: edited fields are theirs from now on (a capture leaves them alone). */
+function PersonEditor({ db, person, onDone }: { db: IntrobookDB; person: Person; onDone: () => void }) {
+  const id = useId();
+  const stored = (f: EditableField | 'email') => (f === 'email' ? person.email : (person[f] ?? ''));
+  const [values, setValues] = useState<Record<string, string>>(
+    () => unsavedEdits.get(person.id) ?? Object.fromEntries([...EDITABLE_FIELDS, 'email' as const].map((f) => [f, stored(f)])),
+  );
+  const [error, setError] = useState<string | null>(null);
+  const toCheck = fieldsToCheck(person);
+  const changed = [...EDITABLE_FIELDS, 'email' as const].filter((f) => (values[f] ?? '').trim() !== (stored(f) ?? ''));
+
+  useEffect(() => {
+    if (changed.length > 0) unsavedEdits.set(person.id, values);
+    else unsavedEdits.delete(person.id);
+  }, [values, changed.length, person.id]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!(values.name ?? '').trim()) return setError('A name is required.');
+    try {
+      const edit: Record<string, string | null> = {};
+      for (const f of EDITABLE_FIELDS) if (changed.includes(f)) edit[f] = (values[f] ?? '').trim() || (f === 'name' ? person.name : null);
+      if (Object.keys(edit).length > 0) {
+        await editPerson(db, person.id, edit as PersonEdit);
+        // The user's own word is sure: no "check this" on what they just wrote.
+        await confirmFields(db, person.id, Object.keys(edit) as CapturedField[]);
+      }
+      if (changed.includes('email')) await setRelationship(db, person.id, { email: (values.email ?? '').trim() });
+      unsavedEdits.delete(person.id);
+      showToast(Object.keys(edit).length > 0 || changed.includes('email') ? `${(values.name ?? '').trim() || person.name} updated.` : 'Nothing changed.');
+      onDone();
+    } catch {
+      setError('Check the fields: a name is required and the email must be valid.');
+    }
+  }
+
+  return (
+    <form className="capture-form" aria-label={`Edit ${person.name}`} onSubmit={submit}>
+      {unsavedEdits.has(person.id) && changed.length > 0 && <p className="muted small">You have changes not saved yet.</p>}
+      {[...EDITABLE_FIELDS, 'email' as const].map((f) => (
+        <div className="field" key={f}>
+          <label htmlFor={`${id}-${f}`}>{f === 'email' ? 'Email' : FIELD_LABELS[f]}</label>
+          <input
+            id={`${id}-${f}`}
+            type={f === 'email' ? 'email' : 'text'}
+            value={values[f] ?? ''}
+            required={f === 'name'}
+            maxLength={f === 'headline' ? 500 : 200}
+            aria-describedby={toCheck.includes(f as CapturedField) ? `${id}-${f}-check` : undefined}
+            onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
+          />
+          {toCheck.includes(f as CapturedField) && (
+            <span id={`${id}-${f}-check`} className="origin">
+              Check this: read from the page layout, it may be wrong.
+            </span>
+          )}
+        </div>
+      ))}
+      <div className="actions">
+        <button type="submit" className="primary">
+          Save changes
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            unsavedEdits.delete(person.id);
+            onDone();
+          }}
+        >
+          Cancel
+        </button>
+      </div>
+      {error && (
+        <p className="message error" role="alert">
+          {error}
         </p>
       )}
-    </section>
+    </form>
+  );
+}
+
+/** The user's notes, saved as they type (and when they leave): nothing typed is lost on navigation. */
+function Notes({ db, person }: { db: IntrobookDB; person: Person }) {
+  const id = useId();
+  const [notes, setNotes] = useState(person.notes);
+  const [status, setStatus] = useTransient(2_500);
+  const [error, setError] = useState<string | null>(null);
+  const pending = useRef<string | null>(null);
+
+  const flush = async () => {
+    const text = pending.current;
+    if (text === null) return;
+    pending.current = null;
+    try {
+      await editPerson(db, person.id, { notes: text });
+      setError(null);
+      setStatus('Notes saved.');
+    } catch {
+      pending.current = text;
+      setError('Notes could not be saved. Your text is still here.');
+    }
+  };
+
+  useEffect(() => {
+    if (pending.current === null) return;
+    const timer = setTimeout(() => void flush(), 800);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- debounce on typing
+  }, [notes]);
+
+  // Leaving the page (or closing the panel) saves what is pending.
+  useEffect(() => {
+    const beforeUnload = () => void flush();
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      void flush();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page
+  }, []);
+
+  return (
+    <div className="notes">
+      <label htmlFor={id}>Your notes</label>
+      <textarea
+        id={id}
+        value={notes}
+        maxLength={20_000}
+        onChange={(e) => {
+          setNotes(e.target.value);
+          pending.current = e.target.value;
+        }}
+        onBlur={() => void flush()}
+      />
+      <p className="muted small" role="status">
+        {error ? '' : status ?? 'Saved as you type.'}
+      </p>
+      {error && (
+        <p className="message error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function RemoveOrMerge({ person, onRemove, onMerge }: { person: Person; onRemove: () => void; onMerge: () => void }) {
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  return (
+    <div className="actions">
+      <button type="button" onClick={onMerge}>
+        Merge with another record…
+      </button>
+      {confirmRemove ? (
+        <>
+          <button type="button" className="danger" onClick={onRemove}>
+            Yes, remove {person.name}
+          </button>
+          <button type="button" onClick={() => setConfirmRemove(false)}>
+            Keep
+          </button>
+        </>
+      ) : (
+        <button type="button" className="danger" onClick={() => setConfirmRemove(true)}>
+          Remove from Introbook
+        </button>
+      )}
+    </div>
   );
 }

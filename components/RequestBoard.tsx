@@ -1,44 +1,48 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { loadRequestsWithPeople } from '@/utils/db/intros';
+import { BOARD_STATUSES, countByStatus, FOLDED_STATUSES, requestsInStatuses, withPeople, type RequestsWithPeople } from '@/utils/db/intros';
 import { nextAction } from '@/utils/domain/follow-ups';
-import { STATUS_LABELS, STATUSES } from '@/utils/domain/intro-status';
-import type { Person, Settings } from '@/utils/domain/schemas';
+import { STATUS_LABELS, type IntroStatus } from '@/utils/domain/intro-status';
+import type { IntroRequest, Person, Settings } from '@/utils/domain/schemas';
 import { formatWhen } from './format';
 
-/** Every request by status, filterable by person, connector and company; each with its next step and due date. */
+type Filters = { person: string; connector: string; company: string };
+
+/**
+ * Requests by status, filterable by person, connector and company; each with
+ * its next step and due date. Open requests are read by the status index;
+ * declined, withdrawn and closed ones fold away (counted by the index, read
+ * only when unfolded).
+ */
 export function RequestBoard({ db, settings, now, onOpen }: { db: IntrobookDB; settings: Settings; now: number; onOpen: (id: string) => void }) {
   const id = useId();
-  const data = useLiveQuery(() => loadRequestsWithPeople(db), []);
-  const [person, setPerson] = useState('');
-  const [connector, setConnector] = useState('');
-  const [company, setCompany] = useState('');
-  if (!data) return <p className="muted">Loading…</p>;
-  const { requests, people, namesOf } = data;
-  const week = { timeZone: settings.timeZone, workingDays: settings.workingDays };
+  // Finished columns the user unfolded are read too; the others only counted.
+  const [unfolded, setUnfolded] = useState<IntroStatus[]>([]);
+  const data = useLiveQuery(async () => withPeople(db, await requestsInStatuses(db, [...BOARD_STATUSES, ...unfolded])), [unfolded.join()]);
+  const folded = useLiveQuery(() => countByStatus(db, FOLDED_STATUSES), []);
+  const [filters, setFilters] = useState<Filters>({ person: '', connector: '', company: '' });
+  if (!data || !folded) return <p className="muted">Loading…</p>;
+  const { requests, people } = data;
   const targets = uniquePeople(requests.map((r) => people.get(r.targetId)));
   const connectors = uniquePeople(requests.map((r) => (r.connectorId ? people.get(r.connectorId) : undefined)));
   const companies = Array.from(new Set(targets.map((p) => p.company).filter((c): c is string => Boolean(c)))).sort();
-  const shown = requests.filter(
-    (r) =>
-      (!person || r.targetId === person) &&
-      (!connector || r.connectorId === connector) &&
-      (!company || people.get(r.targetId)?.company === company),
-  );
+  const shown = requests.filter((r) => matches(r, filters, people));
+  const openCount = shown.filter((r) => !FOLDED_STATUSES.includes(r.status)).length;
+  const foldedTotal = FOLDED_STATUSES.reduce((n, s) => n + (folded[s] ?? 0), 0);
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 className="panel-title" id={`${id}-title`}>
-        Intro requests ({shown.length})
+        Intro requests ({openCount} open{foldedTotal > 0 ? `, ${foldedTotal} finished` : ''})
       </h2>
       <div className="filters">
-        <Filter label="Person" value={person} onChange={setPerson} options={targets.map((p) => [p.id, p.name])} />
-        <Filter label="Connector" value={connector} onChange={setConnector} options={connectors.map((p) => [p.id, p.name])} />
-        <Filter label="Company" value={company} onChange={setCompany} options={companies.map((c) => [c, c])} />
+        <Filter label="Person" value={filters.person} onChange={(person) => setFilters({ ...filters, person })} options={targets.map((p) => [p.id, p.name])} />
+        <Filter label="Connector" value={filters.connector} onChange={(connector) => setFilters({ ...filters, connector })} options={connectors.map((p) => [p.id, p.name])} />
+        <Filter label="Company" value={filters.company} onChange={(company) => setFilters({ ...filters, company })} options={companies.map((c) => [c, c])} />
       </div>
-      {requests.length === 0 && <p className="muted">No requests yet. Open a saved person and ask who can introduce you.</p>}
-      {STATUSES.map((status) => {
+      {requests.length === 0 && foldedTotal === 0 && <p className="muted">No requests yet. Open a saved person and ask who can introduce you.</p>}
+      {BOARD_STATUSES.map((status) => {
         const inColumn = shown.filter((r) => r.status === status);
         if (inColumn.length === 0) return null;
         return (
@@ -46,32 +50,75 @@ export function RequestBoard({ db, settings, now, onOpen }: { db: IntrobookDB; s
             <h3>
               {STATUS_LABELS[status]} <span className="muted">({inColumn.length})</span>
             </h3>
-            <ul className="cards">
-              {inColumn.map((r) => {
-                const names = namesOf(r);
-                const action = nextAction(r, names, week);
-                const overdue = action?.dueAt != null && action.dueAt <= now;
-                return (
-                  <li key={r.id} className={overdue ? 'card overdue' : 'card'}>
-                    <button type="button" className="card-button" onClick={() => onOpen(r.id)}>
-                      <span className="person-row-name">{names.target}</span>
-                      <span className="muted">{r.kind === 'intro' ? ` via ${names.connector}` : ' (direct)'}</span>
-                      {action && (
-                        <span className="card-next">
-                          {action.label}
-                          {action.dueAt !== null && ` · ${overdue ? 'due' : 'by'} ${formatWhen(action.dueAt, settings.timeZone)}`}
-                        </span>
-                      )}
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
+            <Cards requests={inColumn} data={data} settings={settings} now={now} onOpen={onOpen} />
           </section>
         );
       })}
+      {FOLDED_STATUSES.map((status) =>
+        (folded[status] ?? 0) > 0 ? (
+          <details
+            key={status}
+            className="column folded"
+            aria-label={`${STATUS_LABELS[status]} (${folded[status]})`}
+            open={unfolded.includes(status)}
+            onToggle={(e) => {
+              const isOpen = (e.target as HTMLDetailsElement).open;
+              setUnfolded((u) => (isOpen ? (u.includes(status) ? u : [...u, status]) : u.filter((s) => s !== status)));
+            }}
+          >
+            <summary>
+              {STATUS_LABELS[status]} <span className="muted">({folded[status]})</span>
+            </summary>
+            {unfolded.includes(status) && <Cards requests={shown.filter((r) => r.status === status)} data={data} settings={settings} now={now} onOpen={onOpen} />}
+          </details>
+        ) : null,
+      )}
     </section>
   );
+}
+
+/** Cards a column shows at first; "Show more" adds as many again. */
+export const COLUMN_PAGE = 50;
+
+function Cards({ requests, data, settings, now, onOpen }: { requests: IntroRequest[]; data: RequestsWithPeople; settings: Settings; now: number; onOpen: (id: string) => void }) {
+  const week = { timeZone: settings.timeZone, workingDays: settings.workingDays };
+  const [shown, setShown] = useState(COLUMN_PAGE);
+  return (
+    <>
+      <ul className="cards">
+        {requests.slice(0, shown).map((r) => {
+          const names = data.namesOf(r);
+          const action = nextAction(r, names, week, data.meetings.get(r.id));
+          const overdue = action?.dueAt != null && action.dueAt <= now;
+          return (
+            <li key={r.id} className={overdue ? 'card overdue' : 'card'}>
+              <button type="button" className="card-button" onClick={() => onOpen(r.id)}>
+                <span className="person-row-name">{names.target}</span>
+                <span className="muted">{r.kind === 'intro' ? ` via ${names.connector}` : ' (direct)'}</span>
+                {action && (
+                  <span className="card-next">
+                    {action.label}
+                    {action.dueAt !== null && ` · ${overdue ? 'due' : 'by'} ${formatWhen(action.dueAt, settings.timeZone)}`}
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {requests.length > shown && (
+        <div className="actions">
+          <button type="button" onClick={() => setShown((n) => n + COLUMN_PAGE)}>
+            Show {Math.min(COLUMN_PAGE, requests.length - shown)} more ({requests.length - shown} not shown)
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function matches(r: IntroRequest, f: Filters, people: Map<string, Person>): boolean {
+  return (!f.person || r.targetId === f.person) && (!f.connector || r.connectorId === f.connector) && (!f.company || people.get(r.targetId)?.company === f.company);
 }
 
 function uniquePeople(list: (Person | undefined)[]): Person[] {

@@ -1,12 +1,15 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { isValidTimeZone } from '@/utils/domain/business-days';
 import type { Settings } from '@/utils/domain/schemas';
 import { storageErrorMessage } from '@/utils/db/errors';
 import { refreshReminders } from '@/utils/messaging/client';
 import { saveSettings } from '@/utils/settings';
+import { takePendingSettingField } from './nav';
+import { TextField } from './TextField';
+import { useTransient } from './view-hooks';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 import { DataSettings } from './DataSettings';
-import { TextField } from './TextField';
 
 function zones(): string[] {
   try {
@@ -19,39 +22,87 @@ function zones(): string[] {
 /** The user's own profile that templates draw on, and the working week follow-ups count in. */
 export function SettingsView({ settings }: { settings: Settings }) {
   const id = useId();
+  const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(settings);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const [saved, setSaved] = useTransient();
+  const [error, setError] = useState<string | null>(null);
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    // A message about the form as it was is stale once the user changes it.
+    setError(null);
+    setSaved(null);
+  };
+  const zoneValid = isValidTimeZone(draft.timeZone.trim());
+
+  // Opened from "Open … in Settings": that field takes focus.
+  useEffect(() => {
+    const field = takePendingSettingField();
+    if (field) form.current?.querySelector<HTMLInputElement>(`[data-setting="${field}"]`)?.focus();
+  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (!zoneValid) return setError(`“${draft.timeZone}” is not a time zone. Pick one from the list, like Europe/London.`);
     try {
-      await saveSettings({ ...draft, name: draft.name.trim(), background: draft.background.trim(), goal: draft.goal.trim(), resumeUrl: draft.resumeUrl.trim() });
+      await saveSettings({
+        ...draft,
+        name: draft.name.trim(),
+        background: draft.background.trim(),
+        goal: draft.goal.trim(),
+        resumeUrl: draft.resumeUrl.trim(),
+        timeZone: draft.timeZone.trim(),
+      });
       refreshReminders();
-      setStatus({ ok: true, text: 'Settings saved.' });
+      setSaved('Settings saved.');
     } catch (err) {
-      setStatus({ ok: false, text: err instanceof Error && err.message.includes('time zone') ? err.message : storageErrorMessage(err, 'Check the fields: the résumé link must be https, and pick at least one working day.') });
+      setError(storageErrorMessage(err, 'Check the fields: the résumé link must be https, and pick at least one working day.'));
     }
   }
 
   return (
     <>
-    <form className="panel capture-form" aria-label="Settings" onSubmit={submit}>
+    <form className="panel capture-form" aria-label="Settings" onSubmit={submit} ref={form}>
       <h2 className="panel-title">About you (used in templates)</h2>
-      <TextField label="Your name" value={draft.name} onChange={(v) => set('name', v)} maxLength={200} />
-      <TextField label="Background" value={draft.background} onChange={(v) => set('background', v)} maxLength={500} placeholder="a data analyst moving into product" />
-      <TextField label="Goal" value={draft.goal} onChange={(v) => set('goal', v)} maxLength={500} placeholder="product management in climate tech" />
-      <TextField label="Résumé link" value={draft.resumeUrl} onChange={(v) => set('resumeUrl', v)} type="url" maxLength={2048} />
+      <TextField label="Your name" value={draft.name} onChange={(v) => set('name', v)} maxLength={200} data-setting="name" />
+      <TextField
+        label="Background"
+        value={draft.background}
+        onChange={(v) => set('background', v)}
+        maxLength={500}
+        placeholder="a data analyst moving into product"
+        data-setting="background"
+      />
+      <TextField
+        label="Goal"
+        value={draft.goal}
+        onChange={(v) => set('goal', v)}
+        maxLength={500}
+        placeholder="product management in climate tech"
+        data-setting="goal"
+      />
+      <TextField label="Résumé link" value={draft.resumeUrl} onChange={(v) => set('resumeUrl', v)} type="url" maxLength={2048} data-setting="resumeUrl" />
       <p className="muted">Keep your résumé ready, and share it only if someone asks.</p>
       <h2 className="panel-title">Your working week</h2>
       <div className="field">
         <label htmlFor={`${id}-tz`}>Time zone</label>
-        <input id={`${id}-tz`} list={`${id}-zones`} value={draft.timeZone} onChange={(e) => set('timeZone', e.target.value)} />
+        <input
+          id={`${id}-tz`}
+          list={`${id}-zones`}
+          value={draft.timeZone}
+          aria-invalid={!zoneValid}
+          aria-describedby={zoneValid ? undefined : `${id}-tz-error`}
+          onChange={(e) => set('timeZone', e.target.value)}
+        />
         <datalist id={`${id}-zones`}>
           {zones().map((z) => (
             <option key={z} value={z} />
           ))}
         </datalist>
+        {!zoneValid && draft.timeZone.trim() !== '' && (
+          <span id={`${id}-tz-error`} className="origin warn-text">
+            Not a time zone yet: pick one from the list.
+          </span>
+        )}
       </div>
       <fieldset className="days">
         <legend>Working days</legend>
@@ -70,10 +121,11 @@ export function SettingsView({ settings }: { settings: Settings }) {
         <button type="submit" className="primary">
           Save settings
         </button>
+        <span role="status">{saved}</span>
       </div>
-      {status && (
-        <p className={`message ${status.ok ? 'ok' : 'error'}`} role={status.ok ? 'status' : 'alert'}>
-          {status.text}
+      {error && (
+        <p className="message error" role="alert">
+          {error}
         </p>
       )}
     </form>

@@ -14,7 +14,7 @@ export function defaultSettings(): Settings {
   } catch {
     // keep UTC
   }
-  return { name: '', background: '', goal: '', resumeUrl: '', timeZone, workingDays: [1, 2, 3, 4, 5] };
+  return { name: '', background: '', goal: '', resumeUrl: '', timeZone, workingDays: [1, 2, 3, 4, 5], setupDismissed: false };
 }
 
 /**
@@ -88,4 +88,20 @@ async function moveLegacySettings(db: IntrobookDB): Promise<unknown> {
 
 export function workWeek(settings: Settings): WorkWeek {
   return { timeZone: settings.timeZone, workingDays: settings.workingDays };
+}
+
+/** The settings every built-in template draws on, in the order the first-run prompt asks for them. */
+export const TEMPLATE_SETTINGS = ['name', 'background', 'goal'] as const;
+export type TemplateSetting = (typeof TEMPLATE_SETTINGS)[number];
+
+export const SETTING_LABELS: Record<'name' | 'background' | 'goal' | 'resumeUrl', string> = {
+  name: 'Your name',
+  background: 'Background',
+  goal: 'Goal',
+  resumeUrl: 'Résumé link',
+};
+
+/** The template settings still empty. */
+export function missingTemplateSettings(settings: Settings): TemplateSetting[] {
+  return TEMPLATE_SETTINGS.filter((f) => settings[f].trim() === '');
 }

@@ -6,9 +6,10 @@
  */
 import { browser } from 'wxt/browser';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { loadRequestsWithPeople } from '@/utils/db/intros';
-import { dueBy, nextAction } from '@/utils/domain/follow-ups';
-import { getSettings, workWeek } from '@/utils/settings';
+import { ensureDueIndex, reindexMeetingDueDates } from '@/utils/db/due-index';
+import { nextDueAfter, requestsDueBy, withPeople } from '@/utils/db/intros';
+import { dueBy } from '@/utils/domain/follow-ups';
+import { getSettings, watchSettings, workWeek } from '@/utils/settings';
 import { toolbarButton } from '@/utils/toolbar';
 
 export const PERIODIC_ALARM = 'introbook-reminders';
@@ -18,9 +19,14 @@ const NOTIFIED_KEY = 'notifiedReminders';
 
 export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
   async function refresh(): Promise<number> {
-    const [{ requests, namesOf }, settings, at] = await Promise.all([loadRequestsWithPeople(db), getSettings(), now()]);
+    const [settings, at] = await Promise.all([getSettings(db), now()]);
     const week = workWeek(settings);
-    const due = dueBy(requests, namesOf, week, at);
+    // Stored due dates follow the user's week (recomputed when it changed) and the meetings they hang on.
+    await ensureDueIndex(db, week);
+    await reindexMeetingDueDates(db, week);
+    // Only the requests due by now, by the due-date index; their people by key.
+    const { requests, namesOf, meetings } = await withPeople(db, await requestsDueBy(db, at));
+    const due = dueBy(requests, namesOf, week, at, (r) => meetings.get(r.id));
 
     await toolbarButton().setBadgeBackgroundColor({ color: '#5b3fd4' });
     await toolbarButton().setBadgeText({ text: due.length > 0 ? String(due.length) : '' });
@@ -44,11 +50,8 @@ export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
     await db.meta.put({ id: NOTIFIED_KEY, value: Array.from(notified).slice(-500), updatedAt: at });
 
     // Wake up exactly when the next step comes due (the periodic alarm is the safety net).
-    const upcoming = requests
-      .map((r) => nextAction(r, namesOf(r), week)?.dueAt ?? null)
-      .filter((t): t is number => t !== null && t > at)
-      .sort((a, b) => a - b)[0];
-    if (upcoming !== undefined) await browser.alarms.create(NEXT_DUE_ALARM, { when: Date.now() + (upcoming - at) });
+    const upcoming = await nextDueAfter(db, at);
+    if (upcoming !== null) await browser.alarms.create(NEXT_DUE_ALARM, { when: Date.now() + (upcoming - at) });
     else await browser.alarms.clear(NEXT_DUE_ALARM);
     return due.length;
   }
@@ -61,6 +64,8 @@ export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
       if (alarm.name === PERIODIC_ALARM || alarm.name === NEXT_DUE_ALARM) void refresh();
     });
     browser.runtime.onStartup.addListener(() => void ensurePeriodic().then(refresh));
+    // A new working week or time zone moves every due date: recount at once.
+    watchSettings(() => void refresh().catch((e: unknown) => console.warn('Introbook: reminders could not refresh', e)), db);
     browser.runtime.onInstalled.addListener(() => void ensurePeriodic().then(refresh));
     void ensurePeriodic().then(refresh).catch((e: unknown) => console.warn('Introbook: reminders could not start', e));
   }

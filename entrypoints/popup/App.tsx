@@ -13,13 +13,8 @@ import { canonicalPageUrl } from '@/utils/core/canonical-url';
 import { readTab, readTabOnDemand } from '@/utils/messaging/client';
 import { openSidePanel } from '@/utils/side-panel';
 import { focusedPersonId, focusedRequestId } from '@/utils/ui-state';
-import { formatWhen } from '@/components/format';
-import { useNow, useSettings } from '@/components/hooks';
-import { whoCanIntroduce } from '@/utils/db/contacts';
-import { loadRequestsWithPeople } from '@/utils/db/intros';
-import { endOfLocalDay } from '@/utils/domain/business-days';
-import { dueBy } from '@/utils/domain/follow-ups';
-import { workWeek } from '@/utils/settings';
+import { DueToday } from '@/components/DueToday';
+import { IntroSummary } from '@/components/IntroSummary';
 
 type PageState =
   | { state: 'loading' }
@@ -105,13 +100,6 @@ export function App() {
     [capture?.profileUrl],
   );
   const recent = useLiveQuery(() => listRecentPeople(db, 5), []);
-  const settings = useSettings();
-  const now = useNow();
-  const dueToday = useLiveQuery(async () => {
-    const { requests, namesOf } = await loadRequestsWithPeople(db);
-    return dueBy(requests, namesOf, workWeek(settings), endOfLocalDay(now, settings.timeZone));
-  }, [settings, now]);
-  const connectors = useLiveQuery(async () => (saved ? (await whoCanIntroduce(db, saved)).ranked.slice(0, 3) : []), [saved]);
 
   async function save(request: SaveRequest) {
     if (page.state !== 'capture') return;
@@ -154,25 +142,7 @@ export function App() {
       <h1>
         <span className="brand">Introbook</span>
       </h1>
-      {dueToday && dueToday.length > 0 && (
-        <section className="panel" aria-labelledby="due-today">
-          <h2 className="panel-title" id="due-today">
-            Due today ({dueToday.length})
-          </h2>
-          <ul className="due-list">
-            {dueToday.map((item) => (
-              <li key={item.requestId}>
-                <button type="button" className="card-button" onClick={() => openRequest(item.requestId)}>
-                  <span>{item.label}</span>
-                  <span className="card-next">
-                    {item.dueAt <= now ? 'Due since' : 'Due'} {formatWhen(item.dueAt, settings.timeZone)}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <DueToday db={db} onOpen={openRequest} />
       <section className="panel" aria-labelledby="on-this-page">
         <h2 className="panel-title" id="on-this-page">
           On this page
@@ -214,30 +184,7 @@ export function App() {
               </div>
             )}
             {saved && !result && <p className="message ok">Saved in Introbook.</p>}
-            {saved && connectors && (
-              <section aria-labelledby="who-can-introduce" className="subpanel">
-                <h3 className="panel-title" id="who-can-introduce">
-                  Who can introduce me?
-                </h3>
-                {connectors.length === 0 ? (
-                  <p className="muted">No confirmed mutual contact yet. Open the side panel to find one or ask directly.</p>
-                ) : (
-                  <ol className="connectors">
-                    {connectors.map((c) => (
-                      <li key={c.person.id}>
-                        {c.person.name}
-                        {c.reasons.length > 0 && <span className="muted"> — {c.reasons.join(' · ')}</span>}
-                      </li>
-                    ))}
-                  </ol>
-                )}
-                <div className="actions">
-                  <button type="button" onClick={() => open(saved)}>
-                    Plan an intro in the side panel
-                  </button>
-                </div>
-              </section>
-            )}
+            {saved && <IntroSummary db={db} person={saved} onOpen={() => open(saved)} />}
           </>
         )}
         {result && (

@@ -1,15 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { AddPerson } from '@/components/AddPerson';
 import { useNow, useSettingsState } from '@/components/hooks';
+import { MergeView } from '@/components/MergeView';
+import { onNavigationRequest } from '@/components/nav';
 import { PeopleList } from '@/components/PeopleList';
 import { PersonDetails } from '@/components/PersonDetails';
 import { RequestBoard } from '@/components/RequestBoard';
 import { RequestView } from '@/components/RequestView';
 import { SettingsView } from '@/components/SettingsView';
+import { SetupPrompt } from '@/components/SetupPrompt';
 import { TemplatesView } from '@/components/TemplatesView';
+import { Toasts } from '@/components/Toasts';
 import { getDb } from '@/utils/db/db';
 import { getPerson, listRecentPeople } from '@/utils/db/people';
-import { focusedPersonId, focusedRequestId } from '@/utils/ui-state';
+import { focusedPersonId, focusedRequestId, pendingMerge } from '@/utils/ui-state';
 
 /** How many people the list shows; an indexed walk, so it stays fast however many are saved. */
 const LIST_LIMIT = 500;
@@ -29,6 +34,23 @@ export function App() {
   const [view, setView] = useState<View>('people');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [requestId, setRequestId] = useState<string | null>(null);
+  const [lastPersonId, setLastPersonId] = useState<string | null>(null);
+  // Two records a save found may be one human (set by the capture side): the merge view asks the user.
+  const [merging, setMerging] = useState<{ aId: string; bId: string } | null>(null);
+  useEffect(() => {
+    const show = (pair: { aId: string; bId: string } | null) => {
+      if (!pair) return;
+      setMerging(pair);
+      void pendingMerge.setValue(null);
+    };
+    void pendingMerge.getValue().then(show);
+    const unwatch = pendingMerge.watch(show);
+    const unlisten = onNavigationRequest((r) => setView(r.view));
+    return () => {
+      unwatch();
+      unlisten();
+    };
+  }, []);
 
   // Follow "Open in side panel" and "Due today" from a page or the popup, also while the panel is open.
   useEffect(() => {
@@ -56,12 +78,9 @@ export function App() {
   const selected = useLiveQuery(() => (selectedId ? getPerson(db, selectedId) : Promise.resolve(undefined)), [selectedId]);
 
   function back() {
+    setLastPersonId(selectedId);
     setSelectedId(null);
     void focusedPersonId.setValue(null);
-  }
-  function openRequest(id: string) {
-    setRequestId(id);
-    setView('requests');
   }
 
   return (
@@ -77,6 +96,7 @@ export function App() {
             aria-current={view === v ? 'page' : undefined}
             onClick={() => {
               // A section's tab always opens its list, like the Back buttons.
+              setMerging(null);
               setView(v);
               if (v === 'requests') setRequestId(null);
               if (v === 'people') back();
@@ -86,9 +106,24 @@ export function App() {
           </button>
         ))}
       </nav>
-      {view === 'people' &&
+      <SetupPrompt settings={settings} loaded={loaded} />
+      {merging && (
+        <MergeView
+          db={db}
+          firstId={merging.aId}
+          secondId={merging.bId}
+          onDone={(keptId) => {
+            setMerging(null);
+            if (keptId) {
+              setSelectedId(keptId);
+              setView('people');
+            }
+          }}
+        />
+      )}
+      {!merging && view === 'people' &&
         (selectedId && selected ? (
-          <PersonDetails key={selected.id} person={selected} db={db} onBack={back} onOpenRequest={openRequest} />
+          <PersonDetails key={selected.id} person={selected} db={db} onBack={back} settings={loaded ? settings : undefined} />
         ) : (
           <section className="panel" aria-labelledby="saved-people">
             <h2 className="panel-title" id="saved-people">
@@ -98,12 +133,13 @@ export function App() {
             {people?.length === 0 && (
               <p className="muted">Nobody saved yet. On a LinkedIn profile, click “Save to Introbook” next to the name.</p>
             )}
+            <AddPerson db={db} onOpen={(p) => setSelectedId(p.id)} />
             {people && people.length > 0 && (
-              <PeopleList people={people} onOpen={(p) => setSelectedId(p.id)} label="Saved people, newest first" />
+              <PeopleList people={people} onOpen={(p) => setSelectedId(p.id)} label="Saved people, newest first" focusId={lastPersonId} />
             )}
           </section>
         ))}
-      {view === 'requests' &&
+      {!merging && view === 'requests' &&
         (requestId ? (
           <RequestView
             key={requestId}
@@ -118,9 +154,10 @@ export function App() {
         ) : (
           <RequestBoard db={db} settings={settings} now={now} onOpen={setRequestId} />
         ))}
-      {view === 'templates' && <TemplatesView db={db} />}
+      {!merging && view === 'templates' && <TemplatesView db={db} />}
       {/* The form starts from the stored settings once they are read; saving does not reset it. */}
-      {view === 'settings' && <SettingsView key={loaded ? 'loaded' : 'loading'} settings={settings} />}
+      {!merging && view === 'settings' && <SettingsView key={loaded ? 'loaded' : 'loading'} settings={settings} />}
+      <Toasts />
     </main>
   );
 }

@@ -46,6 +46,21 @@ describe('accessibility', () => {
     await panel.getByRole('button', { name: 'Ask Ada directly' }).click();
     await panel.getByRole('region', { name: 'Request to meet Ada Lovelace' }).waitFor();
     expect(await violations(panel)).toStrictEqual([]);
+    // The warm-intro loop's own views: a request with its history, the add-person form, the merge view.
+    const request = panel.getByRole('region', { name: 'Request to meet Ada Lovelace' });
+    await request.getByRole('button', { name: 'I sent it another way' }).click();
+    await request.getByRole('group', { name: 'Next status' }).getByRole('button', { name: 'Mark as meeting scheduled' }).click();
+    await request.getByRole('form', { name: 'Meeting details' }).waitFor();
+    expect(await violations(panel), 'meeting form').toStrictEqual([]);
+    await request.getByRole('button', { name: '← Back to Ada Lovelace' }).click();
+    await panel.getByRole('button', { name: 'Merge with another record…' }).click();
+    await panel.getByRole('region', { name: 'Merge people' }).waitFor();
+    expect(await violations(panel), 'merge view').toStrictEqual([]);
+    await panel.getByRole('button', { name: '← Back' }).click();
+    await nav('People').click();
+    await panel.getByRole('button', { name: 'Add a person' }).click();
+    await panel.getByRole('form', { name: 'Add a person' }).getByRole('textbox', { name: 'Name' }).fill('Ada');
+    expect(await violations(panel), 'add a person').toStrictEqual([]);
     for (const section of ['People', 'Requests', 'Templates', 'Settings']) {
       await nav(section).click();
       await panel.waitForTimeout(200);

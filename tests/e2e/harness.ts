@@ -145,3 +145,29 @@ export function popupUrl(h: Harness, tabId?: number): string {
 export function sidePanelUrl(h: Harness): string {
   return `chrome-extension://${h.extensionId}/sidepanel.html`;
 }
+
+/** Every row of a table (raw IndexedDB in the service worker, not through our code). */
+export async function storedRows<T = Record<string, unknown>>(worker: Worker, table: string): Promise<T[]> {
+  return worker.evaluate(
+    (name) =>
+      new Promise<T[]>((done, fail) => {
+        const request = indexedDB.open('introbook');
+        request.onerror = () => fail(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            done([]);
+            return;
+          }
+          const all = db.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            db.close();
+            done(all.result as T[]);
+          };
+          all.onerror = () => fail(all.error);
+        };
+      }),
+    table,
+  );
+}

@@ -63,7 +63,7 @@ describe('warm introduction', () => {
     await settings.getByRole('textbox', { name: 'Goal' }).fill('product management in computing');
     await settings.getByRole('combobox', { name: 'Time zone' }).fill('Europe/London');
     await settings.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(() => panel.getByRole('status').filter({ hasText: 'Settings saved.' }).count()).toBe(1);
+    await expect.poll(() => settings.getByRole('status').innerText()).toBe('Settings saved.');
 
     // The target (with Charles among her mutual connections) and the contact.
     await save('https://www.linkedin.com/in/ada-lovelace/');
@@ -113,18 +113,26 @@ describe('warm introduction', () => {
     await expect.poll(() => due.innerText()).toContain('Nudge Charles Babbage');
     await popup.close();
 
-    // Nudge sent: nothing due until the 7B last follow-up.
-    await request.getByRole('button', { name: 'I sent the nudge' }).click();
+    // Nudge sent (another way than from here): nothing due until the 7B last follow-up.
+    const writeNow = request.getByRole('button', { name: 'Write the nudge now' });
+    if (await writeNow.isVisible()) await writeNow.click();
+    await request.getByRole('button', { name: 'I sent it another way' }).click();
     await expect.poll(badge).toBe('');
     expect(await request.getByLabel('Next step').innerText()).toContain('Next: Last follow-up to Charles Babbage');
 
     // Through the pipeline, with a mistaken step undone.
     const step = (label: string) => request.getByRole('group', { name: 'Next status' }).getByRole('button', { name: label });
     await step('Mark as declined').click();
-    await request.getByRole('button', { name: 'Undo last step (Declined)' }).click();
+    await request.getByRole('button', { name: 'Undo “Declined”' }).click();
     await expect.poll(() => request.innerText()).toContain('Status: Asked');
     for (const label of ['Mark as agreed', 'Mark as introduced', 'Mark as meeting scheduled', 'Mark as met']) {
       await step(label).click();
+      if (label === 'Mark as meeting scheduled') {
+        const meeting = request.getByRole('form', { name: 'Meeting details' });
+        await meeting.getByLabel('Date').fill('2031-01-08');
+        await meeting.getByLabel('Time').fill('10:00');
+        await meeting.getByRole('button', { name: 'Schedule the meeting' }).click();
+      }
       await expect.poll(() => request.innerText()).toContain(`Status: ${label.replace('Mark as ', '').replace(/^./, (c) => c.toUpperCase())}`);
     }
     expect(await request.getByLabel('Next step').innerText()).toContain('Next: Thank Ada Lovelace');
@@ -132,12 +140,14 @@ describe('warm introduction', () => {
     await step('Mark as closed the loop').click();
     await expect.poll(() => request.innerText()).toContain('Nothing left to do on this request.');
     const history = await request.getByRole('list', { name: 'History' }).innerText();
-    expect(history).toContain('Corrected to Asked');
+    expect(history).toContain('Undid a step — Declined');
 
-    // The board lists it under "Closed the loop", filterable by connector.
+    // The board folds it under "Closed the loop"; unfolded, it is filterable by connector.
     await nav(panel, 'Requests').click();
+    const closed = panel.getByRole('group', { name: 'Closed the loop (1)' });
+    await closed.getByText('Closed the loop').click();
     await panel.getByRole('combobox', { name: 'Connector' }).selectOption({ label: 'Charles Babbage' });
-    await expect.poll(() => panel.getByRole('region', { name: 'Closed the loop (1)' }).count()).toBe(1);
+    await expect.poll(() => closed.getByRole('button', { name: /Ada Lovelace via Charles Babbage/ }).count()).toBe(1);
     await panel.close();
   });
 
@@ -146,13 +156,21 @@ describe('warm introduction', () => {
     expect(alarms).toContain('introbook-reminders');
   });
 
-  it('shows who can introduce in the popup on the target’s profile', async () => {
+  it('gives the same answer in the popup and the side panel on a 1st-degree contact’s page', async () => {
     const page = await h.context.newPage();
-    await page.goto('https://www.linkedin.com/in/ada-lovelace/');
+    await page.goto('https://www.linkedin.com/in/charles-babbage/');
     const popup = await h.context.newPage();
     await popup.goto(popupUrl(h, await tabIdOf(h.worker, page)));
     const who = popup.getByRole('region', { name: 'Who can introduce me?' });
-    await expect.poll(() => who.innerText()).toContain('Charles Babbage');
+    const answer = 'You know Charles Babbage yourself: ask them directly.';
+    await expect.poll(() => who.innerText()).toContain(answer);
+    expect(await who.innerText()).not.toContain('No confirmed mutual contact');
     await Promise.all([popup.close(), page.close()]);
+
+    const panel = await h.context.newPage();
+    await panel.goto(sidePanelUrl(h));
+    await panel.getByRole('list', { name: 'Saved people, newest first' }).getByRole('button', { name: /Charles Babbage/ }).click();
+    await expect.poll(() => panel.getByLabel('Answer').innerText()).toBe(answer);
+    await panel.close();
   });
 });

@@ -23,7 +23,7 @@ describe('templates', () => {
   it('creates a template, flags an unknown variable, duplicates and deletes it, and restores a built-in', async () => {
     await nav('Templates').click();
     const list = panel.getByRole('list', { name: 'Your templates' });
-    await expect.poll(() => list.getByRole('listitem').count()).toBe(6);
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(9);
 
     await panel.getByRole('button', { name: 'New template' }).click();
     const form = panel.getByRole('form', { name: 'New template' });
@@ -36,15 +36,15 @@ describe('templates', () => {
     await form.getByRole('textbox', { name: 'Message' }).fill('Hi {{connector.firstName}}, any news?');
     await expect.poll(() => form.getByRole('list', { name: 'Template problems' }).count()).toBe(0);
     await form.getByRole('button', { name: 'Save template' }).click();
-    await expect.poll(() => list.getByRole('listitem').count()).toBe(7);
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(10);
 
     await list.getByRole('button', { name: 'Duplicate Two-line nudge' }).click();
     await expect.poll(() => list.getByText('Two-line nudge (copy)').count()).toBe(1);
     await list.getByRole('button', { name: 'Delete Two-line nudge (copy)' }).click();
-    await list.getByRole('button', { name: 'Delete Friendly nudge' }).click();
-    await expect.poll(() => list.getByRole('listitem').count()).toBe(6);
+    await list.getByRole('button', { name: 'Delete Friendly nudge', exact: true }).click();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(9);
     await panel.getByRole('button', { name: 'Restore built-in templates' }).click();
-    await expect.poll(() => list.getByText('Friendly nudge').count()).toBe(1);
+    await expect.poll(() => list.getByText('Friendly nudge', { exact: true }).count()).toBe(1);
 
     await list.getByRole('button', { name: 'Edit Two-line nudge' }).click();
     const edit = panel.getByRole('form', { name: 'Edit Two-line nudge' });
@@ -83,6 +83,10 @@ describe('connectors by hand and direct asks', () => {
     expect(await request.getByRole('textbox', { name: 'Forwardable blurb about you' }).count()).toBe(0);
     expect(await request.getByRole('button', { name: 'Email draft' }).isDisabled()).toBe(true);
     await request.getByRole('button', { name: 'Copy and mark as asked' }).click();
+    // Settings are empty here: the message still has blanks, and sending asks first.
+    const blanks = request.getByRole('alertdialog');
+    await expect.poll(() => blanks.innerText()).toContain('Still to fill in: [what you are exploring]');
+    await blanks.getByRole('button', { name: 'Send anyway' }).click();
     await expect.poll(() => request.getByLabel('Next step').innerText()).toContain('Next: Nudge Lise Meitner — due');
 
     await request.getByLabel('Change due date').fill('2030-01-15T10:30');
@@ -107,7 +111,7 @@ describe('a saved person in the side panel', () => {
     await expect.poll(() => relationship.getByRole('status').innerText()).toBe('Saved.');
 
     await details.getByRole('textbox', { name: 'Your notes' }).fill('Ask about the Kaiser-Wilhelm-Institut <b>years</b>');
-    await details.getByRole('button', { name: 'Save notes' }).click();
+    // Saved as typed, no button to forget.
     await expect.poll(() => details.getByRole('status').filter({ hasText: 'Notes saved.' }).count()).toBe(1);
     const lise = (await storedPeople(h.worker)).find((p) => p.name === 'Lise Meitner') as unknown as Record<string, unknown>;
     expect(lise).toMatchObject({ knowsPersonally: true, closeness: 1, howWeKnow: 'Met at a physics conference', notes: 'Ask about the Kaiser-Wilhelm-Institut <b>years</b>' });
@@ -118,5 +122,11 @@ describe('a saved person in the side panel', () => {
     await expect.poll(() => list.getByRole('button', { name: /Lise Meitner/ }).count()).toBe(0);
     // A soft delete: the row stays as a tombstone for sync.
     expect((await storedPeople(h.worker)).find((p) => p.name === 'Lise Meitner')?.deletedAt).toEqual(expect.any(Number));
+    // …and the confirmation offers Undo.
+    const toast = panel.locator('.toasts');
+    expect(await toast.innerText()).toContain('Removed Lise Meitner.');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => list.getByRole('button', { name: /Lise Meitner/ }).count()).toBe(1);
+    expect((await storedPeople(h.worker)).find((p) => p.name === 'Lise Meitner')?.deletedAt).toBeNull();
   });
 });

@@ -27,3 +27,63 @@ export function makeCapture(overrides: Partial<ProfileCapture> = {}): ProfileCap
     ...overrides,
   };
 }
+
+/**
+ * Count what queries read, per table: rows returned by key lookups and index
+ * queries, and rows a cursor visits (how Dexie walks a table with a filter). Register before the database opens. Tests use it to prove a query
+ * reads only what it answers with, however many rows are stored.
+ */
+export function countReads(db: IntrobookDB): { rows: Record<string, number>; cursors: Record<string, number>; reset(): void } {
+  const rows: Record<string, number> = {};
+  const cursors: Record<string, number> = {};
+  const add = (map: Record<string, number>, table: string, n: number) => void (map[table] = (map[table] ?? 0) + n);
+  db.use({
+    stack: 'dbcore',
+    name: 'countReads',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          get: async (req) => {
+            const value = await table.get(req);
+            if (value !== undefined) add(rows, name, 1);
+            return value;
+          },
+          getMany: async (req) => {
+            const values = await table.getMany(req);
+            add(rows, name, values.filter((v) => v !== undefined).length);
+            return values;
+          },
+          query: async (req) => {
+            const result = await table.query(req);
+            if (req.values) add(rows, name, result.result.length);
+            return result;
+          },
+          openCursor: async (req) => {
+            add(cursors, name, 1);
+            const cursor = await table.openCursor(req);
+            if (cursor) {
+              // Every row a cursor visits counts, kept or filtered out.
+              const start = cursor.start.bind(cursor);
+              cursor.start = (onNext) => start(() => {
+                add(rows, name, 1);
+                onNext();
+              });
+            }
+            return cursor;
+          },
+        };
+      },
+    }),
+  });
+  return {
+    rows,
+    cursors,
+    reset() {
+      for (const k of Object.keys(rows)) delete rows[k];
+      for (const k of Object.keys(cursors)) delete cursors[k];
+    },
+  };
+}

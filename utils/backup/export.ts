@@ -7,7 +7,7 @@
  */
 import type Dexie from 'dexie';
 import type { Table } from 'dexie';
-import { LOCAL_ONLY_TABLES } from '../db/app-db';
+import { LOCAL_ONLY_TABLES, withoutDerived } from '../db/app-db';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupFile } from './format';
 
 export const APP_INFO = { name: 'Introbook', version: '0.1.0' } as const;
@@ -70,7 +70,8 @@ export async function exportBackup(db: Dexie, options: ExportOptions = {}): Prom
           last === undefined ? await table.orderBy(':id').limit(CHUNK).toArray() : await table.where(':id').above(last).limit(CHUNK).toArray();
         if (rows.length === 0) break;
         last = primaryKeyOf(table, rows.at(-1));
-        parts.push(`${count > 0 ? ',' : ''}\n${rows.map((row) => JSON.stringify(row)).join(',\n')}`);
+        // Index fields the store derives are not data: the importing store derives them again.
+        parts.push(`${count > 0 ? ',' : ''}\n${rows.map((row) => JSON.stringify(withoutDerived(table.name, row))).join(',\n')}`);
         count += rows.length;
         done += rows.length;
         options.onProgress?.({ done, total });

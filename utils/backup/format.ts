@@ -20,6 +20,7 @@
  */
 import { z } from '../zod';
 import { photoSchema, settingsRowSchema } from '../domain/local-data';
+import { mergeRecordSchema } from '../domain/merge';
 import { introRequestSchema, meetingSchema, personSchema, templateSchema } from '../domain/schemas';
 
 export const BACKUP_FORMAT = 'introbook-backup';
@@ -72,6 +73,7 @@ export const ROW_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
   intros: introRequestSchema,
   templates: templateSchema,
   meetings: meetingSchema,
+  merges: mergeRecordSchema,
   photos: photoSchema,
   settings: settingsRowSchema,
 };
@@ -82,6 +84,7 @@ export const TABLE_LABELS: Record<string, string> = {
   intros: 'Requests',
   templates: 'Templates',
   meetings: 'Meetings',
+  merges: 'Merges (for undo)',
   photos: 'Photos',
   settings: 'Settings',
 };
@@ -95,6 +98,7 @@ export const REFERENCES: Record<string, Record<string, string>> = {
   intros: { targetId: 'people', connectorId: 'people' },
   meetings: { personId: 'people', requestId: 'intros' },
   photos: { id: 'people' },
+  merges: { keptId: 'people', otherId: 'people' },
 };
 
 const LIMITS = { string: 1_000_000, array: 100_000, keys: 500, depth: 12 };

@@ -13,7 +13,9 @@
 import type { Table } from 'dexie';
 import { canonicalProfileUrl } from '../core/canonical-url';
 import type { IntrobookDB } from '../db/app-db';
+import { reindexDueDates } from '../db/due-index';
 import { StorageFullError, isQuotaError } from '../db/errors';
+import { getSettings, workWeek } from '../settings';
 import { REFERENCES, rowSchemaFor, tableLabel } from './format';
 import { rowLabel, type PreparedBackup, type PreparedTable, type Row, type RowIssue } from './prepare';
 
@@ -400,6 +402,9 @@ export async function applyImport(
     if (isConstraintError(error)) throw new ImportChangedError();
     throw error;
   }
+  // Due dates are derived in the user's week (backups leave them out): compute them for the requests written.
+  const requestIds = writing.filter((t) => t.table === 'intros').flatMap((t) => [...t.added, ...t.updated].map(keyOf));
+  if (requestIds.length > 0) await reindexDueDates(db, workWeek(await getSettings(db)), requestIds);
   return {
     added: writing.reduce((n, t) => n + t.added.length, 0),
     updated: writing.reduce((n, t) => n + t.updated.length, 0),

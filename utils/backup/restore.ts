@@ -13,7 +13,9 @@
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import { IntrobookDB } from '../db/app-db';
+import { reindexDueDates } from '../db/due-index';
 import { StorageFullError, isQuotaError } from '../db/errors';
+import { getSettings, workWeek } from '../settings';
 import { tableLabel } from './format';
 import { dropDanglingReferences, keyOf, type InPlay } from './merge';
 import { rowLabel, type PreparedBackup, type Row, type RowIssue } from './prepare';
@@ -139,6 +141,8 @@ export async function applyRestore(
   } finally {
     await new Dexie(plan.stagingName, depsOf(db)).delete().catch(() => {});
   }
+  // Due dates are derived in the user's week (backups leave them out): compute them for what came back.
+  if (names.includes('intros')) await reindexDueDates(db, workWeek(await getSettings(db)));
 }
 
 /** The user cancelled: drop the staged copy. */

@@ -1,13 +1,10 @@
 import Dexie, { type DBCore, type DexieOptions, type EntityTable, type Middleware, type Table, type Transaction } from 'dexie';
-import {
-  blankUserFields,
-  DEFAULT_MEETING_MINUTES,
-  type IntroRequest,
-  type Meeting,
-  type Person,
-  type Template,
-} from '../domain/schemas';
+import { nameKey } from '../core/text';
+import { DEFAULT_WORK_WEEK } from '../domain/business-days';
+import { nextAction } from '../domain/follow-ups';
 import type { Photo, SettingsRow } from '../domain/local-data';
+import type { MergeRecord } from '../domain/merge';
+import { blankUserFields, DEFAULT_MEETING_MINUTES, type IntroRequest, type Meeting, type Person, type Template } from '../domain/schemas';
 import { DEFAULT_TEMPLATES } from '../domain/templates';
 
 export const DB_NAME = 'introbook';
@@ -99,6 +96,40 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    // v7: the warm-intro loop answers from indexes, never a walk of every row.
+    // people.nameKey: the folded name of a live person (who can introduce, "is
+    // this the Omar you saved?"); mutual links findable by index (merge moves
+    // them). intros.liveStatus: the status of a live request (the board);
+    // intros.dueAt: when its next step falls due ("Due today", reminders).
+    // merges: what a merge changed, so it can be undone.
+    version: 7,
+    stores: {
+      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, nameKey, *mutualContactIds, *dismissedMutualIds',
+      intros: 'id, targetId, connectorId, status, updatedAt, liveStatus, dueAt',
+      templates: 'id, kind, updatedAt',
+      meetings: 'id, personId, requestId, startsAt, updatedAt',
+      merges: 'id, keptId, otherId, at',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('people')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          Object.assign(row, personIndexFields(row));
+        });
+      const meetings = tx.table('meetings');
+      const requests = (await tx.table('intros').toArray()) as StoredRequest[];
+      for (const r of requests) {
+        const meeting = r.status === 'meeting-scheduled' || r.status === 'met' ? await meetings.where('requestId').equals(r.id).last() : undefined;
+        // The user's own week is in extension storage, out of reach here: the
+        // background recomputes due dates with it on its next start.
+        const index = requestIndexFields(r, DEFAULT_WORK_WEEK, meeting && (meeting as Meeting).deletedAt === null ? (meeting as Meeting) : null);
+        await tx.table('intros').put({ ...r, ...index });
+      }
+      await seedTemplates(tx.table('templates'));
+    },
+  },
+  {
     // v9: a local copy of each person's photo (extension pages load no remote
     // images); the user's settings, moved out of storage.local, which Firefox's
     // content scripts can read (utils/settings.ts moves them over on first
@@ -106,10 +137,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // New tables only: nothing to rewrite.
     version: 9,
     stores: {
-      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases',
-      intros: 'id, targetId, connectorId, status, updatedAt',
+      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, nameKey, *mutualContactIds, *dismissedMutualIds',
+      intros: 'id, targetId, connectorId, status, updatedAt, liveStatus, dueAt',
       templates: 'id, kind, updatedAt',
       meetings: 'id, personId, requestId, startsAt, updatedAt',
+      merges: 'id, keptId, otherId, at',
       photos: 'id, url, updatedAt',
       settings: 'id, updatedAt',
       meta: 'id',
@@ -161,6 +193,71 @@ export interface MetaRow {
  */
 export const BUILT_IN_TEMPLATES_AT = 0;
 
+/** A request as stored: the row plus the fields its indexes are built from. */
+export type StoredRequest = IntroRequest & RequestIndexFields;
+export interface RequestIndexFields {
+  /** The status of a live request; absent on a deleted one (so the board's index skips it). */
+  liveStatus?: IntroRequest['status'];
+  /** When the next step falls due in the user's week; absent when nothing is due by a date. */
+  dueAt?: number;
+}
+
+/** A person as stored: the row plus its index field. */
+export type StoredPerson = Person & { nameKey?: string };
+
+/** The derived fields of a person row (absent on tombstones, so lookups skip them). */
+export function personIndexFields(row: { name?: unknown; deletedAt?: unknown }): { nameKey?: string } {
+  return { nameKey: row.deletedAt == null && typeof row.name === 'string' ? nameKey(row.name) || undefined : undefined };
+}
+
+/** A copy of `row` with `fields` set (an undefined field is left out, so no index holds it). */
+function withFields(row: Record<string, unknown>, fields: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...row, ...fields };
+  for (const [k, v] of Object.entries(fields)) if (v === undefined) delete copy[k];
+  return copy;
+}
+
+/**
+ * The fields of a request row that only depend on the row: live status; a
+ * deleted request has no due date, and an unknown due date is no field at all
+ * (not a field holding `undefined`), so rows compare alike however written.
+ */
+function requestLiveFields(row: { status?: unknown; deletedAt?: unknown; dueAt?: unknown }): RequestIndexFields {
+  return row.deletedAt == null
+    ? { liveStatus: row.status as IntroRequest['status'], dueAt: typeof row.dueAt === 'number' ? row.dueAt : undefined }
+    : { liveStatus: undefined, dueAt: undefined };
+}
+
+/**
+ * Fields the store derives from a row for its indexes (kept by the middleware
+ * below and utils/db/due-index.ts). They are not data: backups and sync leave
+ * them out, and the store derives them again when rows come back.
+ */
+export const DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  people: ['nameKey'],
+  intros: ['liveStatus', 'dueAt'],
+};
+
+/** A copy of `row` without the fields `table` derives for its indexes. */
+export function withoutDerived<T>(table: string, row: T): T {
+  const derived = DERIVED_FIELDS[table];
+  if (!derived || row === null || typeof row !== 'object') return row;
+  const copy = { ...(row as Record<string, unknown>) };
+  for (const field of derived) delete copy[field];
+  return copy as T;
+}
+
+/** The derived fields of a request row, for a given work week and the meeting it led to. */
+export function requestIndexFields(
+  r: IntroRequest,
+  week: { timeZone: string; workingDays: readonly number[] },
+  meeting: Pick<Meeting, 'startsAt' | 'durationMin'> | null,
+): RequestIndexFields {
+  if (r.deletedAt !== null) return { liveStatus: undefined, dueAt: undefined };
+  const due = nextAction(r, { target: '', connector: null }, week, meeting)?.dueAt ?? null;
+  return { liveStatus: r.status, dueAt: due ?? undefined };
+}
+
 /** Put the built-in templates in place (idempotent: existing ids are left as the user edited them). */
 export async function seedTemplates(table: Table<Template, string> | EntityTable<Template, 'id'>, now = BUILT_IN_TEMPLATES_AT): Promise<void> {
   const existing = new Set(await table.toCollection().primaryKeys());
@@ -178,6 +275,7 @@ export class IntrobookDB extends Dexie {
   photos!: EntityTable<Photo, 'id'>;
   settings!: EntityTable<SettingsRow, 'id'>;
   meta!: EntityTable<MetaRow, 'id'>;
+  merges!: EntityTable<MergeRecord, 'id'>;
 
   /**
    * Durability is `strict` unless the caller says otherwise; see RELAXED_TABLES
@@ -191,6 +289,28 @@ export class IntrobookDB extends Dexie {
       if (upgrade) declared.upgrade(upgrade);
     }
     this.use(durabilityMiddleware(durability));
+    // Derived index fields stay right whoever writes a row: repositories parse
+    // rows with zod (which drops fields the schema does not name), a restore or
+    // a sync writes rows as they come. Copies, so callers' objects stay clean.
+    this.use({
+      stack: 'dbcore',
+      name: 'introbookIndexFields',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          const derive = tableName === 'people' ? personIndexFields : tableName === 'intros' ? requestLiveFields : null;
+          if (!derive) return table;
+          return {
+            ...table,
+            mutate: (req) =>
+              req.type === 'add' || req.type === 'put'
+                ? table.mutate({ ...req, values: req.values.map((v: Record<string, unknown>) => withFields(v, derive(v) as Record<string, unknown>)) })
+                : table.mutate(req),
+          };
+        },
+      }),
+    });
     // A brand-new database runs no upgraders: give it the built-in templates here.
     this.on('populate', (tx) => seedTemplates(tx.table('templates')));
     // Sticky: runs on every open, also when the connection reopens after a versionchange.

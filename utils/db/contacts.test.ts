@@ -1,14 +1,28 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCapture, makeTestDb } from '../../tests/helpers/db';
+import { countReads, makeCapture, makeTestDb } from '../../tests/helpers/db';
 import type { IntrobookDB } from './app-db';
-import { addConnector, confirmMutual, dismissMutual, isContact, setRelationship, whoCanIntroduce } from './contacts';
-import { createRequest, markSent, moveRequest } from './intros';
-import { getPerson, savePersonCapture } from './people';
+import {
+  addConnector,
+  confirmMutual,
+  dismissMutual,
+  introAnswer,
+  isContact,
+  peopleNamed,
+  peopleNameStartsWith,
+  SameNameError,
+  setRelationship,
+  undismissMutual,
+  whoCanIntroduce,
+} from './contacts';
+import { createRequest, markSent, moveRequest, recordMessage } from './intros';
+import { editPerson, getPerson, removePerson, savePersonCapture } from './people';
 
 let db: IntrobookDB;
+let reads: ReturnType<typeof countReads>;
 beforeEach(() => {
   db = makeTestDb(new IDBFactory());
+  reads = countReads(db);
 });
 afterEach(() => db.close());
 
@@ -21,7 +35,7 @@ describe('who can introduce me', () => {
     const target = await save('Ada Lovelace', 'ada', { mutualConnections: { count: 5, names: ['Charles Babbage', 'Mary Somerville'] } });
     const options = await whoCanIntroduce(db, target);
     expect(options.ranked).toStrictEqual([]);
-    expect(options.suggestions).toStrictEqual([{ name: 'Charles Babbage', matches: [charles] }]);
+    expect(options.suggestions).toMatchObject([{ name: 'Charles Babbage', matches: [{ id: charles.id, name: 'Charles Babbage' }] }]);
     expect(options.unmatched).toStrictEqual(['Mary Somerville']);
   });
 
@@ -77,5 +91,96 @@ describe('who can introduce me', () => {
     expect(isContact(p)).toBe(false);
     const known = await setRelationship(db, p.id, { knowsPersonally: true, closeness: 1, howWeKnow: 'Conference' });
     expect(isContact(known)).toBe(true);
+  });
+
+  it('answers from the name index: reads the matches, not everyone saved', async () => {
+    for (let i = 0; i < 200; i++) await save(`Person ${i}`, `p-${i}`);
+    const charles = await save('Charles Babbage', 'charles');
+    const target = await save('Ada Lovelace', 'ada', { mutualConnections: { count: 3, names: ['Charles Babbage', 'Mary Somerville', 'Person 7'] } });
+    reads.reset();
+    const options = await whoCanIntroduce(db, target);
+    expect(options.suggestions.map((s) => s.matches[0]!.id)).toStrictEqual([charles.id, expect.any(String)]);
+    expect(reads.rows.people ?? 0).toBeLessThanOrEqual(3);
+  });
+
+  it('shows a dismissed match as dismissed, reversibly, and counts mutuals read and saved', async () => {
+    const charles = await save('Charles Babbage', 'charles');
+    const target = await save('Ada Lovelace', 'ada', { mutualConnections: { count: 12, names: ['Charles Babbage', 'Mary Somerville'] } });
+    await dismissMutual(db, target.id, charles.id);
+    let options = await whoCanIntroduce(db, (await getPerson(db, target.id))!);
+    expect(options.suggestions).toStrictEqual([]);
+    expect(options.dismissed.map((d) => [d.name, d.person.id])).toStrictEqual([['Charles Babbage', charles.id]]);
+    expect(options.unmatched).toStrictEqual(['Mary Somerville']);
+    expect(options.counts).toStrictEqual({ stated: 12, read: 2, saved: 1 });
+    await undismissMutual(db, target.id, charles.id);
+    options = await whoCanIntroduce(db, (await getPerson(db, target.id))!);
+    expect(options.suggestions.map((s) => s.name)).toStrictEqual(['Charles Babbage']);
+    expect(options.dismissed).toStrictEqual([]);
+  });
+
+  it('finds saved people by name as typed: accents and case ignored, removed people left out', async () => {
+    const omar = await save('Omar Haddad', 'omar');
+    await save('Omar Hadid', 'omar-2');
+    const gone = await save('Omar Haddad', 'omar-3');
+    await removePerson(db, gone.id);
+    expect((await peopleNamed(db, '  omar HADDAD ')).map((p) => p.id)).toStrictEqual([omar.id]);
+    expect((await peopleNameStartsWith(db, 'Omar Had')).map((p) => p.name).sort()).toStrictEqual(['Omar Haddad', 'Omar Hadid']);
+    // The key follows an edit of the name.
+    await editPerson(db, omar.id, { name: 'Ömar Haddad-Smith' });
+    expect(await peopleNamed(db, 'Omar Haddad')).toStrictEqual([]);
+    expect((await peopleNamed(db, 'omar haddad smith')).map((p) => p.id)).toStrictEqual([omar.id]);
+  });
+});
+
+describe('connectors added by hand', () => {
+  it('offers the saved person with the same name instead of creating a second one', async () => {
+    const omar = await save('Omar Haddad', 'omar-haddad', { role: 'Designer', company: 'Fabrikam' });
+    const target = await save('Ada Lovelace', 'ada');
+    const input = { name: 'omar  haddad', howWeKnow: 'Old colleague', email: '', profileUrl: '', closeness: 2 as const };
+    const refused = await addConnector(db, input, target.id).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SameNameError);
+    expect((refused as SameNameError).matches.map((p) => p.id)).toStrictEqual([omar.id]);
+    expect(await db.people.count()).toBe(2);
+
+    // "Yes, that Omar": the saved record becomes the connector.
+    const linked = await addConnector(db, input, target.id, Date.now(), { useId: omar.id });
+    expect(linked).toMatchObject({ id: omar.id, knowsPersonally: true, closeness: 2, howWeKnow: 'Old colleague', role: 'Designer' });
+    expect((await getPerson(db, target.id))?.mutualContactIds).toStrictEqual([omar.id]);
+    expect(await db.people.count()).toBe(2);
+
+    // "No, someone else": a second Omar, on purpose.
+    const other = await addConnector(db, { ...input, name: 'Omar Haddad' }, null, Date.now(), { asNew: true });
+    expect(other.id).not.toBe(omar.id);
+    expect(await db.people.count()).toBe(3);
+  });
+});
+
+describe('one answer to "who can introduce me?"', () => {
+  it('says a 1st-degree contact can be asked directly', async () => {
+    const charles = await save('Charles Babbage', 'charles', { degree: 1 });
+    const answer = await introAnswer(db, charles);
+    expect(answer).toMatchObject({ connected: true, open: null, done: null, headline: 'You know Charles Babbage yourself: ask them directly.' });
+  });
+
+  it('after a closed loop it says so instead of promoting another ask', async () => {
+    const charles = await save('Charles Babbage', 'charles', { degree: 1 });
+    const target = await save('Ada Lovelace', 'ada', { mutualConnections: { count: 1, names: ['Charles Babbage'] } });
+    await confirmMutual(db, target.id, charles.id);
+    let r = await markSent(db, (await createRequest(db, { kind: 'intro', targetId: target.id, connectorId: charles.id })).id, 'copy');
+    for (const s of ['agreed', 'introduced', 'meeting-scheduled', 'met'] as const) r = await moveRequest(db, r.id, s);
+    r = await recordMessage(db, r.id, 'thank-you', null);
+    r = await recordMessage(db, r.id, 'report-back', null);
+    const answer = await introAnswer(db, (await getPerson(db, target.id))!);
+    expect(answer.done?.id).toBe(r.id);
+    expect(answer.open).toBeNull();
+    expect(answer.headline).toBe('You met Ada Lovelace and closed the loop.');
+    expect(answer.options.ranked.map((c) => c.person.id)).toStrictEqual([charles.id]);
+  });
+
+  it('names a request under way', async () => {
+    const charles = await save('Charles Babbage', 'charles', { degree: 1 });
+    const target = await save('Ada Lovelace', 'ada');
+    await markSent(db, (await createRequest(db, { kind: 'intro', targetId: target.id, connectorId: charles.id })).id, 'copy');
+    expect((await introAnswer(db, target)).headline).toBe('You already have a request under way to meet Ada Lovelace.');
   });
 });

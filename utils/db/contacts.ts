@@ -5,10 +5,15 @@
  * suggestion the user confirms, never a silent merge.
  */
 import { effectiveSteps, isOpen } from '../domain/intro-status';
-import { blankUserFields, manualCapture, personSchema, type Closeness, type IntroRequest, type Person } from '../domain/schemas';
+import { personSchema, type Closeness, type IntroRequest, type Person } from '../domain/schemas';
 import { pageKey } from '../core/canonical-url';
-import { nameKey, splitName } from '../core/text';
+import { nameKey } from '../core/text';
 import type { IntrobookDB } from './app-db';
+import { requestsForTarget } from './intros';
+import { SameNameError } from './errors';
+import { addPersonByHand } from './people';
+
+export { SameNameError } from './errors';
 
 export function isContact(p: Person): boolean {
   return p.deletedAt === null && (p.degree === 1 || p.knowsPersonally);
@@ -44,46 +49,68 @@ export interface HandAddedConnector {
   closeness: Closeness | null;
 }
 
+/** Live people whose name folds to the same key as `name` (accents, case and spacing ignored). By index. */
+export async function peopleNamed(db: IntrobookDB, name: string, excludeId?: string): Promise<Person[]> {
+  const key = nameKey(name);
+  if (!key) return [];
+  const rows = await db.people.where('nameKey').equals(key).toArray();
+  return rows.filter((p) => p.deletedAt === null && p.id !== excludeId);
+}
+
+/** Live people whose name starts with what was typed, for suggestions as the user types. By index; at most `limit`. */
+export async function peopleNameStartsWith(db: IntrobookDB, typed: string, limit = 5, excludeId?: string): Promise<Person[]> {
+  const key = nameKey(typed);
+  if (key.length < 2) return [];
+  const rows = await db.people.where('nameKey').startsWith(key).limit(limit + 1).toArray();
+  return rows.filter((p) => p.deletedAt === null && p.id !== excludeId).slice(0, limit);
+}
+
 /**
- * Add someone the user knows by hand. With a profile URL already saved, that
- * person is updated instead; without one, they get a `urn:uuid:` key.
- * Linked to `targetId` as a confirmed mutual connection when given.
+ * Add someone the user knows as a connector. With a profile URL already saved,
+ * that person is updated; with `useId`, the saved person the user picked is;
+ * otherwise a new person is created — unless saved people have the same name
+ * and `asNew` is not set: then a SameNameError lists them, so the user says
+ * whether one is meant ("Is this the Omar Haddad you saved?"). Linked to
+ * `targetId` as a confirmed mutual connection when given.
  */
-export async function addConnector(db: IntrobookDB, input: HandAddedConnector, targetId: string | null, now = Date.now()): Promise<Person> {
+export async function addConnector(
+  db: IntrobookDB,
+  input: HandAddedConnector,
+  targetId: string | null,
+  now = Date.now(),
+  choice: { useId?: string; asNew?: boolean } = {},
+): Promise<Person> {
   const key = input.profileUrl.trim() ? pageKey(input.profileUrl.trim()) : null;
   if (input.profileUrl.trim() && !key) throw new Error('The profile link must be an https address.');
+  if (!input.name.trim() && !choice.useId) throw new Error('A name is required.');
   return db.transaction('rw', db.people, async () => {
-    const existing = key ? await db.people.where('profileUrl').equals(key).first() : undefined;
-    const id = existing?.id ?? crypto.randomUUID();
-    const split = splitName(input.name);
-    const person = personSchema.parse(
-      existing
-        ? {
-            ...existing,
-            knowsPersonally: true,
-            closeness: input.closeness ?? existing.closeness,
-            howWeKnow: input.howWeKnow || existing.howWeKnow,
-            email: input.email || existing.email,
-            deletedAt: null,
-            updatedAt: now,
-          }
-        : {
-            ...manualCapture(key ?? `urn:uuid:${id}`, input.name, 'user'),
-            firstName: split.first,
-            lastName: split.last,
-            id,
-            createdAt: now,
-            updatedAt: now,
-            capturedAt: now,
-            deletedAt: null,
-            ...blankUserFields(),
-            knowsPersonally: true,
-            closeness: input.closeness,
-            howWeKnow: input.howWeKnow,
-            email: input.email,
-          },
-    );
-    await db.people.put(person);
+    let existing = choice.useId ? await db.people.get(choice.useId) : key ? await db.people.where('profileUrl').equals(key).first() : undefined;
+    if (choice.useId && (!existing || existing.deletedAt !== null)) throw new Error('This person is no longer in Introbook.');
+    if (existing && existing.id === targetId) throw new Error('Someone can’t introduce you to themselves.');
+    if (!existing && !choice.asNew) {
+      const same = (await peopleNamed(db, input.name)).filter((p) => p.id !== targetId);
+      if (same.length > 0) throw new SameNameError(same);
+    }
+    if (existing) {
+      existing = personSchema.parse({
+        ...existing,
+        knowsPersonally: true,
+        closeness: input.closeness ?? existing.closeness,
+        howWeKnow: input.howWeKnow || existing.howWeKnow,
+        email: input.email || existing.email,
+        deletedAt: null,
+        updatedAt: now,
+      });
+      await db.people.put(existing);
+    }
+    const person =
+      existing ??
+      (await addPersonByHand(
+        db,
+        { name: input.name, profileUrl: key ?? '', email: input.email, howWeKnow: input.howWeKnow, closeness: input.closeness, knowsPersonally: true },
+        now,
+        { asNew: true },
+      ));
     if (targetId) await linkMutual(db, targetId, person.id, now);
     return person;
   });
@@ -125,6 +152,21 @@ export async function dismissMutual(db: IntrobookDB, targetId: string, contactId
   );
 }
 
+/** Take back a "Not them": the match is offered again. */
+export async function undismissMutual(db: IntrobookDB, targetId: string, contactId: string, now = Date.now()): Promise<void> {
+  await change(db, targetId, (t) => ({ ...t, dismissedMutualIds: t.dismissedMutualIds.filter((id) => id !== contactId) }), now);
+}
+
+/** Link a saved contact to a person again (Undo of unlinkMutual). */
+export async function relinkMutual(db: IntrobookDB, targetId: string, contactId: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.people, () => linkMutual(db, targetId, contactId, now));
+}
+
+/** Take back a "Yes, same person". */
+export async function unlinkMutual(db: IntrobookDB, targetId: string, contactId: string, now = Date.now()): Promise<void> {
+  await change(db, targetId, (t) => ({ ...t, mutualContactIds: t.mutualContactIds.filter((id) => id !== contactId) }), now);
+}
+
 export interface ConnectorCandidate {
   person: Person;
   score: number;
@@ -138,8 +180,12 @@ export interface IntroOptions {
   ranked: ConnectorCandidate[];
   /** Mutual names that match saved people by name: the user confirms or dismisses. */
   suggestions: { name: string; matches: Person[] }[];
+  /** Mutual names whose saved matches the user said are someone else ("Not them"), reversible. */
+  dismissed: { name: string; person: Person }[];
   /** Mutual names with no saved match: candidates to add by hand. */
   unmatched: string[];
+  /** What the profile says and what Introbook knows: mutual connections stated, names read, names matching saved people. */
+  counts: { stated: number; read: number; saved: number };
 }
 
 const REACHED_INTRO = new Set(['introduced', 'meeting-scheduled', 'met', 'thanked', 'closed-loop']);
@@ -170,8 +216,8 @@ export function rankConnector(person: Person, record: { openAsks: number; succes
 
 /**
  * Reads only what it needs: the confirmed contacts by id, the requests through
- * them by index, and, when the profile named mutual connections, the people
- * whose name matches one (a filtered walk, nothing materialised beyond matches).
+ * them by index, and the saved people whose name matches a mutual connection
+ * by the name index (one `anyOf`, never a walk of everyone).
  */
 export async function whoCanIntroduce(db: IntrobookDB, target: Person): Promise<IntroOptions> {
   const live = (p: Person | undefined): p is Person => p !== undefined && p.deletedAt === null && p.id !== target.id;
@@ -182,19 +228,71 @@ export async function whoCanIntroduce(db: IntrobookDB, target: Person): Promise<
     .sort((a, b) => b.score - a.score || a.person.name.localeCompare(b.person.name));
 
   const confirmedNames = new Set(confirmed.map((p) => nameKey(p.name)));
-  const wanted = new Set(target.mutualConnections.names.map(nameKey).filter((k) => !confirmedNames.has(k)));
-  const sameName = wanted.size > 0 ? await db.people.filter((p) => live(p) && wanted.has(nameKey(p.name))).toArray() : [];
+  const keys = Array.from(new Set(target.mutualConnections.names.map(nameKey).filter(Boolean)));
+  const sameName = keys.length > 0 ? (await db.people.where('nameKey').anyOf(keys).toArray()).filter(live) : [];
 
-  const taken = new Set([...target.mutualContactIds, ...target.dismissedMutualIds]);
+  const dismissedIds = new Set(target.dismissedMutualIds);
   const suggestions: IntroOptions['suggestions'] = [];
+  const dismissed: IntroOptions['dismissed'] = [];
   const unmatched: string[] = [];
+  let saved = 0;
   for (const name of target.mutualConnections.names) {
     const key = nameKey(name);
-    if (confirmedNames.has(key)) continue;
     const named = sameName.filter((p) => nameKey(p.name) === key);
-    const matches = named.filter((p) => !taken.has(p.id));
+    if (named.length > 0 || confirmedNames.has(key)) saved++;
+    if (confirmedNames.has(key)) continue;
+    const matches = named.filter((p) => !target.mutualContactIds.includes(p.id) && !dismissedIds.has(p.id));
     if (matches.length > 0) suggestions.push({ name, matches });
-    else if (named.length === 0) unmatched.push(name);
+    for (const p of named.filter((p) => dismissedIds.has(p.id))) dismissed.push({ name, person: p });
+    if (named.length === 0) unmatched.push(name);
   }
-  return { ranked, suggestions, unmatched };
+  return {
+    ranked,
+    suggestions,
+    dismissed,
+    unmatched,
+    counts: { stated: Math.max(target.mutualConnections.count, target.mutualConnections.names.length), read: target.mutualConnections.names.length, saved },
+  };
+}
+
+/**
+ * The one answer to "Who can introduce me?" that the popup and the side panel
+ * both show: whether the user already knows the person, a request already under
+ * way or done, the ranked connectors, the matches to confirm.
+ */
+export interface IntroAnswer {
+  options: IntroOptions;
+  /** The user knows them (1st degree or "I know them"): ask directly, no intro needed. */
+  connected: boolean;
+  /** The latest live request to meet them that is still open, and one that reached a meeting or closed the loop. */
+  open: IntroRequest | null;
+  done: IntroRequest | null;
+  /** One sentence that says where things stand. */
+  headline: string;
+}
+
+const REACHED_MEETING = new Set(['met', 'thanked', 'closed-loop']);
+
+export async function introAnswer(db: IntrobookDB, target: Person): Promise<IntroAnswer> {
+  const [options, requests] = await Promise.all([whoCanIntroduce(db, target), requestsForTarget(db, target.id)]);
+  const connected = target.degree === 1 || target.knowsPersonally;
+  const done = requests.find((r) => REACHED_MEETING.has(r.status)) ?? null;
+  const open = requests.find((r) => isOpen(r) && !REACHED_MEETING.has(r.status)) ?? requests.find((r) => isOpen(r)) ?? null;
+  return { options, connected, open, done, headline: answerHeadline(target, options, connected, open, done) };
+}
+
+/** Pure: the headline for an answer. */
+export function answerHeadline(target: Pick<Person, 'name'>, options: IntroOptions, connected: boolean, open: IntroRequest | null, done: IntroRequest | null): string {
+  if (open && !REACHED_MEETING.has(open.status)) return `You already have a request under way to meet ${target.name}.`;
+  if (done) return done.status === 'closed-loop' ? `You met ${target.name} and closed the loop.` : `You met ${target.name}.`;
+  if (connected) return `You know ${target.name} yourself: ask them directly.`;
+  const n = options.ranked.length;
+  if (n > 0) return `${n} of your contacts can introduce you.`;
+  if (options.suggestions.length > 0) {
+    const m = options.suggestions.length;
+    return `${m} mutual connection${m === 1 ? '' : 's'} may be someone you saved: confirm to ask them.`;
+  }
+  const { stated, read, saved } = options.counts;
+  if (stated === 0) return 'No mutual connections known.';
+  return `${stated} mutual connection${stated === 1 ? '' : 's'} on their profile; ${read} name${read === 1 ? '' : 's'} read, ${saved} saved.`;
 }

@@ -54,6 +54,34 @@ describe('database migrations', () => {
     for (const row of people) expect(() => personSchema.parse(row)).not.toThrow();
     expect(await findPersonByUrl(db, 'https://www.linkedin.com/in/ada-lovelace/')).toMatchObject({ name: 'Ada Lovelace' });
     expect((await listRecentPeople(db)).map((p) => p.name)).toStrictEqual(['Ada Lovelace']);
+    // v7's derived index fields answer for data from any version: names by key, live requests by status.
+    expect((await db.people.where('nameKey').equals('ada lovelace').toArray()).map((p) => p.id)).toStrictEqual(['5b1c1f5e-2f7a-4f0e-9d3b-0c6a1f7f2a11']);
+    expect(await db.people.where('nameKey').equals('jurgen muller').count()).toBe(0); // a tombstone
+    const live = (seed.intros ?? []).filter((r) => (r as { deletedAt: unknown }).deletedAt === null);
+    expect(await db.intros.where('liveStatus').above('').count()).toBe(live.length);
+    db.close();
+  });
+
+  it('v4 → v7 stores each request’s next due date and seeds the new built-in templates', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie('introbook', { indexedDB: factory, IDBKeyRange });
+    old.version(4).stores(SCHEMA_VERSIONS.find((v) => v.version === 4)!.stores);
+    old.on('populate', (tx) => seedTemplates(tx.table('templates')));
+    const { v4 } = await import('../../tests/fixtures/db/v4');
+    await old.open();
+    await old.table('people').bulkAdd(v4.people);
+    await old.table('intros').bulkAdd(v4.intros);
+    await old.table('meetings').bulkAdd(v4.meetings);
+    // The user had deleted a built-in: it stays deleted.
+    await old.table('templates').update('default-nudge', { deletedAt: 1 });
+    old.close();
+    const db = makeTestDb(factory);
+    // "Meet …" is due when the meeting in the meetings table starts.
+    expect(await db.intros.where('dueAt').equals(v4.meetings[0]!.startsAt).primaryKeys()).toStrictEqual([v4.intros[0]!.id]);
+    expect(await db.intros.where('liveStatus').equals('meeting-scheduled').count()).toBe(1);
+    const ids = (await db.templates.toArray()).map((t) => t.id);
+    expect(ids).toEqual(expect.arrayContaining(['default-last-follow-up', 'default-reply-intro', 'default-direct-nudge']));
+    expect((await db.templates.get('default-nudge'))?.deletedAt).toBe(1);
     db.close();
   });
 

@@ -171,7 +171,8 @@ describe('editPerson', () => {
     const store = db();
     const { person } = await savePersonCapture(store, makeCapture(), { now: 1000 });
     await expect(editPerson(store, person.id, { name: '' })).rejects.toThrow();
-    expect(await store.people.get(person.id)).toStrictEqual(person);
+    // (nameKey: the row's derived name-index field, see app-db.ts v7.)
+    expect(await store.people.get(person.id)).toStrictEqual({ ...person, nameKey: 'ada lovelace' });
   });
 });
 

@@ -2,10 +2,14 @@
  * The only code that touches the `people` table. Every function takes the db as
  * a parameter so tests can hand in a fresh fake-indexeddb database.
  */
-import { canonicalProfileUrl, isMemberIdUrl } from '../core/canonical-url';
+import { canonicalProfileUrl, isMemberIdUrl, pageKey } from '../core/canonical-url';
+import { cleanText, nameKey, splitName } from '../core/text';
 import {
   blankUserFields,
   EDITABLE_FIELDS,
+  LIMITS,
+  manualCapture,
+  type Closeness,
   ROLE_HISTORY_LIMIT,
   personSchema,
   profileCaptureSchema,
@@ -15,6 +19,7 @@ import {
   type ProfileCapture,
 } from '../domain/schemas';
 import type { IntrobookDB } from './app-db';
+import { AlreadySavedError, SameNameError } from './errors';
 
 export interface FieldChange {
   field: EditableField;
@@ -257,3 +262,92 @@ export function listRecentPeople(db: IntrobookDB, limit = 50): Promise<Person[]>
     .toArray();
 }
 
+
+// --- Added by the warm-intro loop (issue #8): people typed in by hand, undoing a removal ---
+
+export interface HandAddedPerson {
+  name: string;
+  /** A profile link (any https page); '' for someone with none (they get a `urn:uuid:` key). */
+  profileUrl?: string;
+  role?: string;
+  company?: string;
+  headline?: string;
+  location?: string;
+  email?: string;
+  howWeKnow?: string;
+  closeness?: Closeness | null;
+  knowsPersonally?: boolean;
+}
+
+/**
+ * Add a person the user typed in (the side panel's "Add a person", a connector
+ * added by hand). Everything typed counts as the user's own word. Refuses a
+ * profile link someone saved already has (AlreadySavedError) and, unless
+ * `asNew`, a name saved people already have (SameNameError): the user says
+ * whether they mean one of them before a second record is made.
+ */
+export async function addPersonByHand(db: IntrobookDB, input: HandAddedPerson, now: number = Date.now(), options: { asNew?: boolean } = {}): Promise<Person> {
+  const name = cleanText(input.name, LIMITS.name);
+  if (!name) throw new Error('A name is required.');
+  const url = input.profileUrl?.trim() ?? '';
+  const key = url ? pageKey(url) : null;
+  if (url && !key) throw new Error('The profile link must be an https address.');
+  return db.transaction('rw', db.people, async () => {
+    if (key) {
+      const holder = await findByAnyUrl(db, [key]);
+      if (holder && holder.deletedAt === null) throw new AlreadySavedError(holder);
+      // Someone the user removed: adding them again brings the record back, as a save would.
+      if (holder) {
+        const back = personSchema.parse({ ...holder, deletedAt: null, updatedAt: now });
+        await db.people.put(back);
+        return back;
+      }
+    }
+    if (!options.asNew) {
+      const same = (await db.people.where('nameKey').equals(nameKey(name)).toArray()).filter((p) => p.deletedAt === null);
+      if (same.length > 0) throw new SameNameError(same);
+    }
+    const id = crypto.randomUUID();
+    const split = splitName(name);
+    const typed = {
+      role: cleanText(input.role, LIMITS.short),
+      company: cleanText(input.company, LIMITS.short),
+      headline: cleanText(input.headline, LIMITS.headline),
+      location: cleanText(input.location, LIMITS.short),
+    };
+    const fieldSources: Person['fieldSources'] = { profileUrl: 'url', name: 'user' };
+    for (const [field, value] of Object.entries(typed)) if (value) fieldSources[field as keyof typeof typed] = 'user';
+    const person = personSchema.parse({
+      ...manualCapture(key ?? `urn:uuid:${id}`, name, 'user'),
+      ...typed,
+      firstName: split.first,
+      lastName: split.last,
+      positions: typed.role || typed.company ? [{ title: typed.role, company: typed.company }] : [],
+      fieldSources,
+      id,
+      createdAt: now,
+      updatedAt: now,
+      capturedAt: now,
+      deletedAt: null,
+      ...blankUserFields(),
+      knowsPersonally: input.knowsPersonally ?? false,
+      closeness: input.closeness ?? null,
+      howWeKnow: input.howWeKnow?.trim() ?? '',
+      email: input.email?.trim() ?? '',
+    } satisfies Person);
+    await db.people.add(person);
+    return person;
+  });
+}
+
+/** Undo a removal: the person is live again, as they were. */
+export async function restorePerson(db: IntrobookDB, id: string, now: number = Date.now()): Promise<Person> {
+  return db.transaction('rw', db.people, async () => {
+    const existing = await db.people.get(id);
+    if (!existing) throw new Error('This person is no longer in Introbook.');
+    if (existing.mergedInto) throw new Error('This person was merged into another record; undo the merge instead.');
+    const person = personSchema.parse({ ...existing, deletedAt: null, updatedAt: now });
+    await db.people.put(person);
+    return person;
+  });
+}

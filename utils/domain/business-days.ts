@@ -129,6 +129,16 @@ export function businessDaysAfter(sentAt: number, count: number, week: WorkWeek)
   return zonedTime(addBusinessDays(effectiveStart(sentAt, week), count, week), START_OF_DAY_HOUR, 0, week.timeZone);
 }
 
+/**
+ * A due time moved onto the user's working time: kept when it falls on a
+ * working day, otherwise the start of the next working day.
+ */
+export function atWorkingTime(instant: number, week: WorkWeek): number {
+  const date = localDate(instant, week.timeZone);
+  if (isWorkingDay(date, week)) return instant;
+  return zonedTime(nextWorkingDay(date, week), START_OF_DAY_HOUR, 0, week.timeZone);
+}
+
 /** The end of the user's local day containing `instant` (for "due today"). */
 export function endOfLocalDay(instant: number, timeZone: string): number {
   return zonedTime(addDays(localDate(instant, timeZone), 1), 0, 0, timeZone) - 1;

@@ -1,12 +1,18 @@
 /**
  * What to do next on a request, and by when (reference §7 and §10): after
  * asking, a nudge at 3 business days and a last follow-up at 7, then stop;
- * reply to an introduction within a day; thank within 24 hours of meeting;
- * tell the connector how it went within two business days. Pure.
+ * reply to an introduction within a day; thank within 24 hours of the
+ * meeting's end; tell the connector how it went within two business days.
+ * Every due date lands on one of the user's working days, in their time zone.
+ * Pure.
  */
-import { businessDaysAfter, type WorkWeek } from './business-days';
+import { atWorkingTime, businessDaysAfter, type WorkWeek } from './business-days';
 import { enteredAt } from './intro-status';
-import type { IntroRequest } from './schemas';
+import { hasReplied } from './request-actions';
+import type { IntroRequest, Meeting } from './schemas';
+
+/** The meeting a request led to, as far as due dates care. */
+export type MeetingTime = Pick<Meeting, 'startsAt' | 'durationMin'>;
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Business days after asking at which each follow-up falls due (3B7). */
@@ -27,13 +33,13 @@ export interface Names {
 }
 
 /** The next step for an open request, or null for a finished one. */
-export function nextAction(request: IntroRequest, names: Names, week: WorkWeek): NextAction | null {
-  const action = plannedAction(request, names, week);
+export function nextAction(request: IntroRequest, names: Names, week: WorkWeek, meeting?: MeetingTime | null): NextAction | null {
+  const action = plannedAction(request, names, week, meeting ?? null);
   if (!action) return null;
   return request.dueOverride !== null ? { ...action, dueAt: request.dueOverride } : action;
 }
 
-function plannedAction(request: IntroRequest, names: Names, week: WorkWeek): NextAction | null {
+function plannedAction(request: IntroRequest, names: Names, week: WorkWeek, meeting: MeetingTime | null): NextAction | null {
   const askee = request.kind === 'intro' ? (names.connector ?? 'your connector') : names.target;
   const since = (status: IntroRequest['status']) => enteredAt(request.history, status);
   switch (request.status) {
@@ -58,14 +64,20 @@ function plannedAction(request: IntroRequest, names: Names, week: WorkWeek): Nex
         ? { kind: 'wait', label: `Wait for ${askee} to introduce you to ${names.target}`, dueAt: null }
         : { kind: 'schedule', label: `Offer ${names.target} a few times to meet`, dueAt: null };
     case 'introduced': {
+      if (hasReplied(request)) return { kind: 'schedule', label: `Agree a time to meet ${names.target}`, dueAt: null };
       const at = since('introduced');
-      return { kind: 'reply-intro', label: `Reply to the introduction and offer ${names.target} times`, dueAt: at === null ? null : at + DAY };
+      return {
+        kind: 'reply-intro',
+        label: `Reply to the introduction and offer ${names.target} times`,
+        dueAt: at === null ? null : atWorkingTime(at + DAY, week),
+      };
     }
     case 'meeting-scheduled':
-      return { kind: 'meet', label: `Meet ${names.target}`, dueAt: request.meetingAt };
+      return { kind: 'meet', label: `Meet ${names.target}`, dueAt: meeting?.startsAt ?? request.meetingAt };
     case 'met': {
-      const at = since('met');
-      return { kind: 'thank', label: `Thank ${names.target}`, dueAt: at === null ? null : at + DAY };
+      // 24 hours after the meeting ends (or after it was marked met, for a meeting with no time).
+      const end = meeting ? meeting.startsAt + meeting.durationMin * 60_000 : (since('met') ?? null);
+      return { kind: 'thank', label: `Thank ${names.target}`, dueAt: end === null ? null : atWorkingTime(end + DAY, week) };
     }
     case 'thanked': {
       if (request.kind !== 'intro') return null;
@@ -91,11 +103,12 @@ export function dueBy(
   namesOf: (request: IntroRequest) => Names,
   week: WorkWeek,
   until: number,
+  meetingOf: (request: IntroRequest) => MeetingTime | null | undefined = () => null,
 ): DueItem[] {
   const due: DueItem[] = [];
   for (const request of requests) {
     if (request.deletedAt !== null) continue;
-    const action = nextAction(request, namesOf(request), week);
+    const action = nextAction(request, namesOf(request), week, meetingOf(request));
     if (action?.dueAt != null && action.dueAt <= until) due.push({ requestId: request.id, label: action.label, dueAt: action.dueAt });
   }
   return due.sort((a, b) => a.dueAt - b.dueAt);

@@ -6,7 +6,7 @@
  * mistaken step can be undone. Pure.
  */
 
-import { STATUS_VALUES } from './schemas';
+import { STATUS_VALUES, type HistoryEntryRow } from './schemas';
 
 export const STATUSES = STATUS_VALUES;
 export type IntroStatus = (typeof STATUSES)[number];
@@ -59,14 +59,8 @@ const TRANSITIONS: Record<RequestKind, Record<IntroStatus, readonly IntroStatus[
   },
 };
 
-export interface HistoryEntry {
-  from: IntroStatus | null;
-  to: IntroStatus;
-  at: number;
-  note: string;
-  /** True for an entry that undid the step before it. */
-  correction: boolean;
-}
+/** One history entry: a status change, a send, a due-date or meeting change, or an undo. */
+export type HistoryEntry = HistoryEntryRow;
 
 export interface StatusTrack {
   kind: RequestKind;
@@ -118,17 +112,22 @@ export function undoLast<T extends StatusTrack>(track: T, at: number, note = 'Co
 
 /** The history without undone steps and their corrections: what really happened, in order. */
 export function effectiveSteps(history: readonly HistoryEntry[]): HistoryEntry[] {
-  const steps: HistoryEntry[] = [];
-  for (const entry of history) {
+  return effectiveIndices(history).map((i) => history[i]!);
+}
+
+/** Indices of the entries that stand (not undone, not corrections), oldest first. */
+export function effectiveIndices(history: readonly HistoryEntry[]): number[] {
+  const steps: number[] = [];
+  history.forEach((entry, i) => {
     if (entry.correction) steps.pop();
-    else steps.push(entry);
-  }
+    else steps.push(i);
+  });
   return steps;
 }
 
-/** When the request entered `status` for the last time (ignoring undone steps). */
+/** When the request entered `status` for the last time (ignoring undone steps and entries that kept the status). */
 export function enteredAt(history: readonly HistoryEntry[], status: IntroStatus): number | null {
   const steps = effectiveSteps(history);
-  for (let i = steps.length - 1; i >= 0; i--) if (steps[i]!.to === status) return steps[i]!.at;
+  for (let i = steps.length - 1; i >= 0; i--) if (steps[i]!.to === status && steps[i]!.from !== status) return steps[i]!.at;
   return null;
 }

@@ -4,8 +4,11 @@
  * than about you. Advice for the user, never a gate. Pure.
  */
 
+import type { MessageStep } from './schemas';
+import { unfilledPlaceholders } from './templates';
+
 export interface LintCheck {
-  id: 'length' | 'no-job' | 'connection-first' | 'question' | 'about-them' | 'prompts-filled';
+  id: 'length' | 'no-job' | 'connection-first' | 'why-them' | 'question' | 'about-them' | 'prompts-filled' | 'thanks-connector' | 'names-them';
   ok: boolean;
   label: string;
   detail: string;
@@ -36,7 +39,7 @@ export function lintOutreach(text: string, connectionNames: readonly string[], o
   const names = connectionNames.map((n) => n.trim().toLowerCase()).filter((n) => n.length > 1);
   const you = text.match(YOU)?.length ?? 0;
   const me = text.match(ME)?.length ?? 0;
-  const prompts = text.match(/\[[^\]\n]{2,80}\]/g) ?? [];
+  const prompts = unfilledPlaceholders(text);
   return [
     {
       id: 'length',
@@ -72,7 +75,79 @@ export function lintOutreach(text: string, connectionNames: readonly string[], o
       id: 'prompts-filled',
       ok: prompts.length === 0,
       label: 'Placeholders filled in',
-      detail: prompts.length === 0 ? 'Nothing left in [brackets].' : `Still to write: ${prompts.join(', ')}.`,
+      detail: prompts.length === 0 ? 'Nothing left in [brackets] or {{braces}}.' : `Still to write: ${prompts.join(', ')}.`,
     },
   ];
+}
+
+/** What a message is, for the checklist: a step of the loop, or the blurb that goes with an intro ask. */
+export type MessageKind = { step: MessageStep; requestKind: 'intro' | 'direct' } | { step: 'blurb' };
+
+export interface ChecklistContext {
+  /** The names of the connector (intro requests). */
+  connector: readonly string[];
+  /** The names of the person to meet, and what they do (role, company). */
+  target: readonly string[];
+  targetWork: readonly string[];
+}
+
+const mentionsAny = (text: string, needles: readonly string[]) => {
+  const hay = text.toLowerCase();
+  return needles.map((n) => n.trim().toLowerCase()).some((n) => n.length > 1 && hay.includes(n));
+};
+
+/**
+ * The checklist for one kind of message. An intro ask names the connection
+ * first; a direct ask has no connection to name, so it says why this person;
+ * a nudge is short; a reply to an introduction thanks the connector; a
+ * thank-you and a report back are specific. Advice, never a gate. Pure.
+ */
+export function checklistFor(kind: MessageKind, text: string, ctx: ChecklistContext): LintCheck[] {
+  const base = lintOutreach(text, [...ctx.connector, ...ctx.target]);
+  const pick = (...ids: LintCheck['id'][]) => ids.map((id) => base.find((c) => c.id === id)!);
+  const withLimit = (limit: number) => lintOutreach(text, ctx.connector, { limit }).find((c) => c.id === 'length')!;
+  switch (kind.step) {
+    case 'blurb':
+      return [withLimit(100), ...pick('no-job', 'question', 'prompts-filled')];
+    case 'ask':
+      if (kind.requestKind === 'intro') return [withLimit(100), ...pick('no-job', 'connection-first', 'question', 'about-them', 'prompts-filled')];
+      return [
+        withLimit(100),
+        pick('no-job')[0]!,
+        {
+          id: 'why-them',
+          ok: mentionsAny(text, ctx.targetWork),
+          label: 'Says why them',
+          detail: 'Mention their work (their role or company) so they know why you picked them.',
+        },
+        ...pick('question', 'about-them', 'prompts-filled'),
+      ];
+    case 'nudge':
+    case 'last-follow-up':
+      return [withLimit(60), ...pick('no-job', 'question', 'prompts-filled')];
+    case 'reply-intro':
+      return [
+        withLimit(100),
+        {
+          id: 'thanks-connector',
+          ok: mentionsAny(text, ctx.connector) && /thank/i.test(text),
+          label: 'Thanks the connector',
+          detail: 'Thank the person who introduced you (and move them to bcc).',
+        },
+        ...pick('question', 'prompts-filled'),
+      ];
+    case 'thank-you':
+      return [withLimit(150), ...pick('no-job', 'prompts-filled')];
+    case 'report-back':
+      return [
+        withLimit(150),
+        {
+          id: 'names-them',
+          ok: mentionsAny(text, ctx.target),
+          label: 'Says who you met',
+          detail: 'Name the person they introduced you to and what came of it.',
+        },
+        ...pick('prompts-filled'),
+      ];
+  }
 }

@@ -217,6 +217,8 @@ export const personSchema = profileCaptureSchema.extend({
   mutualContactIds: z.array(z.uuid()).max(500),
   /** Name matches the user said are not the same person. */
   dismissedMutualIds: z.array(z.uuid()).max(500),
+  /** On a tombstone left by a merge: the record this person was merged into (see utils/db/merge.ts). */
+  mergedInto: z.uuid().optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -251,16 +253,69 @@ export const STATUS_VALUES = [
   'withdrawn',
 ] as const;
 const statusSchema = z.enum(STATUS_VALUES);
+const MEETING_CHANNEL_VALUES = ['meet', 'zoom', 'teams', 'phone', 'in-person', 'other'] as const;
+
+export const CHANNELS = ['copy', 'email', 'linkedin'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** The messages a request asks the user to write, in the order the loop needs them. */
+export const MESSAGE_STEPS = ['ask', 'nudge', 'last-follow-up', 'reply-intro', 'thank-you', 'report-back'] as const;
+export type MessageStep = (typeof MESSAGE_STEPS)[number];
+
+/** Exactly what went out: kept with the history entry that recorded the send. */
+export const sentMessageSchema = z.object({
+  step: z.enum(MESSAGE_STEPS),
+  channel: z.enum(CHANNELS),
+  /** Who it went to, by name, as it was when sent. */
+  to: z.string().max(LIMITS.name),
+  subject: z.string().max(LIMITS.short * 2),
+  body: z.string().max(LIMITS.notes),
+  /** The forwardable blurb sent with an intro ask ('' otherwise). */
+  blurb: z.string().max(LIMITS.notes),
+});
+export type SentMessage = z.infer<typeof sentMessageSchema>;
+
+/**
+ * What one history entry did. Absent on entries written before v7: those are
+ * status changes. Every user action is exactly one entry, so Undo can reverse
+ * exactly the last one.
+ */
+export const HISTORY_ACTIONS = ['status', 'send', 'due', 'meeting', 'undo'] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
+
+const meetingTimesSchema = z.object({
+  startsAt: timestamp,
+  durationMin: z.number().int().min(5).max(600),
+  link: z.string().max(LIMITS.url),
+  channel: z.enum(MEETING_CHANNEL_VALUES),
+});
 
 export const historyEntrySchema = z.object({
   from: statusSchema.nullable(),
   to: statusSchema,
   at: timestamp,
   note: z.string().max(2000),
+  /** True for an entry that undid the step before it. */
   correction: z.boolean(),
+  action: z.enum(HISTORY_ACTIONS).optional(),
+  /** A send: the exact text, channel and recipient (absent when sent another way). */
+  message: sentMessageSchema.optional(),
+  /** A due-date change: the user's date before and after (null: the schedule's). */
+  due: z.object({ from: timestamp.nullable(), to: timestamp.nullable() }).optional(),
+  /** The meeting this entry created (`before` null) or changed (its times before). */
+  meeting: z.object({ id: z.uuid(), before: meetingTimesSchema.nullable() }).optional(),
+  /** The request's fields as they were before this entry, so Undo restores them exactly. */
+  before: z
+    .object({
+      followUps: z.array(timestamp).max(10),
+      dueOverride: timestamp.nullable(),
+      channel: z.enum(CHANNELS).nullable(),
+    })
+    .optional(),
+  /** On a correction: the index of the entry it undid. */
+  undoes: z.number().int().nonnegative().optional(),
 });
-
-export const CHANNELS = ['copy', 'email', 'linkedin'] as const;
+export type HistoryEntryRow = z.infer<typeof historyEntrySchema>;
 
 export const introRequestSchema = z.object({
   id: z.uuid(),
@@ -289,7 +344,7 @@ export type IntroRequest = z.infer<typeof introRequestSchema>;
 
 // --- Meetings ---------------------------------------------------------------------
 
-export const MEETING_CHANNELS = ['meet', 'zoom', 'teams', 'phone', 'in-person', 'other'] as const;
+export const MEETING_CHANNELS = MEETING_CHANNEL_VALUES;
 export type MeetingChannel = (typeof MEETING_CHANNELS)[number];
 /** An informational interview is short: 15–20 minutes unless the user says otherwise. */
 export const DEFAULT_MEETING_MINUTES = 20;
@@ -314,7 +369,16 @@ export const meetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
-export const TEMPLATE_KIND_VALUES = ['intro-ask', 'blurb', 'direct-ask', 'nudge', 'thanks-connector', 'thanks-target'] as const;
+export const TEMPLATE_KIND_VALUES = [
+  'intro-ask',
+  'blurb',
+  'direct-ask',
+  'nudge',
+  'last-follow-up',
+  'reply-intro',
+  'thanks-target',
+  'thanks-connector',
+] as const;
 
 export const templateSchema = z.object({
   id: z.string().min(1).max(100),
@@ -336,5 +400,7 @@ export const settingsSchema = z.object({
   resumeUrl: z.union([httpsUrl, z.literal('')]),
   timeZone: z.string().min(1).max(100),
   workingDays: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+  /** The user closed the side panel's first-run prompt for the settings templates need. */
+  setupDismissed: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lintOutreach, wordCount } from './outreach-lint';
-import { DEFAULT_TEMPLATES, renderTemplate, validateTemplate, type TemplateValues } from './templates';
+import { pickTemplate } from './messages';
+import { checklistFor, lintOutreach, wordCount } from './outreach-lint';
+import type { Template } from './schemas';
+import { DEFAULT_TEMPLATES, fillPlaceholders, renderTemplate, sourceOf, unfilledPlaceholders, validateTemplate, type TemplateValues } from './templates';
 
 const values: TemplateValues = {
   'me.name': 'Sam Rivera',
@@ -13,6 +15,8 @@ const values: TemplateValues = {
   'target.company': 'Analytical Engines',
   'connector.name': 'Charles Babbage',
   'connector.firstName': 'Charles',
+  'recipient.name': 'Charles Babbage',
+  'recipient.firstName': 'Charles',
 };
 
 describe('renderTemplate', () => {
@@ -35,6 +39,25 @@ describe('renderTemplate', () => {
     const { text, issues } = renderTemplate('Résumé: {{me.resumeUrl}}', values);
     expect(text).toBe('Résumé: [link to your résumé (share only if asked)]');
     expect(issues).toMatchObject([{ kind: 'missing-value', variable: 'me.resumeUrl' }]);
+  });
+
+  it('names a missing value in words, never as a raw {{variable}}, and says where it is filled in', () => {
+    const { text, issues } = renderTemplate('I am exploring {{me.goal}}. {{me.firstName}}', {});
+    expect(text).toBe('I am exploring [what you are exploring]. [your first name]');
+    expect(issues.map((i) => i.message)).toStrictEqual(['Missing: what you are exploring.', 'Missing: your first name.']);
+    expect(issues.map((i) => i.message).join(' ')).not.toContain('{{');
+    expect(sourceOf('me.goal')).toStrictEqual({ kind: 'setting', field: 'goal' });
+    expect(sourceOf('me.firstName')).toStrictEqual({ kind: 'setting', field: 'name' });
+    expect(sourceOf('target.role')).toStrictEqual({ kind: 'person', who: 'target', field: 'role' });
+  });
+
+  it('finds what is still to fill in, and fills stand-ins once the values are known', () => {
+    const drafted = renderTemplate('Hi, I explore {{me.goal}}. Your advice on [the specific advice]? {{nope}}', {}).text;
+    expect(unfilledPlaceholders(drafted)).toStrictEqual(['[what you are exploring]', '[the specific advice]', '{{nope}}']);
+    const edited = `${drafted} (my own words)`;
+    expect(fillPlaceholders(edited, { 'me.goal': 'climate tech' })).toBe(
+      'Hi, I explore climate tech. Your advice on [the specific advice]? {{nope}} (my own words)',
+    );
   });
 
   it('flags unclosed braces', () => {
@@ -75,6 +98,43 @@ describe('lintOutreach', () => {
   it('skips the greeting when looking for the connection in the first sentence', () => {
     expect(byId('Hi Ada,\nCharles suggested I reach out. Could we talk?', ['Charles'])['connection-first']).toBe(true);
     expect(byId('Hi Ada,\nI love your work. Charles suggested I reach out.', ['Charles'])['connection-first']).toBe(false);
+  });
+
+  it('checks a direct ask against a direct ask’s rules: no connection to name first', () => {
+    const direct = renderTemplate(DEFAULT_TEMPLATES.find((t) => t.id === 'default-direct-ask')!.body, values).text;
+    const checks = checklistFor({ step: 'ask', requestKind: 'direct' }, direct, { connector: [], target: ['Ada Lovelace', 'Ada'], targetWork: ['Principal Engineer', 'Analytical Engines'] });
+    expect(checks.map((c) => c.id)).not.toContain('connection-first');
+    expect(checks.filter((c) => !c.ok)).toStrictEqual([]);
+    expect(checks.find((c) => c.id === 'why-them')?.ok).toBe(true);
+    // The intro ask keeps its rule.
+    const intro = renderTemplate(DEFAULT_TEMPLATES[0]!.body, values).text;
+    expect(checklistFor({ step: 'ask', requestKind: 'intro' }, intro, { connector: ['Charles Babbage', 'Charles'], target: ['Ada'], targetWork: [] }).filter((c) => !c.ok)).toStrictEqual([]);
+  });
+
+  it('has rules for each message of the loop, and the built-ins pass them once their prompts are filled', () => {
+    const ctx = { connector: ['Charles Babbage', 'Charles'], target: ['Ada Lovelace', 'Ada'], targetWork: ['Principal Engineer'] };
+    const cases = [
+      ['default-nudge', { step: 'nudge', requestKind: 'intro' }],
+      ['default-last-follow-up', { step: 'last-follow-up', requestKind: 'intro' }],
+      ['default-reply-intro', { step: 'reply-intro', requestKind: 'intro' }],
+      ['default-thanks-target', { step: 'thank-you', requestKind: 'intro' }],
+      ['default-thanks-connector', { step: 'report-back', requestKind: 'intro' }],
+    ] as const;
+    for (const [id, kind] of cases) {
+      const body = renderTemplate(DEFAULT_TEMPLATES.find((t) => t.id === id)!.body, values).text;
+      const checks = checklistFor(kind, body, ctx);
+      expect(checks.filter((c) => !c.ok).map((c) => c.id), id).toStrictEqual(unfilledPlaceholders(body).length > 0 ? ['prompts-filled'] : []);
+      const filled = body.replace(/\[[^\]]*\]/g, 'that book');
+      expect(checklistFor(kind, filled, ctx).filter((c) => !c.ok), id).toStrictEqual([]);
+    }
+    expect(checklistFor({ step: 'nudge', requestKind: 'intro' }, 'word '.repeat(70), ctx).find((c) => c.id === 'length')?.ok).toBe(false);
+  });
+
+  it('picks a nudge that fits the kind of request', () => {
+    const rows = DEFAULT_TEMPLATES.map((t) => ({ ...t, builtIn: true, createdAt: 0, updatedAt: 0, deletedAt: null }) as Template);
+    expect(pickTemplate(rows, 'nudge', 'intro')?.id).toBe('default-nudge');
+    expect(pickTemplate(rows, 'nudge', 'direct')?.id).toBe('default-direct-nudge');
+    expect(pickTemplate(rows, 'nudge', 'direct', 'default-nudge')?.id).toBe('default-nudge');
   });
 
   it('reports unfilled [prompts]', () => {

@@ -14,8 +14,10 @@ export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   blurb: 'Forwardable blurb about you',
   'direct-ask': 'Ask someone directly',
   nudge: 'Nudge',
-  'thanks-connector': 'Thank the connector and report back',
+  'last-follow-up': 'Last follow-up',
+  'reply-intro': 'Reply to the introduction',
   'thanks-target': 'Thank-you after the meeting',
+  'thanks-connector': 'Thank the connector and report back',
 };
 
 /** Every variable a template may use, with what it means. */
@@ -34,6 +36,8 @@ export const VARIABLES = {
   'connector.name': 'The person introducing you',
   'connector.firstName': 'Their first name',
   'connector.company': 'Their company',
+  'recipient.name': 'Who this message goes to',
+  'recipient.firstName': 'Their first name',
 } as const;
 export type Variable = keyof typeof VARIABLES;
 export type TemplateValues = Partial<Record<Variable, string | null>>;
@@ -75,13 +79,61 @@ export function renderTemplate(text: string, values: TemplateValues): { text: st
     const value = values[name]?.trim();
     if (!value) {
       if (!issues.some((i) => i.variable === name)) {
-        issues.push({ kind: 'missing-value', variable: name, message: `No value for {{${name}}} (${VARIABLES[name].toLowerCase()}).` });
+        issues.push({ kind: 'missing-value', variable: name, message: `Missing: ${missingLabel(name)}.` });
       }
       return `[${VARIABLES[name].toLowerCase()}]`;
     }
     return value;
   });
   return { text: rendered, issues };
+}
+
+/**
+ * Replace the stand-ins of values that were missing when a message was drafted
+ * with the values now known (after the user filled in a setting), leaving the
+ * rest of the user's text as they wrote it.
+ */
+export function fillPlaceholders(text: string, values: TemplateValues): string {
+  let out = text;
+  for (const name of Object.keys(VARIABLES) as Variable[]) {
+    const value = values[name]?.trim();
+    if (value) out = out.split(missingPlaceholder(name)).join(value);
+  }
+  return out;
+}
+
+/** What a missing value is, in the user's words ("your goal", "Ada's role" is for the caller to say). */
+export function missingLabel(name: Variable): string {
+  return VARIABLES[name].toLowerCase();
+}
+
+/**
+ * Text still to fill in before sending: a [bracketed prompt] (a template's own,
+ * or a missing value's stand-in) or a {{variable}} left as written.
+ */
+export function unfilledPlaceholders(text: string): string[] {
+  const found = [...(text.match(/\[[^\]\n]{2,80}\]/g) ?? []), ...(text.match(/\{\{[^{}\n]*\}\}/g) ?? [])];
+  return Array.from(new Set(found));
+}
+
+/** Where a missing value is filled in: one of the user's settings, or a field of one of the two people. */
+export type ValueSource =
+  | { kind: 'setting'; field: 'name' | 'background' | 'goal' | 'resumeUrl' }
+  | { kind: 'person'; who: 'target' | 'connector' | 'recipient'; field: 'name' | 'role' | 'company' | 'headline' | 'location' };
+
+export function sourceOf(variable: Variable): ValueSource {
+  const [scope, field] = variable.split('.') as [string, string];
+  if (scope === 'me') return { kind: 'setting', field: field === 'firstName' ? 'name' : (field as 'background' | 'goal' | 'resumeUrl' | 'name') };
+  return {
+    kind: 'person',
+    who: scope as 'target' | 'connector' | 'recipient',
+    field: field === 'firstName' ? 'name' : (field as 'name' | 'role' | 'company' | 'headline' | 'location'),
+  };
+}
+
+/** The text a missing value leaves in the message, to be replaced once the value is known. */
+export function missingPlaceholder(name: Variable): string {
+  return `[${missingLabel(name)}]`;
 }
 
 export interface TemplateDefinition {
@@ -135,6 +187,30 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
     subject: 'Re: {{target.firstName}}',
     body:
       'Hi {{connector.firstName}}, just bringing this back to the top of your inbox in case it got buried. Would an intro to {{target.firstName}} still work for you? Totally fine if not.\n\n{{me.firstName}}',
+  },
+  {
+    id: 'default-direct-nudge',
+    kind: 'nudge',
+    name: 'Friendly nudge (direct ask)',
+    subject: 'Re: {{me.goal}}',
+    body:
+      'Hi {{target.firstName}}, bringing my note below back to the top of your inbox in case it got buried. Would 15 minutes in the next few weeks work for you? Totally fine if not.\n\n{{me.firstName}}',
+  },
+  {
+    id: 'default-last-follow-up',
+    kind: 'last-follow-up',
+    name: 'Last follow-up',
+    subject: 'Re: my note',
+    body:
+      'Hi {{recipient.firstName}}, one last note on my message below, and then I’ll leave it with you. If the timing is wrong, no problem at all. Would a one-line reply either way be possible?\n\n{{me.firstName}}',
+  },
+  {
+    id: 'default-reply-intro',
+    kind: 'reply-intro',
+    name: 'Reply to the introduction',
+    subject: 'Re: Introduction: {{me.name}} and {{target.name}}',
+    body:
+      'Thank you, {{connector.firstName}} (moving you to bcc).\n\nHi {{target.firstName}}, thank you for being open to a chat. Would 15 minutes work for you at [two or three times that suit you]? I’m happy to fit around your week.\n\n{{me.firstName}}',
   },
   {
     id: 'default-thanks-connector',

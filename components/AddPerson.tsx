@@ -1,0 +1,132 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import { peopleNameStartsWith } from '@/utils/db/contacts';
+import { AlreadySavedError, SameNameError } from '@/utils/db/errors';
+import { addPersonByHand } from '@/utils/db/people';
+import type { Person } from '@/utils/domain/schemas';
+import { roleLine } from './PersonCard';
+import { TextField } from './TextField';
+import { showToast } from './Toasts';
+
+/**
+ * Add a person by hand from the side panel (someone met offline, or with no
+ * profile page). Saved people with the typed name are offered first; a name
+ * already saved asks "Is this the … you saved?" instead of making a duplicate.
+ */
+export function AddPerson({ db, onOpen }: { db: IntrobookDB; onOpen: (person: Person) => void }) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <div className="actions">
+        <button type="button" onClick={() => setOpen(true)}>
+          Add a person
+        </button>
+      </div>
+    );
+  }
+  return (
+    <AddPersonForm
+      db={db}
+      onCancel={() => setOpen(false)}
+      onDone={(person) => {
+        setOpen(false);
+        onOpen(person);
+      }}
+    />
+  );
+}
+
+function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (person: Person) => void; onCancel: () => void }) {
+  const [values, setValues] = useState({ name: '', role: '', company: '', headline: '', location: '', email: '', profileUrl: '' });
+  const [same, setSame] = useState<Person[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const typed = useLiveQuery(() => peopleNameStartsWith(db, values.name, 5), [values.name]);
+  const set = (key: keyof typeof values) => (v: string) => setValues((x) => ({ ...x, [key]: v }));
+
+  async function save(asNew: boolean) {
+    setError(null);
+    try {
+      const person = await addPersonByHand(db, values, undefined, { asNew });
+      showToast(`Added ${person.name}.`);
+      onDone(person);
+    } catch (e) {
+      if (e instanceof SameNameError) return setSame(e.matches);
+      if (e instanceof AlreadySavedError) return setError(`${e.person.name} is already saved with this profile link.`);
+      setError(e instanceof Error && /required|https/.test(e.message) ? e.message : 'Check the fields: a name is required, and the email and link must be valid.');
+    }
+  }
+
+  if (same) {
+    return (
+      <div className="panel confirm" role="alertdialog" aria-labelledby="add-person-same">
+        <p id="add-person-same">{same.length === 1 ? `Is this the ${same[0]!.name} you saved?` : `You saved ${same.length} people named ${same[0]!.name}. Is it one of them?`}</p>
+        <ul className="people-list">
+          {same.map((p) => (
+            <li key={p.id}>
+              <button type="button" className="primary" onClick={() => onDone(p)}>
+                Yes, open {p.name}
+                {roleLine(p) ? ` (${roleLine(p)})` : ''}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="actions">
+          <button type="button" onClick={() => void save(true)}>
+            No, add someone new
+          </button>
+          <button type="button" onClick={() => setSame(null)}>
+            Back
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      className="panel capture-form"
+      aria-label="Add a person"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void save(false);
+      }}
+    >
+      <TextField label="Name" value={values.name} onChange={set('name')} required maxLength={200} autoComplete="off" />
+      {typed && typed.length > 0 && (
+        <div className="offer" aria-label="Saved people with this name">
+          <p className="muted small">Already saved:</p>
+          <ul className="people-list">
+            {typed.map((p) => (
+              <li key={p.id}>
+                <button type="button" onClick={() => onDone(p)}>
+                  Open {p.name}
+                  {roleLine(p) ? ` (${roleLine(p)})` : ''}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <TextField label="Role" value={values.role} onChange={set('role')} maxLength={200} />
+      <TextField label="Company" value={values.company} onChange={set('company')} maxLength={200} />
+      <TextField label="Headline" value={values.headline} onChange={set('headline')} maxLength={500} />
+      <TextField label="Location" value={values.location} onChange={set('location')} maxLength={200} />
+      <TextField label="Email" value={values.email} onChange={set('email')} type="email" maxLength={200} />
+      <TextField label="Profile link" value={values.profileUrl} onChange={set('profileUrl')} type="url" maxLength={2048} />
+      <div className="actions">
+        <button type="submit" className="primary">
+          Add person
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {error && (
+        <p className="message error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

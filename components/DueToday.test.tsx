@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countReads, makeCapture, makeTestDb } from '@/tests/helpers/db';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import { createRequest, markSent } from '@/utils/db/intros';
+import { savePersonCapture } from '@/utils/db/people';
+import { defaultSettings, saveSettings } from '@/utils/settings';
+import { DUE_SHOWN, DueToday } from './DueToday';
+
+let db: IntrobookDB;
+let reads: ReturnType<typeof countReads>;
+beforeEach(async () => {
+  db = makeTestDb(new IDBFactory());
+  reads = countReads(db);
+  await saveSettings({ ...defaultSettings(), timeZone: 'Europe/London' });
+});
+afterEach(() => {
+  cleanup();
+  db.close();
+});
+
+describe('Due today', () => {
+  it('lists the longest overdue first, reads only those, and counts the rest', async () => {
+    const ada = (await savePersonCapture(db, makeCapture())).person;
+    const weekAgo = Date.now() - 10 * 86400_000;
+    for (let i = 0; i < DUE_SHOWN + 45; i++) {
+      const person = (await savePersonCapture(db, makeCapture({ profileUrl: `https://www.linkedin.com/in/p-${i}/`, name: `Person ${i}`, degree: 1 }))).person;
+      await markSent(db, (await createRequest(db, { kind: 'intro', targetId: ada.id, connectorId: person.id })).id, 'copy', weekAgo - i * 86400_000);
+    }
+    // Not due: asked just now.
+    await markSent(db, (await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null })).id, 'copy');
+    reads.reset();
+    render(<DueToday db={db} onOpen={() => {}} />);
+    const section = await screen.findByRole('region', { name: `Due today (${DUE_SHOWN + 45})` });
+    const items = within(section).getAllByRole('listitem');
+    expect(items).toHaveLength(DUE_SHOWN);
+    // Longest overdue first: the one asked earliest.
+    expect(items[0]).toHaveTextContent(`Nudge Person ${DUE_SHOWN + 44}`);
+    expect(section).toHaveTextContent('And 45 more');
+    // Each run reads at most DUE_SHOWN requests (it runs again once the settings are read), never all 65.
+    expect(reads.rows.intros).toBeLessThanOrEqual(2 * DUE_SHOWN);
+  });
+});

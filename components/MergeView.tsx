@@ -1,0 +1,246 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import { peopleNameStartsWith } from '@/utils/db/contacts';
+import { mergePeople, MergeConflictError, previewMerge, undoMerge, type MergePreview } from '@/utils/db/merge';
+import { getPerson } from '@/utils/db/people';
+import { STATUS_LABELS } from '@/utils/domain/intro-status';
+import { JOINABLE_FIELDS, MERGE_FIELD_LABELS, type MergeChoice, type MergeChoices, type MergeField } from '@/utils/domain/merge';
+import type { Person } from '@/utils/domain/schemas';
+import { refreshReminders } from '@/utils/messaging/client';
+import { roleLine } from './PersonCard';
+import { showToast } from './Toasts';
+import { useView } from './view-hooks';
+
+const CLOSENESS = { 1: 'Acquaintance', 2: 'Know them well', 3: 'Close' } as const;
+const DEGREE = { 1: '1st', 2: '2nd', 3: '3rd+' } as const;
+
+/** A field's value as text, for the side-by-side view. Scraped text stays text. */
+function show(person: Person, field: MergeField): string {
+  const v = person[field];
+  if (v === null || v === undefined || v === '') return '—';
+  if (field === 'closeness') return CLOSENESS[v as 1 | 2 | 3];
+  if (field === 'degree') return DEGREE[v as 1 | 2 | 3];
+  if (field === 'mutualConnections') {
+    const m = person.mutualConnections;
+    return m.count === 0 ? '—' : `${m.count}${m.names.length > 0 ? `: ${m.names.join(', ')}` : ''}`;
+  }
+  if (field === 'profileUrl' && typeof v === 'string' && v.startsWith('urn:uuid:')) return 'none (added by hand)';
+  if (field === 'photoUrl') return 'a photo';
+  return String(v);
+}
+
+/**
+ * Merge two saved records of one human. Pick the second record (when only one
+ * is given), see their fields side by side, choose per field; every request,
+ * meeting, note and mutual link follows the record kept. Undo is offered after.
+ */
+export function MergeView({ db, firstId, secondId, onDone }: { db: IntrobookDB; firstId: string; secondId?: string; onDone: (keptId: string | null) => void }) {
+  const heading = useView(() => onDone(null));
+  const [otherId, setOtherId] = useState<string | null>(secondId ?? null);
+  const first = useLiveQuery(() => getPerson(db, firstId), [firstId]);
+  if (first === undefined) return <p className="muted">Loading…</p>;
+  return (
+    <section className="panel" aria-label="Merge people" data-view>
+      <button type="button" onClick={() => onDone(null)}>
+        ← Back
+      </button>
+      <h2 className="request-title" tabIndex={-1} ref={heading} data-view-heading>
+        Merge {first?.name ?? 'this person'} with another record
+      </h2>
+      {!first ? (
+        <p className="message error">This person is no longer in Introbook.</p>
+      ) : otherId ? (
+        <MergeChoicesForm key={otherId} db={db} first={first} otherId={otherId} onPickAnother={() => setOtherId(null)} onDone={onDone} />
+      ) : (
+        <PickPerson db={db} exclude={first} onPick={setOtherId} />
+      )}
+    </section>
+  );
+}
+
+function PickPerson({ db, exclude, onPick }: { db: IntrobookDB; exclude: Person; onPick: (id: string) => void }) {
+  const id = useId();
+  const [query, setQuery] = useState(exclude.name);
+  const found = useLiveQuery(() => peopleNameStartsWith(db, query, 8, exclude.id), [query, exclude.id]);
+  return (
+    <div className="capture-form">
+      <div className="field">
+        <label htmlFor={id}>Find the other record</label>
+        <input id={id} value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Start of their name" autoComplete="off" />
+      </div>
+      {found && found.length === 0 && <p className="muted">No one else saved with a name starting “{query}”.</p>}
+      {found && found.length > 0 && (
+        <ul className="people-list" aria-label="Records to merge with">
+          {found.map((p) => (
+            <li key={p.id}>
+              <button type="button" className="person-row" onClick={() => onPick(p.id)}>
+                <span className="person-row-text">
+                  <span className="person-row-name">{p.name}</span>
+                  <span className="person-row-role">
+                    {[roleLine(p), p.profileUrl.startsWith('urn:') ? 'added by hand' : p.profileUrl].filter(Boolean).join(' · ')}
+                  </span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function MergeChoicesForm({
+  db,
+  first,
+  otherId,
+  onPickAnother,
+  onDone,
+}: {
+  db: IntrobookDB;
+  first: Person;
+  otherId: string;
+  onPickAnother: () => void;
+  onDone: (keptId: string | null) => void;
+}) {
+  // Which record survives (its id stays, so links to it need not move): the older one unless the user says otherwise.
+  const [keptId, setKeptId] = useState<string | null>(null);
+  const preview = useLiveQuery(async () => {
+    const other = await getPerson(db, otherId);
+    if (!other) return null;
+    const kept = keptId ?? (other.createdAt < first.createdAt ? other.id : first.id);
+    return previewMerge(db, kept, kept === first.id ? otherId : first.id);
+  }, [first.id, first.updatedAt, otherId, keptId]);
+  if (preview === undefined) return <p className="muted">Loading…</p>;
+  if (preview === null) return <p className="message error">The other record is no longer in Introbook.</p>;
+  // The choices start over when the record kept changes.
+  return <SideBySide key={`${preview.kept.id}:${preview.other.id}`} db={db} first={first} preview={preview} onKeep={setKeptId} onPickAnother={onPickAnother} onDone={onDone} />;
+}
+
+function SideBySide({
+  db,
+  first,
+  preview,
+  onKeep,
+  onPickAnother,
+  onDone,
+}: {
+  db: IntrobookDB;
+  first: Person;
+  preview: MergePreview;
+  onKeep: (id: string) => void;
+  onPickAnother: () => void;
+  onDone: (keptId: string | null) => void;
+}) {
+  const id = useId();
+  const [choices, setChoices] = useState<MergeChoices>(preview.choices);
+  const [error, setError] = useState<string | null>(null);
+  const { kept, other, fields, moves, conflicts } = preview;
+  // Columns stay in a fixed order (this page's person first) whichever is kept.
+  const left = kept.id === first.id ? kept : other;
+  const right = left === kept ? other : kept;
+  const sideOf = (p: Person): MergeChoice => (p.id === kept.id ? 'kept' : 'other');
+
+  async function merge() {
+    setError(null);
+    try {
+      const record = await mergePeople(db, kept.id, other.id, choices);
+      refreshReminders();
+      showToast(`Merged into one ${kept.name}.`, () => undoMerge(db, record.id).then(refreshReminders));
+      onDone(kept.id);
+    } catch (e) {
+      setError(e instanceof MergeConflictError || e instanceof Error ? e.message : 'The merge failed; nothing was changed.');
+    }
+  }
+
+  const moving = [
+    moves.requests > 0 && `${moves.requests} request${moves.requests === 1 ? '' : 's'}`,
+    moves.meetings > 0 && `${moves.meetings} meeting${moves.meetings === 1 ? '' : 's'}`,
+    moves.mutualLinks > 0 && `${moves.mutualLinks} mutual link${moves.mutualLinks === 1 ? '' : 's'}`,
+    moves.other > 0 && `${moves.other} other item${moves.other === 1 ? '' : 's'}`,
+  ].filter(Boolean);
+
+  return (
+    <div className="merge">
+      <fieldset className="merge-keep">
+        <legend>Keep the record of</legend>
+        {[left, right].map((p) => (
+          <label key={p.id} className="inline">
+            <input type="radio" name={`${id}-keep`} checked={kept.id === p.id} onChange={() => onKeep(p.id)} />
+            {p.name} {p.profileUrl.startsWith('urn:') ? '(added by hand)' : '(from their profile)'}, saved {new Date(p.createdAt).toLocaleDateString()}
+          </label>
+        ))}
+      </fieldset>
+      {fields.length === 0 ? (
+        <p className="muted">The two records say the same: nothing to choose.</p>
+      ) : (
+        <table className="merge-table" aria-label="Choose each field">
+          <thead>
+            <tr>
+              <th scope="col">Field</th>
+              <th scope="col">{left.name} (first)</th>
+              <th scope="col">{right.name} (second)</th>
+              {fields.some((f) => JOINABLE_FIELDS.has(f)) && <th scope="col">Or</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((f) => (
+              <tr key={f}>
+                <th scope="row">{MERGE_FIELD_LABELS[f]}</th>
+                {[left, right].map((p, col) => (
+                  <td key={p.id}>
+                    <label className="inline">
+                      <input
+                        type="radio"
+                        name={`${id}-${f}`}
+                        checked={choices[f] === sideOf(p)}
+                        onChange={() => setChoices({ ...choices, [f]: sideOf(p) })}
+                        aria-label={`${MERGE_FIELD_LABELS[f]}: keep ${col === 0 ? 'the first' : 'the second'} record’s value`}
+                      />
+                      <span className="merge-value">{show(p, f)}</span>
+                    </label>
+                  </td>
+                ))}
+                {fields.some((x) => JOINABLE_FIELDS.has(x)) && !JOINABLE_FIELDS.has(f) && <td />}
+                {JOINABLE_FIELDS.has(f) && (
+                  <td>
+                    <label className="inline">
+                      <input type="radio" name={`${id}-${f}`} checked={choices[f] === 'both'} onChange={() => setChoices({ ...choices, [f]: 'both' })} />
+                      Keep both
+                    </label>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        {moving.length > 0 ? `${moving.join(', ')} will follow the record kept.` : 'Nothing else points at the other record.'} The other record is kept as a
+        tombstone that points to this one, and you can undo the merge.
+      </p>
+      {conflicts.length > 0 && (
+        <div className="message error" role="alert">
+          These two are the connector and the person to meet in{' '}
+          {conflicts.map((r) => `a request (${STATUS_LABELS[r.status]})`).join(', ')}. Delete or withdraw it before merging.
+        </div>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" disabled={conflicts.length > 0} onClick={() => void merge()}>
+          Merge into one
+        </button>
+        <button type="button" onClick={onPickAnother}>
+          Pick another record
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+      {error && (
+        <p className="message error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import { editPerson } from '@/utils/db/people';
+import type { Person, Settings } from '@/utils/domain/schemas';
+import { missingLabel, sourceOf, type Variable } from '@/utils/domain/templates';
+import { refreshReminders } from '@/utils/messaging/client';
+import { saveSettings, SETTING_LABELS } from '@/utils/settings';
+import { requestNavigation, setPendingSettingField } from './nav';
+
+type People = { target?: Person; connector?: Person; recipient?: Person };
+
+const PERSON_FIELD_LABELS = { name: 'name', role: 'role', company: 'company', headline: 'headline', location: 'location' } as const;
+
+/**
+ * The values a message is missing, each with the place that fills it: one of
+ * the user's settings (a field right here, or Settings) or a field of one of
+ * the two people. Filling one fills the message's stand-in.
+ */
+export function MissingValues({ db, variables, settings, people }: { db: IntrobookDB; variables: Variable[]; settings: Settings; people: People }) {
+  // One fix per place: {{me.name}} and {{me.firstName}} are both filled by "Your name".
+  const fixes = new Map<string, { variables: Variable[]; source: ReturnType<typeof sourceOf> }>();
+  for (const v of variables) {
+    const source = sourceOf(v);
+    const person = source.kind === 'person' ? people[source.who] : undefined;
+    const key = source.kind === 'setting' ? `setting:${source.field}` : `person:${person?.id ?? source.who}:${source.field}`;
+    const fix = fixes.get(key) ?? { variables: [], source };
+    fix.variables.push(v);
+    fixes.set(key, fix);
+  }
+  if (fixes.size === 0) return null;
+  return (
+    <section className="missing" aria-label="Missing values">
+      <h4>Missing from this message</h4>
+      <ul>
+        {Array.from(fixes.entries()).map(([key, { variables: vs, source }]) => (
+          <li key={key}>
+            {source.kind === 'setting' ? (
+              <SettingFix field={source.field} settings={settings} what={vs.map(missingLabel)} />
+            ) : (
+              <PersonFix db={db} person={people[source.who]} field={source.field} what={vs.map(missingLabel)} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SettingFix({ field, settings, what }: { field: 'name' | 'background' | 'goal' | 'resumeUrl'; settings: Settings; what: string[] }) {
+  const label = SETTING_LABELS[field];
+  return (
+    <InlineFix
+      what={what}
+      label={label}
+      action={`Fill in ${field === 'name' ? 'your name' : label.toLowerCase()}`}
+      type={field === 'resumeUrl' ? 'url' : 'text'}
+      onSave={async (value) => {
+        await saveSettings({ ...settings, [field]: value });
+        refreshReminders();
+      }}
+      extra={
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setPendingSettingField(field);
+            requestNavigation({ view: 'settings', field });
+          }}
+        >
+          Open “{label}” in Settings
+        </button>
+      }
+    />
+  );
+}
+
+function PersonFix({ db, person, field, what }: { db: IntrobookDB; person?: Person; field: keyof typeof PERSON_FIELD_LABELS; what: string[] }) {
+  if (!person) return <span>Missing: {what.join(', ')}.</span>;
+  return (
+    <InlineFix
+      what={what}
+      label={`${person.name}’s ${PERSON_FIELD_LABELS[field]}`}
+      action={`Add ${person.name}’s ${PERSON_FIELD_LABELS[field]}`}
+      onSave={async (value) => {
+        await editPerson(db, person.id, { [field]: value });
+      }}
+    />
+  );
+}
+
+function InlineFix({
+  what,
+  label,
+  type = 'text',
+  onSave,
+  extra,
+  action,
+}: {
+  what: string[];
+  label: string;
+  /** The button that opens the field. */
+  action: string;
+  type?: 'text' | 'url';
+  onSave: (value: string) => Promise<void>;
+  extra?: React.ReactNode;
+}) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!value.trim()) return setError('Type a value first.');
+    try {
+      await onSave(value.trim());
+      setOpen(false);
+      setValue('');
+    } catch {
+      setError(type === 'url' ? 'The link must start with https://.' : 'That could not be saved.');
+    }
+  }
+  return (
+    <>
+      <span>Missing: {what.join(', ')}. </span>
+      {open ? (
+        <form className="inline-fix" onSubmit={submit} aria-label={`Fill in ${label}`}>
+          <label htmlFor={id}>{label}</label>
+          <input id={id} type={type} value={value} onChange={(e) => setValue(e.target.value)} maxLength={type === 'url' ? 2048 : 500} />
+          <button type="submit">Save</button>
+          <button type="button" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+          {error && (
+            <span className="message error" role="alert">
+              {error}
+            </span>
+          )}
+        </form>
+      ) : (
+        <span className="button-row">
+          <button type="button" className="link-button" onClick={() => setOpen(true)}>
+            {action}
+          </button>
+          {extra}
+        </span>
+      )}
+    </>
+  );
+}

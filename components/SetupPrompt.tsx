@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import type { Settings } from '@/utils/domain/schemas';
+import { missingTemplateSettings, saveSettings, SETTING_LABELS, TEMPLATE_SETTINGS } from '@/utils/settings';
+import { TextField } from './TextField';
+
+const HINTS = { name: 'Sam Rivera', background: 'a data analyst moving into product', goal: 'product management in climate tech' } as const;
+
+/**
+ * First run: the few settings every template needs (your name, background and
+ * goal), asked once at the top of the side panel — until they are filled in or
+ * the user says "Not now".
+ */
+export function SetupPrompt({ settings, loaded }: { settings: Settings; loaded: boolean }) {
+  const missing = missingTemplateSettings(settings);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  if (!loaded || settings.setupDismissed || missing.length === 0) return null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const filled = Object.fromEntries(TEMPLATE_SETTINGS.map((f) => [f, (values[f] ?? settings[f]).trim()]));
+    try {
+      await saveSettings({ ...settings, ...filled });
+    } catch {
+      setError('Those could not be saved.');
+    }
+  }
+
+  return (
+    <form className="panel capture-form setup" aria-label="Before your first ask" onSubmit={submit}>
+      <h2 className="panel-title">Before your first ask</h2>
+      <p>Your messages are written from templates that use these. Fill them in once; change them any time in Settings.</p>
+      {missing.map((f) => (
+        <TextField key={f} label={SETTING_LABELS[f]} value={values[f] ?? ''} onChange={(v) => setValues({ ...values, [f]: v })} maxLength={f === 'name' ? 200 : 500} placeholder={HINTS[f]} />
+      ))}
+      <div className="actions">
+        <button type="submit" className="primary">
+          Save
+        </button>
+        <button type="button" onClick={() => void saveSettings({ ...settings, setupDismissed: true })}>
+          Not now
+        </button>
+      </div>
+      {error && (
+        <p className="message error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

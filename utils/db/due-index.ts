@@ -1,0 +1,72 @@
+/**
+ * The stored due date of each request's next step (`intros.dueAt`, indexed),
+ * so "Due today", the reminders and the next alarm read only what is due.
+ * A due date depends on the user's working week: every write through
+ * utils/db/intros.ts stores it with the current week, and when the week
+ * changes (or rows arrive another way: a restore, a sync) `reindexDueDates`
+ * recomputes the live requests' dates. `ensureDueIndex` does that once per week
+ * setting, remembered in extension storage.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { WorkWeek } from '../domain/business-days';
+import type { IntroRequest, Meeting } from '../domain/schemas';
+import { getSettings, workWeek } from '../settings';
+import { requestIndexFields, type IntrobookDB, type StoredRequest } from './app-db';
+
+/** Statuses whose due date depends on the meeting the request led to. */
+export const MEETING_STATUSES: ReadonlySet<IntroRequest['status']> = new Set(['meeting-scheduled', 'met']);
+
+/** The work week due dates are computed in: the user's settings. */
+export async function currentWeek(): Promise<WorkWeek> {
+  return workWeek(await getSettings());
+}
+
+/** The live meeting a request led to, when its due date depends on it. Call inside a transaction that includes `meetings`. */
+export async function meetingTimeOf(db: IntrobookDB, r: Pick<IntroRequest, 'id' | 'status'>): Promise<Meeting | null> {
+  if (!MEETING_STATUSES.has(r.status)) return null;
+  const rows = await db.meetings.where('requestId').equals(r.id).toArray();
+  return rows.filter((m) => m.deletedAt === null).sort((a, b) => b.updatedAt - a.updatedAt)[0] ?? null;
+}
+
+/** The row to store for a request: the request and its derived index fields. */
+export async function withIndexFields(db: IntrobookDB, r: IntroRequest, week: WorkWeek): Promise<StoredRequest> {
+  return { ...r, ...requestIndexFields(r, week, await meetingTimeOf(db, r)) };
+}
+
+/**
+ * Recompute the stored due date of live requests (all of them, or those
+ * given) in `week`. Walks live requests by the status index; writes only rows
+ * whose date changed. Returns how many changed.
+ */
+export async function reindexDueDates(db: IntrobookDB, week: WorkWeek, ids?: readonly string[]): Promise<number> {
+  return db.transaction('rw', db.intros, db.meetings, async () => {
+    const rows = (ids ? (await db.intros.bulkGet([...ids])).filter((r) => r !== undefined) : await db.intros.where('liveStatus').above('').toArray()) as StoredRequest[];
+    const changed: StoredRequest[] = [];
+    for (const row of rows) {
+      const next = await withIndexFields(db, row, week);
+      if (next.dueAt !== row.dueAt || next.liveStatus !== row.liveStatus) changed.push(next);
+    }
+    if (changed.length > 0) await db.intros.bulkPut(changed);
+    return changed.length;
+  });
+}
+
+/** Which week the stored due dates were computed in. */
+export const dueIndexWeek = storage.defineItem<string | null>('local:dueIndexWeek', { fallback: null });
+
+const weekKey = (week: WorkWeek) => JSON.stringify({ timeZone: week.timeZone, workingDays: [...week.workingDays].sort() });
+
+/** Recompute every live request's due date when the week changed since they were stored. Returns rows changed. */
+export async function ensureDueIndex(db: IntrobookDB, week: WorkWeek): Promise<number> {
+  const key = weekKey(week);
+  if ((await dueIndexWeek.getValue()) === key) return 0;
+  const changed = await reindexDueDates(db, week);
+  await dueIndexWeek.setValue(key);
+  return changed;
+}
+
+/** Requests whose date depends on a meeting: recomputed on each reminder pass, as a meeting may have moved. */
+export async function reindexMeetingDueDates(db: IntrobookDB, week: WorkWeek): Promise<number> {
+  const ids = await db.intros.where('liveStatus').anyOf([...MEETING_STATUSES]).primaryKeys();
+  return ids.length > 0 ? reindexDueDates(db, week, ids) : 0;
+}

@@ -1,0 +1,144 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeCapture, makeTestDb } from '../../tests/helpers/db';
+import type { Person } from '../domain/schemas';
+import type { IntrobookDB } from './app-db';
+import { addConnector, confirmMutual, dismissMutual, peopleNamed } from './contacts';
+import { createRequest, markSent } from './intros';
+import { scheduleMeeting } from './meetings';
+import { lastMergeInto, mergePeople, MergeConflictError, previewMerge, undoMerge } from './merge';
+import { editPerson, findPersonByUrl, getPerson, savePersonCapture } from './people';
+
+let db: IntrobookDB;
+beforeEach(() => {
+  db = makeTestDb(new IDBFactory());
+});
+afterEach(() => db.close());
+
+const save = async (name: string, slug: string, extra = {}) =>
+  (await savePersonCapture(db, makeCapture({ name, profileUrl: `https://www.linkedin.com/in/${slug}/`, mutualConnections: { count: 0, names: [] }, ...extra }))).person;
+
+/** The situation of issue #8: Omar saved from his profile, and a second Omar added by hand as a connector. */
+async function twoOmars() {
+  const saved = await save('Omar Haddad', 'omar-haddad', { role: 'Designer', company: 'Fabrikam', degree: 1 });
+  const target = await save('Ada Lovelace', 'ada', { mutualConnections: { count: 1, names: ['Omar Haddad'] } });
+  const third = await save('Grace Hopper', 'grace', { mutualConnections: { count: 1, names: ['Omar Haddad'] } });
+  const byHand = await addConnector(
+    db,
+    { name: 'Omar Haddad', howWeKnow: 'Worked together at Contoso', email: 'omar@example.org', profileUrl: '', closeness: 3 },
+    target.id,
+    1000,
+    { asNew: true },
+  );
+  await editPerson(db, byHand.id, { notes: 'Loves climbing' });
+  await editPerson(db, saved.id, { notes: 'Met at the design meetup' });
+  await dismissMutual(db, third.id, byHand.id);
+  await confirmMutual(db, third.id, saved.id);
+  const viaHand = await markSent(db, (await createRequest(db, { kind: 'intro', targetId: target.id, connectorId: byHand.id })).id, 'copy');
+  const toHand = await createRequest(db, { kind: 'direct', targetId: byHand.id, connectorId: null, message: 'Hi Omar' });
+  const meeting = await scheduleMeeting(db, { personId: byHand.id, startsAt: 5_000_000, link: 'https://meet.google.com/abc-defg-hij' });
+  return { saved, byHand, target, third, viaHand, toHand, meeting };
+}
+
+describe('merging people', () => {
+  it('previews the differing fields and what will move', async () => {
+    const { saved, byHand } = await twoOmars();
+    const preview = await previewMerge(db, saved.id, byHand.id);
+    expect(preview.fields).toEqual(expect.arrayContaining(['profileUrl', 'role', 'company', 'email', 'howWeKnow', 'closeness', 'notes']));
+    expect(preview.fields).not.toContain('name');
+    expect(preview.choices).toMatchObject({ profileUrl: 'kept', role: 'kept', email: 'other', howWeKnow: 'other', closeness: 'other', notes: 'both' });
+    expect(preview.moves).toStrictEqual({ requests: 2, meetings: 1, mutualLinks: 2, other: 0 });
+    expect(preview.conflicts).toStrictEqual([]);
+  });
+
+  it('keeps one record with the chosen fields; every request, meeting and mutual link follows it; the other is a tombstone that says where it went', async () => {
+    const { saved, byHand, target, third, viaHand, toHand, meeting } = await twoOmars();
+    const preview = await previewMerge(db, saved.id, byHand.id);
+    const record = await mergePeople(db, saved.id, byHand.id, { ...preview.choices, role: 'kept' }, 9000);
+
+    const kept = (await getPerson(db, saved.id))!;
+    expect(kept).toMatchObject({
+      name: 'Omar Haddad',
+      role: 'Designer',
+      company: 'Fabrikam',
+      profileUrl: 'https://www.linkedin.com/in/omar-haddad/',
+      email: 'omar@example.org',
+      howWeKnow: 'Worked together at Contoso',
+      closeness: 3,
+      knowsPersonally: true,
+      notes: 'Met at the design meetup\n\nLoves climbing',
+      deletedAt: null,
+    });
+    const tombstone = (await db.people.get(byHand.id))!;
+    expect(tombstone).toMatchObject({ deletedAt: 9000, mergedInto: saved.id, aliases: [] });
+    expect(await peopleNamed(db, 'Omar Haddad')).toHaveLength(1);
+
+    expect(await db.intros.get(viaHand.id)).toMatchObject({ connectorId: saved.id, status: 'asked', history: viaHand.history });
+    expect(await db.intros.get(toHand.id)).toMatchObject({ targetId: saved.id, message: 'Hi Omar' });
+    expect(await db.meetings.get(meeting.id)).toMatchObject({ personId: saved.id });
+    expect((await getPerson(db, target.id))?.mutualContactIds).toStrictEqual([saved.id]);
+    // Grace had "not them" for the hand-added Omar and "yes" for the saved one: the link wins, once.
+    const grace = (await getPerson(db, third.id))!;
+    expect(grace.mutualContactIds).toStrictEqual([saved.id]);
+    expect(grace.dismissedMutualIds).toStrictEqual([saved.id]);
+    expect(record.moved.map((m) => `${m.table}.${m.field}`).sort()).toStrictEqual([
+      'intros.connectorId',
+      'intros.targetId',
+      'meetings.personId',
+      'people.dismissedMutualIds',
+      'people.mutualContactIds',
+    ]);
+    expect(await lastMergeInto(db, saved.id)).toMatchObject({ id: record.id });
+  });
+
+  it('takes the other record’s profile link when chosen; a later save of either link lands on the kept record', async () => {
+    const handFirst = await addConnector(db, { name: 'Omar Haddad', howWeKnow: '', email: '', profileUrl: '', closeness: null }, null);
+    const captured = await save('Omar Haddad', 'omar-haddad', { role: 'Designer' });
+    const preview = await previewMerge(db, handFirst.id, captured.id);
+    expect(preview.choices.profileUrl).toBe('other');
+    await mergePeople(db, handFirst.id, captured.id, preview.choices);
+    expect(await findPersonByUrl(db, 'https://www.linkedin.com/in/omar-haddad/')).toMatchObject({ id: handFirst.id, role: 'Designer' });
+    const again = await savePersonCapture(db, makeCapture({ name: 'Omar Haddad', profileUrl: 'https://www.linkedin.com/in/omar-haddad/', role: 'Lead Designer' }));
+    expect(again).toMatchObject({ created: false, person: { id: handFirst.id } });
+  });
+
+  it('undoes the merge: both records and every reference as they were', async () => {
+    const { saved, byHand, target, third, viaHand, toHand, meeting } = await twoOmars();
+    const beforeSaved = await db.people.get(saved.id);
+    const beforeHand = await db.people.get(byHand.id);
+    const beforeGrace = await db.people.get(third.id);
+    const record = await mergePeople(db, saved.id, byHand.id, (await previewMerge(db, saved.id, byHand.id)).choices, 9000);
+    await undoMerge(db, record.id, 9500);
+
+    const strip = (p: Person | undefined) => ({ ...p, updatedAt: 0 });
+    expect(strip(await db.people.get(saved.id))).toStrictEqual(strip(beforeSaved));
+    expect(strip(await db.people.get(byHand.id))).toStrictEqual(strip(beforeHand));
+    expect(strip(await db.people.get(third.id))).toStrictEqual(strip(beforeGrace));
+    expect((await getPerson(db, target.id))?.mutualContactIds).toStrictEqual([byHand.id]);
+    expect(await db.intros.get(viaHand.id)).toMatchObject({ connectorId: byHand.id });
+    expect(await db.intros.get(toHand.id)).toMatchObject({ targetId: byHand.id });
+    expect(await db.meetings.get(meeting.id)).toMatchObject({ personId: byHand.id });
+    expect(await peopleNamed(db, 'Omar Haddad')).toHaveLength(2);
+    expect(await lastMergeInto(db, saved.id)).toBeUndefined();
+    await expect(undoMerge(db, record.id)).rejects.toThrow('already undone');
+  });
+
+  it('keeps changes made after the merge when it is undone', async () => {
+    const { saved, byHand, viaHand } = await twoOmars();
+    const record = await mergePeople(db, saved.id, byHand.id, (await previewMerge(db, saved.id, byHand.id)).choices, 9000);
+    await editPerson(db, saved.id, { headline: 'Now at Northwind' }, 9100);
+    await undoMerge(db, record.id, 9500);
+    expect(await getPerson(db, saved.id)).toMatchObject({ headline: 'Now at Northwind', email: '' });
+    expect(await db.intros.get(viaHand.id)).toMatchObject({ connectorId: byHand.id });
+  });
+
+  it('refuses to merge the connector and the person to meet of one request, and two of the same record', async () => {
+    const a = await save('Omar Haddad', 'omar', { degree: 1 });
+    const b = await save('Omar Haddad', 'omar-2');
+    await createRequest(db, { kind: 'intro', targetId: b.id, connectorId: a.id });
+    expect((await previewMerge(db, a.id, b.id)).conflicts).toHaveLength(1);
+    await expect(mergePeople(db, a.id, b.id, {})).rejects.toBeInstanceOf(MergeConflictError);
+    expect(await getPerson(db, b.id)).toBeDefined();
+    await expect(mergePeople(db, a.id, a.id, {})).rejects.toThrow('two different people');
+  });
+});
