@@ -28,6 +28,8 @@ import {
   CONNECT_ACTION,
   COUNTER,
   CURRENT_COMPANY_LABEL,
+  DATE_LINE,
+  DATE_LINE_MAX,
   DATE_RANGE,
   DEGREE_TEXT,
   EXPERIENCE,
@@ -464,7 +466,9 @@ function textBlocks(root: Element, options: { after?: Element; skipLinks: boolea
       if (!(after.compareDocumentPosition(el) & 4 /* FOLLOWING */)) return 'skip';
     }
     if (!hasOwnText(el)) return undefined;
-    const text = textOf(el, 1000, options.skipLists ? EXPERIENCE.entry : undefined);
+    // A block's text leaves out what the walk leaves out: links (top card) or nested lists (an entry's own lines).
+    const leaveOut = [BLOCK_EXCLUDED, options.skipLinks ? 'a' : null, options.skipLists ? EXPERIENCE.entry : null].filter(Boolean).join(', ');
+    const text = textOf(el, 1000, leaveOut);
     if (!text) return 'skip';
     blocks.push({ el, text });
     return 'skip';
@@ -596,14 +600,16 @@ function roleAtCompany(headline: string | null): { role: string; company: string
   return role && company ? { role, company } : null;
 }
 
-/** A date range whose end is not a year ("Present", "heute", "aujourd’hui", "現在"). */
+/** A date line whose range ends in something not a year ("Present", "heute", "aujourd’hui", "現在"). */
 function isOngoing(text: string): boolean {
+  if (!isDateText(text)) return false;
   const range = DATE_RANGE.exec(text);
   return range !== null && !YEAR.test(range[1] ?? '');
 }
 
+/** A line that is a date or date range, not a sentence mentioning one. */
 function isDateText(text: string): boolean {
-  return DATE_RANGE.test(text) || LONE_DATE.test(text);
+  return text.length <= DATE_LINE_MAX && DATE_LINE.test(text) && (DATE_RANGE.test(text) || LONE_DATE.test(text));
 }
 
 interface CurrentPosition extends Position {

@@ -155,6 +155,13 @@ export const DATE_RANGE = /\b(?:1[89]|20)\d{2}\b[^–—-]*\s[–—-]\s*([^·]*
 export const YEAR = /\b(?:1[89]|20)\d{2}\b/;
 /** A date on its own ("2019", "Jan 2019"). */
 export const LONE_DATE = /^\s*(?:\p{L}+\.?\s+)?(?:1[89]|20)\d{2}\s*$/u;
+/**
+ * A line that is a date ("Mar 2021 - Present · 3 yrs", "janv. 2019 – aujourd’hui", "2019年4月 - 現在"):
+ * it starts with the year, or one or two short words (a month) and the year. A description that
+ * mentions "2019 - 2020" mid-sentence is not one.
+ */
+export const DATE_LINE = /^\s*(?:[\p{L}]{1,12}\.?\s+){0,2}(?:1[89]|20)\d{2}(?:\D|$)/u;
+export const DATE_LINE_MAX = 80;
 
 // --- Mutual connections --------------------------------------------------------------------
 
