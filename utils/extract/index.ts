@@ -36,9 +36,10 @@ export function isLinkedInUrl(url: string): boolean {
  * page that shows several. Never throws; a page too large or too deeply nested
  * to read within the budget is `unreadable` with code 'too-complex', quickly.
  */
-export function readProfile(doc: Document, url: string, options: { selection?: string } = {}): ReadResult {
+export function readProfile(doc: Document, url: string, options: { selection?: string; budget?: number } = {}): ReadResult {
   try {
-    return withReadBudget(READ_BUDGET, () => {
+    // `budget` (nodes a read may visit) is for tests and benchmarks; pages get READ_BUDGET.
+    return withReadBudget(options.budget ?? READ_BUDGET, () => {
       if (isLinkedInUrl(url)) return readLinkedInProfile(doc, url);
       if (host(url) === 'github.com') return readGitHubProfile(doc, url);
       return readGenericPerson(doc, url, options.selection);

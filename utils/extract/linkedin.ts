@@ -60,7 +60,7 @@ import {
   textOf,
   visibleText,
   walkShown,
-  withReadBudget,
+  withinReadBudget,
 } from './text';
 import { embeddedProfile, type EmbeddedProfile } from './voyager';
 
@@ -73,7 +73,7 @@ export function readLinkedInProfile(doc: Document, url: string): ReadResult {
   const page = linkedInPage(url);
   if (page === null) return { status: 'not-profile' };
   try {
-    return withReadBudget(READ_BUDGET, () =>
+    return withinReadBudget(READ_BUDGET, () =>
       page.kind === 'profile' ? readMember(doc, url, page.key) : readSalesOrRecruiter(doc, url, page.kind, page.key),
     );
   } catch (error) {
@@ -798,8 +798,9 @@ function mutualConnections(card: Element, isSelf: (href: string | null) => boole
   // Names marked up as such: <strong> or links to people (each person once), never the profile's owner.
   const marked: string[] = [];
   let markedCount = 0;
-  const seenNameEls = new Set<Element>();
   const sentence: string[] = [];
+  const isPersonLink = (e: Element) =>
+    e.localName === 'a' && e !== link && linkedInProfileId(resolve(e.getAttribute('href'), 'https://www.linkedin.com/') ?? '') !== null && !isSelf(e.getAttribute('href'));
   for (const part of parts) {
     if (part.nodeType === 3) {
       sentence.push(part.nodeValue ?? '');
@@ -808,25 +809,24 @@ function mutualConnections(card: Element, isSelf: (href: string | null) => boole
     const el = part as Element;
     if (!isShown(el, { within: card })) continue;
     const nameEls: Element[] = [];
+    // A name element's insides are not searched again, so a <strong> inside a person's link counts once.
     const consider = (e: Element) => {
-      if (e.localName === 'strong' || (e.localName === 'a' && e !== link && linkedInProfileId(resolve(e.getAttribute('href'), 'https://www.linkedin.com/') ?? '') && !isSelf(e.getAttribute('href')))) {
-        if (![...seenNameEls].some((s) => s.contains(e) || e.contains(s))) {
-          seenNameEls.add(e);
-          nameEls.push(e);
-        }
+      if (e.localName === 'strong' || isPersonLink(e)) {
+        nameEls.push(e);
         return 'skip' as const;
       }
-      if (e.matches('ul, ol, figure, img')) return 'skip' as const;
-      return undefined;
+      return e.matches('ul, ol, figure, img') ? ('skip' as const) : undefined;
     };
-    if (consider(el) === undefined) walkShown(el, consider);
+    const isName = consider(el) !== undefined;
+    if (!isName) walkShown(el, consider);
     for (const nameEl of nameEls) {
       const n = acceptName(textOf(nameEl, LIMITS.name * 2), LIMITS.name);
       if (!n) continue;
       markedCount++;
       if (marked.length < LIMITS.mutualNames) marked.push(n);
     }
-    sentence.push(' ', textOf(el, MUTUAL_SENTENCE_MAX, 'strong, ul, ol, figure, img') ?? '', ' ');
+    // The rest of the sentence, names left out: its number is the people not named.
+    if (!isName) sentence.push(' ', textOf(el, MUTUAL_SENTENCE_MAX, 'strong, a[href*="/in/"], ul, ol, figure, img') ?? '', ' ');
   }
   const rest = cleanText(sentence.join(''), MUTUAL_SENTENCE_MAX) ?? '';
   if (markedCount > 0) {
@@ -878,16 +878,21 @@ function parseMutualSentence(text: string): MutualConnections {
       const names = lead[2] ? splitNames(lead[2], lang.and) : [];
       return { count: Math.max(countIn(lead[1] ?? ''), names.length), names: names.slice(0, LIMITS.mutualNames) };
     }
-    for (const verb of [lang.one, lang.some]) {
-      if (!verb.test(text)) continue;
-      const names = splitNames(text.replace(verb, ''), lang.and);
+    // "A is a mutual connection": one name, whole (it may hold "y" or "and").
+    if (lang.one.test(text)) {
+      const name = acceptName(text.replace(lang.one, ''), LIMITS.name);
+      return name ? { count: 1, names: [name] } : none;
+    }
+    if (lang.some.test(text)) {
+      const names = splitNames(text.replace(lang.some, ''), lang.and);
       return { count: names.length, names: names.slice(0, LIMITS.mutualNames) };
     }
   }
-  // "A, B and 12 other …": the names are the part before the number.
-  const at = text.search(/\d/);
-  if (at < 0) return none;
-  const others = countIn(text.slice(at));
+  // "A, B and 12 other …": the names are the part before the last number.
+  const last = /(\d(?:[\d,.\s]*\d)?)\D*$/.exec(text);
+  if (!last) return none;
+  const at = last.index;
+  const others = countIn(last[1] ?? '');
   const before = text.slice(0, at).replace(MUTUALS.beforeCount, '');
   const and = MUTUALS.languages.flatMap((l) => l.and);
   const names = before ? splitNames(before, and) : [];
@@ -1080,7 +1085,7 @@ function standsAlone(a: Element): boolean {
 export function linkedInNameHeading(doc: Document, url: string): Element | null {
   const page = linkedInPage(url);
   if (!page) return null;
-  return withReadBudget(READ_BUDGET, () => {
+  return withinReadBudget(READ_BUDGET, () => {
     if (page.kind !== 'profile') {
       const scope = doc.querySelector('main') ?? doc.body;
       return (

@@ -50,6 +50,11 @@ export function withReadBudget<T>(limit: number, read: () => T): T {
   }
 }
 
+/** Run `read` within the current read's budget, or a fresh one of `limit` when no read is running. */
+export function withinReadBudget<T>(limit: number, read: () => T): T {
+  return budget === Number.POSITIVE_INFINITY ? withReadBudget(limit, read) : read();
+}
+
 /** Count `n` visited nodes against the current read's budget. */
 export function spend(n = 1): void {
   budget -= n;
@@ -247,7 +252,11 @@ function collect(node: Element, out: Collector, depth: number, skip: string | un
     } else if (child.nodeType === 1) {
       const el = child as Element;
       if (hiddenByItself(el) || twins?.has(el)) continue;
-      if (skip && el.matches(skip)) continue;
+      if (skip && el.matches(skip)) {
+        // Left out, but on screen: the text either side doesn't run together.
+        out.parts.push(' ');
+        continue;
+      }
       // Element boundaries become spaces so "a</p><p>b" does not read "ab".
       out.parts.push(' ');
       collect(el, out, depth + 1, skip);
