@@ -52,6 +52,7 @@ import {
   acceptName,
   displayedOf,
   hasOwnText,
+  hiddenByItself,
   httpsUrlOrNull,
   isShown,
   PageTooComplex,
@@ -229,7 +230,7 @@ function readMember(doc: Document, pageUrl: string, urlKey: string): ReadResult 
 
   const confirmed = memberId
     ? pageNamesMember(scope, memberId)
-    : Boolean(ld) || Boolean(embedded) || (card !== null && Array.from(card.querySelectorAll('a[href]')).some((a) => matches(a.getAttribute('href'))));
+    : Boolean(ld) || Boolean(embedded) || (card !== null && shownIn(card, 'a[href]').some((a) => matches(a.getAttribute('href'))));
 
   const capture: ProfileCapture = {
     profileUrl,
@@ -288,15 +289,14 @@ function nameConfirmed(
   if (titleName !== null && foldText(titleName) === foldText(name)) return true;
   if (!card) return false;
   if (Array.from(card.querySelectorAll('img[alt]')).some((img) => img.getAttribute('alt')?.trim() === name && isShown(img, { within: card }))) return true;
-  return Array.from(card.querySelectorAll('a[href]')).some((a) => PROFILE_SUBPAGE.test(a.getAttribute('href') ?? '') && matches(a.getAttribute('href')));
+  return shownIn(card, 'a[href]').some((a) => PROFILE_SUBPAGE.test(a.getAttribute('href') ?? '') && matches(a.getAttribute('href')));
 }
 
 /** Something on the page says it is somebody's profile: a degree badge, a connections search, a link to this profile. */
 function hasProfileEvidence(card: Element | null, matches: (href: string | null) => boolean): boolean {
   if (!card) return false;
   if (degreeOf(card)) return true;
-  for (const a of Array.from(card.querySelectorAll('a[href]'))) {
-    spend();
+  for (const a of shownIn(card, 'a[href]')) {
     const href = a.getAttribute('href') ?? '';
     if (MUTUALS.connectionOf.test(href) || matches(href) || /\/messaging\/compose\//.test(href)) return true;
   }
@@ -362,6 +362,7 @@ function pageNamesMember(scope: Element | null, memberId: string): boolean {
   const id = memberId.toLowerCase();
   for (const a of Array.from(scope.querySelectorAll('a[href]'))) {
     spend();
+    if (!isShown(a, { skip: DIALOG_SELECTOR })) continue;
     const href = a.getAttribute('href') ?? '';
     let decoded = href;
     try {
@@ -415,7 +416,7 @@ function findNameHeading(doc: Document, isSelf: (href: string | null) => boolean
     const href = link.getAttribute('href');
     if (!isSelf(href)) continue;
     const heading = link.querySelector('h1, h2') ?? link.closest('h1, h2');
-    if (heading && isShown(heading, { skip: DIALOG_SELECTOR }) && textOf(heading)) return { el: heading, via: 'self-link', href };
+    if (heading && isShown(heading, { skip: DIALOG_SELECTOR }) && isShown(link) && textOf(heading)) return { el: heading, via: 'self-link', href };
   }
   for (const selector of hooks('name')) {
     const el = Array.from(scope.querySelectorAll(selector)).find((e) => isShown(e, { skip: DIALOG_SELECTOR }) && textOf(e));
@@ -790,7 +791,8 @@ function mutualConnections(card: Element, isSelf: (href: string | null) => boole
     }
     if (next.nodeType !== 1) continue;
     const el = next as Element;
-    if (!INLINE.has(el.localName) || isMutualLink(el.getAttribute('href') ?? '') || el.querySelector('div, p, ul, ol, section, button, li')) break;
+    if (hiddenByItself(el)) continue;
+    if (!INLINE.has(el.localName) || isMutualLink(el.getAttribute('href') ?? '') || holdsShownText(el, 'div, p, ul, ol, section, button, li')) break;
     if (el.localName === 'a' && !linkedInProfileId(resolve(el.getAttribute('href'), 'https://www.linkedin.com/') ?? '')) break;
     parts.push(el);
   }
@@ -835,6 +837,19 @@ function mutualConnections(card: Element, isSelf: (href: string | null) => boole
   }
   return parseMutualSentence(rest);
 }
+
+/** True when a shown element under `root` matches `selector` (and, with `text`, shows some text). */
+function holdsShown(root: Element, selector: string, text = false): boolean {
+  let found = false;
+  walkShown(root, (el) => {
+    if (!el.matches(selector) || (text && !textOf(el, 20))) return undefined;
+    found = true;
+    return 'stop';
+  });
+  return found;
+}
+
+const holdsShownText = (root: Element, selector: string) => holdsShown(root, selector, true);
 
 /** The first number in `text` ("and 12 other", "et 4 autres", "1.234"), or 0. */
 function countIn(text: string): number {
@@ -1030,7 +1045,7 @@ function pageNamesKey(scope: Element | null, key: string, base: string): boolean
   for (const a of Array.from(scope.querySelectorAll('a[href]'))) {
     spend();
     const url = resolve(a.getAttribute('href'), base);
-    if (url && linkedInPage(url)?.key === key) return true;
+    if (url && linkedInPage(url)?.key === key && isShown(a, { skip: DIALOG_SELECTOR })) return true;
   }
   return false;
 }
@@ -1049,7 +1064,8 @@ function memberLinkOf(nameEl: Element, scope: Element | null, name: string, base
     const canonical = url ? canonicalProfileUrl(url) : null;
     return canonical && !isMemberIdUrl(canonical) ? canonical : null;
   };
-  const own = member(nameEl.closest('a[href]')) ?? member(Array.from(nameEl.querySelectorAll('a[href]'))[0]);
+  const shownLink = (a: Element | null | undefined) => (a && isShown(a, { skip: DIALOG_SELECTOR }) ? a : null);
+  const own = member(shownLink(nameEl.closest('a[href]'))) ?? member(Array.from(nameEl.querySelectorAll('a[href]')).find((a) => shownLink(a)));
   if (own) return own;
   if (!scope) return null;
   const folded = foldText(name);
@@ -1068,7 +1084,7 @@ function memberLinkOf(nameEl: Element, scope: Element | null, name: string, base
 
 /** A link that is not part of a sentence or a list of people: no text beside it in its line, no avatar. */
 function standsAlone(a: Element): boolean {
-  if (a.querySelector('img, figure')) return false;
+  if (holdsShown(a, 'img, figure')) return false;
   const parent = a.parentElement;
   if (!parent) return true;
   if (hasOwnText(parent)) return false;

@@ -18,6 +18,14 @@
 import { cleanText } from '../core/text';
 import { DIALOG_SELECTOR, HIDING_STYLE, NEVER_TEXT_TAGS, SCREEN_READER_CLASSES } from './layouts/common';
 
+/**
+ * A dialog's text belongs to its overlay, never to the element it sits in: walks and text reads
+ * leave out dialogs below where they start (a read that starts inside a dialog still reads it).
+ */
+function isDialog(el: Element): boolean {
+  return el.matches(DIALOG_SELECTOR);
+}
+
 // --- Budget ------------------------------------------------------------------------
 
 /** Thrown when a read has visited more nodes than its budget allows. */
@@ -82,14 +90,33 @@ export function hiddenByItself(el: Element): boolean {
   const style = el.getAttribute('style');
   if (style && HIDING_STYLE.test(style)) return true;
   if (hasScreenReaderClass(el)) return true;
-  if (el.getAttribute('aria-hidden') === 'true' && (el.matches(DIALOG_SELECTOR) || el.querySelector(DIALOG_SELECTOR) !== null)) {
-    // A closed overlay: LinkedIn's public page keeps its sign-in modal here, hidden by classes.
-    return true;
-  }
+  if (el.getAttribute('aria-hidden') === 'true' && isClosedOverlay(el)) return true;
   // A closed <details> shows only its <summary>.
   const parent = el.parentElement;
   if (parent && parent.localName === 'details' && !parent.hasAttribute('open') && tag !== 'summary') return true;
   return false;
+}
+
+/**
+ * An `aria-hidden` element that wraps a dialog and shows nothing else: a closed
+ * overlay (LinkedIn's public page keeps its sign-in modal so, hidden by
+ * classes). An `aria-hidden` visible copy of a value is not one.
+ */
+function isClosedOverlay(el: Element): boolean {
+  // An aria-hidden dialog is hidden, open or not.
+  if (el.matches(DIALOG_SELECTOR)) return true;
+  const dialog = el.querySelector('[role="dialog"], [role="alertdialog"], [aria-modal="true"], dialog[open]');
+  if (!dialog) return false;
+  // Text outside every dialog means the element is content, not an overlay.
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  let seen = 0;
+  for (let n = walker.nextNode(); n && seen < 500; n = walker.nextNode()) {
+    seen++;
+    if ((n.nodeValue ?? '').trim() === '') continue;
+    if (!n.parentElement?.closest(DIALOG_SELECTOR)) return false;
+  }
+  spend(seen);
+  return true;
 }
 
 /** Letters or digits that make a copy worth comparing (a decorative "·" is not). */
@@ -98,33 +125,30 @@ const SUBSTANTIAL = /[\p{L}\p{N}].*[\p{L}\p{N}]/su;
 /**
  * The children of `parent` that are screen-reader twins of an `aria-hidden`
  * sibling: the 2024+ layouts put the visible copy in `span[aria-hidden=true]`
- * and a copy for screen readers beside it, with classes that may be hashed.
- * A sibling whose text contains the visible copy's text (or is contained in
- * it) is that twin.
+ * and a copy for screen readers right beside it, with classes that may be
+ * hashed. An adjacent sibling saying the same thing — equal, or the same with
+ * a few words added ("3rd+" / "3rd+ degree connection") — is that twin.
  */
 function screenReaderTwins(parent: Element): Set<Element> | null {
   const children = parent.children;
   if (children.length < 2 || children.length > 64) return null;
-  let shown: string[] | null = null;
-  for (const child of Array.from(children)) {
-    if (child.getAttribute('aria-hidden') !== 'true' || hiddenByItself(child)) continue;
-    const text = rawText(child, 400);
-    if (text && SUBSTANTIAL.test(text)) (shown ??= []).push(text.toLowerCase());
-  }
-  if (!shown) return null;
   let twins: Set<Element> | null = null;
   for (const child of Array.from(children)) {
-    if (child.getAttribute('aria-hidden') === 'true') continue;
-    const text = rawText(child, 800)?.toLowerCase();
-    if (!text) continue;
-    // A twin says the same, perhaps with a few words more ("3rd+" / "3rd+ degree connection"), never a paragraph more.
-    const same = (s: string) => (text.includes(s) && text.length <= s.length * 3 + 30) || (s.includes(text) && SUBSTANTIAL.test(text));
-    if (shown.some(same)) (twins ??= new Set()).add(child);
+    if (child.getAttribute('aria-hidden') !== 'true' || hiddenByItself(child)) continue;
+    const shown = rawText(child, 400)?.toLowerCase();
+    if (!shown || !SUBSTANTIAL.test(shown)) continue;
+    for (const sibling of [child.previousElementSibling, child.nextElementSibling]) {
+      if (!sibling || sibling.getAttribute('aria-hidden') === 'true') continue;
+      const text = rawText(sibling, 800)?.toLowerCase();
+      if (!text) continue;
+      const same = text === shown || (text.startsWith(shown) && text.length <= shown.length * 3 + 30) || (shown.startsWith(text) && SUBSTANTIAL.test(text));
+      if (same) (twins ??= new Set()).add(sibling);
+    }
   }
   return twins;
 }
 
-/** Raw text for comparing twins: bounded, whitespace collapsed, no visibility rules beyond the tag list. */
+/** Raw text for comparing twins: bounded, whitespace collapsed, hidden parts left out. */
 function rawText(el: Element, max: number): string | null {
   let out = '';
   const stack: Node[] = [el];
@@ -136,7 +160,7 @@ function rawText(el: Element, max: number): string | null {
       out += node.nodeValue ?? '';
     } else if (node.nodeType === 1) {
       const e = node as Element;
-      if (e !== el && (NEVER_TEXT_TAGS.has(e.localName) || hasScreenReaderClass(e) || e.hasAttribute('hidden'))) continue;
+      if (e !== el && (hiddenByItself(e) || e.matches(DIALOG_SELECTOR))) continue;
       out += ' ';
       const kids = e.childNodes;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
@@ -212,7 +236,7 @@ export function walkShown(root: Element, visit: (el: Element, depth: number) => 
     const twins = screenReaderTwins(parent);
     for (const child of Array.from(parent.children)) {
       spend();
-      if (hiddenByItself(child) || twins?.has(child)) continue;
+      if (hiddenByItself(child) || twins?.has(child) || isDialog(child)) continue;
       if (options.skip && child.matches(options.skip)) continue;
       const verdict = visit(child, depth);
       if (verdict === 'stop') return false;
@@ -251,7 +275,7 @@ function collect(node: Element, out: Collector, depth: number, skip: string | un
       out.length += value.length;
     } else if (child.nodeType === 1) {
       const el = child as Element;
-      if (hiddenByItself(el) || twins?.has(el)) continue;
+      if (hiddenByItself(el) || twins?.has(el) || isDialog(el)) continue;
       if (skip && el.matches(skip)) {
         // Left out, but on screen: the text either side doesn't run together.
         out.parts.push(' ');
