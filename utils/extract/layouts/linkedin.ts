@@ -13,8 +13,6 @@
 export interface LinkedInLayout {
   /** Key used in capture-health reports and tests. */
   key: string;
-  /** What it is, and when LinkedIn served it. */
-  about: string;
   /** Present only on this layout. */
   detect: string;
   /** The top card (the person's header), most specific first. */
@@ -29,11 +27,11 @@ export interface LinkedInLayout {
   company: string[];
 }
 
-/** Known layouts, newest first. */
+/** Known layouts, newest first (each with a note on what it is and when LinkedIn served it). */
 export const LAYOUTS: LinkedInLayout[] = [
   {
     key: 'topcard-2026',
-    about: 'Logged-in, server-driven (2026): a container whose componentkey ends in "Topcard", every class hashed, the name an h2, the degree rendered twice for two breakpoints.',
+    // Logged-in, server-driven (2026): a container whose componentkey ends in "Topcard", every class hashed, the name an h2, the degree rendered twice for two breakpoints.
     detect: '[componentkey$="Topcard"]',
     topCard: ['[componentkey$="Topcard"]'],
     name: ['[componentkey$="Topcard"] h2', '[componentkey$="Topcard"] h1'],
@@ -45,7 +43,7 @@ export const LAYOUTS: LinkedInLayout[] = [
   },
   {
     key: 'app-2025',
-    about: 'Logged-in app, late 2025: hashed classes, the name (h1 or h2) inside a link to the profile, bare <p> text.',
+    // Logged-in app, late 2025: hashed classes, the name (h1 or h2) inside a link to the profile, bare <p> text.
     detect: 'main a[href*="/in/"] h1, main a[href*="/in/"] h2',
     topCard: ['section[componentkey$="topcard"]'],
     name: [],
@@ -57,7 +55,7 @@ export const LAYOUTS: LinkedInLayout[] = [
   },
   {
     key: 'app-2021',
-    about: 'Logged-in app, about 2021 to 2024 (may still be served): artdeco classes, aria-hidden + visually-hidden duplicate spans.',
+    // Logged-in app, about 2021 to 2024 (may still be served): artdeco classes, aria-hidden + visually-hidden duplicate spans.
     detect: 'h1.text-heading-xlarge, .pv-top-card, .pv-text-details__left-panel',
     topCard: ['section.pv-top-card', 'section.artdeco-card'],
     name: ['h1.text-heading-xlarge'],
@@ -69,7 +67,7 @@ export const LAYOUTS: LinkedInLayout[] = [
   },
   {
     key: 'public',
-    about: 'Logged-out public page: server-rendered top-card-layout__* classes, JSON-LD Person, a closed sign-in modal.',
+    // Logged-out public page: server-rendered top-card-layout__* classes, JSON-LD Person, a closed sign-in modal.
     detect: '.top-card-layout, .top-card-layout__title',
     topCard: ['section.top-card-layout', '.top-card-layout'],
     name: ['.top-card-layout__title'],
@@ -81,7 +79,7 @@ export const LAYOUTS: LinkedInLayout[] = [
   },
   {
     key: 'mwlite',
-    about: 'Mobile web (/mwlite/in/…): plain server-rendered page, no self-link.',
+    // Mobile web (/mwlite/in/…): plain server-rendered page, no self-link.
     detect: '.profile-top-card',
     topCard: ['.profile-top-card'],
     name: ['.profile-top-card h1'],
