@@ -78,7 +78,7 @@ export interface CaptureHealthReport {
 
 // --- Vocabularies: everything a report may say -------------------------------------------
 
-const HTML_TAGS = new Set(
+export const HTML_TAGS = new Set(
   ('a abbr address article aside b bdi bdo blockquote body br button caption cite code dd del details dfn dialog div dl dt em ' +
     'fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html i img input ins kbd label legend li main mark ' +
     'menu meter nav noscript ol optgroup option output p picture pre progress q s samp script search section select slot small ' +
