@@ -5,6 +5,7 @@ import { saveSettings } from '@/utils/settings';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 import { TextField } from './TextField';
+import { CaptureHealth } from './CaptureHealth';
 
 /** How much the local store uses, and whether the browser keeps it under disk pressure. */
 function StorageUse() {
@@ -89,6 +90,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
         </p>
       )}
       <StorageUse />
+      <CaptureHealth />
     </form>
   );
 }
