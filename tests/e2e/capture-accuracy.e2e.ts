@@ -142,7 +142,11 @@ describe('Settings → Capture problems', () => {
     await panel.getByRole('button', { name: 'Clear capture problems' }).focus();
     await panel.keyboard.press('Enter');
     await panel.getByRole('heading', { name: 'Capture problems (0)' }).waitFor();
-    expect(await h.worker.evaluate(async () => (await chrome.storage.local.get('captureProblems')).captureProblems)).toStrictEqual([]);
+    const stored = await h.worker.evaluate(async () => {
+      const local = chrome.storage.local as unknown as { get(key: string): Promise<Record<string, unknown>> };
+      return (await local.get('captureProblems')).captureProblems;
+    });
+    expect(stored).toStrictEqual([]);
     await panel.close();
   });
 });
