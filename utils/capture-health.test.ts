@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadFixture } from '@/tests/helpers/fixtures';
 import {
+  captureHealthMessage,
   CAPTURE_PROBLEMS_MAX,
   captureProblems,
   captureProblemsFile,
@@ -59,6 +60,12 @@ describe('capture problems on this device', () => {
     const base = lazy();
     await Promise.all(Array.from({ length: 8 }, (_, i) => recordCaptureProblem({ ...base, signature: `0000000${i}` }, i)));
     expect(await captureProblems()).toHaveLength(8);
+  });
+
+  it('parses the content script’s message, which carries the report and nothing else', () => {
+    expect(captureHealthMessage.safeParse({ type: 'capture/health', report: noName() }).success).toBe(true);
+    expect(captureHealthMessage.safeParse({ type: 'capture/health', report: noName(), profileUrl: 'https://www.linkedin.com/in/x/' }).success).toBe(false);
+    expect(captureHealthMessage.safeParse({ type: 'capture/health', report: { ...noName(), v: 2 } }).success).toBe(false);
   });
 
   it('tells watchers, clears, and exports a self-describing file', async () => {

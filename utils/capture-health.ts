@@ -67,6 +67,14 @@ export const captureHealthReportSchema = z
   })
   .strict();
 
+/**
+ * The message a content script sends when a read went wrong: `{ type:
+ * 'capture/health', report }`. It names no page or person, so the router
+ * takes it before its "this tab's profile" check and hands the report to
+ * `recordCaptureProblem` (which validates it again and caps what is kept).
+ */
+export const captureHealthMessage = z.object({ type: z.literal('capture/health'), report: captureHealthReportSchema }).strict();
+
 export interface CaptureProblem {
   report: CaptureHealthReport;
   /** When this structure was first and last seen (ms since epoch), and how often. */
