@@ -47,7 +47,7 @@ export function readGitHubProfile(doc: Document, url: string): ReadResult {
     ['microdata', () => stripAt(text(GITHUB.company.microdata))],
     ['h-card', () => stripAt(text(GITHUB.company.hCard))],
   );
-  const photo = card.querySelector(GITHUB.avatar);
+  const photo = Array.from(card.querySelectorAll(GITHUB.avatar)).find((img) => isShown(img)) ?? null;
   const capture: ProfileCapture = {
     profileUrl,
     name,
