@@ -17,7 +17,8 @@ export function readGitHubProfile(doc: Document, url: string): ReadResult {
   if (profileUrl === null) return { status: 'not-profile' };
   const card = doc.querySelector(GITHUB.personCard);
   if (!card) return { status: 'not-profile' };
-  const login = profileUrl.slice('https://github.com/'.length);
+  // The login as the address writes it ("Octo-Ada"); the key is lower-case.
+  const login = new URL(url).pathname.split('/').find(Boolean) ?? profileUrl.slice('https://github.com/'.length);
   const { pick, sources, confidence } = createPicker();
   sources.profileUrl = 'url';
   const text = (selector: string, max: number = LIMITS.short) => {

@@ -449,7 +449,8 @@ interface Block {
   text: string;
 }
 
-const BLOCK_EXCLUDED = `button, figure, [role="button"], select, textarea, input, label, ${DIALOG_SELECTOR}`;
+/** Never a top-card text block (dialogs are left out of every walk already). */
+const BLOCK_EXCLUDED = 'button, figure, [role="button"], select, textarea, input, label';
 
 /**
  * Runs of visible text in `root`, outermost element first, in page order: each
@@ -725,7 +726,6 @@ function degreeOf(card: Element): { degree: Degree; sure: boolean } | null {
       if (digit) badges.push({ el, degree: Number(digit) as Degree });
       return badges.length >= 6 ? 'stop' : undefined;
     },
-    { skip: DIALOG_SELECTOR },
   );
   const first = badges[0];
   if (!first) return null;

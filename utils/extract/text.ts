@@ -23,7 +23,10 @@ import { DIALOG_SELECTOR, HIDING_STYLE, NEVER_TEXT_TAGS, SCREEN_READER_CLASSES }
  * leave out dialogs below where they start (a read that starts inside a dialog still reads it).
  */
 function isDialog(el: Element): boolean {
-  return el.matches(DIALOG_SELECTOR);
+  // Attribute reads, not a selector match: this runs on every element a walk visits.
+  if (el.localName === 'dialog' || el.getAttribute('aria-modal') === 'true') return true;
+  const role = el.getAttribute('role');
+  return role === 'dialog' || role === 'alertdialog';
 }
 
 // --- Budget ------------------------------------------------------------------------
@@ -46,15 +49,23 @@ export const WALK_DEPTH = 96;
 const ANCESTOR_DEPTH = 256;
 
 let budget = Number.POSITIVE_INFINITY;
+/**
+ * Screen-reader twins by parent, for the length of one read: a read is
+ * synchronous, so the page can't change under it. Outside a read nothing is cached.
+ */
+let twinCache: WeakMap<Element, Set<Element> | null> | null = null;
 
 /** Run `read` with a fresh budget of `limit` visited nodes (reads don't nest budgets; the outer one is restored). */
 export function withReadBudget<T>(limit: number, read: () => T): T {
   const saved = budget;
+  const savedCache = twinCache;
   budget = limit;
+  twinCache = new WeakMap();
   try {
     return read();
   } finally {
     budget = saved;
+    twinCache = savedCache;
   }
 }
 
@@ -71,11 +82,12 @@ export function spend(n = 1): void {
 
 // --- What the user can see ----------------------------------------------------------------
 
+/** One regular expression for the whole class list: this runs on every element a walk visits. */
+const SCREEN_READER_CLASS = new RegExp(`(?:^|\\s)(?:${[...SCREEN_READER_CLASSES].map((c) => c.replace(/[-]/g, '\\-')).join('|')})(?:\\s|$)`);
+
 function hasScreenReaderClass(el: Element): boolean {
   const cls = el.getAttribute('class');
-  if (!cls) return false;
-  for (const token of cls.split(/\s+/)) if (SCREEN_READER_CLASSES.has(token)) return true;
-  return false;
+  return cls !== null && SCREEN_READER_CLASS.test(cls);
 }
 
 /**
@@ -104,7 +116,7 @@ export function hiddenByItself(el: Element): boolean {
  */
 function isClosedOverlay(el: Element): boolean {
   // An aria-hidden dialog is hidden, open or not.
-  if (el.matches(DIALOG_SELECTOR)) return true;
+  if (isDialog(el)) return true;
   const dialog = el.querySelector('[role="dialog"], [role="alertdialog"], [aria-modal="true"], dialog[open]');
   if (!dialog) return false;
   // Text outside every dialog means the element is content, not an overlay.
@@ -130,6 +142,13 @@ const SUBSTANTIAL = /[\p{L}\p{N}].*[\p{L}\p{N}]/su;
  * a few words added ("3rd+" / "3rd+ degree connection") — is that twin.
  */
 function screenReaderTwins(parent: Element): Set<Element> | null {
+  if (twinCache?.has(parent)) return twinCache.get(parent)!;
+  const twins = findTwins(parent);
+  twinCache?.set(parent, twins);
+  return twins;
+}
+
+function findTwins(parent: Element): Set<Element> | null {
   const children = parent.children;
   if (children.length < 2 || children.length > 64) return null;
   let twins: Set<Element> | null = null;
@@ -160,7 +179,7 @@ function rawText(el: Element, max: number): string | null {
       out += node.nodeValue ?? '';
     } else if (node.nodeType === 1) {
       const e = node as Element;
-      if (e !== el && (hiddenByItself(e) || e.matches(DIALOG_SELECTOR))) continue;
+      if (e !== el && (hiddenByItself(e) || isDialog(e))) continue;
       out += ' ';
       const kids = e.childNodes;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);

@@ -22,6 +22,9 @@ import { readProfile, type ReadResult } from './index';
 
 import { MARK, plant } from '@/tests/helpers/hidden-bait';
 
+/** Property runs are CPU-bound, not timed: a shared CI machine may take a while (the default is 5 s). */
+const PROPERTY_TIMEOUT = 120_000;
+
 function values(result: ReadResult): string[] {
   if (result.status !== 'ok') return [];
   const c = result.capture;
@@ -58,7 +61,7 @@ describe('no field value comes from text hidden from the user', () => {
       }),
       { numRuns: Number(process.env.RUNS ?? 40) },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 /** Turn a text-only element into LinkedIn's visible + screen-reader pair. */
@@ -97,5 +100,5 @@ describe('no value is read twice from a visible + screen-reader pair', () => {
       }),
       { numRuns: Number(process.env.RUNS ?? 25) },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
