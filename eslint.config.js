@@ -50,6 +50,19 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-globals': ['error', 'document', 'location', 'window'],
+      // The content script bundles the extractors: no schema library on that path (issue #11).
+      // Types from the schemas are fine; values come from utils/domain/limits.ts.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '../domain/schemas', allowTypeImports: true, message: 'Import values from ../domain/limits (zod-free); only types from ../domain/schemas.' },
+            { name: 'zod', message: 'The extraction path is zod-free (issue #11).' },
+            { name: '../zod', message: 'The extraction path is zod-free (issue #11).' },
+          ],
+          patterns: [{ group: ['**/utils/db/**', '@/utils/db/*', 'dexie', 'dexie-react-hooks', 'react', 'react-dom'], message: 'Content scripts and extractors never load the database or React.' }],
+        },
+      ],
     },
   },
   {

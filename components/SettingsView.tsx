@@ -9,6 +9,7 @@ import { TextField } from './TextField';
 import { useTransient } from './view-hooks';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { CaptureHealth } from './CaptureHealth';
 import { DataSettings } from './DataSettings';
 
 function zones(): string[] {
@@ -129,6 +130,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
         </p>
       )}
     </form>
+    <CaptureHealth />
     <DataSettings />
     </>
   );

@@ -32,6 +32,19 @@ export const PROFILE_FIXTURES: Record<string, string> = {
   'alan-turing': 'mwlite.html',
   'claude-shannon': 'sidebar-first.html',
   'charles-babbage': 'connector-1st.html',
+  // Capture accuracy (issue #7): pages built from what LinkedIn serves today.
+  'priya-raman-dev': 'logged-in-2024-single-role.html',
+  'daniel-okoye': 'grouped-roles.html',
+  'grace-nakamura': 'public-signin-modal.html',
+  'tomas-herrera-design': 'first-degree-500.html',
+  'hannah-schmidt-data': 'classic-mutuals.html',
+  'sofia-rossi-ux': 'nested-links.html',
+  'chidi-nwosu': 'lazy-topcard.html',
+  'aiko-tanaka-ds': 'topcard-2026.html',
+  'rahel-mekonnen': 'login-wall.html',
+  'removed-member-123': 'profile-not-found.html',
+  'wanda-nl': 'no-person-settled.html',
+  'wanjiru-kamau': 'hidden-ui.html',
 };
 
 /** Other pages by host and path → fixture under tests/fixtures/. */

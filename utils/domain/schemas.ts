@@ -1,14 +1,8 @@
 import { z } from '../zod';
+import { CAPTURED_FIELDS, CONFIDENCE_LEVELS, DEGREES, FIELD_ORIGINS, LIMITS, SOURCES, type CapturedField } from './limits';
 
-/** Length caps keep a hostile or garbled page from filling the store. */
-export const LIMITS = {
-  name: 200,
-  headline: 500,
-  short: 200,
-  url: 2048,
-  mutualNames: 50,
-  notes: 20_000,
-} as const;
+// The constants live in a zod-free module the content script can import (issue #11).
+export { CAPTURED_FIELDS, CONFIDENCE_LEVELS, DEGREES, FIELD_ORIGINS, LIMITS, SOURCES, type CapturedField };
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -23,77 +17,28 @@ export const httpsUrl = z
     }
   }, 'must be an https URL');
 
-export const DEGREES = [1, 2, 3] as const;
 export const degreeSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type Degree = z.infer<typeof degreeSchema>;
 
 export const mutualConnectionsSchema = z.object({
   /** Total mutual connections the page states (named + "N others"). */
-  count: z.number().int().min(0).max(100_000),
+  count: z.number().int().min(0).max(LIMITS.mutualCount),
   /** The names the page shows, in page order. */
   names: z.array(text(LIMITS.name)).max(LIMITS.mutualNames),
 });
 export type MutualConnections = z.infer<typeof mutualConnectionsSchema>;
 
-/** Which extractor read the page (or the user, for a person typed in by hand). */
-export const SOURCES = [
-  'linkedin',
-  'linkedin-sales-navigator',
-  'linkedin-recruiter',
-  'github',
-  'schema-org',
-  'h-card',
-  'opengraph',
-  'manual',
-] as const;
 export const sourceSchema = z.enum(SOURCES);
 export type Source = z.infer<typeof sourceSchema>;
 
-/**
- * Where one field's value came from, most trustworthy first. Kept per field so
- * a wrong value can be traced to the signal that produced it.
- */
-export const FIELD_ORIGINS = [
-  'url',
-  'json-ld',
-  'embedded-data',
-  'microdata',
-  'h-card',
-  'opengraph',
-  'link',
-  'aria',
-  'data-attribute',
-  'heading',
-  'structure',
-  'title',
-  'class',
-  'selection',
-  'user',
-] as const;
 export const fieldOriginSchema = z.enum(FIELD_ORIGINS);
 export type FieldOrigin = z.infer<typeof fieldOriginSchema>;
-
-export const CAPTURED_FIELDS = [
-  'profileUrl',
-  'name',
-  'firstName',
-  'lastName',
-  'headline',
-  'role',
-  'company',
-  'location',
-  'photoUrl',
-  'degree',
-  'mutualConnections',
-] as const;
-export type CapturedField = (typeof CAPTURED_FIELDS)[number];
 
 /**
  * How sure a capture is of one field: `high` for structured data naming this
  * page, links, labels and the user's own word; `low` for a guess from the page
  * layout, which the user is asked to check. See utils/domain/confidence.ts.
  */
-export const CONFIDENCE_LEVELS = ['high', 'low'] as const;
 export const fieldConfidenceSchema = z.partialRecord(z.enum(CAPTURED_FIELDS), z.enum(CONFIDENCE_LEVELS));
 export type FieldConfidence = z.infer<typeof fieldConfidenceSchema>;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
@@ -122,9 +67,9 @@ export const profileCaptureSchema = z.object({
   mutualConnections: mutualConnectionsSchema,
   source: sourceSchema,
   /** Every current position the page shows; `role`/`company` are the first. */
-  positions: z.array(positionSchema).max(20),
+  positions: z.array(positionSchema).max(LIMITS.positions),
   /** Other URLs for the same person (member-id, Sales Navigator, Recruiter links). */
-  aliases: z.array(httpsUrl).max(20),
+  aliases: z.array(httpsUrl).max(LIMITS.aliases),
   /** Where each field came from. */
   fieldSources: z.partialRecord(z.enum(CAPTURED_FIELDS), fieldOriginSchema),
   /**
@@ -133,9 +78,14 @@ export const profileCaptureSchema = z.object({
    * saved person, a field the user confirmed is `high`.
    */
   fieldConfidence: fieldConfidenceSchema.optional(),
+  /**
+   * What the extractor wants the user to know about a field, in plain words
+   * (e.g. "The page shows a longer name; Introbook kept the first 500
+   * characters."). Shown beside the field; never used as data.
+   */
+  fieldNotes: z.partialRecord(z.enum(CAPTURED_FIELDS), z.string().min(1).max(LIMITS.fieldNote)).optional(),
 });
 export type ProfileCapture = z.infer<typeof profileCaptureSchema>;
-
 
 /** A capture of someone typed in by hand: only a key and a name, everything else unknown. */
 export function manualCapture(profileUrl: string, name: string, nameOrigin: FieldOrigin): ProfileCapture {

@@ -12,6 +12,9 @@ import { fixtureHtml } from '@/tests/helpers/fixtures';
 import { profileCaptureSchema } from '../domain/schemas';
 import { readProfile } from './index';
 
+/** Property runs are CPU-bound, not timed: a shared CI machine may take a while (the default is 5 s). */
+const PROPERTY_TIMEOUT = 120_000;
+
 const NASTY_TEXT = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
@@ -161,7 +164,7 @@ describe('extractors on mutated pages', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('never throws on arbitrary URLs', () => {
     const doc = new DOMParser().parseFromString(fixtureHtml('linkedin/current-layout.html'), 'text/html');
@@ -171,5 +174,5 @@ describe('extractors on mutated pages', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });

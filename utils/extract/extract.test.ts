@@ -27,6 +27,9 @@ describe('extractProfile edge cases', () => {
       status: 'unreadable',
       profileUrl: 'https://www.linkedin.com/in/ghost/',
       reason: "Introbook couldn't find this person's name on the page.",
+      code: 'no-name',
+      // Placeholders are still on screen: the page may yet render the name.
+      settled: false,
     });
   });
 
@@ -43,15 +46,40 @@ describe('extractProfile edge cases', () => {
     expect(extractProfile(doc, 'https://www.linkedin.com/in/lea/')).toMatchObject({ name: 'Léa Seydoux', firstName: 'Léa' });
   });
 
-  it('caps over-long text instead of failing the capture', () => {
+  it('caps over-long text instead of failing the capture, and says a name was cut', () => {
     const long = 'x'.repeat(5000);
     const doc = new DOMParser().parseFromString(
       `<main><section><a href="/in/long/"><h1>Long ${long}</h1></a><p>${long}</p></section></main>`,
       'text/html',
     );
     const capture = extractProfile(doc, 'https://www.linkedin.com/in/long/');
-    expect(capture?.name.length).toBe(200);
+    expect(capture?.name.length).toBe(500);
+    expect(capture?.name.endsWith('…')).toBe(true);
+    expect(capture?.fieldConfidence?.name).toBe('low');
+    expect(capture?.fieldNotes?.name).toMatch(/longer name/);
     expect(capture?.headline?.length).toBe(500);
+  });
+
+  it('keeps a long name whole up to 500 characters (it used to cut at 200, mid-word)', () => {
+    const name = Array.from({ length: 30 }, (_, i) => `Name${i}`).join(' ') + ' Zedsurname'; // ~230 characters
+    const doc = new DOMParser().parseFromString(`<title>x</title><main><section><a href="/in/long/"><h1>${name}</h1></a></section></main>`, 'text/html');
+    const capture = extractProfile(doc, 'https://www.linkedin.com/in/long/');
+    expect(capture?.name).toBe(name);
+    expect(capture?.fieldNotes).toBeUndefined();
+    expect(capture?.fieldConfidence?.name).toBe('high');
+  });
+
+  it('cuts a name longer than 500 characters at a word, marks the cut and says so', () => {
+    const words = Array.from({ length: 120 }, (_, i) => `Word${i}`);
+    const doc = new DOMParser().parseFromString(`<main><section><a href="/in/long/"><h1>${words.join(' ')}</h1></a></section></main>`, 'text/html');
+    const capture = extractProfile(doc, 'https://www.linkedin.com/in/long/')!;
+    expect(capture.name.length).toBeLessThanOrEqual(500);
+    expect(capture.name.endsWith('…')).toBe(true);
+    const kept = capture.name.slice(0, -1).split(' ');
+    // Every kept word is whole.
+    expect(kept).toStrictEqual(words.slice(0, kept.length));
+    expect(capture.fieldNotes?.name).toBe('The page shows a longer name; Introbook kept the first 500 characters, cut at a word.');
+    expect(capture.fieldConfidence?.name).toBe('low');
   });
 
   it('never throws on an empty or broken document', () => {

@@ -8,12 +8,18 @@
  * is, or the one whose name the user selected; otherwise Introbook asks the
  * user to select a name rather than guess.
  */
-import { LIMITS, type FieldOrigin, type ProfileCapture } from '../domain/schemas';
+import { LIMITS } from '../domain/limits';
+import type { FieldOrigin, ProfileCapture } from '../domain/schemas';
+import { completeConfidence, createPicker, keepName, splitConfidence } from './fields';
+import { H_CARDS, MICRODATA_PERSON, SITE_SUFFIX } from './layouts/generic';
 import { canonicalPageUrl } from '../core/canonical-url';
 import { jsonLdPeople, ldAddress, ldImage, ldString } from './structured-data';
 import { cleanText, splitName } from '../core/text';
-import { acceptName, httpsUrlOrNull, visibleText } from './text';
+import { acceptName, httpsUrlOrNull, PageTooComplex, visibleText } from './text';
 import { finish, type ReadResult } from './result';
+
+/** Names are read generously, then cut at a word if they pass LIMITS.name. */
+const NAME_READ = LIMITS.name * 4;
 
 export const SEVERAL_PEOPLE = 'This page shows several people. Select the name of the one you want, then try again.';
 
@@ -38,14 +44,15 @@ export function readGenericPerson(doc: Document, pageUrl: string, selection = ''
   let people: PersonData[];
   try {
     people = [...fromJsonLd(doc), ...fromMicrodata(doc, pageUrl), ...fromHCards(doc, pageUrl), ...fromOpenGraph(doc)].filter(
-      (p) => acceptName(p.name, LIMITS.name) !== null,
+      (p) => acceptName(p.name, NAME_READ) !== null,
     );
   } catch (error) {
-    return { status: 'unreadable', profileUrl: key, reason: `The page could not be read (${String(error)}).` };
+    if (error instanceof PageTooComplex) throw error;
+    return { status: 'unreadable', profileUrl: key, reason: `The page could not be read (${String(error)}).`, code: 'error', settled: true };
   }
   if (people.length === 0) return { status: 'not-profile' };
   const person = choose(people, key, pageUrl, selection);
-  if (!person) return { status: 'unreadable', profileUrl: key, reason: SEVERAL_PEOPLE };
+  if (!person) return { status: 'unreadable', profileUrl: key, reason: SEVERAL_PEOPLE, code: 'several-people', settled: true };
   return toCapture(person, key, pageUrl);
 }
 
@@ -62,7 +69,7 @@ function choose(people: PersonData[], key: string, base: string, selection: stri
   // The same person described in several formats counts once.
   const distinct = new Map<string, PersonData>();
   for (const p of people) {
-    const name = (acceptName(p.name, LIMITS.name) ?? '').toLowerCase();
+    const name = (acceptName(p.name, NAME_READ) ?? '').toLowerCase();
     if (!distinct.has(name)) distinct.set(name, p);
   }
   if (distinct.size === 1) return people[0] ?? null;
@@ -75,10 +82,12 @@ function choose(people: PersonData[], key: string, base: string, selection: stri
 }
 
 function toCapture(p: PersonData, key: string, base: string): ReadResult {
-  const name = acceptName(p.name, LIMITS.name)!;
+  const { sources, confidence, notes } = createPicker();
+  const name = keepName(acceptName(p.name, NAME_READ)!, confidence, notes);
   const split = splitName(name);
   const origin = p.origin;
-  const sources: ProfileCapture['fieldSources'] = { profileUrl: 'url', name: origin };
+  sources.profileUrl = 'url';
+  sources.name = origin;
   const given = acceptName(p.givenName, LIMITS.name);
   const family = acceptName(p.familyName, LIMITS.name);
   const firstName = given ?? split.first;
@@ -116,6 +125,9 @@ function toCapture(p: PersonData, key: string, base: string): ReadResult {
     aliases: [],
     fieldSources: sources,
   };
+  splitConfidence(name, sources, confidence);
+  capture.fieldConfidence = completeConfidence(sources, confidence);
+  if (Object.keys(notes).length > 0) capture.fieldNotes = notes;
   return finish(capture, true);
 }
 
@@ -144,8 +156,6 @@ function joinParts(...parts: (string | null)[]): string | null {
 
 // --- Microdata ----------------------------------------------------------------------
 
-const PERSON_ITEM = '[itemscope][itemtype$="schema.org/Person"]';
-
 /** The value of one `itemprop` element (WHATWG HTML, "Microdata": values). */
 function itemValue(el: Element, base: string): string | null {
   if (el.hasAttribute('itemscope')) {
@@ -170,7 +180,7 @@ function itemProp(root: Element, name: string, base: string): string | null {
 }
 
 function fromMicrodata(doc: Document, base: string): PersonData[] {
-  return Array.from(doc.querySelectorAll(PERSON_ITEM))
+  return Array.from(doc.querySelectorAll(MICRODATA_PERSON))
     .slice(0, 50)
     .map((root) => ({
       origin: 'microdata' as const,
@@ -220,10 +230,8 @@ function mfUrl(el: Element | null, base: string): string | null {
 
 function fromHCards(doc: Document, base: string): PersonData[] {
   const cards: PersonData[] = [];
-  for (const [selector, v] of [
-    ['.h-card', { name: ['p-name'], given: ['p-given-name'], family: ['p-family-name'], title: ['p-job-title', 'p-role'], org: ['p-org'], locality: ['p-locality', 'p-adr', 'p-region', 'p-country-name'], photo: ['u-photo'], url: ['u-url', 'u-uid'], note: ['p-note'] }],
-    ['.vcard', { name: ['fn'], given: ['given-name'], family: ['family-name'], title: ['title', 'role'], org: ['org'], locality: ['locality', 'adr', 'region', 'country-name'], photo: ['photo'], url: ['url', 'uid'], note: ['note'] }],
-  ] as const) {
+  for (const v of H_CARDS) {
+    const selector = v.root;
     // Top-level cards only: a card nested in another is an org or an author, not the page's person.
     const roots = Array.from(doc.querySelectorAll(selector)).filter((el) => !el.parentElement?.closest('.h-card, .vcard'));
     for (const root of roots.slice(0, 50)) {
@@ -255,7 +263,7 @@ function meta(doc: Document, property: string): string | null {
 /** og:title without a site suffix: "Ada Lovelace | Site", "Ada Lovelace - Site", "Ada Lovelace · Site". */
 function stripSiteSuffix(title: string | null): string | null {
   if (!title) return null;
-  return title.split(/\s+[|·–—-]\s+/)[0] ?? null;
+  return title.split(SITE_SUFFIX)[0] ?? null;
 }
 
 function fromOpenGraph(doc: Document): PersonData[] {

@@ -3,50 +3,52 @@
  * (reference §12). Organisations and repositories have no Person card and are
  * not profiles. Pure, over an injected Document and URL.
  */
-import { LIMITS, type ProfileCapture } from '../domain/schemas';
+import { LIMITS } from '../domain/limits';
+import type { ProfileCapture } from '../domain/schemas';
+import { GITHUB } from './layouts/github';
 import { canonicalGitHubUrl } from '../core/canonical-url';
-import { createPicker } from './fields';
+import { completeConfidence, createPicker, splitConfidence } from './fields';
 import { finish, type ReadResult } from './result';
 import { cleanText, splitName } from '../core/text';
-import { acceptName, httpsUrlOrNull, visibleText } from './text';
-
-const PERSON_CARD = '.h-card[itemtype$="schema.org/Person"], [itemscope][itemtype$="schema.org/Person"], .h-card.vcard';
+import { acceptName, httpsUrlOrNull, isShown, textOf } from './text';
 
 export function readGitHubProfile(doc: Document, url: string): ReadResult {
   const profileUrl = canonicalGitHubUrl(url);
   if (profileUrl === null) return { status: 'not-profile' };
-  const card = doc.querySelector(PERSON_CARD);
+  const card = doc.querySelector(GITHUB.personCard);
   if (!card) return { status: 'not-profile' };
-  const login = profileUrl.slice('https://github.com/'.length);
-  const { pick, sources } = createPicker();
+  // The login as the address writes it ("Octo-Ada"); the key is lower-case.
+  const login = new URL(url).pathname.split('/').find(Boolean) ?? profileUrl.slice('https://github.com/'.length);
+  const { pick, sources, confidence } = createPicker();
   sources.profileUrl = 'url';
   const text = (selector: string, max: number = LIMITS.short) => {
-    const el = card.querySelector(selector);
-    return el ? cleanText(visibleText(el, max), max) : null;
+    // The first one the user can see.
+    const el = Array.from(card.querySelectorAll(selector)).find((e) => isShown(e));
+    return el ? cleanText(textOf(el, max), max) : null;
   };
 
   const displayName = pick(
     'name',
-    ['microdata', () => acceptName(text('[itemprop="name"]', LIMITS.name), LIMITS.name)],
-    ['h-card', () => acceptName(text('.p-name', LIMITS.name), LIMITS.name)],
-    ['title', () => acceptName(/^\S+ \((.+)\)\s*·\s*GitHub$/.exec(doc.title.trim())?.[1] ?? null, LIMITS.name)],
+    ['microdata', () => acceptName(text(GITHUB.name.microdata, LIMITS.name), LIMITS.name)],
+    ['h-card', () => acceptName(text(GITHUB.name.hCard, LIMITS.name), LIMITS.name)],
+    ['title', () => acceptName(GITHUB.title.exec(doc.title.trim())?.[1] ?? null, LIMITS.name)],
   );
   // Many users leave the display name empty: the login is what GitHub shows then.
   const name =
     displayName ??
     pick(
       'name',
-      ['microdata', () => acceptName(text('[itemprop="additionalName"]', LIMITS.name), LIMITS.name)],
-      ['h-card', () => acceptName(text('.p-nickname', LIMITS.name), LIMITS.name)],
+      ['microdata', () => acceptName(text(GITHUB.login.microdata, LIMITS.name), LIMITS.name)],
+      ['h-card', () => acceptName(text(GITHUB.login.hCard, LIMITS.name), LIMITS.name)],
       ['url', () => login],
     )!;
   const split = displayName ? splitName(displayName) : { first: null, last: null };
   const company = pick(
     'company',
-    ['microdata', () => stripAt(text('[itemprop="worksFor"]'))],
-    ['h-card', () => stripAt(text('.p-org'))],
+    ['microdata', () => stripAt(text(GITHUB.company.microdata))],
+    ['h-card', () => stripAt(text(GITHUB.company.hCard))],
   );
-  const photo = card.querySelector('img.avatar-user, img.avatar, img.u-photo, [itemprop="image"] img, img[itemprop="image"]');
+  const photo = Array.from(card.querySelectorAll(GITHUB.avatar)).find((img) => isShown(img)) ?? null;
   const capture: ProfileCapture = {
     profileUrl,
     name,
@@ -54,15 +56,15 @@ export function readGitHubProfile(doc: Document, url: string): ReadResult {
     lastName: pick('lastName', ['structure', () => split.last]),
     headline: pick(
       'headline',
-      ['h-card', () => text('.p-note, [data-bio-text]', LIMITS.headline)],
-      ['microdata', () => text('[itemprop="description"]', LIMITS.headline)],
+      ['h-card', () => text(GITHUB.bio.hCard, LIMITS.headline)],
+      ['microdata', () => text(GITHUB.bio.microdata, LIMITS.headline)],
     ),
     role: null,
     company,
     location: pick(
       'location',
-      ['microdata', () => text('[itemprop="homeLocation"]')],
-      ['h-card', () => text('.p-label, .p-locality')],
+      ['microdata', () => text(GITHUB.location.microdata)],
+      ['h-card', () => text(GITHUB.location.hCard)],
     ),
     photoUrl: pick(
       'photoUrl',
@@ -76,6 +78,8 @@ export function readGitHubProfile(doc: Document, url: string): ReadResult {
     aliases: [],
     fieldSources: sources,
   };
+  if (displayName) splitConfidence(displayName, sources, confidence);
+  capture.fieldConfidence = completeConfidence(sources, confidence);
   return finish(capture, true);
 }
 

@@ -1,16 +1,22 @@
 /**
  * Profile extraction: pure functions over an injected Document and URL.
  * Entry points pass `document` and `location.href`; nothing here reads globals.
+ *
+ * Zod-free (issue #11): this module is bundled into the LinkedIn content
+ * script. The receiving end validates every capture with the zod schema.
  */
 import type { ProfileCapture } from '../domain/schemas';
 import { readGenericPerson } from './generic';
 import { readGitHubProfile } from './github';
 import { linkedInNameHeading, readLinkedInProfile } from './linkedin';
-import type { ReadResult } from './result';
+import { TOO_COMPLEX, type ReadResult } from './result';
+import { PageTooComplex, READ_BUDGET, withReadBudget } from './text';
+import { pageKey } from '../core/canonical-url';
 
 export { canonicalGitHubUrl, canonicalPageUrl, canonicalProfileUrl, linkedInPage, pageKey } from '../core/canonical-url';
-export type { ReadResult } from './result';
+export type { ReadResult, UnreadableCode } from './result';
 export type { ProfileCapture } from '../domain/schemas';
+export { captureHealthReport, type CaptureHealthReport } from './health';
 
 function host(url: string): string {
   try {
@@ -27,14 +33,20 @@ export function isLinkedInUrl(url: string): boolean {
 /**
  * What the page at `url` says about the person on it, with the reason when it
  * can't be read. `selection` (the user's selected text) picks one person on a
- * page that shows several. Never throws.
+ * page that shows several. Never throws; a page too large or too deeply nested
+ * to read within the budget is `unreadable` with code 'too-complex', quickly.
  */
-export function readProfile(doc: Document, url: string, options: { selection?: string } = {}): ReadResult {
+export function readProfile(doc: Document, url: string, options: { selection?: string; budget?: number } = {}): ReadResult {
   try {
-    if (isLinkedInUrl(url)) return readLinkedInProfile(doc, url);
-    if (host(url) === 'github.com') return readGitHubProfile(doc, url);
-    return readGenericPerson(doc, url, options.selection);
-  } catch {
+    // `budget` (nodes a read may visit) is for tests and benchmarks; pages get READ_BUDGET.
+    return withReadBudget(options.budget ?? READ_BUDGET, () => {
+      if (isLinkedInUrl(url)) return readLinkedInProfile(doc, url);
+      if (host(url) === 'github.com') return readGitHubProfile(doc, url);
+      return readGenericPerson(doc, url, options.selection);
+    });
+  } catch (error) {
+    const key = error instanceof PageTooComplex ? pageKey(url) : null;
+    if (key) return { status: 'unreadable', profileUrl: key, reason: TOO_COMPLEX, code: 'too-complex', settled: true };
     return { status: 'not-profile' };
   }
 }

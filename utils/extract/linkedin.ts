@@ -6,92 +6,138 @@
  * URL → JSON-LD whose url names this profile → embedded page data whose
  * publicIdentifier matches the URL → link targets → ARIA → structure around the
  * name's heading → `<title>` → legacy class names. Every DOM query is scoped to
- * the top card (the section holding the name), because sidebars such as
+ * the top card (the container holding the name), because sidebars such as
  * "People also viewed" carry other people's names, degrees and photos.
  *
- * Fixtures: tests/fixtures/linkedin/*.html, expectations in tests/unit/corpus.test.ts.
+ * What the user can't see is never read (./text.ts), and where the page gives a
+ * value only by its position, the capture says so: `fieldConfidence` marks it
+ * `low` and the user is asked to check it.
+ *
+ * The layouts' hooks (selectors, text patterns) are data: ./layouts/linkedin.ts.
+ * Fixtures: tests/fixtures/linkedin/*.html, expectations in tests/fixtures/corpus.ts.
  */
-import {
-  LIMITS,
-  type Degree,
-  type MutualConnections,
-  type Position,
-  type Source,
-} from '../domain/schemas';
+import { LIMITS } from '../domain/limits';
+import type { Degree, MutualConnections, Position, ProfileCapture, Source } from '../domain/schemas';
 import { canonicalProfileUrl, isMemberIdUrl, linkedInPage, linkedInProfileId } from '../core/canonical-url';
-import { createPicker } from './fields';
+import { cleanText, foldText, splitName } from '../core/text';
+import { completeConfidence, createPicker, keepName, splitConfidence } from './fields';
+import {
+  ACTION_CONTAINER,
+  AT_COMPANY,
+  COMPANY_LINK,
+  CONNECT_ACTION,
+  COUNTER,
+  CURRENT_COMPANY_LABEL,
+  DATE_LINE,
+  DATE_LINE_MAX,
+  DATE_RANGE,
+  DEGREE_TEXT,
+  EXPERIENCE,
+  LOGIN_FORM,
+  LONE_DATE,
+  MESSAGE_LINK,
+  MUTUALS,
+  NOT_A_PERSON,
+  PROFILE_SUBPAGE,
+  PRONOUNS,
+  SALES_NAVIGATOR,
+  SCHOOL_LINK,
+  YEAR,
+  hooks,
+} from './layouts/linkedin';
+import { DIALOG_SELECTOR, LOADING_CLASS, LOADING_SELECTOR } from './layouts/common';
+import { finish, NO_NAME, TOO_COMPLEX, type ReadResult } from './result';
 import { jsonLdPersons, ldAddress, ldImage, ldString, type JsonObject } from './structured-data';
-import { cleanText, splitName } from '../core/text';
-import { acceptName, httpsUrlOrNull, visibleText } from './text';
-import { finish, NO_NAME, type ReadResult } from './result';
+import {
+  acceptName,
+  displayedOf,
+  hasOwnText,
+  hiddenByItself,
+  httpsUrlOrNull,
+  isShown,
+  PageTooComplex,
+  READ_BUDGET,
+  spend,
+  textOf,
+  visibleText,
+  walkShown,
+  withinReadBudget,
+} from './text';
 import { embeddedProfile, type EmbeddedProfile } from './voyager';
 
 export type { ReadResult } from './result';
 
-/** Legacy (2021–2024) and public-page class hooks: brittle, used last. */
-const LEGACY = {
-  name: 'h1.text-heading-xlarge',
-  publicName: '.top-card-layout__title',
-  headline: '.text-body-medium.break-words, .top-card-layout__headline',
-  location:
-    '.text-body-small.inline.t-black--light.break-words, .top-card__subline-item, .top-card-layout__first-subline > div',
-  degree: '.dist-value',
-  photo: 'img.pv-top-card-profile-picture__image, img.top-card__profile-image',
-} as const;
-
-/**
- * A degree badge in any UI language: "· 2nd", "3rd+", "2º", "2e", "2.", "2ème",
- * "1er", "2°", "2nd degree connection". A bare digit needs the leading bullet.
- */
-const DEGREE_TEXT =
-  /^(?:[·•]\s*([123])(?:st|nd|rd|th|º|ª|°|e|er|re|ère|ème|次|\.)?\+?|([123])(?:st|nd|rd|th|º|ª|°|e|er|re|ère|ème|次|\.)\+?)(?:\s+\p{L}+(?:\s+\p{L}+)?)?$/iu;
-/** "(She/Her)", "he/him" */
-const PRONOUNS = /^\(?\p{L}+\/\p{L}+\)?$/u;
-/** "500+ connections", "1,234 followers": a number and a word, in any language. */
-const COUNTER = /^\d[\d,.\s]*\+?\s+\p{L}+$/u;
-const EXPERIENCE_HEADINGS =
-  /^(?:experience|expérience|berufserfahrung|experiencia|esperienza|ervaring|experiência|doświadczenie|erfarenhet|経歴|经历|經歷|الخبرة)$/i;
-/** "Jan 2021 - Present", "janv. 2021 – aujourd’hui", "2019 - 2021": a range between a year and anything. */
-const DATE_RANGE = /\b(?:1[89]|20)\d{2}\b[^–—-]*\s[–—-]\s*([^·]*)/;
-const YEAR = /\b(?:1[89]|20)\d{2}\b/;
+/** Names are read generously, then cut at a word if they pass LIMITS.name. */
+const NAME_READ = LIMITS.name * 4;
 
 export function readLinkedInProfile(doc: Document, url: string): ReadResult {
   const page = linkedInPage(url);
   if (page === null) return { status: 'not-profile' };
   try {
-    return page.kind === 'profile' ? readMember(doc, url, page.key) : readSalesOrRecruiter(doc, url, page.kind, page.key);
+    return withinReadBudget(READ_BUDGET, () =>
+      page.kind === 'profile' ? readMember(doc, url, page.key) : readSalesOrRecruiter(doc, url, page.kind, page.key),
+    );
   } catch (error) {
+    if (error instanceof PageTooComplex) {
+      return { status: 'unreadable', profileUrl: page.key, reason: TOO_COMPLEX, code: 'too-complex', settled: true };
+    }
     // A page we cannot parse must never break the page or the extension.
-    return { status: 'unreadable', profileUrl: page.key, reason: `The page could not be read (${String(error)}).` };
+    return { status: 'unreadable', profileUrl: page.key, reason: `The page could not be read (${String(error)}).`, code: 'error', settled: true };
   }
 }
 
 // --- Member profiles (/in/…) ---------------------------------------------------------
 
-function readMember(doc: Document, pageUrl: string, urlKey: string): ReadResult {
-  const { pick, sources } = createPicker();
+/** How the name's element was found: only the first two tie it to this profile by themselves. */
+type HeadingVia = 'self-link' | 'layout' | 'first-heading';
 
-  // A member-id URL (/in/ACoAA…) is an alias: the page names the vanity URL.
-  const vanityUrl = isMemberIdUrl(pageUrl) ? vanityFromPage(doc, pageUrl, urlKey) : null;
+interface NameHeading {
+  el: Element;
+  via: HeadingVia;
+  /** The profile the name's own link points at (self-link only). */
+  href: string | null;
+}
+
+function readMember(doc: Document, pageUrl: string, urlKey: string): ReadResult {
+  const { pick, sources, confidence, notes } = createPicker();
+  const scope = doc.querySelector('main') ?? doc.body;
+
+  // A member-id URL (/in/ACoAA…) is an alias until the page ties a vanity URL to the person.
+  const memberId = isMemberIdUrl(pageUrl) ? linkedInProfileId(pageUrl) : null;
+  const heading = findNameHeading(doc, (href) => sameProfile(href, pageUrl, urlKey) || (memberId !== null && isVanityLink(href, pageUrl)));
+  const card = heading ? topCardOf(heading.el) : null;
+  const vanityUrl = memberId ? vanityFromPage(doc, pageUrl, urlKey, heading, card) : null;
   const profileUrl = vanityUrl ?? urlKey;
   const aliases = vanityUrl ? [urlKey] : [];
   sources.profileUrl = vanityUrl ? 'link' : 'url';
   const matches = (href: string | null) => sameProfile(href, pageUrl, profileUrl, urlKey);
 
   const ld = jsonLdPersons(doc).find((p) => matches(ldString(p.url)));
-  const profileId = linkedInProfileId(profileUrl) ?? '';
-  const embedded = embeddedProfile(doc, profileId);
-  const heading = findNameHeading(doc, matches);
-  const card = heading ? topCardOf(heading) : null;
+  const embedded = embeddedProfile(doc, linkedInProfileId(profileUrl) ?? '');
+  const titleName = acceptPerson(nameFromTitle(doc.title));
+  const headingText = heading ? textOf(heading.el, NAME_READ) : null;
+  // "Welcome to your professional community", "Profile not found": the page's own name.
+  const pageNamed = isPageName(headingText) || (heading === null && isPageName(nameFromTitle(doc.title)));
+  const headingName = pageNamed ? null : acceptPerson(headingText);
+  // The heading is the person's name when the page ties it to them; a bare heading next to
+  // profile furniture (a degree badge, a connections search) is probably the name: kept, but "check this".
+  const headingSure = heading !== null && headingName !== null && nameConfirmed(heading, headingName, titleName, card, matches);
+  const headingLikely = headingSure || (headingName !== null && hasProfileEvidence(card, matches));
 
-  const name = pick(
+  const rawName = pick(
     'name',
-    ['json-ld', () => acceptName(ldString(ld?.name), LIMITS.name)],
-    ['embedded-data', () => acceptName(joinName(embedded), LIMITS.name)],
-    ['heading', () => acceptName(visibleText(heading, LIMITS.name), LIMITS.name)],
-    ['title', () => acceptName(nameFromTitle(doc.title), LIMITS.name)],
+    ['json-ld', () => acceptPerson(ldString(ld?.name))],
+    ['embedded-data', () => acceptPerson(joinName(embedded))],
+    ['heading', () => (headingLikely ? headingName : null)],
+    // The title alone names a profile that hasn't rendered yet, but never contradicts a heading on screen.
+    ['title', () => (headingText === null && !pageNamed ? titleName : null)],
   );
-  if (!name) return { status: 'unreadable', profileUrl, reason: NO_NAME };
+  if (!rawName) {
+    if (pageNamed || isLoginWall(doc) || headingName !== null) return { status: 'not-profile' };
+    return { status: 'unreadable', profileUrl, reason: NO_NAME, code: 'no-name', settled: isSettled(doc, card) };
+  }
+  const name = keepName(rawName, confidence, notes);
+  if (sources.name === 'heading' && !headingSure) confidence.name = 'low';
 
   const split = splitName(name);
   const firstName = pick(
@@ -107,77 +153,105 @@ function readMember(doc: Document, pageUrl: string, urlKey: string): ReadResult 
     // A structured first name with no family name means there is none to guess.
     ['structure', () => (sources.firstName === 'structure' ? split.last : null)],
   );
+  splitConfidence(name, sources, confidence);
 
-  const blocks = heading && card ? proseBlocks(card, heading, name) : [];
+  const orgs = card ? orgNames(card) : new Set<string>();
+  const blocks = heading && card ? proseBlocks(card, heading.el, name) : [];
+  const employerLine = blocks.find((b) => isEmployerLine(b.text, orgs)) ?? null;
+  const prose = blocks.filter((b) => b !== employerLine);
+
+  const classHeadline = legacyText(card, hooks('headline'), LIMITS.headline);
   const headline = pick(
     'headline',
     ['embedded-data', () => cleanText(embedded?.headline, LIMITS.headline)],
-    ['structure', () => cleanText(blocks[0]?.text, LIMITS.headline)],
-    ['class', () => legacyText(card, LEGACY.headline, LIMITS.headline)],
+    ['structure', () => cleanText(prose[0]?.text, LIMITS.headline)],
+    ['class', () => classHeadline],
   );
+  // Position alone says "headline"; a layout hook saying the same confirms it.
+  if (sources.headline === 'structure' && classHeadline === headline) confidence.headline = 'high';
+
+  const classLocation = legacyText(card, hooks('location'), LIMITS.short);
+  const structural = locationFromBlocks(prose, card);
   const location = pick(
     'location',
-    ['json-ld', () => cleanText(ldAddress(ld?.address), LIMITS.short)],
-    ['structure', () => locationFromBlocks(blocks, card)],
-    ['class', () => legacyText(card, LEGACY.location, LIMITS.short)],
+    ['json-ld', () => cleanText(ldAddress(ld?.address, { asShown: true }), LIMITS.short)],
+    ['structure', () => structural?.text],
+    ['class', () => classLocation],
   );
+  if (sources.location === 'structure' && (structural?.labelled || classLocation === location)) confidence.location = 'high';
 
+  // Role and company: the day job, read together from one position.
   const ldPositions = positionsFromLd(ld);
   const embeddedPositions = embedded?.positions.filter((p) => p.title || p.company) ?? [];
-  const experience = currentExperience(doc);
-  const positions = ldPositions.length > 0 ? ldPositions : embeddedPositions.length > 0 ? embeddedPositions : experience;
+  const topCompany = companyFromLinks(card) ?? companyFromAria(card) ?? employerFromLine(employerLine, orgs, card);
+  const experience = currentExperience(doc, topCompany?.name ?? null);
+  const positions = ldPositions.length > 0 ? ldPositions : embeddedPositions.length > 0 ? embeddedPositions : experience.positions;
   const fromHeadline = roleAtCompany(headline);
   const role = pick(
     'role',
     ['json-ld', () => ldPositions[0]?.title],
     ['embedded-data', () => embeddedPositions[0]?.title],
-    ['structure', () => experience[0]?.title ?? fromHeadline?.role],
+    ['structure', () => experience.positions[0]?.title ?? fromHeadline?.role],
   );
   const company = pick(
     'company',
     ['json-ld', () => ldPositions[0]?.company],
     ['embedded-data', () => embeddedPositions[0]?.company],
-    ['link', () => companyFromLinks(card)],
-    ['aria', () => companyFromAria(card)],
-    ['structure', () => experience[0]?.company ?? fromHeadline?.company],
+    ['link', () => (topCompany?.via === 'link' ? topCompany.name : null)],
+    ['aria', () => (topCompany?.via === 'aria' ? topCompany.name : null)],
+    ['structure', () => experience.positions[0]?.company ?? (topCompany?.via === 'line' ? topCompany.name : null) ?? fromHeadline?.company],
   );
+  if (sources.role === 'structure' && experience.positions[0]?.title === role && experience.sure) confidence.role = 'high';
+  if (sources.company === 'structure') {
+    const agreed = experience.positions[0]?.company === company && experience.sure;
+    // The employer line names the company and its logo control says the same.
+    const logo = topCompany?.via === 'line' && topCompany.name === company && topCompany.logo;
+    if (agreed || logo) confidence.company = 'high';
+  }
 
+  const photo = photoInCard(card, name, pageUrl);
   const photoUrl = pick(
     'photoUrl',
     ['json-ld', () => usablePhoto(ldImage(ld?.image), pageUrl)],
-    ['structure', () => photoInCard(card, name, pageUrl)],
-    ['class', () => usablePhoto(card?.querySelector(LEGACY.photo)?.getAttribute('src'), pageUrl)],
+    ['structure', () => photo?.url],
+    ['class', () => legacyPhoto(card, pageUrl)],
     ['opengraph', () => usablePhoto(metaContent(doc, 'og:image'), pageUrl)],
   );
-  const degree = pick('degree', ['structure', () => (card ? degreeOf(card) : null)]);
-  const mutuals = pick<MutualConnections>('mutualConnections', ['link', () => (card ? mutualConnections(card) : null)]) ?? {
+  // An image captioned with the person's name is their photo; a file-name pattern alone is a guess.
+  if (sources.photoUrl === 'structure') confidence.photoUrl = photo?.byAlt ? 'high' : 'low';
+
+  const degreeRead = card ? degreeOf(card) : null;
+  const degree = pick('degree', ['structure', () => degreeRead?.degree]);
+  if (degreeRead) confidence.degree = degreeRead.sure ? 'high' : 'low';
+  const mutuals = pick<MutualConnections>('mutualConnections', ['link', () => (card ? mutualConnections(card, matches) : null)]) ?? {
     count: 0,
     names: [],
   };
 
-  const confirmed =
-    Boolean(ld) || Boolean(embedded) || (card !== null && Array.from(card.querySelectorAll('a[href]')).some((a) => matches(a.getAttribute('href'))));
+  const confirmed = memberId
+    ? pageNamesMember(scope, memberId)
+    : Boolean(ld) || Boolean(embedded) || (card !== null && shownIn(card, 'a[href]').some((a) => matches(a.getAttribute('href'))));
 
-  return finish(
-    {
-      profileUrl,
-      name,
-      firstName,
-      lastName,
-      headline,
-      role,
-      company,
-      location,
-      photoUrl,
-      degree,
-      mutualConnections: mutuals,
-      source: 'linkedin',
-      positions,
-      aliases,
-      fieldSources: sources,
-    },
-    confirmed,
-  );
+  const capture: ProfileCapture = {
+    profileUrl,
+    name,
+    firstName,
+    lastName,
+    headline,
+    role,
+    company,
+    location,
+    photoUrl,
+    degree,
+    mutualConnections: mutuals,
+    source: 'linkedin',
+    positions,
+    aliases,
+    fieldSources: sources,
+    fieldConfidence: completeConfidence(sources, confidence),
+  };
+  if (Object.keys(notes).length > 0) capture.fieldNotes = notes;
+  return finish(capture, confirmed);
 }
 
 function joinName(embedded: EmbeddedProfile | null): string | null {
@@ -186,19 +260,125 @@ function joinName(embedded: EmbeddedProfile | null): string | null {
   return parts.length > 0 ? parts.join(' ') : null;
 }
 
-/** For /in/ACoAA… pages: the vanity URL the page names (rel=canonical, og:url, the name's self-link). */
-function vanityFromPage(doc: Document, pageUrl: string, memberKey: string): string | null {
-  const candidates = [
-    doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
-    metaContent(doc, 'og:url'),
-    ...Array.from(doc.querySelectorAll('main a[href] h1, main a[href] h2')).map((h) => h.closest('a')?.getAttribute('href')),
-  ];
-  for (const href of candidates) {
+/** Text that names a page, not a person ("Profile not found", the login wall's greeting). */
+function isPageName(value: string | null | undefined): boolean {
+  const text = cleanText(value, 200)?.toLowerCase().replace(/[.!]+$/, '');
+  return text !== undefined && text !== null && (NOT_A_PERSON as readonly string[]).includes(text);
+}
+
+/** A person's name: not UI chrome, not the name of a page. */
+function acceptPerson(value: string | null | undefined): string | null {
+  const name = acceptName(value ?? null, NAME_READ);
+  return name && !isPageName(name) ? name : null;
+}
+
+/**
+ * A heading names this profile's person when the page ties it to them by more
+ * than being a heading: its own link to the profile, a layout's name hook, the
+ * `<title>` saying the same name, the photo captioned with it, or a link to
+ * one of the profile's own sub-pages beside it.
+ */
+function nameConfirmed(
+  heading: NameHeading,
+  name: string,
+  titleName: string | null,
+  card: Element | null,
+  matches: (href: string | null) => boolean,
+): boolean {
+  if (heading.via === 'self-link' || heading.via === 'layout') return true;
+  if (titleName !== null && foldText(titleName) === foldText(name)) return true;
+  if (!card) return false;
+  if (Array.from(card.querySelectorAll('img[alt]')).some((img) => img.getAttribute('alt')?.trim() === name && isShown(img, { within: card }))) return true;
+  return shownIn(card, 'a[href]').some((a) => PROFILE_SUBPAGE.test(a.getAttribute('href') ?? '') && matches(a.getAttribute('href')));
+}
+
+/** Something on the page says it is somebody's profile: a degree badge, a connections search, a link to this profile. */
+function hasProfileEvidence(card: Element | null, matches: (href: string | null) => boolean): boolean {
+  if (!card) return false;
+  if (degreeOf(card)) return true;
+  for (const a of shownIn(card, 'a[href]')) {
+    const href = a.getAttribute('href') ?? '';
+    if (MUTUALS.connectionOf.test(href) || matches(href) || /\/messaging\/compose\//.test(href)) return true;
+  }
+  return false;
+}
+
+/** LinkedIn's login wall: a visible sign-in form. */
+function isLoginWall(doc: Document): boolean {
+  return Array.from(doc.querySelectorAll(LOGIN_FORM)).some((el) => isShown(el, { skip: DIALOG_SELECTOR }));
+}
+
+/**
+ * Whether the page has finished rendering (so a missing name won't appear by
+ * waiting): nothing in the top card, or the page's main region, is a
+ * placeholder or busy, and there is content.
+ */
+function isSettled(doc: Document, card: Element | null): boolean {
+  if (doc.readyState === 'loading') return false;
+  const region = card ?? doc.querySelector('main') ?? doc.body;
+  if (!region) return false;
+  for (const el of Array.from(region.querySelectorAll(LOADING_SELECTOR))) if (isShown(el)) return false;
+  let loading = false;
+  walkShown(region, (el) => {
+    if (LOADING_CLASS.test(el.getAttribute('class') ?? '')) {
+      loading = true;
+      return 'stop';
+    }
+  });
+  if (loading) return false;
+  return textOf(region, 20) !== null;
+}
+
+/**
+ * For /in/ACoAA… pages: the vanity URL of the person shown, only when the page
+ * itself ties it to them — the name's own link, or a `rel=canonical`/og:url
+ * that the top card links to (its contact-info or details pages). A head tag
+ * alone can be stale after in-app navigation, or name someone else.
+ */
+function vanityFromPage(doc: Document, pageUrl: string, memberKey: string, heading: NameHeading | null, card: Element | null): string | null {
+  const vanity = (href: string | null | undefined): string | null => {
     const url = resolve(href, pageUrl);
     const canonical = url ? canonicalProfileUrl(url) : null;
-    if (canonical && canonical !== memberKey && !isMemberIdUrl(canonical)) return canonical;
+    return canonical && canonical !== memberKey && !isMemberIdUrl(canonical) ? canonical : null;
+  };
+  const own = heading?.via === 'self-link' ? vanity(heading.href) : null;
+  if (own) return own;
+  if (!card) return null;
+  const tied = new Set(
+    Array.from(card.querySelectorAll('a[href]'))
+      .filter((a) => PROFILE_SUBPAGE.test(a.getAttribute('href') ?? '') && isShown(a, { within: card }))
+      .map((a) => vanity(a.getAttribute('href'))),
+  );
+  for (const href of [doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), metaContent(doc, 'og:url')]) {
+    const candidate = vanity(href);
+    if (candidate && tied.has(candidate)) return candidate;
   }
   return null;
+}
+
+/** The page's body names the member id of the URL (a connections search, a Message link, any link carrying it). */
+function pageNamesMember(scope: Element | null, memberId: string): boolean {
+  if (!scope) return false;
+  const id = memberId.toLowerCase();
+  for (const a of Array.from(scope.querySelectorAll('a[href]'))) {
+    spend();
+    if (!isShown(a, { skip: DIALOG_SELECTOR })) continue;
+    const href = a.getAttribute('href') ?? '';
+    let decoded = href;
+    try {
+      decoded = decodeURIComponent(href);
+    } catch {
+      // keep the raw href
+    }
+    if (decoded.toLowerCase().includes(id)) return true;
+  }
+  return false;
+}
+
+function isVanityLink(href: string | null, base: string): boolean {
+  const url = resolve(href, base);
+  const canonical = url ? canonicalProfileUrl(url) : null;
+  return canonical !== null && !isMemberIdUrl(canonical);
 }
 
 function resolve(href: string | null | undefined, base: string): string | null {
@@ -223,23 +403,36 @@ function metaContent(doc: Document, property: string): string | null {
 // --- Name and top card -------------------------------------------------------
 
 /**
- * The heading that shows the person's name. Current layouts wrap it in a link to
- * the profile itself (the level flips between h1 and h2, so never depend on it).
+ * The element showing the person's name. Current layouts wrap it in a link to
+ * the profile itself (the level flips between h1 and h2, so never depend on
+ * it); then each layout's name hook; then the first heading, which alone
+ * proves nothing (the login wall's greeting is an h1 too).
  */
-function findNameHeading(doc: Document, isSelf: (href: string | null) => boolean): Element | null {
+function findNameHeading(doc: Document, isSelf: (href: string | null) => boolean): NameHeading | null {
   const scope = doc.querySelector('main') ?? doc.body;
   if (!scope) return null;
   for (const link of Array.from(scope.querySelectorAll('a[href]'))) {
-    if (!isSelf(link.getAttribute('href'))) continue;
+    spend();
+    const href = link.getAttribute('href');
+    if (!isSelf(href)) continue;
     const heading = link.querySelector('h1, h2') ?? link.closest('h1, h2');
-    if (heading && visibleText(heading)) return heading;
+    if (heading && isShown(heading, { skip: DIALOG_SELECTOR }) && isShown(link) && textOf(heading)) return { el: heading, via: 'self-link', href };
   }
-  return scope.querySelector(LEGACY.name) ?? scope.querySelector(LEGACY.publicName) ?? scope.querySelector('h1') ?? null;
+  for (const selector of hooks('name')) {
+    const el = Array.from(scope.querySelectorAll(selector)).find((e) => isShown(e, { skip: DIALOG_SELECTOR }) && textOf(e));
+    if (el) return { el, via: 'layout', href: null };
+  }
+  const first = Array.from(scope.querySelectorAll('h1')).find((e) => isShown(e, { skip: DIALOG_SELECTOR }) && textOf(e));
+  return first ? { el: first, via: 'first-heading', href: null } : null;
 }
 
-/** The section that holds the name: the only place degree, headline and mutuals are read. */
+/** The container that holds the name: the only place degree, headline and mutuals are read. */
 function topCardOf(heading: Element): Element {
-  return heading.closest('section') ?? heading.closest('main') ?? heading.parentElement ?? heading;
+  for (const selector of hooks('topCard')) {
+    const card = heading.closest(selector);
+    if (card) return card;
+  }
+  return heading.closest('main') ?? heading.parentElement ?? heading;
 }
 
 /** `Name | LinkedIn`, `(3) Name | LinkedIn`, `Name - Company | LinkedIn`. */
@@ -256,42 +449,33 @@ interface Block {
   text: string;
 }
 
-const BLOCK_EXCLUDED_INSIDE = 'button, figure, [role="button"], select, textarea, input, label';
+/** Never a top-card text block (dialogs are left out of every walk already). */
+const BLOCK_EXCLUDED = 'button, figure, [role="button"], select, textarea, input, label';
 
 /**
  * Runs of visible text in `root`, outermost element first, in page order: each
  * element holding its own text node counts once (with its descendants' text).
+ * With `after`, only what follows that element.
  */
-function textBlocks(root: Element, options: { after?: Element; skipLinks: boolean }): Block[] {
+function textBlocks(root: Element, options: { after?: Element; skipLinks: boolean; skipLists?: boolean }): Block[] {
   const blocks: Block[] = [];
-  const taken = new Set<Element>();
   const { after } = options;
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (after && (after === el || after.contains(el))) continue;
-    if (after && !(after.compareDocumentPosition(el) & 4 /* FOLLOWING */)) continue;
-    if (!hasOwnText(el)) continue;
-    if (el.closest(BLOCK_EXCLUDED_INSIDE) || (options.skipLinks && el.closest('a'))) continue;
-    if (hasTakenAncestor(el, root, taken)) continue;
-    const text = visibleText(el);
-    if (!text) continue;
-    taken.add(el);
+  walkShown(root, (el) => {
+    if (el.matches(BLOCK_EXCLUDED) || (options.skipLinks && el.localName === 'a') || (options.skipLists && el.matches(EXPERIENCE.entry))) return 'skip';
+    if (after) {
+      if (el === after || after.contains(el)) return 'skip';
+      if (el.contains(after)) return undefined;
+      if (!(after.compareDocumentPosition(el) & 4 /* FOLLOWING */)) return 'skip';
+    }
+    if (!hasOwnText(el)) return undefined;
+    // A block's text leaves out what the walk leaves out: links (top card) or nested lists (an entry's own lines).
+    const leaveOut = [BLOCK_EXCLUDED, options.skipLinks ? 'a' : null, options.skipLists ? EXPERIENCE.entry : null].filter(Boolean).join(', ');
+    const text = textOf(el, 1000, leaveOut);
+    if (!text) return 'skip';
     blocks.push({ el, text });
-  }
+    return 'skip';
+  });
   return blocks;
-}
-
-function hasOwnText(el: Element): boolean {
-  for (const child of Array.from(el.childNodes)) {
-    if (child.nodeType === 3 && (child.nodeValue ?? '').trim() !== '') return true;
-  }
-  return false;
-}
-
-function hasTakenAncestor(el: Element, root: Element, taken: Set<Element>): boolean {
-  for (let p = el.parentElement; p && p !== root; p = p.parentElement) {
-    if (taken.has(p)) return true;
-  }
-  return false;
 }
 
 /** Blocks after the name that are the headline or location: not the name, a degree badge, pronouns or a counter. */
@@ -302,19 +486,26 @@ function proseBlocks(card: Element, heading: Element, name: string): Block[] {
   });
 }
 
-function locationFromBlocks(blocks: Block[], card: Element | null): string | null {
-  // The location sits just before the "Contact info" link when there is one.
-  const contact = card?.querySelector('a[href*="/overlay/contact-info"]');
+/** The location line, and whether a label confirms it (it sits just before the "Contact info" link). */
+function locationFromBlocks(blocks: Block[], card: Element | null): { text: string; labelled: boolean } | null {
+  const contact = card ? Array.from(card.querySelectorAll('a[href*="/overlay/contact-info"]')).find((a) => isShown(a, { within: card })) : undefined;
   if (contact) {
     const before = blocks.filter((b) => b.el.compareDocumentPosition(contact) & 4);
-    if (before.length >= 2) return cleanText(before[before.length - 1]?.text, LIMITS.short);
+    const text = before.length >= 2 ? cleanText(before[before.length - 1]?.text, LIMITS.short) : null;
+    if (text) return { text, labelled: true };
   }
-  return cleanText(blocks[1]?.text, LIMITS.short);
+  const text = cleanText(blocks[1]?.text, LIMITS.short);
+  return text ? { text, labelled: false } : null;
 }
 
-function legacyText(card: Element | null, selector: string, max: number): string | null {
-  const el = card?.querySelector(selector);
-  return el ? visibleText(el, max) : null;
+function legacyText(card: Element | null, selectors: string[], max: number): string | null {
+  if (!card) return null;
+  for (const selector of selectors) {
+    const el = Array.from(card.querySelectorAll(selector)).find((e) => isShown(e, { within: card.parentElement }));
+    const text = el ? textOf(el, max) : null;
+    if (text) return text;
+  }
+  return null;
 }
 
 // --- Role and company -----------------------------------------------------------
@@ -323,7 +514,7 @@ function positionsFromLd(ld: JsonObject | undefined): Position[] {
   if (!ld) return [];
   const titles = (Array.isArray(ld.jobTitle) ? ld.jobTitle : [ld.jobTitle]).map((t) => cleanText(ldString(t), LIMITS.short));
   const companies = (Array.isArray(ld.worksFor) ? ld.worksFor : [ld.worksFor]).map((c) => cleanText(ldString(c), LIMITS.short));
-  const count = Math.min(Math.max(titles.length, companies.length), 20);
+  const count = Math.min(Math.max(titles.length, companies.length), LIMITS.positions);
   const positions: Position[] = [];
   for (let i = 0; i < count; i++) {
     const title = titles[i] ?? null;
@@ -333,145 +524,394 @@ function positionsFromLd(ld: JsonObject | undefined): Position[] {
   return positions;
 }
 
-function companyFromLinks(card: Element | null): string | null {
-  const link = card?.querySelector('a[href*="/company/"]');
-  return link ? visibleText(link, LIMITS.short) : null;
+interface TopCompany {
+  name: string;
+  via: 'link' | 'aria' | 'line';
+  /** A logo control (link or button with an image) names it too. */
+  logo: boolean;
+}
+
+function shownIn(card: Element, selector: string): Element[] {
+  return Array.from(card.querySelectorAll(selector)).filter((el) => isShown(el, { within: card, skip: DIALOG_SELECTOR }));
+}
+
+/** The top card's company link ("/company/…"), or the public page's current-company control. */
+function companyFromLinks(card: Element | null): TopCompany | null {
+  if (!card) return null;
+  for (const selector of [...hooks('company').filter((s) => s.startsWith('a')), COMPANY_LINK]) {
+    for (const link of shownIn(card, selector)) {
+      const name = textOf(link, LIMITS.short);
+      if (name) return { name, via: 'link', logo: link.querySelector('img') !== null };
+    }
+  }
+  return null;
 }
 
 /** Older layout: `button[aria-label="Current company: Acme. Click to skip to experience card"]` (English only). */
-function companyFromAria(card: Element | null): string | null {
-  const label = card?.querySelector('[aria-label^="Current company:"]')?.getAttribute('aria-label');
-  if (!label) return null;
-  return cleanText(label.replace(/^Current company:\s*/, '').replace(/\.\s*Click to skip.*$/i, ''), LIMITS.short);
+function companyFromAria(card: Element | null): TopCompany | null {
+  if (!card) return null;
+  for (const selector of hooks('company').filter((s) => s.startsWith('['))) {
+    const label = shownIn(card, selector)[0]?.getAttribute('aria-label');
+    const name = label ? cleanText(label.replace(CURRENT_COMPANY_LABEL.prefix, '').replace(CURRENT_COMPANY_LABEL.tail, ''), LIMITS.short) : null;
+    if (name) return { name, via: 'aria', logo: true };
+  }
+  return null;
+}
+
+/**
+ * The names the top card's company and school controls show: links to
+ * /company/ or /school/, and buttons carrying a logo image (the 2026 top card
+ * repeats "Employer · School" as logo buttons).
+ */
+function orgNames(card: Element): Set<string> {
+  const names = new Set<string>();
+  for (const el of shownIn(card, `${COMPANY_LINK}, ${SCHOOL_LINK}, button, [role="button"]`)) {
+    if (el.localName !== 'a' && !el.querySelector('img, svg, figure')) continue;
+    const text = textOf(el, LIMITS.short);
+    if (text) names.add(foldText(text));
+  }
+  return names;
+}
+
+/** "Employer · University": each part is the name of a company or school control in the top card. */
+function isEmployerLine(text: string, orgs: Set<string>): boolean {
+  if (orgs.size === 0) return false;
+  const parts = text.split(/\s+[·•|]\s+/).map((p) => foldText(p));
+  return parts.length <= 3 && parts.every((p) => p !== '' && orgs.has(p));
+}
+
+/** With no company link, the employer line's first part (the company, before the school). */
+function employerFromLine(line: Block | null, orgs: Set<string>, card: Element | null): TopCompany | null {
+  if (!line || !card) return null;
+  const first = cleanText(line.text.split(/\s+[·•|]\s+/)[0], LIMITS.short);
+  if (!first) return null;
+  // A school's link says it's a school: then there is no employer on the line.
+  const schools = new Set(shownIn(card, SCHOOL_LINK).map((a) => foldText(textOf(a, LIMITS.short) ?? '')));
+  if (schools.has(foldText(first))) return null;
+  return { name: first, via: 'line', logo: orgs.has(foldText(first)) };
 }
 
 /** "Principal Engineer at Analytical Engines | Mentor" → role and company. */
 function roleAtCompany(headline: string | null): { role: string; company: string } | null {
   if (!headline) return null;
   const first = headline.split(/\s[|•·]\s/)[0] ?? '';
-  const match = /^(.+?)\s+(?:at|@|chez|bei|en|presso|bij|na)\s+(.+)$/i.exec(first);
+  const match = AT_COMPANY.exec(first);
   if (!match?.[1] || !match[2]) return null;
   const role = cleanText(match[1], LIMITS.short);
   const company = cleanText(match[2], LIMITS.short);
   return role && company ? { role, company } : null;
 }
 
-/** A date range whose end is not a year ("Present", "heute", "aujourd’hui", "現在"). */
+/** A date line whose range ends in something not a year ("Present", "heute", "aujourd’hui", "現在"). */
 function isOngoing(text: string): boolean {
+  if (!isDateText(text)) return false;
   const range = DATE_RANGE.exec(text);
   return range !== null && !YEAR.test(range[1] ?? '');
 }
 
+/** A line that is a date or date range, not a sentence mentioning one. */
 function isDateText(text: string): boolean {
-  return DATE_RANGE.test(text) || /^\s*(?:\p{L}+\.?\s+)?(?:1[89]|20)\d{2}\s*$/u.test(text);
+  return text.length <= DATE_LINE_MAX && DATE_LINE.test(text) && (DATE_RANGE.test(text) || LONE_DATE.test(text));
+}
+
+interface CurrentPosition extends Position {
+  fullTime: boolean;
 }
 
 /**
- * Every current position in the Experience section, in page order: entries
- * whose date range has no end, in any language. A company with several roles
- * shows the company first and the roles in a nested list.
+ * Every current position in the Experience section, the day job first: the
+ * one whose company the top card names, else the first full-time one, else
+ * the first in page order. `sure` when the day job is clear (one current
+ * position, or the top card names its company).
+ *
+ * An entry is a company with several roles only when its nested items carry
+ * dates of their own; a single role nests its description, skills and media
+ * in list items too, and those never have a date range (issue #7).
  */
-function currentExperience(doc: Document): Position[] {
+function currentExperience(doc: Document, topCompany: string | null): { positions: Position[]; sure: boolean } {
   const section = experienceSection(doc);
-  if (!section) return [];
-  const positions: Position[] = [];
-  const entries = Array.from(section.querySelectorAll('li, [role="listitem"]')).filter(
-    (li) => !li.parentElement?.closest('li, [role="listitem"]'),
-  );
-  for (const entry of entries.slice(0, 50)) {
-    const nested = Array.from(entry.querySelectorAll('li, [role="listitem"]'));
-    const outer = textBlocks(entry, { skipLinks: false }).filter((b) => !nested.some((n) => n.contains(b.el)));
-    if (nested.length > 0) {
-      const company = cleanText(outer[0]?.text.split(' · ')[0], LIMITS.short);
-      for (const role of nested) {
-        const blocks = textBlocks(role, { skipLinks: false });
-        if (blocks.some((b) => isOngoing(b.text))) positions.push({ title: cleanText(blocks[0]?.text, LIMITS.short), company });
+  if (!section) return { positions: [], sure: false };
+  const found: CurrentPosition[] = [];
+  const entries: Element[] = [];
+  walkShown(section, (el) => {
+    if (!el.matches(EXPERIENCE.entry)) return undefined;
+    entries.push(el);
+    return entries.length >= 50 ? 'stop' : 'skip';
+  });
+  for (const entry of entries) {
+    const roles = datedItems(entry);
+    if (roles.length > 0) {
+      // A company with several roles: the company is the entry's own first line.
+      const own = textBlocks(entry, { skipLinks: false, skipLists: true });
+      const company = cleanText(own[0]?.text.split(' · ')[0], LIMITS.short);
+      const fullTime = own.some((b) => EXPERIENCE.fullTime.test(b.text));
+      for (const role of roles) {
+        const blocks = textBlocks(role, { skipLinks: false, skipLists: true });
+        if (blocks.some((b) => isOngoing(b.text))) {
+          found.push({ title: cleanText(blocks[0]?.text, LIMITS.short), company, fullTime: fullTime || blocks.some((b) => EXPERIENCE.fullTime.test(b.text)) });
+        }
       }
-    } else if (outer.some((b) => isOngoing(b.text))) {
-      const [title, second] = outer;
-      positions.push({
+    } else {
+      const own = textBlocks(entry, { skipLinks: false, skipLists: true });
+      if (!own.some((b) => isOngoing(b.text))) continue;
+      const [title, second] = own;
+      found.push({
         title: cleanText(title?.text, LIMITS.short),
         // "Analytical Engines · Full-time"; a missing company line is the date line.
         company: second && !isDateText(second.text) ? cleanText(second.text.split(' · ')[0], LIMITS.short) : null,
+        fullTime: own.some((b) => EXPERIENCE.fullTime.test(b.text)),
       });
     }
   }
-  return positions.slice(0, 20);
+  if (found.length === 0) return { positions: [], sure: false };
+  const key = topCompany ? foldText(topCompany) : null;
+  const named = key ? found.findIndex((p) => p.company !== null && foldText(p.company) === key) : -1;
+  const fullTime = found.findIndex((p) => p.fullTime);
+  const primary = named >= 0 ? named : fullTime >= 0 ? fullTime : 0;
+  const ordered = [found[primary]!, ...found.filter((_, i) => i !== primary)];
+  return {
+    positions: ordered.slice(0, LIMITS.positions).map(({ title, company }) => ({ title, company })),
+    sure: found.length === 1 || named >= 0,
+  };
+}
+
+/**
+ * The list items nested in an entry that are roles: items with a date line of
+ * their own (not counting items nested deeper still, such as a role's skills).
+ */
+function datedItems(entry: Element): Element[] {
+  const items: Element[] = [];
+  walkShown(entry, (el) => {
+    if (!el.matches(EXPERIENCE.entry)) return undefined;
+    const own = textBlocks(el, { skipLinks: false, skipLists: true });
+    if (own.some((b) => isDateText(b.text))) items.push(el);
+    return 'skip';
+  });
+  return items;
 }
 
 function experienceSection(doc: Document): Element | null {
-  const anchor = doc.getElementById('experience');
-  if (anchor) return anchor.closest('section');
-  for (const heading of Array.from(doc.querySelectorAll('h2, h3'))) {
-    if (EXPERIENCE_HEADINGS.test(visibleText(heading) ?? '')) return heading.closest('section');
+  for (const anchor of EXPERIENCE.anchors) {
+    const el = doc.querySelector(anchor);
+    const section = el?.closest('section');
+    if (section && isShown(section)) return section;
+  }
+  for (const selector of EXPERIENCE.sections) {
+    const section = Array.from(doc.querySelectorAll(selector)).find((s) => isShown(s));
+    if (section) return section;
+  }
+  for (const heading of Array.from(doc.querySelectorAll('h2, h3')).slice(0, 200)) {
+    if (EXPERIENCE.headings.test(visibleText(heading) ?? '')) return heading.closest('section');
   }
   return null;
 }
 
 // --- Degree, mutual connections, photo ------------------------------------------
 
-/** The first degree badge in the top card; sidebars are outside it. */
-function degreeOf(card: Element): Degree | null {
-  for (const el of Array.from(card.querySelectorAll(`${LEGACY.degree}, span, p, div`))) {
-    if (!hasOwnText(el) || el.closest('a, aside')) continue;
-    const match = DEGREE_TEXT.exec(visibleText(el) ?? '');
-    const digit = match?.[1] ?? match?.[2];
-    if (digit) return Number(digit) as Degree;
-  }
-  return null;
+/**
+ * The degree badge in the top card (sidebars are outside it). The 2026 top
+ * card renders it twice, one copy for another breakpoint: when the copies
+ * disagree, the one the browser displays wins; without layout (a parsed page),
+ * the page's actions decide (Message and no Connect: 1st; Connect: not 1st).
+ */
+function degreeOf(card: Element): { degree: Degree; sure: boolean } | null {
+  const badges: { el: Element; degree: Degree }[] = [];
+  walkShown(
+    card,
+    (el) => {
+      if (el.localName === 'a' || el.localName === 'aside') return 'skip';
+      if (!hasOwnText(el)) return undefined;
+      const match = DEGREE_TEXT.exec(textOf(el, 60) ?? '');
+      const digit = match?.[1] ?? match?.[2];
+      if (digit) badges.push({ el, degree: Number(digit) as Degree });
+      return badges.length >= 6 ? 'stop' : undefined;
+    },
+  );
+  const first = badges[0];
+  if (!first) return null;
+  const values = new Set(badges.map((b) => b.degree));
+  if (values.size === 1) return { degree: first.degree, sure: true };
+  const displayed = new Set(displayedOf(badges.map((b) => b.el)).map((el) => badges.find((b) => b.el === el)!.degree));
+  if (displayed.size === 1) return { degree: [...displayed][0]!, sure: true };
+  const message = shownIn(card, MESSAGE_LINK).length > 0;
+  const connect = shownIn(card, CONNECT_ACTION).length > 0;
+  if (message && !connect && values.has(1)) return { degree: 1, sure: true };
+  const other = badges.find((b) => b.degree !== 1);
+  if (connect && other) return { degree: other.degree, sure: true };
+  return { degree: first.degree, sure: false };
 }
 
-function isMutualLink(href: string): boolean {
+/** The mutual-connections search: `connectionOf` limited to the viewer's network "F", and only that. */
+export function isMutualLink(href: string): boolean {
   let url: URL;
   try {
     url = new URL(href, 'https://www.linkedin.com/');
   } catch {
     return false;
   }
-  if (!/connectionof/i.test(url.search)) return false;
-  const network = url.searchParams.get('network') ?? url.searchParams.get('facetNetwork') ?? '';
-  return /"F"/.test(network);
+  if (!MUTUALS.connectionOf.test(url.search)) return false;
+  for (const param of MUTUALS.networkParams) {
+    const raw = url.searchParams.get(param);
+    if (raw === null) continue;
+    let list: unknown;
+    try {
+      list = JSON.parse(raw);
+    } catch {
+      list = raw.split(',');
+    }
+    const values = (Array.isArray(list) ? list : [list]).map((v) => String(v).replace(/"/g, '').trim());
+    return values.length === 1 && values[0] === MUTUALS.network;
+  }
+  return false;
+}
+
+/** Inline elements that may carry a sentence on after a link (the HTML parser splits a link nested in a link). */
+const INLINE = new Set(['span', 'strong', 'b', 'em', 'i', 'a', 'small', 'bdi', 'bdo', 'mark', 'label']);
+const MUTUAL_SENTENCE_MAX = 200_000;
+
+/**
+ * Mutual connections: the names the page shows and the total. Names come from
+ * `<strong>` elements or links to people (no UI language changes those), else
+ * from the sentence (./layouts/linkedin.ts MUTUALS.languages); the count is
+ * the names shown plus the number beside them ("A, B and 12 other mutual
+ * connections" → 14). The count is read before any list is cut. A link nested
+ * in the link is invalid HTML, and the parser moves the rest of the sentence
+ * after the link: the sentence is the link and the inline content after it.
+ * Returns null without the link.
+ */
+function mutualConnections(card: Element, isSelf: (href: string | null) => boolean): MutualConnections | null {
+  const link = shownIn(card, 'a[href]').find((a) => isMutualLink(a.getAttribute('href') ?? ''));
+  if (!link) return null;
+  const parts: Node[] = [link];
+  for (let next = link.nextSibling; next; next = next.nextSibling) {
+    spend();
+    if (next.nodeType === 3) {
+      parts.push(next);
+      continue;
+    }
+    if (next.nodeType !== 1) continue;
+    const el = next as Element;
+    if (hiddenByItself(el)) continue;
+    if (!INLINE.has(el.localName) || isMutualLink(el.getAttribute('href') ?? '') || holdsShownText(el, 'div, p, ul, ol, section, button, li')) break;
+    if (el.localName === 'a' && !linkedInProfileId(resolve(el.getAttribute('href'), 'https://www.linkedin.com/') ?? '')) break;
+    parts.push(el);
+  }
+
+  // Names marked up as such: <strong> or links to people (each person once), never the profile's owner.
+  const marked: string[] = [];
+  let markedCount = 0;
+  const sentence: string[] = [];
+  const isPersonLink = (e: Element) =>
+    e.localName === 'a' && e !== link && linkedInProfileId(resolve(e.getAttribute('href'), 'https://www.linkedin.com/') ?? '') !== null && !isSelf(e.getAttribute('href'));
+  for (const part of parts) {
+    if (part.nodeType === 3) {
+      sentence.push(part.nodeValue ?? '');
+      continue;
+    }
+    const el = part as Element;
+    if (!isShown(el, { within: card })) continue;
+    const nameEls: Element[] = [];
+    // A name element's insides are not searched again, so a <strong> inside a person's link counts once.
+    const consider = (e: Element) => {
+      if (e.localName === 'strong' || isPersonLink(e)) {
+        nameEls.push(e);
+        return 'skip' as const;
+      }
+      return e.matches('ul, ol, figure, img') ? ('skip' as const) : undefined;
+    };
+    const isName = consider(el) !== undefined;
+    if (!isName) walkShown(el, consider);
+    for (const nameEl of nameEls) {
+      const n = acceptName(textOf(nameEl, LIMITS.name * 2), LIMITS.name);
+      if (!n) continue;
+      markedCount++;
+      if (marked.length < LIMITS.mutualNames) marked.push(n);
+    }
+    // The rest of the sentence, names left out: its number is the people not named.
+    if (!isName) sentence.push(' ', textOf(el, MUTUAL_SENTENCE_MAX, 'strong, a[href*="/in/"], ul, ol, figure, img') ?? '', ' ');
+  }
+  const rest = cleanText(sentence.join(''), MUTUAL_SENTENCE_MAX) ?? '';
+  if (markedCount > 0) {
+    const others = countIn(rest);
+    return { count: Math.min(markedCount + others, LIMITS.mutualCount), names: marked };
+  }
+  return parseMutualSentence(rest);
+}
+
+/** True when a shown element under `root` matches `selector` (and, with `text`, shows some text). */
+function holdsShown(root: Element, selector: string, text = false): boolean {
+  let found = false;
+  walkShown(root, (el) => {
+    if (!el.matches(selector) || (text && !textOf(el, 20))) return undefined;
+    found = true;
+    return 'stop';
+  });
+  return found;
+}
+
+const holdsShownText = (root: Element, selector: string) => holdsShown(root, selector, true);
+
+/** The first number in `text` ("and 12 other", "et 4 autres", "1.234"), or 0. */
+function countIn(text: string): number {
+  const number = /(\d[\d,.\s]*)/.exec(text)?.[1];
+  if (!number) return 0;
+  const n = Number.parseInt(number.replace(/[,.\s]/g, ''), 10);
+  return Number.isFinite(n) ? Math.min(n, LIMITS.mutualCount) : 0;
+}
+
+/** Split "A, B and C" into names: commas first, then the last connective (a name may hold "y": "Ramón y Cajal"). */
+function splitNames(list: string, and: readonly string[]): string[] {
+  const pieces = list.split(MUTUALS.separators).filter((p) => p.trim() !== '');
+  const last = pieces.pop();
+  if (last !== undefined) {
+    const connective = new RegExp(`^(.+)\\s+(?:${and.map(escapeRegExp).join('|')})\\s+(.+)$`, 'i');
+    const m = connective.exec(last.trim());
+    if (m?.[1] && m[2]) pieces.push(m[1], m[2]);
+    else pieces.push(last);
+  }
+  return pieces
+    .map((p) => p.replace(new RegExp(`^(?:${and.map(escapeRegExp).join('|')})\\s+`, 'i'), ''))
+    .map((p) => acceptName(p, LIMITS.name))
+    .filter((n): n is string => n !== null);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
- * Names come from the link's `<strong>` elements, which no UI language changes;
- * the count is the named people plus the number that stands outside them
- * ("A, B and 3 other mutual connections" → 5). Returns null without the link.
+ * A plain-text mutual-connections sentence: "Li Wei, Omar Haddad, and 12 other
+ * mutual connections" (2 names, count 14), "A & 8 others", "12 mutual
+ * connections", "1 mutual connection – A", "A is a mutual connection".
  */
-function mutualConnections(card: Element): MutualConnections | null {
-  const link = Array.from(card.querySelectorAll('a[href]')).find((a) => isMutualLink(a.getAttribute('href') ?? ''));
-  if (!link) return null;
-  const names = Array.from(link.querySelectorAll('strong'))
-    .map((s) => acceptName(visibleText(s, LIMITS.name), LIMITS.name))
-    .filter((n): n is string => n !== null)
-    .slice(0, LIMITS.mutualNames);
-  const rest = visibleTextWithout(link, 'strong, ul, figure, img') ?? '';
-  const number = /(\d[\d,.\s]*)/.exec(rest)?.[1];
-  const others = number ? Number.parseInt(number.replace(/[,.\s]/g, ''), 10) : 0;
-  if (names.length > 0 || others > 0) {
-    return { count: Math.min(names.length + (Number.isFinite(others) ? others : 0), 100_000), names };
+function parseMutualSentence(text: string): MutualConnections {
+  const none = { count: 0, names: [] };
+  if (!text) return none;
+  for (const lang of MUTUALS.languages) {
+    const lead = lang.countFirst.exec(text);
+    if (lead) {
+      const names = lead[2] ? splitNames(lead[2], lang.and) : [];
+      return { count: Math.max(countIn(lead[1] ?? ''), names.length), names: names.slice(0, LIMITS.mutualNames) };
+    }
+    // "A is a mutual connection": one name, whole (it may hold "y" or "and").
+    if (lang.one.test(text)) {
+      const name = acceptName(text.replace(lang.one, ''), LIMITS.name);
+      return name ? { count: 1, names: [name] } : none;
+    }
+    if (lang.some.test(text)) {
+      const names = splitNames(text.replace(lang.some, ''), lang.and);
+      return { count: names.length, names: names.slice(0, LIMITS.mutualNames) };
+    }
   }
-  return namesFromSentence(rest);
-}
-
-/** Fallback when names are not in `<strong>`: "A and B are mutual connections", "A et B sont des relations en commun". */
-function namesFromSentence(text: string): { count: number; names: string[] } {
-  const match =
-    /^(.+?)\s+(?:is a mutual connection|are mutual connections|est une relation en commun|sont des relations en commun|ist ein gemeinsamer Kontakt|sind gemeinsame Kontakte)$/i.exec(
-      text,
-    );
-  if (!match?.[1]) return { count: 0, names: [] };
-  const names = match[1]
-    .split(/,\s*|\s+(?:and|et|und|y|e)\s+/)
-    .map((n) => acceptName(n, LIMITS.name))
-    .filter((n): n is string => n !== null);
-  return { count: names.length, names };
-}
-
-function visibleTextWithout(el: Element, selector: string): string | null {
-  const clone = el.cloneNode(true) as Element;
-  for (const drop of Array.from(clone.querySelectorAll(selector))) drop.remove();
-  return visibleText(clone);
+  // "A, B and 12 other …": the names are the part before the last number.
+  const last = /(\d(?:[\d,.\s]*\d)?)\D*$/.exec(text);
+  if (!last) return none;
+  const at = last.index;
+  const others = countIn(last[1] ?? '');
+  const before = text.slice(0, at).replace(MUTUALS.beforeCount, '');
+  const and = MUTUALS.languages.flatMap((l) => l.and);
+  const names = before ? splitNames(before, and) : [];
+  return { count: Math.min(names.length + others, LIMITS.mutualCount), names: names.slice(0, LIMITS.mutualNames) };
 }
 
 /** LinkedIn's default avatars are inline SVG/data: or live on static.licdn.com. */
@@ -481,16 +921,27 @@ function usablePhoto(src: string | null | undefined, base: string): string | nul
   return url;
 }
 
-function photoInCard(card: Element | null, name: string, base: string): string | null {
+/** The person's photo in the top card: captioned with their name (sure) or in LinkedIn's profile-photo family (a guess). */
+function photoInCard(card: Element | null, name: string, base: string): { url: string; byAlt: boolean } | null {
   if (!card) return null;
-  const usable = Array.from(card.querySelectorAll('img'))
-    // Mutual-connection avatars and logos sit in lists; the person's photo does not.
+  const usable = shownIn(card, 'img')
+    // Mutual-connection avatars and logos sit in lists or links; the person's photo does not.
     .filter((img) => !img.closest('li, a[href*="connectionOf"], a[href*="connectionof"]'))
-    .filter((img) => img.getAttribute('alt')?.trim() === name || /profile-(?:display|framed)photo/.test(img.getAttribute('src') ?? ''))
-    .map((img) => usablePhoto(img.getAttribute('src'), base))
-    .filter((src): src is string => src !== null);
-  usable.sort((a, b) => shrinkSize(b) - shrinkSize(a));
+    .map((img) => ({ img, byAlt: img.getAttribute('alt')?.trim() === name }))
+    .filter(({ img, byAlt }) => byAlt || /profile-(?:display|framed)photo/.test(img.getAttribute('src') ?? ''))
+    .map(({ img, byAlt }) => ({ url: usablePhoto(img.getAttribute('src'), base), byAlt }))
+    .filter((p): p is { url: string; byAlt: boolean } => p.url !== null);
+  usable.sort((a, b) => Number(b.byAlt) - Number(a.byAlt) || shrinkSize(b.url) - shrinkSize(a.url));
   return usable[0] ?? null;
+}
+
+function legacyPhoto(card: Element | null, base: string): string | null {
+  if (!card) return null;
+  for (const selector of hooks('photo')) {
+    const url = usablePhoto(shownIn(card, selector)[0]?.getAttribute('src'), base);
+    if (url) return url;
+  }
+  return null;
 }
 
 function shrinkSize(src: string): number {
@@ -504,100 +955,163 @@ function shrinkSize(src: string): number {
  * Sales Navigator lead pages mark fields with `data-anonymize` (person-name,
  * headline, job-title, company-name, location). Recruiter has no public hooks:
  * its top card is read like any page, by structure. Both are keyed by the
- * member's canonical URL when the page links to it; otherwise by their own
- * (alias) URL.
+ * member's canonical URL when the page links to it by structure; otherwise by
+ * their own (alias) URL. They stay unconfirmed until the page names the URL's
+ * own lead or profile id.
  */
 function readSalesOrRecruiter(doc: Document, pageUrl: string, kind: 'sales-lead' | 'recruiter', key: string): ReadResult {
-  const { pick, sources } = createPicker();
-  const anon = (what: string) => {
-    const el = doc.querySelector(`[data-anonymize="${what}"]`);
-    return el ? visibleText(el, LIMITS.headline) : null;
-  };
+  const { pick, sources, confidence, notes } = createPicker();
+  const A = SALES_NAVIGATOR.anonymize;
+  const anonEl = (what: string) => Array.from(doc.querySelectorAll(`[data-anonymize="${what}"]`)).find((el) => isShown(el, { skip: DIALOG_SELECTOR })) ?? null;
+  const anon = (what: string, max: number) => textOf(anonEl(what), max);
   const scope = doc.querySelector('main') ?? doc.body;
-  const heading =
-    doc.querySelector('[data-anonymize="person-name"]')?.closest('h1, h2, h3') ??
-    scope?.querySelector('h1') ??
-    scope?.querySelector('h2') ??
-    null;
+  const nameEl = anonEl(A.name);
+  const firstHeading = (tag: string) => Array.from(scope?.querySelectorAll(tag) ?? []).find((h) => isShown(h, { skip: DIALOG_SELECTOR }) && textOf(h)) ?? null;
+  const heading = nameEl?.closest('h1, h2, h3') ?? nameEl ?? firstHeading('h1') ?? firstHeading('h2');
   const card = heading ? topCardOf(heading) : null;
 
-  const member = memberLinkIn(card ?? scope, pageUrl);
+  const rawName = pick(
+    'name',
+    ['data-attribute', () => acceptPerson(anon(A.name, NAME_READ))],
+    ['heading', () => acceptPerson(textOf(heading, NAME_READ))],
+  );
+  const member = rawName && heading ? memberLinkOf(heading, card ?? scope, rawName, pageUrl) : null;
   const profileUrl = member ?? key;
   sources.profileUrl = member ? 'link' : 'url';
-
-  const name = pick(
-    'name',
-    ['data-attribute', () => acceptName(anon('person-name'), LIMITS.name)],
-    ['heading', () => acceptName(visibleText(heading, LIMITS.name), LIMITS.name)],
-  );
-  if (!name) return { status: 'unreadable', profileUrl, reason: NO_NAME };
+  if (!rawName) return { status: 'unreadable', profileUrl, reason: NO_NAME, code: 'no-name', settled: isSettled(doc, card) };
+  const name = keepName(rawName, confidence, notes);
   const split = splitName(name);
   const blocks = heading && card ? proseBlocks(card, heading, name) : [];
-  const experience = currentExperience(doc);
+  const experience = currentExperience(doc, anon(A.company, LIMITS.short));
   const source: Source = kind === 'sales-lead' ? 'linkedin-sales-navigator' : 'linkedin-recruiter';
   const role = pick(
     'role',
-    ['data-attribute', () => cleanText(anon('job-title'), LIMITS.short)],
-    ['structure', () => experience[0]?.title],
+    ['data-attribute', () => cleanText(anon(A.role, LIMITS.short), LIMITS.short)],
+    ['structure', () => experience.positions[0]?.title],
   );
   const company = pick(
     'company',
-    ['data-attribute', () => cleanText(anon('company-name'), LIMITS.short)],
-    ['link', () => companyFromLinks(card)],
-    ['structure', () => experience[0]?.company],
+    ['data-attribute', () => cleanText(anon(A.company, LIMITS.short), LIMITS.short)],
+    ['link', () => companyFromLinks(card)?.name],
+    ['structure', () => experience.positions[0]?.company],
   );
-  return finish(
-    {
-      profileUrl,
-      name,
-      firstName: pick('firstName', ['structure', () => split.first]),
-      lastName: pick('lastName', ['structure', () => split.last]),
-      headline: pick(
-        'headline',
-        ['data-attribute', () => cleanText(anon('headline'), LIMITS.headline)],
-        ['structure', () => cleanText(blocks[0]?.text, LIMITS.headline)],
-      ),
-      role,
-      company,
-      location: pick(
-        'location',
-        ['data-attribute', () => cleanText(anon('location'), LIMITS.short)],
-        ['structure', () => cleanText(blocks[1]?.text, LIMITS.short)],
-      ),
-      photoUrl: pick(
-        'photoUrl',
-        ['data-attribute', () => usablePhoto(doc.querySelector('img[data-anonymize="headshot-photo"]')?.getAttribute('src'), pageUrl)],
-        ['structure', () => photoInCard(card, name, pageUrl)],
-      ),
-      degree: pick('degree', ['structure', () => (card ? degreeOf(card) : null)]),
-      mutualConnections: { count: 0, names: [] },
-      source,
-      positions: role || company ? [{ title: role, company }, ...experience.slice(1)] : experience,
-      aliases: member ? [key] : [],
-      fieldSources: sources,
-    },
-    true,
+  if (sources.role === 'structure' && experience.sure) confidence.role = 'high';
+  if (sources.company === 'structure' && experience.sure) confidence.company = 'high';
+  const photo = photoInCard(card, name, pageUrl);
+  const photoUrl = pick(
+    'photoUrl',
+    ['data-attribute', () => usablePhoto(anonEl(A.photo)?.getAttribute('src'), pageUrl)],
+    ['structure', () => photo?.url],
   );
+  if (sources.photoUrl === 'structure') confidence.photoUrl = photo?.byAlt ? 'high' : 'low';
+  const degreeRead = card ? degreeOf(card) : null;
+  const degree = pick('degree', ['structure', () => degreeRead?.degree]);
+  if (degreeRead) confidence.degree = degreeRead.sure ? 'high' : 'low';
+
+  const capture: ProfileCapture = {
+    profileUrl,
+    name,
+    firstName: pick('firstName', ['structure', () => split.first]),
+    lastName: pick('lastName', ['structure', () => split.last]),
+    headline: pick(
+      'headline',
+      ['data-attribute', () => cleanText(anon(A.headline, LIMITS.headline), LIMITS.headline)],
+      ['structure', () => cleanText(blocks[0]?.text, LIMITS.headline)],
+    ),
+    role,
+    company,
+    location: pick(
+      'location',
+      ['data-attribute', () => cleanText(anon(A.location, LIMITS.short), LIMITS.short)],
+      ['structure', () => cleanText(blocks[1]?.text, LIMITS.short)],
+    ),
+    photoUrl,
+    degree,
+    mutualConnections: { count: 0, names: [] },
+    source,
+    positions: role || company ? [{ title: role, company }, ...experience.positions.slice(1)] : experience.positions,
+    aliases: member ? [key] : [],
+    fieldSources: sources,
+  };
+  splitConfidence(name, sources, confidence);
+  capture.fieldConfidence = completeConfidence(sources, confidence);
+  if (Object.keys(notes).length > 0) capture.fieldNotes = notes;
+  return finish(capture, pageNamesKey(scope, key, pageUrl));
 }
 
-/** The member profile a Sales Navigator or Recruiter page links to ("View LinkedIn profile"). */
-function memberLinkIn(scope: Element | null | undefined, base: string): string | null {
-  if (!scope) return null;
+/** The page body links to the URL's own lead or Recruiter profile (its id, not just any lead). */
+function pageNamesKey(scope: Element | null, key: string, base: string): boolean {
+  if (!scope) return false;
   for (const a of Array.from(scope.querySelectorAll('a[href]'))) {
+    spend();
     const url = resolve(a.getAttribute('href'), base);
-    const canonical = url ? canonicalProfileUrl(url) : null;
-    if (canonical && !isMemberIdUrl(canonical)) return canonical;
+    if (url && linkedInPage(url)?.key === key && isShown(a, { skip: DIALOG_SELECTOR })) return true;
   }
-  return null;
+  return false;
+}
+
+/**
+ * The member profile a Sales Navigator or Recruiter page is about, chosen by
+ * structure, never "the first /in/ link": the name's own link; else the one
+ * profile the page's actions point at ("View LinkedIn profile" in a menu, a
+ * link labelled with the person's name, a link standing on its own). A link
+ * inside a sentence ("Shared connection: Alice", "Sourced by Alice") or a list
+ * of people is someone else. Several different candidates: none.
+ */
+function memberLinkOf(nameEl: Element, scope: Element | null, name: string, base: string): string | null {
+  const member = (a: Element | null | undefined): string | null => {
+    const url = resolve(a?.getAttribute('href'), base);
+    const canonical = url ? canonicalProfileUrl(url) : null;
+    return canonical && !isMemberIdUrl(canonical) ? canonical : null;
+  };
+  const shownLink = (a: Element | null | undefined) => (a && isShown(a, { skip: DIALOG_SELECTOR }) ? a : null);
+  const own = member(shownLink(nameEl.closest('a[href]'))) ?? member(Array.from(nameEl.querySelectorAll('a[href]')).find((a) => shownLink(a)));
+  if (own) return own;
+  if (!scope) return null;
+  const folded = foldText(name);
+  const candidates = new Set<string>();
+  for (const a of Array.from(scope.querySelectorAll('a[href]'))) {
+    spend();
+    const target = member(a);
+    if (!target || !isShown(a, { within: scope })) continue;
+    const label = foldText(`${a.getAttribute('aria-label') ?? ''} ${textOf(a, 300) ?? ''}`);
+    const action = a.closest(ACTION_CONTAINER) !== null;
+    const named = folded !== '' && label.includes(folded);
+    if (action || named || standsAlone(a)) candidates.add(target);
+  }
+  return candidates.size === 1 ? [...candidates][0]! : null;
+}
+
+/** A link that is not part of a sentence or a list of people: no text beside it in its line, no avatar. */
+function standsAlone(a: Element): boolean {
+  if (holdsShown(a, 'img, figure')) return false;
+  const parent = a.parentElement;
+  if (!parent) return true;
+  if (hasOwnText(parent)) return false;
+  for (const sibling of [a.previousElementSibling, a.nextElementSibling]) {
+    if (sibling && INLINE.has(sibling.localName) && textOf(sibling, 50)) return false;
+  }
+  // One of several people in a list.
+  const item = a.closest('li');
+  if (item && item.parentElement && item.parentElement.querySelectorAll('a[href*="/in/"]').length > 1) return false;
+  return true;
 }
 
 /** Where the in-page Save button goes: beside the name's heading. */
 export function linkedInNameHeading(doc: Document, url: string): Element | null {
   const page = linkedInPage(url);
   if (!page) return null;
-  if (page.kind !== 'profile') {
-    return doc.querySelector('[data-anonymize="person-name"]') ?? (doc.querySelector('main') ?? doc.body)?.querySelector('h1') ?? null;
-  }
-  const vanity = isMemberIdUrl(url) ? vanityFromPage(doc, url, page.key) : null;
-  return findNameHeading(doc, (href) => sameProfile(href, url, page.key, ...(vanity ? [vanity] : [])));
+  return withinReadBudget(READ_BUDGET, () => {
+    if (page.kind !== 'profile') {
+      const scope = doc.querySelector('main') ?? doc.body;
+      return (
+        Array.from(doc.querySelectorAll(`[data-anonymize="${SALES_NAVIGATOR.anonymize.name}"]`)).find((el) => isShown(el)) ??
+        Array.from(scope?.querySelectorAll('h1') ?? []).find((h) => isShown(h, { skip: DIALOG_SELECTOR })) ??
+        null
+      );
+    }
+    const memberId = isMemberIdUrl(url);
+    const heading = findNameHeading(doc, (href) => sameProfile(href, url, page.key) || (memberId && isVanityLink(href, url)));
+    return heading?.el ?? null;
+  });
 }

@@ -75,16 +75,22 @@ export function ldImage(value: unknown): string | null {
   return null;
 }
 
-/** A PostalAddress, Place or plain string as one line ("Redmond, WA, US"). */
-export function ldAddress(value: unknown, depth = 0): string | null {
+/**
+ * A PostalAddress, Place or plain string as one line ("Redmond, WA, US").
+ * With `asShown`, a locality is returned as written and nothing is appended:
+ * LinkedIn puts the line its page shows ("Boston", or "Boston, Massachusetts,
+ * United States") in addressLocality, and adds an addressCountry code the page
+ * never shows (issue #7).
+ */
+export function ldAddress(value: unknown, options: { asShown?: boolean } = {}, depth = 0): string | null {
   if (depth > 3) return null;
-  if (Array.isArray(value)) return value.length > 0 ? ldAddress(value[0], depth + 1) : null;
+  if (Array.isArray(value)) return value.length > 0 ? ldAddress(value[0], options, depth + 1) : null;
   if (!isObject(value)) return ldString(value);
   const locality = ldString(value.addressLocality);
+  if (locality && options.asShown) return locality;
   const rest = [value.addressRegion, value.addressCountry].map(ldString).filter((p): p is string => Boolean(p));
-  // LinkedIn puts the whole "City, Region, Country" line in addressLocality.
   if (locality) return locality.includes(',') ? locality : [locality, ...rest].join(', ');
   if (rest.length > 0) return rest.join(', ');
   // A Place: its address, else its name.
-  return ldAddress(value.address, depth + 1) ?? ldString(value.name);
+  return ldAddress(value.address, options, depth + 1) ?? ldString(value.name);
 }

@@ -1,0 +1,84 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadFixture } from '@/tests/helpers/fixtures';
+import {
+  captureHealthMessage,
+  CAPTURE_PROBLEMS_MAX,
+  captureProblems,
+  captureProblemsFile,
+  clearCaptureProblems,
+  recordCaptureProblem,
+  watchCaptureProblems,
+} from './capture-health';
+import { captureHealthReport, type CaptureHealthReport } from './extract/health';
+import { readProfile } from './extract';
+
+function reportFor(fixture: string, url: string): CaptureHealthReport {
+  const doc = loadFixture(fixture);
+  return captureHealthReport(doc, url, readProfile(doc, url))!;
+}
+
+const lazy = () => reportFor('linkedin/lazy-topcard.html', 'https://www.linkedin.com/in/chidi-nwosu/');
+const noName = () => reportFor('linkedin/no-person-settled.html', 'https://www.linkedin.com/in/wanda-nl/');
+
+describe('capture problems on this device', () => {
+  it('stores a report in storage.local (not sync), and the same structure again only raises its count', async () => {
+    expect(await recordCaptureProblem(lazy(), 1000)).toBe(true);
+    expect(await recordCaptureProblem(noName(), 2000)).toBe(true);
+    expect(await recordCaptureProblem(lazy(), 3000)).toBe(true);
+    const list = await captureProblems();
+    expect(list.map((p) => [p.report.outcome, p.times, p.firstSeen, p.lastSeen])).toStrictEqual([
+      ['ok', 2, 1000, 3000],
+      ['no-name', 1, 2000, 2000],
+    ]);
+    expect(Object.keys(await fakeBrowser.storage.local.get())).toContain('captureProblems');
+    expect(await fakeBrowser.storage.sync.get()).toStrictEqual({});
+  });
+
+  it('refuses what is not a report: wrong shape, page text in odd places, oversized', async () => {
+    const good = lazy();
+    expect(await recordCaptureProblem({ ...good, extra: 'Ada Lovelace' })).toBe(false);
+    expect(await recordCaptureProblem({ ...good, outcome: 'Ada Lovelace' })).toBe(false);
+    expect(await recordCaptureProblem({ ...good, layout: 'x'.repeat(65) })).toBe(false);
+    expect(await recordCaptureProblem('not a report')).toBe(false);
+    expect(await captureProblems()).toStrictEqual([]);
+  });
+
+  it(`keeps at most ${CAPTURE_PROBLEMS_MAX}, dropping the least recently seen`, async () => {
+    const base = lazy();
+    for (let i = 0; i < CAPTURE_PROBLEMS_MAX + 5; i++) {
+      await recordCaptureProblem({ ...base, signature: i.toString(16).padStart(8, '0') }, i);
+    }
+    const list = await captureProblems();
+    expect(list).toHaveLength(CAPTURE_PROBLEMS_MAX);
+    expect(list[0]!.lastSeen).toBe(CAPTURE_PROBLEMS_MAX + 4);
+    expect(list.at(-1)!.lastSeen).toBe(5);
+  });
+
+  it('records concurrent reports without losing one', async () => {
+    const base = lazy();
+    await Promise.all(Array.from({ length: 8 }, (_, i) => recordCaptureProblem({ ...base, signature: `0000000${i}` }, i)));
+    expect(await captureProblems()).toHaveLength(8);
+  });
+
+  it('parses the content script’s message, which carries the report and nothing else', () => {
+    expect(captureHealthMessage.safeParse({ type: 'capture/health', report: noName() }).success).toBe(true);
+    expect(captureHealthMessage.safeParse({ type: 'capture/health', report: noName(), profileUrl: 'https://www.linkedin.com/in/x/' }).success).toBe(false);
+    expect(captureHealthMessage.safeParse({ type: 'capture/health', report: { ...noName(), v: 2 } }).success).toBe(false);
+  });
+
+  it('tells watchers, clears, and exports a self-describing file', async () => {
+    const seen: number[] = [];
+    const unwatch = watchCaptureProblems((list) => seen.push(list.length));
+    await recordCaptureProblem(noName(), 5);
+    await clearCaptureProblems();
+    unwatch();
+    expect(seen).toStrictEqual([1, 0]);
+    await recordCaptureProblem(noName(), 5);
+    const file = JSON.parse(captureProblemsFile(await captureProblems(), Date.UTC(2026, 0, 2)));
+    expect(file).toMatchObject({ format: 'introbook-capture-problems', version: 1, exportedAt: '2026-01-02T00:00:00.000Z' });
+    expect(file.problems).toHaveLength(1);
+    expect(JSON.stringify(file)).not.toMatch(/wanda|Rotterdam|Operations/i);
+  });
+});

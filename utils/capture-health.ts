@@ -1,0 +1,144 @@
+/**
+ * Capture problems, kept on this device only (issue #7, "Capture health,
+ * locally"): the structure reports the content script makes when a profile
+ * page yields no name, no role or a value Introbook isn't sure of
+ * (utils/extract/health.ts). In the extension's own `storage.local` — never
+ * synced, never sent; Settings shows them and lets the user copy or download
+ * them for a bug report.
+ *
+ * The background is the only writer (it receives reports from content
+ * scripts, which can't reach this storage): it calls `recordCaptureProblem`
+ * with the message's report, which is validated here. The same structure seen
+ * again updates its count instead of adding a copy; the list is capped.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { CaptureHealthReport } from './extract/health';
+import { z } from './zod';
+
+/** At most this many distinct problems are kept, the most recently seen first. */
+export const CAPTURE_PROBLEMS_MAX = 50;
+/** A report larger than this (as JSON) is refused: the builder never makes one. */
+export const CAPTURE_REPORT_MAX_BYTES = 64 * 1024;
+
+const word = z.string().min(1).max(64);
+const outlineNode: z.ZodType<unknown> = z.lazy(() =>
+  z
+    .object({
+      t: word,
+      r: word.optional(),
+      a: z.array(word).max(40).optional(),
+      c: z.array(word).max(12).optional(),
+      l: word.optional(),
+      x: word.optional(),
+      hid: z.literal(true).optional(),
+      k: z.array(outlineNode).max(24).optional(),
+      more: z.number().int().min(0).max(1_000_000).optional(),
+    })
+    .strict(),
+);
+
+/** What a report must look like to be stored (the builder's output; see CaptureHealthReport). */
+export const captureHealthReportSchema = z
+  .object({
+    v: z.literal(1),
+    site: z.enum(['linkedin', 'github', 'other']),
+    page: z.enum(['profile', 'member-id', 'sales-lead', 'recruiter', 'other']),
+    layout: word,
+    outcome: z.enum(['ok', 'no-name', 'too-complex', 'several-people', 'invalid', 'error']),
+    problems: z.array(word).max(20),
+    fields: z.record(
+      word,
+      z.object({ origin: word, confidence: z.enum(['high', 'low']), path: z.array(word).max(130).nullable() }).strict(),
+    ),
+    stats: z
+      .object({
+        elements: z.number().int().min(0),
+        depth: z.number().int().min(0),
+        h1: z.number().int().min(0),
+        h2: z.number().int().min(0),
+        jsonLd: z.number().int().min(0),
+        embeddedData: z.boolean(),
+        main: z.boolean(),
+        dialogs: z.number().int().min(0),
+      })
+      .strict(),
+    outline: outlineNode.nullable(),
+    signature: z.string().regex(/^[0-9a-f]{0,8}$/),
+  })
+  .strict();
+
+/**
+ * The message a content script sends when a read went wrong: `{ type:
+ * 'capture/health', report }`. It names no page or person, so the router
+ * takes it before its "this tab's profile" check and hands the report to
+ * `recordCaptureProblem` (which validates it again and caps what is kept).
+ */
+export const captureHealthMessage = z.object({ type: z.literal('capture/health'), report: captureHealthReportSchema }).strict();
+
+export interface CaptureProblem {
+  report: CaptureHealthReport;
+  /** When this structure was first and last seen (ms since epoch), and how often. */
+  firstSeen: number;
+  lastSeen: number;
+  times: number;
+}
+
+export const captureProblemsItem = storage.defineItem<CaptureProblem[]>('local:captureProblems', { fallback: [] });
+
+async function stored(): Promise<CaptureProblem[]> {
+  const value = (await captureProblemsItem.getValue()) as unknown;
+  return Array.isArray(value) ? (value as CaptureProblem[]) : [];
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Store a report (validated first). The same structure (signature) seen again
+ * moves to the front with its count raised. Returns false for a report that
+ * isn't one, which is dropped.
+ */
+export function recordCaptureProblem(report: unknown, now: number = Date.now()): Promise<boolean> {
+  const parsed = captureHealthReportSchema.safeParse(report);
+  if (!parsed.success || JSON.stringify(parsed.data).length > CAPTURE_REPORT_MAX_BYTES) return Promise.resolve(false);
+  const next = queue.then(async () => {
+    const list = await stored();
+    const data = parsed.data as CaptureHealthReport;
+    const at = data.signature ? list.findIndex((p) => p.report.signature === data.signature) : -1;
+    const seen = at >= 0 ? list.splice(at, 1)[0]! : null;
+    const entry: CaptureProblem = { report: data, firstSeen: seen?.firstSeen ?? now, lastSeen: now, times: (seen?.times ?? 0) + 1 };
+    await captureProblemsItem.setValue([entry, ...list].slice(0, CAPTURE_PROBLEMS_MAX));
+    return true;
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/** The stored problems, most recently seen first. */
+export function captureProblems(): Promise<CaptureProblem[]> {
+  return stored();
+}
+
+export async function clearCaptureProblems(): Promise<void> {
+  await captureProblemsItem.setValue([]);
+}
+
+/** Calls `onChange` whenever the stored problems change; returns the unwatch function. */
+export function watchCaptureProblems(onChange: (problems: CaptureProblem[]) => void): () => void {
+  return captureProblemsItem.watch((value) => onChange(Array.isArray(value) ? value : []));
+}
+
+/** The text users copy or download: a self-describing JSON document. */
+export function captureProblemsFile(problems: CaptureProblem[], now: number = Date.now()): string {
+  return JSON.stringify(
+    {
+      format: 'introbook-capture-problems',
+      version: 1,
+      exportedAt: new Date(now).toISOString(),
+      about:
+        'Structure of profile pages Introbook could not read fully: tag names, ARIA roles, attribute names, class-name shapes and the path from the name to each field. No names, text or links.',
+      problems,
+    },
+    null,
+    2,
+  );
+}

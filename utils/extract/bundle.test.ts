@@ -1,0 +1,53 @@
+/**
+ * The extractors are bundled into the LinkedIn content script, which must stay
+ * small and carry no schema library (issue #11): their whole import graph is
+ * zod-free. Built with esbuild from source, as the content script would be.
+ */
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+async function bundle(entry: string) {
+  return build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    minify: true,
+    metafile: true,
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
+}
+
+const FORBIDDEN = /node_modules\/zod|utils\/zod\.ts|domain\/schemas\.ts|utils\/db\/|dexie|react/;
+
+describe('the extraction bundle', () => {
+  it('what the LinkedIn content script imports (linkedin-page.ts) is zod-free and small', async () => {
+    const result = await bundle('utils/extract/linkedin-page.ts');
+    expect(Object.keys(result.metafile.inputs).filter((p) => FORBIDDEN.test(p))).toStrictEqual([]);
+    // No generic or GitHub readers either.
+    expect(Object.keys(result.metafile.inputs).filter((p) => /extract\/(?:generic|github)\.ts/.test(p))).toStrictEqual([]);
+    const code = result.outputFiles[0]!.contents;
+    expect(gzipSync(code).byteLength).toBeLessThan(18_000);
+  });
+
+  it('imports no zod, no schema module and no database, and stays small', async () => {
+    const result = await build({
+      entryPoints: ['utils/extract/index.ts'],
+      bundle: true,
+      format: 'esm',
+      write: false,
+      minify: true,
+      metafile: true,
+      target: 'chrome120',
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((p) => FORBIDDEN.test(p))).toStrictEqual([]);
+    const code = result.outputFiles[0]!.contents;
+    // Generous ceilings that still catch a schema library (zod alone is ~60 KB minified).
+    expect(code.byteLength).toBeLessThan(60_000);
+    expect(gzipSync(code).byteLength).toBeLessThan(20_000);
+  });
+});
