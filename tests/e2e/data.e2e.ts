@@ -93,6 +93,12 @@ describe('export and import between profiles', () => {
     // A request, made through the app: a direct ask to Ada.
     await panel.getByRole('list', { name: 'Saved people, newest first' }).getByRole('button', { name: /Ada Lovelace/ }).click();
     await panel.getByRole('button', { name: /^Ask Ada directly$/ }).click();
+    // An untouched draft is not stored: write in it.
+    const message = panel.getByRole('region', { name: 'Request to meet Ada Lovelace' }).getByRole('textbox', { name: 'Message to Ada Lovelace' });
+    await expect.poll(() => message.inputValue()).toContain('Hi Ada,');
+    await message.press('End');
+    await message.pressSequentially(' Thank you!');
+    await message.blur();
     const intros = await waitFor(() => storedRows(a.worker, 'intros'), (rows) => rows.length === 1, 'the request is stored');
     const photos = await waitFor(() => storedRows(a.worker, 'photos'), (rows) => rows.length >= 1, 'photos are stored');
 
