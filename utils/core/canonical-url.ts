@@ -17,6 +17,26 @@ function safeDecode(value: string): string {
   }
 }
 
+/** Characters no id contains: default-ignorable code points (zero-width, bidi, soft hyphen, fillers) and controls. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_IN_ID = /[\p{Default_Ignorable_Code_Point}\u0000-\u001F\u007F-\u009F]/gu;
+
+/**
+ * The id as one fixed point: decoded until no escape is left (`%2541` → `%41`
+ * → `A`), invisible characters dropped, compatibility look-alikes folded
+ * (full-width `ａ` → `a`), lower-cased. Applying it to its own output changes
+ * nothing, so the key of a key is the key. Null when it never settles.
+ */
+function normaliseId(raw: string): string | null {
+  let id = raw;
+  for (let round = 0; round < 8; round++) {
+    const next = safeDecode(id).replace(INVISIBLE_IN_ID, '').normalize('NFKC').toLowerCase().normalize('NFKC').trim();
+    if (next === id) return id;
+    id = next;
+  }
+  return null;
+}
+
 function parse(url: string): URL | null {
   try {
     return new URL(url);
@@ -43,9 +63,9 @@ export function linkedInProfileId(url: string): string | null {
   }
   const match = PROFILE_PATH.exec(path);
   if (!match?.[1]) return null;
-  const id = safeDecode(match[1]).normalize('NFC').toLowerCase().trim();
+  const id = normaliseId(match[1]);
   // A decoded id that would change the URL's structure is no profile id.
-  if (id === '' || id === '.' || id === '..' || /[/?#\\\s]/.test(id)) return null;
+  if (id === null || id === '' || id === '.' || id === '..' || /[/?#\\\s]/.test(id)) return null;
   return id;
 }
 
