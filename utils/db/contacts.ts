@@ -9,6 +9,7 @@ import { blankUserFields, manualCapture, personSchema, type Closeness, type Intr
 import { pageKey } from '../core/canonical-url';
 import { nameKey, splitName } from '../core/text';
 import type { IntrobookDB } from './app-db';
+import { findPersonByKey } from './people';
 
 export function isContact(p: Person): boolean {
   return p.deletedAt === null && (p.degree === 1 || p.knowsPersonally);
@@ -53,7 +54,7 @@ export async function addConnector(db: IntrobookDB, input: HandAddedConnector, t
   const key = input.profileUrl.trim() ? pageKey(input.profileUrl.trim()) : null;
   if (input.profileUrl.trim() && !key) throw new Error('The profile link must be an https address.');
   return db.transaction('rw', db.people, async () => {
-    const existing = key ? await db.people.where('profileUrl').equals(key).first() : undefined;
+    const existing = key ? await findPersonByKey(db, key) : undefined;
     const id = existing?.id ?? crypto.randomUUID();
     const split = splitName(input.name);
     const person = personSchema.parse(

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { hasVisibleText, stripInvisible } from '../core/text';
 
 /** Length caps keep a hostile or garbled page from filling the store. */
 export const LIMITS = {
@@ -10,7 +11,9 @@ export const LIMITS = {
   notes: 20_000,
 } as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Scraped or typed text: invisible characters dropped, and something visible must be left. */
+const text = (max: number) =>
+  z.string().overwrite(stripInvisible).trim().min(1).max(max).refine(hasVisibleText, 'must contain visible text');
 
 export const httpsUrl = z
   .string()
