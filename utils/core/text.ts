@@ -18,7 +18,9 @@ const INVISIBLE =
   /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\p{Default_Ignorable_Code_Point}\u2800\u{1D159}\uD800-\uDFFF]/gu;
 /** A character someone can see: a letter, digit, symbol or punctuation mark. */
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
-const JOINABLE = /[\p{L}\p{M}\p{N}\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F]/u;
+const JOINABLE = /[\p{L}\p{M}\p{N}\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}]/u;
+/** U+FE0F, the emoji presentation selector, may sit between an emoji and a joiner. */
+const EMOJI_SELECTOR = 0xfe0f;
 const BLACK_FLAG = 0x1f3f4;
 
 function codePointBefore(value: string, index: number): number | undefined {
@@ -36,7 +38,7 @@ function doesAJob(char: string, value: string, index: number): boolean {
   const cp = char.codePointAt(0) ?? 0;
   const before = codePointBefore(value, index);
   const after = value.codePointAt(index + char.length);
-  const joinable = (c: number | undefined) => c !== undefined && JOINABLE.test(String.fromCodePoint(c));
+  const joinable = (c: number | undefined) => c !== undefined && (c === EMOJI_SELECTOR || JOINABLE.test(String.fromCodePoint(c)));
   // ZWNJ / ZWJ: between two letters, marks or emoji (Persian, Indic scripts, emoji sequences).
   if (cp === 0x200c || cp === 0x200d) return joinable(before) && joinable(after);
   // Variation selectors: after the character they select a form of.
