@@ -142,6 +142,36 @@ export function canonicalPageUrl(url: string): string | null {
   return parsed.href;
 }
 
+/**
+ * LinkedIn's country hosts (`uk.linkedin.com`, `de.linkedin.com`, …): public
+ * profiles are served on them. Listed one by one so the content script and the
+ * background's sender check cover exactly these, not every subdomain.
+ */
+export const LINKEDIN_COUNTRY_SUBDOMAINS = (
+  'ae al ar at au az ba bd be bg bh bo br by ca ch cl cm cn co cr cy cz de dk do dz ec ee eg es et fi fr gh gr gt ' +
+  'hk hn hr hu id ie il in iq ir is it jm jo jp ke kh kr kw kz lb lk lt lu lv ly ma md me mk mm mn mo mt mu mx my ' +
+  'mz na ng ni nl no np nz om pa pe ph pk pl pr ps pt py qa ro rs ru rw sa se sg si sk sn sv sy th tn tr tt tw tz ' +
+  'ua ug uk uy uz ve vn ye za zm zw'
+).split(' ');
+
+/** Every host Introbook reads LinkedIn pages on: www, mobile and the country hosts, https only. */
+export const LINKEDIN_PAGE_HOSTS: readonly string[] = [
+  'www.linkedin.com',
+  'm.linkedin.com',
+  ...LINKEDIN_COUNTRY_SUBDOMAINS.map((c) => `${c}.linkedin.com`),
+];
+
+/** Match patterns for LINKEDIN_PAGE_HOSTS (content scripts, context menus). */
+export const LINKEDIN_MATCHES: readonly string[] = LINKEDIN_PAGE_HOSTS.map((host) => `https://${host}/*`);
+
+const PAGE_HOSTS = new Set(LINKEDIN_PAGE_HOSTS);
+
+/** True for an https URL on one of the LinkedIn hosts Introbook reads. */
+export function isLinkedInPageUrl(url: string): boolean {
+  const parsed = parse(url);
+  return parsed !== null && parsed.protocol === 'https:' && parsed.port === '' && PAGE_HOSTS.has(parsed.hostname);
+}
+
 /** The key a page is known by: its LinkedIn key, GitHub user URL, or cleaned page URL. */
 export function pageKey(url: string): string | null {
   return linkedInPage(url)?.key ?? canonicalGitHubUrl(url) ?? canonicalPageUrl(url);
