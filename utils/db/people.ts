@@ -205,7 +205,8 @@ function guardName(existing: Person, capture: ProfileCapture, options: SaveOptio
   throw new NameChangeNeedsConfirmation(existing, next);
 }
 
-function sameName(a: string, b: string): boolean {
+/** Two spellings of one name (case, accents, spacing and punctuation aside): not a rename. */
+export function sameName(a: string, b: string): boolean {
   const ka = nameKey(a);
   const kb = nameKey(b);
   return ka === '' && kb === '' ? a.trim() === b.trim() : ka === kb;
