@@ -8,7 +8,15 @@ import { defineConfig } from 'wxt';
  * production build in .output/chrome-mv3 stays as users get it.
  */
 const E2E = process.env.INTROBOOK_E2E === '1';
-export const E2E_HOSTS = ['https://github.com/*', 'https://people.example.edu/*', 'https://team.example.org/*'];
+// The LinkedIn hosts the tests serve: a user's toolbar click grants activeTab there, which lets the
+// popup see the tab's URL and check the page's answer against it.
+export const E2E_HOSTS = [
+  'https://github.com/*',
+  'https://people.example.edu/*',
+  'https://team.example.org/*',
+  'https://www.linkedin.com/*',
+  'https://uk.linkedin.com/*',
+];
 
 export default defineConfig({
   outDir: E2E ? '.output/e2e' : '.output',
