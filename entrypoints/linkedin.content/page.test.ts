@@ -260,6 +260,26 @@ describe('in-app navigation: never the previous person under the new URL', () =>
     expect(await readNow()).toMatchObject({ status: 'unreadable', noPerson: false });
   });
 
+  it('a lead page still showing the previous lead is stale even when the extractor calls it confirmed', async () => {
+    show('linkedin/sales-navigator.html');
+    url = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abc';
+    start({ read: (doc, at) => {
+      const result = readProfile(doc, at);
+      return result.status === 'ok' ? { ...result, confirmed: true } : result;
+    } });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+    url = 'https://www.linkedin.com/sales/lead/ACwAAB456,NAME_SEARCH,xyz';
+    page.navigate(url);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS * 2);
+    expect(document.getElementById(HOST_ID)).toBeNull();
+    expect(await readNow()).toMatchObject({ status: 'unreadable', noPerson: false });
+    // Once the new lead is on screen, it is offered.
+    swapMain('linkedin/sales-navigator-no-link.html');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+  });
+
   it('a popup’s save notice for another page does not flip this page’s button', async () => {
     show('linkedin/current-layout.html');
     url = ADA;
@@ -269,5 +289,15 @@ describe('in-app navigation: never the previous person under the new URL', () =>
     expect(buttons()).toStrictEqual(['Save to Introbook']);
     page.handleMessage({ type: 'page/saved', profileUrl: ADA, personId: ID });
     expect(say()).toContain('Saved');
+  });
+});
+
+describe('where the content script runs', () => {
+  it('only on the https LinkedIn hosts the background accepts messages from', async () => {
+    const { default: script } = await import('./index');
+    const { LINKEDIN_MATCHES } = await import('@/utils/core/canonical-url');
+    const matches = script.matches as string[];
+    expect(matches).toStrictEqual(LINKEDIN_MATCHES);
+    expect(matches.every((m) => m.startsWith('https://') && !m.includes('*.'))).toBe(true);
   });
 });

@@ -66,6 +66,7 @@ export class LinkedInPage {
   private url = '';
   /** The key of the person page the URL names (profile, Sales Navigator lead, Recruiter), or null elsewhere. */
   private key: string | null = null;
+  private kind: 'profile' | 'sales-lead' | 'recruiter' | null = null;
   /** The name the page showed when the URL last changed: a stale DOM still shows it. */
   private previousName: string | null = null;
   private navigated = false;
@@ -124,7 +125,8 @@ export class LinkedInPage {
 
   /** Returns true when the page now names another person page (or none). */
   private onLocation(url: string): boolean {
-    const key = linkedInPage(url)?.key ?? null;
+    const page = linkedInPage(url);
+    const key = page?.key ?? null;
     if (key === this.key && this.url !== '') {
       this.url = url;
       return false;
@@ -135,6 +137,7 @@ export class LinkedInPage {
     }
     this.url = url;
     this.key = key;
+    this.kind = page?.kind ?? null;
     this.verdict = 'waiting';
     this.pendingRename = null;
     this.clearTimers();
@@ -225,8 +228,15 @@ export class LinkedInPage {
     const { capture, confirmed } = result;
     const key = this.key;
     if (key === null || (capture.profileUrl !== key && !capture.aliases.includes(key))) return { kind: 'stale' };
-    const stale = this.navigated && !confirmed && (capture.name === this.previousName || capture.profileUrl !== key);
-    if (stale) return { kind: 'stale' };
+    if (this.navigated) {
+      // Sales Navigator and Recruiter pages have no self-link that would tie the page to its URL, so the
+      // previous person's name still on screen means the previous page, confirmed or not.
+      const aliasPage = this.kind !== 'profile';
+      const sameAsBefore = capture.name === this.previousName;
+      if (sameAsBefore && (!confirmed || aliasPage)) return { kind: 'stale' };
+      // A member URL the page names for its own key counts only once the page ties itself to that key.
+      if (!confirmed && capture.profileUrl !== key) return { kind: 'stale' };
+    }
     return { kind: 'ok', capture, vouched: confirmed || !this.navigated };
   }
 

@@ -94,7 +94,11 @@ async function poll<T>(what: string, read: () => Promise<T | null | false>, time
 }
 
 export function inPage(page: Page): InPageControl {
-  const text = async () => (await inRoot<string>(page, 'function () { return this.textContent; }')) ?? '';
+  const text = async () =>
+    (await inRoot<string>(
+      page,
+      "function () { return Array.from(this.children).filter((c) => c.tagName !== 'STYLE').map((c) => c.textContent).join(' '); }",
+    )) ?? '';
   const buttons = async () => (await inRoot<string[]>(page, NAMES)) ?? [];
   return {
     count: () => page.locator(`#${HOST}`).count(),
