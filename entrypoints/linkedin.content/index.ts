@@ -26,9 +26,16 @@ export default defineContentScript({
     // Fires at navigation start (Navigation API): the URL is the event's, while
     // `location` and the DOM may still be the previous page's.
     ctx.addEventListener(window, 'wxt:locationchange', (event) => page.navigate(event.newUrl.href));
-    const onMessage = (message: unknown, sender: { id?: string }) =>
+    // The browser's own API object here, not the polyfill (wxt.config.ts): an async answer goes
+    // through sendResponse with `return true`, which Chrome and Firefox both support.
+    const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void): true | undefined => {
       // Only our own extension speaks to us; the page can't reach this listener.
-      sender.id === browser.runtime.id ? page.handleMessage(message) : undefined;
+      if (sender.id !== browser.runtime.id) return undefined;
+      const reply = page.handleMessage(message);
+      if (!reply) return undefined;
+      void reply.then(sendResponse);
+      return true;
+    };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);

@@ -82,6 +82,8 @@ export class LinkedInPage {
   private waiters: (() => void)[] = [];
   /** The capture waiting for the user's OK to rename the stored person. */
   private pendingRename: { capture: ProfileCapture; vouched: boolean } | null = null;
+  /** The name read when the page became ready: labels the button without reading the page again. */
+  private shownName: string | null = null;
   private disposed = false;
   private readonly onLoad = () => this.check();
 
@@ -116,7 +118,7 @@ export class LinkedInPage {
     if (!msg) return undefined;
     if (msg.type === 'page/read') return this.answerRead();
     if (this.button && msg.profileUrl === this.key && this.verdict === 'ready') {
-      this.button.render({ kind: 'saved', name: this.nameOnScreen() ?? 'this person' });
+      this.button.render({ kind: 'saved', name: this.shownName ?? 'this person' });
     }
     return undefined;
   }
@@ -140,6 +142,7 @@ export class LinkedInPage {
     this.kind = page?.kind ?? null;
     this.verdict = 'waiting';
     this.pendingRename = null;
+    this.shownName = null;
     this.clearTimers();
     this.button?.host.remove();
     this.button = null;
@@ -179,6 +182,7 @@ export class LinkedInPage {
     const reading = this.reading();
     if (reading.kind === 'ok') {
       this.verdict = 'ready';
+      this.shownName = reading.capture.name;
       clearTimeout(this.giveUpTimer);
       this.mount().render({ kind: 'idle' });
       this.release();
@@ -243,11 +247,6 @@ export class LinkedInPage {
   private nameAt(url: string): string | null {
     const result = this.deps.read(this.deps.doc, url);
     return result.status === 'ok' ? result.capture.name : null;
-  }
-
-  private nameOnScreen(): string | null {
-    const reading = this.reading();
-    return reading.kind === 'ok' ? reading.capture.name : null;
   }
 
   // --- the popup's question -------------------------------------------------------------
@@ -327,7 +326,7 @@ export class LinkedInPage {
     try {
       const reply = readStatusReply(await this.deps.send({ type: 'person/status', profileUrl: key }));
       if (reply?.saved && key === this.key && this.button?.state().kind === 'idle') {
-        this.button.render({ kind: 'saved', name: this.nameOnScreen() ?? 'this person' });
+        this.button.render({ kind: 'saved', name: this.shownName ?? 'this person' });
       }
     } catch {
       // The extension is reloading: stay "Save".

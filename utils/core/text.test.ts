@@ -51,7 +51,7 @@ describe('cleanText', () => {
     ['tag characters', '\u{E0041}\u{E0064}\u{E0061}'],
     ['braille blank', '\u2800\u2800'],
     ['musical null notehead', '\u{1D159}'],
-    ['lone surrogates', '\uD800\uDFFF'],
+    ['lone surrogates (a low before a high: no pair)', '\uDFFF\uD800'],
     ['combining marks with no base', '\u0301\u0308'],
     ['controls', '\u0000\u0007\u009F'],
     ['a mix, with spaces', ' \u3164 \u200B\u00AD \uFFA0 '],
