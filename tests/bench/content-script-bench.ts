@@ -65,7 +65,7 @@ async function withContext<T>(extension: string | null, run: (context: BrowserCo
     args: extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...baseArgs] : baseArgs,
   });
   try {
-    if (extension) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    if (extension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
     return await run(context);
   } finally {
     await context.close();
