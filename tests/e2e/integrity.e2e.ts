@@ -58,6 +58,8 @@ async function open(url: string): Promise<Page> {
 async function popupFor(page: Page): Promise<Page> {
   const popup = await h.context.newPage();
   await popup.goto(popupUrl(h, await tabIdOf(h.worker, page)));
+  // tabIdOf brought the profile to the front; a background tab's animation frames are throttled.
+  await popup.bringToFront();
   return popup;
 }
 
