@@ -73,6 +73,8 @@ export function App() {
   const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string; duplicate?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [saves, setSaves] = useState(0);
+  /** The store found a different name than the form knew of (a removed record, a change meanwhile): ask here. */
+  const [renameAsk, setRenameAsk] = useState<{ from: string; to: string; request: SaveRequest } | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -185,13 +187,11 @@ export function App() {
       // Let the page's button say "Saved"; a page without our script is fine.
       browser.tabs.sendMessage(page.tabId, { type: 'page/saved', profileUrl: page.pageKey, personId: person.id }).catch(() => {});
     } catch (error) {
-      setResult({
-        kind: 'error',
-        text:
-          error instanceof NameChangeNeedsConfirmation
-            ? `Introbook has this profile saved as “${error.from}”. Check the name and save again.`
-            : 'Introbook could not save this person. Check the fields: a name is required.',
-      });
+      if (error instanceof NameChangeNeedsConfirmation && !request.confirmName) {
+        setRenameAsk({ from: error.from, to: error.to, request });
+      } else {
+        setResult({ kind: 'error', text: 'Introbook could not save this person. Check the fields: a name is required.' });
+      }
     } finally {
       setBusy(false);
     }
@@ -303,6 +303,31 @@ export function App() {
               </section>
             )}
           </>
+        )}
+        {renameAsk && (
+          <section className="rename" role="alertdialog" aria-label={`Rename ${renameAsk.from} to ${renameAsk.to}?`}>
+            <h3>
+              Rename <del>{renameAsk.from}</del> to <ins>{renameAsk.to}</ins>?
+            </h3>
+            <p>Introbook has this profile saved as “{renameAsk.from}”. Make sure the page shows the same person before you rename them.</p>
+            <div className="actions">
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                onClick={() => {
+                  const { request } = renameAsk;
+                  setRenameAsk(null);
+                  void save({ ...request, confirmName: true });
+                }}
+              >
+                Rename and save
+              </button>
+              <button type="button" onClick={() => setRenameAsk(null)}>
+                Cancel
+              </button>
+            </div>
+          </section>
         )}
         {result && (
           <p className={`message ${result.kind}`} role={result.kind === 'error' ? 'alert' : 'status'}>

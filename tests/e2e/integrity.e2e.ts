@@ -257,5 +257,38 @@ describe('never write onto the wrong person (the audit’s scenarios)', () => {
     await expect.poll(async () => (await byUrl(ada.profileUrl))!.name).toBe('Augusta Ada King');
     expect((await byUrl(ada.profileUrl))!.id).toBe(ada.id);
     await Promise.all([page.close(), popup.close()]);
+
+    // The user removes her; later her page (under the old name) is saved again: the removed
+    // record comes back, but not under another name without a yes.
+    await h.worker.evaluate(
+      (id) =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open('introbook');
+          open.onsuccess = () => {
+            const store = open.result.transaction('people', 'readwrite').objectStore('people');
+            const get = store.get(id);
+            get.onsuccess = () => {
+              const put = store.put({ ...get.result, deletedAt: Date.now() });
+              put.onsuccess = () => {
+                open.result.close();
+                done();
+              };
+              put.onerror = () => fail(put.error);
+            };
+          };
+          open.onerror = () => fail(open.error);
+        }),
+      ada.id,
+    );
+    const back = await open('https://www.linkedin.com/in/ada-lovelace/');
+    const review = await popupFor(back);
+    await review.getByRole('button', { name: 'Save', exact: true }).click();
+    const ask = review.getByRole('alertdialog', { name: 'Rename Augusta Ada King to Ada Lovelace?' });
+    await ask.waitFor();
+    expect((await byUrl(ada.profileUrl))!.deletedAt).not.toBeNull();
+    await ask.getByRole('button', { name: 'Rename and save' }).click();
+    await expect.poll(async () => (await byUrl(ada.profileUrl))!.deletedAt).toBeNull();
+    expect(await byUrl(ada.profileUrl)).toMatchObject({ id: ada.id, name: 'Ada Lovelace' });
+    await Promise.all([back.close(), review.close()]);
   });
 });
