@@ -45,6 +45,22 @@ export default tseslint.config(
     },
   },
   {
+    // The content script and the on-demand page reader carry no zod: the receiver validates
+    // (protocol.ts), the sender only needs the types (wire.ts). Type imports stay allowed.
+    files: ['entrypoints/*.content/**/*.ts', 'entrypoints/*.content.ts', 'entrypoints/read-page.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['zod', 'zod/*', '**/utils/zod', '@/utils/zod', '**/messaging/protocol', '@/utils/messaging/protocol'], allowTypeImports: true, message: 'No zod in page scripts: import types from protocol.ts, values from wire.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Extractors are pure: the Document and URL come in as arguments.
     files: ['utils/extract/**/*.ts'],
     ignores: ['**/*.test.ts'],

@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import type { InlineConfig } from 'vite';
 
 // See https://wxt.dev/api/config.html
 /**
@@ -8,7 +9,31 @@ import { defineConfig } from 'wxt';
  * production build in .output/chrome-mv3 stays as users get it.
  */
 const E2E = process.env.INTROBOOK_E2E === '1';
-export const E2E_HOSTS = ['https://github.com/*', 'https://people.example.edu/*', 'https://team.example.org/*'];
+// The LinkedIn hosts the tests serve: a user's toolbar click grants activeTab there, which lets the
+// popup see the tab's URL and check the page's answer against it.
+export const E2E_HOSTS = [
+  'https://github.com/*',
+  'https://people.example.edu/*',
+  'https://team.example.org/*',
+  'https://www.linkedin.com/*',
+  'https://uk.linkedin.com/*',
+];
+
+/**
+ * The LinkedIn content script talks to the browser's own extension API object
+ * (`browser` in Firefox, promise-based `chrome` in Chrome MV3) instead of
+ * webextension-polyfill: the polyfill is 3 KB gzipped of the content script's
+ * 15 KB budget (issue #11), and the script needs only runtime.id, sendMessage
+ * and onMessage with sendResponse, which both browsers have natively.
+ */
+function nativeBrowserApiForContentScripts(entrypoints: readonly { type: string }[], config: InlineConfig): void {
+  if (!entrypoints.every((e) => e.type === 'content-script')) return;
+  const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+  config.resolve ??= {};
+  const alias = config.resolve.alias;
+  if (Array.isArray(alias)) config.resolve.alias = [native, ...alias.filter((a: { find: unknown }) => String(a.find) !== 'wxt/browser')];
+  else config.resolve.alias = [native, ...Object.entries(alias ?? {}).filter(([k]) => k !== 'wxt/browser').map(([find, replacement]) => ({ find, replacement: String(replacement) }))];
+}
 
 /**
  * Extension pages load no remote images: photos are stored locally and shown
@@ -21,6 +46,7 @@ export const PHOTO_HOSTS = ['https://media.licdn.com/*'];
 
 export default defineConfig({
   outDir: E2E ? '.output/e2e' : '.output',
+  hooks: { 'vite:build:extendConfig': nativeBrowserApiForContentScripts },
   vite: () => ({ define: { __INTROBOOK_E2E__: JSON.stringify(E2E) } }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({

@@ -1,6 +1,14 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
-import { diffCapture } from '@/utils/db/people';
-import { EDITABLE_FIELDS, type EditableField, type FieldOrigin, type Person, type ProfileCapture } from '@/utils/domain/schemas';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { diffCapture, sameName } from '@/utils/db/people';
+import { fieldsToCheck } from '@/utils/domain/confidence';
+import {
+  EDITABLE_FIELDS,
+  type CapturedField,
+  type EditableField,
+  type FieldOrigin,
+  type Person,
+  type ProfileCapture,
+} from '@/utils/domain/schemas';
 
 export const FIELD_LABELS: Record<EditableField, string> = {
   name: 'Name',
@@ -10,6 +18,13 @@ export const FIELD_LABELS: Record<EditableField, string> = {
   role: 'Role',
   company: 'Company',
   location: 'Location',
+};
+
+/** Captured fields the form has no box for; a check mark for them sits under the boxes. */
+const OTHER_FIELD_LABELS: Partial<Record<CapturedField, string>> = {
+  photoUrl: 'photo',
+  degree: 'connection degree',
+  mutualConnections: 'mutual connections',
 };
 
 const ORIGIN_LABELS: Record<FieldOrigin, string> = {
@@ -33,29 +48,39 @@ const ORIGIN_LABELS: Record<FieldOrigin, string> = {
 export interface SaveRequest {
   edits: Partial<Record<EditableField, string | null>>;
   accept: EditableField[];
+  /** Fields the user said look right before saving (only for a person not saved yet). */
+  confirmed: CapturedField[];
+  /** The user agreed to rename the stored person. */
+  confirmName: boolean;
 }
 
 /** The value a field's box starts with: the user's own edit, else what the page says, else what is stored. */
 function initialValue(field: EditableField, capture: ProfileCapture, stored: Person | undefined): string {
   if (stored?.editedFields.includes(field)) return stored[field] ?? '';
-  return capture[field] ?? stored?.[field] ?? '';
+  // A record typed by hand starts with an empty name: show what is stored, if anything.
+  return capture[field] || stored?.[field] || '';
 }
 
 /**
  * What was captured, field by field, each in an edit box; what changed since
- * the last save; and, for fields the user edited, the page's new value to
- * accept or ignore. All values render as text.
+ * the last save; for fields the user edited, the page's new value to accept or
+ * ignore; fields the capture is unsure of marked "Check this" until the user
+ * says they look right (or edits them); and a question before a save renames
+ * a stored person. All values render as text.
  */
 export function CaptureForm({
   capture,
   stored,
   busy,
   onSave,
+  onConfirmStored,
 }: {
   capture: ProfileCapture;
   stored: Person | undefined;
   busy: boolean;
   onSave: (request: SaveRequest) => void;
+  /** A saved person's fields look right: record that now (confirmFields). */
+  onConfirmStored: (fields: CapturedField[]) => void;
 }) {
   const formId = useId();
   const initial = useMemo(
@@ -64,17 +89,45 @@ export function CaptureForm({
   );
   const [values, setValues] = useState(initial);
   const [accepted, setAccepted] = useState<EditableField[]>([]);
+  const [confirmedHere, setConfirmedHere] = useState<CapturedField[]>([]);
+  const [renaming, setRenaming] = useState<{ from: string; to: string } | null>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
   const changes = stored ? diffCapture(stored, capture) : [];
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  // A saved person's marks come from the store; a new capture's from the capture.
+  const unsure = new Set(fieldsToCheck(stored ?? capture));
+  const toCheck = (field: CapturedField) =>
+    unsure.has(field) &&
+    !confirmedHere.includes(field) &&
+    // A value the user typed is their own word.
+    !(field in initial && values[field as EditableField].trim() !== initial[field as EditableField]);
+  const otherToCheck = (Object.keys(OTHER_FIELD_LABELS) as CapturedField[]).filter(toCheck);
+
+  function looksRight(fields: CapturedField[]) {
+    setConfirmedHere((c) => [...c, ...fields]);
+    if (stored) onConfirmStored(fields);
+  }
+
+  function request(confirmName: boolean): SaveRequest {
     const edits: SaveRequest['edits'] = {};
     for (const field of EDITABLE_FIELDS) {
       const value = values[field].trim();
       const start = accepted.includes(field) ? (capture[field] ?? '') : initial[field];
       if (value !== start) edits[field] = value === '' ? null : value;
     }
-    onSave({ edits, accept: accepted });
+    return { edits, accept: accepted, confirmed: stored ? [] : confirmedHere, confirmName };
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const next = values.name.trim();
+    if (stored && !sameName(next, stored.name)) {
+      // A new name may mean another person: ask before saving anything.
+      setRenaming({ from: stored.name, to: next });
+      queueMicrotask(() => renameButton.current?.focus());
+      return;
+    }
+    onSave(request(false));
   }
 
   function accept(field: EditableField) {
@@ -111,15 +164,17 @@ export function CaptureForm({
       {EDITABLE_FIELDS.map((field) => {
         const id = `${formId}-${field}`;
         const origin = stored?.editedFields.includes(field) && !accepted.includes(field) ? 'user' : capture.fieldSources[field];
+        const check = toCheck(field);
+        const described = [origin ? `${id}-origin` : null, check ? `${id}-check` : null].filter(Boolean).join(' ');
         return (
-          <div className="field" key={field}>
+          <div className={check ? 'field unsure' : 'field'} key={field}>
             <label htmlFor={id}>{FIELD_LABELS[field]}</label>
             <input
               id={id}
               value={values[field]}
               required={field === 'name'}
               maxLength={field === 'headline' ? 500 : 200}
-              aria-describedby={origin ? `${id}-origin` : undefined}
+              aria-describedby={described || undefined}
               onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
             />
             {origin && (
@@ -127,14 +182,66 @@ export function CaptureForm({
                 from {ORIGIN_LABELS[origin]}
               </small>
             )}
+            {check && (
+              <span className="check">
+                <strong id={`${id}-check`} className="check-label">
+                  Check this
+                </strong>
+                <button type="button" className="small" onClick={() => looksRight([field])} aria-label={`${FIELD_LABELS[field]} looks right`}>
+                  Looks right
+                </button>
+              </span>
+            )}
           </div>
         );
       })}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy || values.name.trim() === ''}>
-          {stored ? 'Save changes' : 'Save'}
-        </button>
-      </div>
+      {otherToCheck.length > 0 && (
+        <p className="check other-check">
+          <strong>Check this</strong> — the {otherToCheck.map((f) => OTHER_FIELD_LABELS[f]).join(', ')} shown above{' '}
+          {otherToCheck.length === 1 ? 'is' : 'are'} a guess from the page layout.{' '}
+          <button type="button" className="small" onClick={() => looksRight(otherToCheck)}>
+            {otherToCheck.length === 1 ? 'Looks right' : 'They look right'}
+          </button>
+        </p>
+      )}
+      {renaming ? (
+        <section
+          className="rename"
+          role="alertdialog"
+          aria-label={`Rename ${renaming.from} to ${renaming.to}?`}
+          aria-describedby={`${formId}-rename-why`}
+        >
+          <h3>
+            Rename <del>{renaming.from}</del> to <ins>{renaming.to}</ins>?
+          </h3>
+          <p id={`${formId}-rename-why`}>
+            Introbook has this profile saved as “{renaming.from}”. Make sure the page shows the same person before you rename them.
+          </p>
+          <div className="actions">
+            <button
+              ref={renameButton}
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => {
+                setRenaming(null);
+                onSave(request(true));
+              }}
+            >
+              Rename and save
+            </button>
+            <button type="button" onClick={() => setRenaming(null)}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      ) : (
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy || values.name.trim() === ''}>
+            {stored ? 'Save changes' : 'Save'}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

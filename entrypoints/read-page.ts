@@ -6,7 +6,8 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { readProfile } from '@/utils/extract';
-import { toPageReadReply, type InjectedRead } from '@/utils/messaging/protocol';
+import type { InjectedRead } from '@/utils/messaging/protocol';
+import { toPageReadReply } from '@/utils/messaging/wire';
 
 export default defineUnlistedScript((): InjectedRead => {
   const selection = (window.getSelection()?.toString() ?? '').slice(0, 1000);
@@ -14,7 +15,6 @@ export default defineUnlistedScript((): InjectedRead => {
   return {
     url: location.href,
     selection,
-    reply:
-      toPageReadReply(result),
+    reply: toPageReadReply(result),
   };
 });

@@ -4,13 +4,16 @@ import { getDb } from '@/utils/db/db';
 import { readTab, readTabOnDemand } from '@/utils/messaging/client';
 import type { ToContentMessage } from '@/utils/messaging/protocol';
 import { openSidePanel } from '@/utils/side-panel';
-import { focusedPersonId } from '@/utils/ui-state';
+import { focusedPersonId, pendingMerge } from '@/utils/ui-state';
+import { LINKEDIN_MATCHES } from '@/utils/core/canonical-url';
 import { now } from '@/utils/clock';
 import { createReminders } from './reminders';
 import { createRouter } from './router';
 import { setupDataCare } from './data-care';
 
 const MENU_SAVE = 'introbook-save-person';
+/** One notification for the outcome of the latest shortcut or menu save (a new one replaces it). */
+const SAVE_NOTIFICATION = 'introbook-save-result';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -22,6 +25,8 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     openSidePanel,
     setFocusedPerson: (id) => focusedPersonId.setValue(id),
+    setPendingMerge: (pair) => pendingMerge.setValue(pair),
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
     // LinkedIn tabs answer from their content script; elsewhere the shortcut's
     // activeTab grant lets us run the extractors once in the page.
     readTab: (tabId) => readTab(tabId).catch(async () => (await readTabOnDemand(tabId)).reply),
@@ -29,6 +34,17 @@ export default defineBackground(() => {
       await browser.tabs.sendMessage(tabId, message);
     },
     log: (message, detail) => console.warn(message, detail),
+    // The shortcut and the menu have no page to answer on: a notification says how the save went.
+    report: (message, ok) => {
+      browser.notifications
+        .create(SAVE_NOTIFICATION, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title: ok ? 'Introbook: saved' : 'Introbook: not saved',
+          message,
+        })
+        .catch((e: unknown) => console.warn('Introbook: could not show the save result', message, e));
+    },
   });
 
   browser.runtime.onMessage.addListener((message, sender) => router.handle(message, sender));
@@ -40,21 +56,21 @@ export default defineBackground(() => {
       id: MENU_SAVE,
       title: 'Save person to Introbook',
       contexts: ['page'],
-      documentUrlPatterns: ['*://*.linkedin.com/*'],
+      documentUrlPatterns: [...LINKEDIN_MATCHES],
     });
   });
 
-  const saveTab = (tabId: number | undefined) => {
-    if (tabId !== undefined) void router.saveFromTab(tabId);
+  // The shortcut and the menu grant activeTab, so the tab's URL is ours to check the page's reply against.
+  const saveTab = (tab: { id?: number; url?: string } | undefined) => {
+    if (tab?.id !== undefined) void router.saveFromTab(tab.id, tab.url);
   };
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_SAVE) saveTab(tab?.id);
+    if (info.menuItemId === MENU_SAVE) saveTab(tab);
   });
 
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'save-profile') return;
-    const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    saveTab(id);
+    saveTab(tab?.id !== undefined ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0]);
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import type { PageReadReply } from '@/utils/messaging/protocol';
+import { savePersonCapture } from '@/utils/db/people';
 import { createRouter, type RouterDeps } from './router';
 
 const RUNTIME_ID = 'introbook-test-id';
@@ -15,20 +16,25 @@ const pageSender = { id: RUNTIME_ID, url: `${ORIGIN}popup.html` };
 let db: IntrobookDB;
 let deps: RouterDeps;
 let tabReply: PageReadReply | Error;
+let tabUrl: string | undefined;
 
 beforeEach(() => {
   db = makeTestDb(new IDBFactory());
-  tabReply = { status: 'ok', capture: makeCapture() };
+  tabReply = { status: 'ok', capture: makeCapture(), confirmed: true };
+  tabUrl = ADA;
   deps = {
     db,
     runtimeId: RUNTIME_ID,
     extensionOrigin: ORIGIN,
     openSidePanel: vi.fn<RouterDeps['openSidePanel']>(),
     setFocusedPerson: vi.fn(async () => {}),
+    setPendingMerge: vi.fn(async () => {}),
     readTab: vi.fn(async () => {
       if (tabReply instanceof Error) throw tabReply;
       return tabReply;
     }),
+    tabUrl: vi.fn(async () => tabUrl),
+    report: vi.fn<RouterDeps['report']>(),
     notifyTab: vi.fn<RouterDeps['notifyTab']>(async () => {}),
     log: vi.fn<RouterDeps['log']>(),
     refreshReminders: vi.fn<RouterDeps['refreshReminders']>(async () => 0),
@@ -40,7 +46,7 @@ describe('background router', () => {
   it('saves a valid capture from a content script on its own profile and tells the tab', async () => {
     const { handle } = createRouter(deps);
     const reply = await handle({ type: 'capture/save', capture: makeCapture() }, contentSender());
-    expect(reply).toStrictEqual({ ok: true, personId: expect.any(String), created: true, name: 'Ada Lovelace' });
+    expect(reply).toStrictEqual({ ok: true, personId: expect.any(String), created: true, name: 'Ada Lovelace', duplicate: false });
     expect(await db.people.count()).toBe(1);
     expect(deps.notifyTab).toHaveBeenCalledWith(7, { type: 'page/saved', profileUrl: ADA, personId: (reply as { personId: string }).personId });
   });
@@ -83,23 +89,29 @@ describe('background router', () => {
     });
   });
 
-  it('saves the active tab for the keyboard command and the context menu', async () => {
+  it('saves the active tab for the keyboard command and the context menu, and says so', async () => {
     const { saveFromTab } = createRouter(deps);
     expect(await saveFromTab(7)).toMatchObject({ ok: true, created: true });
     expect(await saveFromTab(7)).toMatchObject({ ok: true, created: false });
     expect(deps.readTab).toHaveBeenCalledWith(7);
     expect(await db.people.count()).toBe(1);
+    expect(vi.mocked(deps.report).mock.calls).toStrictEqual([
+      ['Saved Ada Lovelace.', true],
+      ['Updated Ada Lovelace.', true],
+    ]);
   });
 
   it('explains why a tab could not be saved', async () => {
     const { saveFromTab } = createRouter(deps);
-    tabReply = { status: 'unreadable', reason: "Introbook couldn't find this person's name on the page." };
+    tabReply = { status: 'unreadable', reason: "Introbook couldn't find this person's name on the page.", noPerson: true };
     expect(await saveFromTab(1)).toStrictEqual({ ok: false, error: "Introbook couldn't find this person's name on the page." });
     tabReply = { status: 'not-profile' };
     expect(await saveFromTab(1)).toStrictEqual({ ok: false, error: 'This page is not a person’s profile.' });
     tabReply = new Error('Could not establish connection. Receiving end does not exist.');
     expect(await saveFromTab(1)).toMatchObject({ ok: false, error: expect.stringMatching(/not a profile Introbook can read/) });
     expect(await db.people.count()).toBe(0);
+    // Every failure reached the user, not just the console.
+    expect(vi.mocked(deps.report).mock.calls.map(([, ok]) => ok)).toStrictEqual([false, false, false]);
   });
 
   it('recounts reminders when an extension page asks, and only then', async () => {
@@ -118,5 +130,144 @@ describe('background router', () => {
     expect(deps.openSidePanel).toHaveBeenCalledWith({ tabId: 7 });
     expect(await pending).toStrictEqual({ ok: true });
     expect(deps.setFocusedPerson).toHaveBeenCalledWith(saved.personId);
+  });
+});
+
+const GRACE = 'https://www.linkedin.com/in/grace-hopper/';
+const GRACE_ID = 'https://www.linkedin.com/in/acoaab1234xyz/';
+const LEAD = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abc';
+const LEAD_KEY = 'https://www.linkedin.com/sales/lead/ACwAAA123/';
+
+describe('never write onto the wrong person (the audit’s findings)', () => {
+  it('a compromised content script cannot write over another person by listing the page’s key as an alias', async () => {
+    const { handle } = createRouter(deps);
+    await savePersonCapture(db, makeCapture({ profileUrl: GRACE, name: 'Grace Hopper' }));
+    const before = await db.people.toArray();
+    const attack = { type: 'capture/save', capture: makeCapture({ profileUrl: GRACE, name: 'Grace Hopper', headline: 'pwned', aliases: [ADA] }), confirmed: true };
+    expect(await handle(attack, contentSender())).toStrictEqual({ ok: false, error: 'Message rejected.' });
+    expect(await db.people.toArray()).toStrictEqual(before);
+  });
+
+  it.each([
+    ['a second alias beside the page’s key', makeCapture({ aliases: [ADA, GRACE_ID] })],
+    ['an alias on a capture keyed by the page', makeCapture({ aliases: [GRACE] })],
+    ['a member URL claimed by a vanity page', makeCapture({ profileUrl: GRACE, aliases: [ADA] })],
+  ])('rejects %s', async (_, capture) => {
+    const { handle } = createRouter(deps);
+    expect(await handle({ type: 'capture/save', capture, confirmed: true }, contentSender())).toStrictEqual({ ok: false, error: 'Message rejected.' });
+    expect(await db.people.count()).toBe(0);
+  });
+
+  it('a member-id page may name its member URL, with its own key as the one alias', async () => {
+    const { handle } = createRouter(deps);
+    const capture = makeCapture({ profileUrl: GRACE, name: 'Grace Hopper', aliases: [GRACE_ID] });
+    const reply = await handle({ type: 'capture/save', capture, confirmed: true }, contentSender('https://www.linkedin.com/in/ACoAAB1234xyz/'));
+    expect(reply).toMatchObject({ ok: true, created: true });
+    expect(await db.people.toArray()).toMatchObject([{ profileUrl: GRACE, aliases: [GRACE_ID] }]);
+    expect(deps.notifyTab).toHaveBeenCalledWith(7, { type: 'page/saved', profileUrl: GRACE_ID, personId: expect.any(String) });
+  });
+
+  it('a Sales Navigator read that is not confirmed (the stale window after navigating) links nothing', async () => {
+    const { handle } = createRouter(deps);
+    const anna = makeCapture({ profileUrl: GRACE, name: 'Grace Hopper', aliases: [LEAD_KEY], source: 'linkedin-sales-navigator' });
+    expect(await handle({ type: 'capture/save', capture: anna, confirmed: false }, contentSender(LEAD))).toStrictEqual({
+      ok: false,
+      error: 'The page is still loading this person. Try again in a moment.',
+    });
+    expect(await db.people.count()).toBe(0);
+    expect(await handle({ type: 'capture/save', capture: anna, confirmed: true }, contentSender(LEAD))).toMatchObject({ ok: true });
+  });
+
+  it('asks before renaming: the page learns only its own name, and a confirmed save renames', async () => {
+    const { handle } = createRouter(deps);
+    const { person } = await savePersonCapture(db, makeCapture({ name: 'Ada King' }));
+    const reply = await handle({ type: 'capture/save', capture: makeCapture(), confirmed: true }, contentSender());
+    expect(reply).toStrictEqual({ ok: false, error: 'Introbook has this profile saved under another name.', confirmName: 'Ada Lovelace' });
+    expect(JSON.stringify(reply)).not.toContain('Ada King');
+    expect((await db.people.get(person.id))?.name).toBe('Ada King');
+    expect(await handle({ type: 'capture/save', capture: makeCapture(), confirmed: true, confirmName: true }, contentSender())).toMatchObject({
+      ok: true,
+      name: 'Ada Lovelace',
+    });
+  });
+
+  it('two records for one human: saves, flags them for the merge view, says so — never “could not save”', async () => {
+    const { handle } = createRouter(deps);
+    const byId = await savePersonCapture(db, makeCapture({ profileUrl: GRACE_ID, name: 'Grace Hopper' }));
+    const byVanity = await savePersonCapture(db, makeCapture({ profileUrl: GRACE, name: 'Grace Hopper' }));
+    const capture = makeCapture({ profileUrl: GRACE, name: 'Grace Hopper', aliases: [GRACE_ID] });
+    const reply = await handle({ type: 'capture/save', capture, confirmed: true }, contentSender('https://www.linkedin.com/in/ACoAAB1234xyz/'));
+    expect(reply).toMatchObject({ ok: true, created: false, personId: byVanity.person.id, duplicate: true });
+    expect(deps.setPendingMerge).toHaveBeenCalledWith({ aId: byVanity.person.id, bId: byId.person.id });
+  });
+
+  it.each([
+    ['status', { type: 'person/status', profileUrl: GRACE }],
+    ['side panel', { type: 'sidepanel/open', profileUrl: GRACE }],
+  ])('answers %s only for the profile the tab shows', async (_, message) => {
+    const { handle } = createRouter(deps);
+    expect(await handle(message, contentSender())).toStrictEqual({ ok: false, error: 'Message rejected.' });
+    expect(deps.openSidePanel).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['another LinkedIn subdomain', 'https://business.linkedin.com/in/ada-lovelace/'],
+    ['bare linkedin.com', 'https://linkedin.com/in/ada-lovelace/'],
+    ['a port', 'https://www.linkedin.com:8443/in/ada-lovelace/'],
+  ])('rejects a content script on %s', async (_, url) => {
+    const { handle } = createRouter(deps);
+    expect(await handle({ type: 'capture/save', capture: makeCapture(), confirmed: true }, contentSender(url))).toStrictEqual({
+      ok: false,
+      error: 'Message rejected.',
+    });
+  });
+});
+
+describe('the shortcut and the context menu check the page’s reply against the tab’s URL', () => {
+  it('does not save a reply about another person than the tab shows, and says so', async () => {
+    const { saveFromTab } = createRouter(deps);
+    tabReply = { status: 'ok', capture: makeCapture({ profileUrl: GRACE, name: 'Grace Hopper', aliases: [ADA] }), confirmed: true };
+    expect(await saveFromTab(7)).toStrictEqual({ ok: false, error: 'The page changed while Introbook read it. Nothing was saved; try again.' });
+    expect(await db.people.count()).toBe(0);
+    expect(deps.report).toHaveBeenCalledWith('The page changed while Introbook read it. Nothing was saved; try again.', false);
+  });
+
+  it('does not save when it cannot see the tab’s URL', async () => {
+    const { saveFromTab } = createRouter(deps);
+    tabUrl = undefined;
+    expect(await saveFromTab(7)).toMatchObject({ ok: false, error: expect.stringMatching(/can’t check which page/) });
+    expect(await db.people.count()).toBe(0);
+    // The URL the shortcut's event carried is enough.
+    expect(await saveFromTab(7, ADA)).toMatchObject({ ok: true });
+  });
+
+  it('an unconfirmed Sales Navigator read is not saved', async () => {
+    const { saveFromTab } = createRouter(deps);
+    tabUrl = LEAD;
+    tabReply = { status: 'ok', capture: makeCapture({ profileUrl: GRACE, name: 'Grace Hopper', aliases: [LEAD_KEY] }), confirmed: false };
+    expect(await saveFromTab(7)).toMatchObject({ ok: false, error: 'The page is still loading this person. Try again in a moment.' });
+    expect(await db.people.count()).toBe(0);
+  });
+
+  it('a rename is not done from the shortcut: the notification names both and sends the user to the popup', async () => {
+    const { saveFromTab } = createRouter(deps);
+    await savePersonCapture(db, makeCapture({ name: 'Ada King' }));
+    const reply = await saveFromTab(7);
+    expect(reply).toStrictEqual({
+      ok: false,
+      error: 'Not saved: Introbook has this profile as “Ada King”, but the page shows “Ada Lovelace”. Open Introbook from the toolbar to check and save.',
+    });
+    expect(deps.report).toHaveBeenCalledWith(expect.stringContaining('“Ada King”'), false);
+  });
+
+  it('a duplicate is saved, flagged and reported', async () => {
+    const { saveFromTab } = createRouter(deps);
+    await savePersonCapture(db, makeCapture({ profileUrl: GRACE_ID, name: 'Grace Hopper' }));
+    await savePersonCapture(db, makeCapture({ profileUrl: GRACE, name: 'Grace Hopper' }));
+    tabUrl = 'https://www.linkedin.com/in/ACoAAB1234xyz/';
+    tabReply = { status: 'ok', capture: makeCapture({ profileUrl: GRACE, name: 'Grace Hopper', aliases: [GRACE_ID] }), confirmed: true };
+    expect(await saveFromTab(7)).toMatchObject({ ok: true, duplicate: true });
+    expect(deps.setPendingMerge).toHaveBeenCalledOnce();
+    expect(deps.report).toHaveBeenCalledWith('Updated Grace Hopper. Introbook has this person twice — review and merge in the side panel.', true);
   });
 });

@@ -1,23 +1,18 @@
 /**
  * The background's one message router. Every message is parsed with zod and
  * its sender checked before anything runs; what a sender may ask depends on
- * what it is (content script or extension page).
+ * what it is (content script or extension page). Every save path (the in-page
+ * button, the keyboard shortcut, the context menu) goes through the same
+ * checks: the page's key comes from the tab's URL, never from the page.
  */
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { findPersonByUrl, savePersonCapture } from '@/utils/db/people';
+import { findPersonByUrl, NameChangeNeedsConfirmation, savePersonCapture } from '@/utils/db/people';
 import { storageErrorMessage } from '@/utils/db/errors';
 import { storePhoto } from './photos';
 import type { ProfileCapture } from '@/utils/domain/schemas';
-import { pageKey } from '@/utils/core/canonical-url';
-import { classifySender, type SenderLike } from '@/utils/messaging/guards';
-import {
-  contentMessage,
-  pageMessage,
-  type PageReadReply,
-  type SaveReply,
-  type StatusReply,
-  type ToContentMessage,
-} from '@/utils/messaging/protocol';
+import { linkedInPage } from '@/utils/core/canonical-url';
+import { checkCaptureForPage, classifySender, senderPageUrl, type SenderLike } from '@/utils/messaging/guards';
+import { contentMessage, pageMessage, type PageReadReply, type SaveReply, type StatusReply, type ToContentMessage } from '@/utils/messaging/protocol';
 
 export interface RouterDeps {
   db: IntrobookDB;
@@ -26,8 +21,14 @@ export interface RouterDeps {
   /** Must be called synchronously inside the handler: Chrome needs the user gesture. */
   openSidePanel: (target: { tabId?: number }) => void;
   setFocusedPerson: (personId: string) => Promise<void>;
+  /** Two records that may be one human: the side panel offers to merge them. */
+  setPendingMerge: (pair: { aId: string; bId: string }) => Promise<void>;
   readTab: (tabId: number) => Promise<PageReadReply>;
+  /** The tab's current URL, as the browser reports it (undefined when Introbook may not see it). */
+  tabUrl: (tabId: number) => Promise<string | undefined>;
   notifyTab: (tabId: number, message: ToContentMessage) => Promise<void>;
+  /** Tell the user how a save they started without a page to answer on (shortcut, context menu) went. */
+  report: (message: string, ok: boolean) => void;
   log: (message: string, detail?: unknown) => void;
   /** Recount due reminders; returns how many are due. */
   refreshReminders: () => Promise<number>;
@@ -35,37 +36,99 @@ export interface RouterDeps {
 
 export type Reply = SaveReply | StatusReply | { ok: boolean; error?: string };
 
+export const NOT_READY = 'The page is still loading this person. Try again in a moment.';
+export const DUPLICATE_NOTICE = 'Introbook has this person twice — review and merge in the side panel.';
+const REJECTED = 'Message rejected.';
+const NOT_A_PROFILE = 'This page is not a person’s profile.';
+const NO_CONTENT_SCRIPT = 'This page is not a profile Introbook can read. Open a LinkedIn profile and try again.';
+
+interface SaveRequest {
+  capture: ProfileCapture;
+  tabId: number | undefined;
+  tabUrl: string | undefined;
+  confirmed: boolean;
+  confirmName: boolean;
+}
+
+type SaveOutcome = SaveReply | { rejected: string; detail: unknown };
+
 export function createRouter(deps: RouterDeps) {
   const rejected = (why: string, detail: unknown): Promise<Reply> => {
     deps.log(`Introbook: rejected a message: ${why}`, detail);
-    return Promise.resolve({ ok: false, error: 'Message rejected.' });
+    return Promise.resolve({ ok: false, error: REJECTED });
   };
 
-  async function save(capture: ProfileCapture, tabId: number | undefined): Promise<SaveReply> {
+  /** One save, whichever way it was asked for. */
+  async function save(request: SaveRequest): Promise<SaveOutcome & { storedName?: string }> {
+    const check = checkCaptureForPage(request.capture, request.tabUrl, request.confirmed);
+    if (!check.ok) {
+      if (check.why === 'not-confirmed') return { ok: false, error: NOT_READY };
+      return { rejected: `the capture does not match the page (${check.why})`, detail: { profileUrl: request.capture.profileUrl, tabUrl: request.tabUrl } };
+    }
     try {
-      const { person, created } = await savePersonCapture(deps.db, capture);
+      const { person, created, duplicate } = await savePersonCapture(deps.db, check.capture, { confirmName: request.confirmName });
       void storePhoto(deps.db, person);
-      if (tabId !== undefined) {
+      if (duplicate) await deps.setPendingMerge(duplicate).catch((e: unknown) => deps.log('Introbook: could not flag a duplicate', e));
+      if (request.tabId !== undefined) {
         // Tell the page's button; a tab without our content script is fine.
-        deps.notifyTab(tabId, { type: 'page/saved', profileUrl: person.profileUrl, personId: person.id }).catch(() => {});
+        deps.notifyTab(request.tabId, { type: 'page/saved', profileUrl: check.pageKey, personId: person.id }).catch(() => {});
       }
-      return { ok: true, personId: person.id, created, name: person.name };
+      return { ok: true, personId: person.id, created, name: person.name, duplicate: duplicate !== null };
     } catch (error) {
+      if (error instanceof NameChangeNeedsConfirmation) {
+        // Only the page's own name goes back to the page; the stored one stays here.
+        return {
+          ok: false,
+          error: 'Introbook has this profile saved under another name.',
+          confirmName: error.to,
+          storedName: error.from,
+        };
+      }
       deps.log('Introbook: save failed', error);
       return { ok: false, error: storageErrorMessage(error, 'Introbook could not save this person. Nothing was changed.') };
     }
   }
 
-  async function saveFromTab(tabId: number): Promise<SaveReply> {
+  /** The keyboard shortcut and the context menu: read the tab, check the reply against its URL, save, say how it went. */
+  async function saveFromTab(tabId: number, knownUrl?: string): Promise<SaveReply> {
+    const reply = await saveTab(tabId, knownUrl);
+    if (reply.ok) {
+      deps.report(`${reply.created ? 'Saved' : 'Updated'} ${reply.name}.${reply.duplicate ? ` ${DUPLICATE_NOTICE}` : ''}`, true);
+    } else {
+      deps.report(reply.error, false);
+    }
+    return reply;
+  }
+
+  async function saveTab(tabId: number, knownUrl: string | undefined): Promise<SaveReply> {
     let read: PageReadReply;
     try {
       read = await deps.readTab(tabId);
     } catch {
-      return { ok: false, error: 'This page is not a profile Introbook can read. Open a LinkedIn profile and try again.' };
+      return { ok: false, error: NO_CONTENT_SCRIPT };
     }
-    if (read.status === 'ok') return save(read.capture, tabId);
     if (read.status === 'unreadable') return { ok: false, error: read.reason };
-    return { ok: false, error: 'This page is not a person’s profile.' };
+    if (read.status === 'not-profile') return { ok: false, error: NOT_A_PROFILE };
+    // The URL now, after the read: a page that moved on meanwhile fails the check.
+    const tabUrl = (await deps.tabUrl(tabId).catch(() => undefined)) ?? knownUrl;
+    if (!tabUrl) return { ok: false, error: 'Introbook can’t check which page this is. Open Introbook from the toolbar on this page.' };
+    const outcome = await save({ capture: read.capture, tabId, tabUrl, confirmed: read.confirmed, confirmName: false });
+    if ('rejected' in outcome) {
+      deps.log(`Introbook: did not save a tab: ${outcome.rejected}`, outcome.detail);
+      return { ok: false, error: 'The page changed while Introbook read it. Nothing was saved; try again.' };
+    }
+    if (!outcome.ok && outcome.confirmName !== undefined) {
+      return {
+        ok: false,
+        error: `Not saved: Introbook has this profile as “${outcome.storedName ?? ''}”, but the page shows “${outcome.confirmName}”. Open Introbook from the toolbar to check and save.`,
+      };
+    }
+    return stripStored(outcome);
+  }
+
+  function stripStored(outcome: SaveReply & { storedName?: string }): SaveReply {
+    const { storedName: _stored, ...reply } = outcome;
+    return reply;
   }
 
   async function openPanel(profileUrl: string): Promise<Reply> {
@@ -83,20 +146,22 @@ export function createRouter(deps: RouterDeps) {
       const parsed = contentMessage.safeParse(message);
       if (!parsed.success) return rejected('malformed content message', parsed.error.issues);
       const msg = parsed.data;
-      // sender.url is the document's first URL; after in-app navigation only the tab's URL is current.
-      const tabUrl = sender.tab?.url ?? sender.url ?? '';
-      const onScreen = pageKey(tabUrl);
-      const about = msg.type === 'capture/save' ? [msg.capture.profileUrl, ...msg.capture.aliases] : [msg.profileUrl];
-      // A content script speaks only of the person its own tab is showing.
-      if (onScreen === null || !about.includes(onScreen)) return rejected('profile does not match the sending page', { about, tabUrl });
+      const tabUrl = senderPageUrl(sender);
+      // A content script speaks only of the person its own tab is showing, by the key the tab's URL gives.
+      const onScreen = linkedInPage(tabUrl)?.key ?? null;
+      if (onScreen === null) return rejected('the sending page is not a person page', tabUrl);
       switch (msg.type) {
         case 'capture/save':
-          return save(msg.capture, sender.tab?.id);
+          return save({ capture: msg.capture, tabId: sender.tab?.id, tabUrl, confirmed: msg.confirmed, confirmName: msg.confirmName }).then(
+            (outcome) => ('rejected' in outcome ? rejected(outcome.rejected, outcome.detail) : stripStored(outcome)),
+          );
         case 'person/status':
-          return findPersonByUrl(deps.db, msg.profileUrl).then((p) => ({ saved: Boolean(p), personId: p?.id ?? null }));
+          if (msg.profileUrl !== onScreen) return rejected('status of another profile than the page shows', { profileUrl: msg.profileUrl, tabUrl });
+          return findPersonByUrl(deps.db, onScreen).then((p) => ({ saved: Boolean(p), personId: p?.id ?? null }));
         case 'sidepanel/open':
+          if (msg.profileUrl !== onScreen) return rejected('opening another profile than the page shows', { profileUrl: msg.profileUrl, tabUrl });
           deps.openSidePanel({ tabId: sender.tab?.id });
-          return openPanel(msg.profileUrl);
+          return openPanel(onScreen);
       }
     }
 

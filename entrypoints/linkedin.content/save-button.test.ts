@@ -2,48 +2,104 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSaveButton } from './save-button';
 
-function shadow(host: HTMLElement): ShadowRoot {
-  return host.shadowRoot!;
+function handlers() {
+  return { onSave: vi.fn<() => void>(), onOpen: vi.fn<() => void>(), onConfirmName: vi.fn<() => void>(), onCancel: vi.fn<() => void>() };
 }
 
+/** Tests click with element.click(), which the browser would not mark as the user's; let them through here. */
+const trusting = { isTrusted: () => true };
+
 describe('in-page save button', () => {
-  it('starts as one "Save to Introbook" button in an open shadow root', () => {
-    const b = createSaveButton(document, { onSave: vi.fn(), onOpen: vi.fn() });
-    const buttons = shadow(b.host).querySelectorAll('button');
+  it('lives in a closed shadow root: the page sees a host with no way in', () => {
+    const b = createSaveButton(document, handlers());
+    document.body.append(b.host);
+    expect(b.host.shadowRoot).toBeNull();
+    expect(b.host.querySelector('button')).toBeNull();
+    const buttons = b.root.querySelectorAll('button');
     expect(buttons).toHaveLength(1);
     expect(buttons[0]!.textContent).toBe('Save to Introbook');
+    b.host.remove();
+  });
+
+  it('ignores clicks that are not the user’s: a page script’s click() saves nothing', () => {
+    const h = handlers();
+    const b = createSaveButton(document, h);
+    b.root.querySelector('button')!.click();
+    b.root.querySelector('button')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(h.onSave).not.toHaveBeenCalled();
   });
 
   it('shows Saved with an open link that names the person, as text', () => {
-    const onOpen = vi.fn();
-    const b = createSaveButton(document, { onSave: vi.fn(), onOpen });
+    const h = handlers();
+    const b = createSaveButton(document, h, trusting);
     b.render({ kind: 'saved', name: '<b>Ada</b>' });
-    const root = shadow(b.host);
-    expect(root.querySelector('[role="status"]')!.textContent).toBe('Saved');
-    const open = root.querySelector('button')!;
+    expect(b.root.querySelector('[role="status"]')!.textContent).toBe('Saved');
+    const open = b.root.querySelector('button')!;
     expect(open.getAttribute('aria-label')).toBe('Open <b>Ada</b> in the Introbook side panel');
-    expect(root.querySelector('b')).toBeNull();
+    expect(b.root.querySelector('b')).toBeNull();
     open.click();
-    expect(onOpen).toHaveBeenCalledOnce();
+    expect(h.onOpen).toHaveBeenCalledOnce();
   });
 
   it('keeps the Save button beside an error message', () => {
-    const onSave = vi.fn();
-    const b = createSaveButton(document, { onSave, onOpen: vi.fn() });
+    const h = handlers();
+    const b = createSaveButton(document, h, trusting);
     b.render({ kind: 'error', message: 'Nope' });
-    const root = shadow(b.host);
-    expect(root.querySelector('[role="alert"]')!.textContent).toBe('Nope');
-    root.querySelector('button')!.click();
-    expect(onSave).toHaveBeenCalledOnce();
+    expect(b.root.querySelector('[role="alert"]')!.textContent).toBe('Nope');
+    b.root.querySelector('button')!.click();
+    expect(h.onSave).toHaveBeenCalledOnce();
+  });
+
+  it('a note has nothing to click: no Save that does nothing', () => {
+    const b = createSaveButton(document, handlers(), trusting);
+    b.render({ kind: 'note', message: 'No person here.' });
+    expect(b.root.querySelectorAll('button')).toHaveLength(0);
+    expect(b.root.querySelector('[role="status"]')!.textContent).toBe('No person here.');
+  });
+
+  it('asks before a rename and offers both answers, focused for the keyboard', () => {
+    const h = handlers();
+    const b = createSaveButton(document, h, trusting);
+    document.body.append(b.host);
+    b.render({ kind: 'confirm-name', name: 'Bert Example' });
+    const dialog = b.root.querySelector('[role="alertdialog"]')!;
+    expect(dialog.textContent).toContain('“Bert Example”');
+    const [confirm, cancel] = Array.from(dialog.querySelectorAll('button'));
+    expect(confirm!.getAttribute('aria-label')).toBe('Rename and save as Bert Example');
+    expect(b.root.activeElement).toBe(confirm);
+    confirm!.click();
+    cancel!.click();
+    expect(h.onConfirmName).toHaveBeenCalledOnce();
+    expect(h.onCancel).toHaveBeenCalledOnce();
+    b.host.remove();
+  });
+
+  it('keeps keyboard focus inside while saving and when saved', () => {
+    const b = createSaveButton(document, handlers(), trusting);
+    document.body.append(b.host);
+    b.root.querySelector('button')!.focus();
+    b.render({ kind: 'saving' });
+    expect(b.root.activeElement?.textContent).toBe('Saving…');
+    b.render({ kind: 'saved', name: 'Ada' });
+    expect(b.root.activeElement?.textContent).toBe('Open in side panel');
+    b.host.remove();
   });
 
   it('does not let its clicks reach the page', () => {
     const pageHandler = vi.fn();
     document.body.addEventListener('click', pageHandler);
-    const b = createSaveButton(document, { onSave: vi.fn(), onOpen: vi.fn() });
+    const b = createSaveButton(document, handlers(), trusting);
     document.body.append(b.host);
-    shadow(b.host).querySelector('button')!.click();
+    b.root.querySelector('button')!.click();
     expect(pageHandler).not.toHaveBeenCalled();
     b.host.remove();
+  });
+
+  it('says nothing through its size: the host has one fixed box, whatever it shows', () => {
+    const b = createSaveButton(document, handlers());
+    const style = b.root.querySelector('style')!.textContent!;
+    // Size containment with a fixed width and height: the content never sizes the host
+    // (the end-to-end test measures the boxes of a saved and an unsaved profile).
+    expect(style).toMatch(/:host \{[^}]*width: 17\.5em; height: 2\.4em;[^}]*contain: size layout style;/);
   });
 });

@@ -1,45 +1,75 @@
 /**
- * The in-page "Save to Introbook" control: plain DOM in an open shadow root, so
- * LinkedIn's styles and ours never mix. All text goes in through textContent.
+ * The in-page "Save to Introbook" control: plain DOM in a **closed** shadow
+ * root, so the page's scripts can neither reach its buttons nor read what it
+ * says ("Saved" would tell the page whom the user keeps). Only clicks the
+ * browser marks as the user's (`isTrusted`) do anything: a page script that
+ * clicks or dispatches events gets no save and no change to observe. The host
+ * has one fixed size in every state, so its box says nothing either; messages
+ * open in a bubble that overflows it. All text goes in through textContent.
  */
 
 export type ButtonState =
   | { kind: 'idle' }
   | { kind: 'saving' }
-  | { kind: 'saved'; name: string }
-  | { kind: 'error'; message: string };
+  | { kind: 'saved'; name: string; notice?: string }
+  | { kind: 'error'; message: string }
+  /** Something to say and nothing to do here (no person on the page, still loading). */
+  | { kind: 'note'; message: string }
+  /** The stored record has another name: save under the page's `name` only if the user says so. */
+  | { kind: 'confirm-name'; name: string };
 
 export const HOST_ID = 'introbook-save-root';
 
 const STYLE = `
-:host { all: initial; display: inline-flex; vertical-align: middle; margin: 6px 0 6px 8px; font: 14px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif; }
-:host([data-floating]) { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; }
-.wrap { display: inline-flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+:host { all: initial; display: inline-block; position: relative; box-sizing: border-box; width: 17.5em; height: 2.4em;
+  contain: size layout style; vertical-align: middle; margin: 6px 0 6px 8px; font: 14px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f1f1f; }
+:host([data-floating]) { position: fixed; right: 16px; bottom: 16px; margin: 0; z-index: 2147483646; }
+.bar { display: flex; align-items: center; gap: 8px; height: 100%; white-space: nowrap; }
 button { font: inherit; cursor: pointer; border-radius: 999px; padding: 5px 14px; border: 1px solid #5b3fd4; }
 button.primary { background: #5b3fd4; color: #fff; font-weight: 600; }
 button.primary:hover { background: #4a31b8; }
 button.link { background: #fff; color: #4a31b8; }
-button:disabled { opacity: .7; cursor: progress; }
+button[aria-disabled="true"] { opacity: .7; cursor: progress; }
 button:focus-visible { outline: 3px solid #f5b400; outline-offset: 2px; }
 .status { color: #1d6b35; font-weight: 600; }
-.error { color: #a4262c; max-width: 32em; }
+.brand { color: #4a31b8; font-weight: 600; }
+.bubble { position: absolute; top: calc(100% + 4px); left: 0; z-index: 2147483646; box-sizing: border-box; width: max-content; max-width: 26em;
+  padding: 8px 10px; border: 1px solid #c9c0f0; border-radius: 8px; background: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.15); white-space: normal; }
+:host([data-floating]) .bubble { top: auto; bottom: calc(100% + 4px); left: auto; right: 0; }
+.bubble .actions { display: flex; gap: 8px; margin-top: 8px; flex-wrap: wrap; }
+.error { color: #a4262c; }
 `;
+
+export interface SaveHandlers {
+  onSave(): void;
+  onOpen(): void;
+  onConfirmName(): void;
+  onCancel(): void;
+}
 
 export interface SaveButton {
   host: HTMLElement;
   render(state: ButtonState): void;
   state(): ButtonState;
+  /** The closed root, for this content script only (the page gets null from `host.shadowRoot`). */
+  root: ShadowRoot;
 }
 
-export function createSaveButton(doc: Document, handlers: { onSave(): void; onOpen(): void }): SaveButton {
+export interface SaveButtonOptions {
+  /** Which events count as the user's. Only tests relax this. */
+  isTrusted?: (event: Event) => boolean;
+}
+
+export function createSaveButton(doc: Document, handlers: SaveHandlers, options: SaveButtonOptions = {}): SaveButton {
+  const isTrusted = options.isTrusted ?? ((event: Event) => event.isTrusted);
   const host = doc.createElement('introbook-save');
   host.id = HOST_ID;
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
-  const wrap = doc.createElement('div');
-  wrap.className = 'wrap';
-  root.append(style, wrap);
+  const bar = doc.createElement('div');
+  bar.className = 'bar';
+  root.append(style, bar);
   // Keep our clicks and keys from reaching LinkedIn's own handlers.
   for (const type of ['click', 'keydown', 'keyup', 'mousedown', 'pointerdown']) {
     host.addEventListener(type, (event) => event.stopPropagation());
@@ -53,45 +83,84 @@ export function createSaveButton(doc: Document, handlers: { onSave(): void; onOp
     b.className = className;
     b.textContent = label;
     if (ariaLabel) b.setAttribute('aria-label', ariaLabel);
-    b.addEventListener('click', onClick);
+    b.addEventListener('click', (event) => {
+      // A page script's click() or dispatchEvent() is not the user's click.
+      if (!isTrusted(event)) return;
+      onClick();
+    });
+    return b;
+  }
+
+  function text(tag: string, className: string, content: string, role?: string): HTMLElement {
+    const el = doc.createElement(tag);
+    el.className = className;
+    el.textContent = content;
+    if (role) el.setAttribute('role', role);
+    return el;
+  }
+
+  function bubble(...children: Node[]): HTMLElement {
+    const b = doc.createElement('div');
+    b.className = 'bubble';
+    b.append(...children);
     return b;
   }
 
   function render(state: ButtonState): void {
+    // Keyboard users keep their place: focus stays in the control when its content changes.
+    const hadFocus = root.activeElement !== null;
     current = state;
-    wrap.replaceChildren();
+    bar.replaceChildren();
+    for (const old of Array.from(root.querySelectorAll('.bubble'))) old.remove();
     switch (state.kind) {
       case 'idle':
-        wrap.append(button('Save to Introbook', 'primary', handlers.onSave));
+        bar.append(button('Save to Introbook', 'primary', handlers.onSave));
         break;
       case 'saving': {
+        // aria-disabled, not disabled: a disabled button drops the keyboard focus.
         const b = button('Saving…', 'primary', () => {}, 'Saving to Introbook');
-        b.disabled = true;
-        wrap.append(b);
+        b.setAttribute('aria-disabled', 'true');
+        bar.append(b);
         break;
       }
-      case 'saved': {
-        const status = doc.createElement('span');
-        status.className = 'status';
-        status.setAttribute('role', 'status');
-        status.textContent = 'Saved';
-        wrap.append(
-          status,
+      case 'saved':
+        bar.append(
+          text('span', 'status', 'Saved', 'status'),
           button('Open in side panel', 'link', handlers.onOpen, `Open ${state.name} in the Introbook side panel`),
         );
+        if (state.notice) root.append(bubble(text('p', 'notice', state.notice, 'status')));
         break;
-      }
-      case 'error': {
-        const message = doc.createElement('span');
-        message.className = 'error';
-        message.setAttribute('role', 'alert');
-        message.textContent = state.message;
-        wrap.append(button('Save to Introbook', 'primary', handlers.onSave), message);
+      case 'error':
+        bar.append(button('Save to Introbook', 'primary', handlers.onSave));
+        root.append(bubble(text('span', 'error', state.message, 'alert')));
         break;
+      case 'note':
+        bar.append(text('span', 'brand', 'Introbook'));
+        root.append(bubble(text('span', 'note', state.message, 'status')));
+        break;
+      case 'confirm-name': {
+        bar.append(text('span', 'brand', 'Introbook'));
+        const actions = doc.createElement('div');
+        actions.className = 'actions';
+        actions.append(
+          button(`Save as ${state.name}`, 'primary', handlers.onConfirmName, `Rename and save as ${state.name}`),
+          button('Cancel', 'link', handlers.onCancel, 'Cancel, keep the saved name'),
+        );
+        const group = bubble(
+          text('p', 'question', `Introbook has this profile saved under another name. Is this the same person, now called “${state.name}”?`),
+          actions,
+        );
+        group.setAttribute('role', 'alertdialog');
+        group.setAttribute('aria-label', 'Introbook: confirm the new name');
+        root.append(group);
+        // The user just asked to save: the question takes the focus.
+        actions.querySelector('button')?.focus();
+        return;
       }
     }
+    if (hadFocus) root.querySelector<HTMLButtonElement>('button')?.focus();
   }
 
   render(current);
-  return { host, render, state: () => current };
+  return { host, render, state: () => current, root };
 }

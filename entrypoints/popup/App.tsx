@@ -7,12 +7,13 @@ import { Avatar } from '@/components/PersonCard';
 import { getDb } from '@/utils/db/db';
 import { storePhoto } from '@/entrypoints/background/photos';
 import { storageErrorMessage } from '@/utils/db/errors';
-import { findPersonByUrl, listRecentPeople, savePersonCapture } from '@/utils/db/people';
+import { confirmFields, findPersonByUrl, listRecentPeople, NameChangeNeedsConfirmation, savePersonCapture } from '@/utils/db/people';
 import { LIMITS, manualCapture, type Person, type ProfileCapture } from '@/utils/domain/schemas';
-import { canonicalPageUrl } from '@/utils/core/canonical-url';
+import { pageKey } from '@/utils/core/canonical-url';
 import { readTab, readTabOnDemand } from '@/utils/messaging/client';
+import { checkCaptureForPage, type CaptureCheck } from '@/utils/messaging/guards';
 import { openSidePanel } from '@/utils/side-panel';
-import { focusedPersonId, focusedRequestId } from '@/utils/ui-state';
+import { focusedPersonId, focusedRequestId, pendingMerge } from '@/utils/ui-state';
 import { DueToday } from '@/components/DueToday';
 import { IntroSummary } from '@/components/IntroSummary';
 
@@ -21,7 +22,8 @@ type PageState =
   /** No content script answers: offer "Save person from this page" (runs the extractors on demand). */
   | { state: 'offer'; tabId: number }
   | { state: 'reading' }
-  | { state: 'capture'; tabId: number; capture: ProfileCapture; note?: string }
+  /** `pageKey`: the key the tab's URL gives, which the capture was checked against. */
+  | { state: 'capture'; tabId: number; capture: ProfileCapture; pageKey: string; note?: string }
   | { state: 'message'; text: string; alert?: boolean };
 
 /** The tab the popup acts on: the active tab, or `?tab=<id>` when the popup is opened as a page (tests, keyboard users). */
@@ -32,19 +34,44 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** The tab's URL as the browser reports it (the toolbar click's activeTab grant lets us see it). */
+async function tabUrlOf(tabId: number): Promise<string | undefined> {
+  return browser.tabs.get(tabId).then(
+    (t) => t.url,
+    () => undefined,
+  );
+}
+
+/** Why a page's reading was not offered for saving. */
+const CHECK_MESSAGES: Record<Extract<CaptureCheck, { ok: false }>['why'], string> = {
+  'no-page': 'Introbook can’t check which page this is. Open Introbook from the toolbar on this page.',
+  'other-person': 'The page changed while Introbook read it. Close this and open Introbook again.',
+  'not-confirmed': 'The page is still loading this person. Close this and try again in a moment.',
+};
+
+/** The popup's state for a page's reading: a capture checked against the tab's URL, or why not. */
+function checkedCapture(tabId: number, capture: ProfileCapture, url: string | undefined, confirmed: boolean): PageState {
+  const check = checkCaptureForPage(capture, url, confirmed);
+  if (!check.ok) return { state: 'message', text: CHECK_MESSAGES[check.why], alert: true };
+  return { state: 'capture', tabId, capture: check.capture, pageKey: check.pageKey };
+}
+
 /** A person typed in by hand on a page where nothing could be read; the name starts from the selection. */
-function captureFromSelection(url: string, selection: string): ProfileCapture | null {
-  const profileUrl = canonicalPageUrl(url);
-  if (!profileUrl) return null;
+function captureFromSelection(url: string, selection: string): { capture: ProfileCapture; pageKey: string } | null {
+  const key = pageKey(url);
+  if (!key) return null;
   const firstLine = selection.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
-  return manualCapture(profileUrl, firstLine.slice(0, LIMITS.name), 'selection');
+  return { capture: manualCapture(key, firstLine.slice(0, LIMITS.name), 'selection'), pageKey: key };
 }
 
 export function App() {
   const db = getDb();
   const [page, setPage] = useState<PageState>({ state: 'loading' });
-  const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string; duplicate?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [saves, setSaves] = useState(0);
+  /** The store found a different name than the form knew of (a removed record, a change meanwhile): ask here. */
+  const [renameAsk, setRenameAsk] = useState<{ from: string; to: string; request: SaveRequest } | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -53,15 +80,33 @@ export function App() {
       if (tabId === undefined) return setPage({ state: 'message', text: 'There is no page to read in this window.' });
       try {
         const reply = await readTab(tabId);
+        // The URL after the answer: a reading about anyone else than the tab now shows is refused.
+        const url = await tabUrlOf(tabId);
         if (cancelled) return;
-        if (reply.status === 'ok') setPage({ state: 'capture', tabId, capture: reply.capture });
-        else if (reply.status === 'unreadable') setPage({ state: 'message', text: reply.reason, alert: true });
-        else setPage({ state: 'message', text: 'This page is not a person’s profile.' });
+        if (reply.status === 'ok') {
+          setPage(checkedCapture(tabId, reply.capture, url, reply.confirmed));
+        } else if (reply.status === 'unreadable') {
+          const key = url ? pageKey(url) : null;
+          // The page has loaded and shows no one: start a record the user types in.
+          if (reply.noPerson && key) {
+            setPage({
+              state: 'capture',
+              tabId,
+              capture: manualCapture(key, '', 'user'),
+              pageKey: key,
+              note: `${reply.reason} Type their name below to add them by hand.`,
+            });
+          } else {
+            setPage({ state: 'message', text: reply.reason, alert: true });
+          }
+        } else {
+          setPage({ state: 'message', text: 'This page is not a person’s profile.' });
+        }
       } catch {
         // No Introbook content script here. GitHub profiles are read at once (the
         // toolbar click is the request); any other site only when asked.
         if (cancelled) return;
-        const url = await browser.tabs.get(tabId).then((t) => t.url ?? '', () => '');
+        const url = (await tabUrlOf(tabId)) ?? '';
         if (/^https:\/\/github\.com\//.test(url)) void readThisPage(tabId);
         else setPage({ state: 'offer', tabId });
       }
@@ -75,13 +120,14 @@ export function App() {
     setPage({ state: 'reading' });
     try {
       const read = await readTabOnDemand(tabId);
-      if (read.reply.status === 'ok') return setPage({ state: 'capture', tabId, capture: read.reply.capture });
-      const manual = captureFromSelection(read.url, read.selection);
+      const url = (await tabUrlOf(tabId)) ?? read.url;
+      if (read.reply.status === 'ok') return setPage(checkedCapture(tabId, read.reply.capture, url, read.reply.confirmed));
+      const manual = captureFromSelection(url, read.selection);
       if (!manual) return setPage({ state: 'message', text: 'Introbook can only save people from secure (https) pages.', alert: true });
       setPage({
         state: 'capture',
         tabId,
-        capture: manual,
+        ...manual,
         note:
           read.reply.status === 'unreadable'
             ? read.reply.reason
@@ -95,9 +141,11 @@ export function App() {
   }
 
   const capture = page.state === 'capture' ? page.capture : null;
+  const key = page.state === 'capture' ? page.pageKey : null;
+  // The record the save would go to: by the capture's URL, else by the page's own key.
   const saved = useLiveQuery(
-    () => (capture ? findPersonByUrl(db, capture.profileUrl) : Promise.resolve(undefined)),
-    [capture?.profileUrl],
+    async () => (capture ? ((await findPersonByUrl(db, capture.profileUrl)) ?? (key ? await findPersonByUrl(db, key) : undefined)) : undefined),
+    [capture?.profileUrl, key],
   );
   const recent = useLiveQuery(() => listRecentPeople(db, 5), []);
 
@@ -107,20 +155,34 @@ export function App() {
     try {
       // A person typed in by hand takes the typed name as the captured one.
       const typedName = request.edits.name;
-      const capture = page.capture.source === 'manual' && typedName ? { ...page.capture, name: typedName } : page.capture;
-      const { person, created, heldBack } = await savePersonCapture(db, capture, request);
+      const named = page.capture.source === 'manual' && typedName ? { ...page.capture, name: typedName } : page.capture;
+      // Fields the user said look right before the first save count as confirmed.
+      const capture =
+        request.confirmed.length > 0
+          ? { ...named, fieldConfidence: { ...named.fieldConfidence, ...Object.fromEntries(request.confirmed.map((f) => [f, 'high' as const])) } }
+          : named;
+      const { person, created, heldBack, duplicate } = await savePersonCapture(db, capture, {
+        edits: request.edits,
+        accept: request.accept,
+        confirmName: request.confirmName,
+      });
       void storePhoto(db, person);
+      if (duplicate) await pendingMerge.setValue(duplicate);
       const kept = heldBack.map((c) => FIELD_LABELS[c.field].toLowerCase());
       setResult({
         kind: 'ok',
         text: `${created ? 'Saved.' : 'Updated.'}${kept.length > 0 ? ` Kept your own ${kept.join(', ')}.` : ''}`,
+        duplicate: duplicate !== null,
       });
+      setSaves((n) => n + 1);
       // Let the page's button say "Saved"; a page without our script is fine.
-      browser.tabs
-        .sendMessage(page.tabId, { type: 'page/saved', profileUrl: person.profileUrl, personId: person.id })
-        .catch(() => {});
+      browser.tabs.sendMessage(page.tabId, { type: 'page/saved', profileUrl: page.pageKey, personId: person.id }).catch(() => {});
     } catch (error) {
-      setResult({ kind: 'error', text: storageErrorMessage(error, 'Introbook could not save this person. Check the fields: a name is required.') });
+      if (error instanceof NameChangeNeedsConfirmation && !request.confirmName) {
+        setRenameAsk({ from: error.from, to: error.to, request });
+      } else {
+        setResult({ kind: 'error', text: storageErrorMessage(error, 'Introbook could not save this person. Check the fields: a name is required.') });
+      }
     } finally {
       setBusy(false);
     }
@@ -170,11 +232,16 @@ export function App() {
             )}
             <CaptureSummary capture={saved ?? page.capture} />
             <CaptureForm
-              key={`${page.capture.profileUrl}:${saved?.updatedAt ?? 'new'}`}
+              // Fresh boxes when the record appears or after our own save, not on every store change
+              // (confirming a field must not wipe what the user is typing).
+              key={`${page.capture.profileUrl}:${saved?.id ?? 'new'}:${saves}`}
               capture={page.capture}
               stored={saved}
               busy={busy}
               onSave={(request) => void save(request)}
+              onConfirmStored={(fields) => {
+                if (saved) void confirmFields(db, saved.id, fields);
+              }}
             />
             {saved && (
               <div className="actions">
@@ -187,10 +254,45 @@ export function App() {
             {saved && <IntroSummary db={db} person={saved} onOpen={() => open(saved)} />}
           </>
         )}
+        {renameAsk && (
+          <section className="rename" role="alertdialog" aria-label={`Rename ${renameAsk.from} to ${renameAsk.to}?`}>
+            <h3>
+              Rename <del>{renameAsk.from}</del> to <ins>{renameAsk.to}</ins>?
+            </h3>
+            <p>Introbook has this profile saved as “{renameAsk.from}”. Make sure the page shows the same person before you rename them.</p>
+            <div className="actions">
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                onClick={() => {
+                  const { request } = renameAsk;
+                  setRenameAsk(null);
+                  void save({ ...request, confirmName: true });
+                }}
+              >
+                Rename and save
+              </button>
+              <button type="button" onClick={() => setRenameAsk(null)}>
+                Cancel
+              </button>
+            </div>
+          </section>
+        )}
         {result && (
           <p className={`message ${result.kind}`} role={result.kind === 'error' ? 'alert' : 'status'}>
             {result.text}
           </p>
+        )}
+        {result?.duplicate && (
+          <div className="message duplicate" role="status">
+            <p>Introbook has this person twice — review and merge in the side panel.</p>
+            <div className="actions">
+              <button type="button" onClick={() => openSidePanel()}>
+                Review in side panel
+              </button>
+            </div>
+          </div>
         )}
       </section>
       <section className="panel" aria-labelledby="recent">

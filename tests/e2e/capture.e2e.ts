@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, popupUrl, sidePanelUrl, storedPeople, tabIdOf, waitForPeople, type Harness } from './harness';
+import { inPage } from './in-page';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,15 +17,14 @@ async function openProfile(url: string): Promise<Page> {
   return page;
 }
 
-/** Our in-page control: found through its open shadow root by role and name. */
-const saveButton = (page: Page) => page.getByRole('button', { name: /^Save to Introbook/ });
-const hostCount = (page: Page) => page.locator('#introbook-save-root').count();
+/** Our in-page control sits in a closed shadow root: tests reach it through DevTools and click it with the mouse. */
+const hostCount = (page: Page) => inPage(page).count();
 
 describe('one-click capture from a LinkedIn profile', () => {
   it('saves the person from the in-page button and shows them in the popup and side panel', async () => {
     const page = await openProfile('https://www.linkedin.com/in/ada-lovelace/');
-    await saveButton(page).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    await inPage(page).click('Save to Introbook');
+    await inPage(page).waitForText('Saved');
     expect(await hostCount(page)).toBe(1);
 
     const [ada] = await waitForPeople(h.worker, (p) => p.length === 1);
@@ -62,7 +62,7 @@ describe('one-click capture from a LinkedIn profile', () => {
   it('updates the same record when saved again, from the page or the popup', async () => {
     const page = await openProfile('https://www.linkedin.com/in/ada-lovelace/?trk=again');
     // Already saved: the button says so on arrival.
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    await inPage(page).waitForText('Saved');
 
     const before = await storedPeople(h.worker);
     const popup = await h.context.newPage();
@@ -78,7 +78,7 @@ describe('one-click capture from a LinkedIn profile', () => {
 
   it('captures a public profile on a country subdomain under the canonical URL', async () => {
     const page = await openProfile('https://uk.linkedin.com/in/margaret-hamilton-apollo?originalSubdomain=uk');
-    await saveButton(page).click();
+    await inPage(page).click('Save to Introbook');
     const people = await waitForPeople(h.worker, (p) => p.some((x) => x.name === 'Margaret Hamilton'));
     expect(people.find((x) => x.name === 'Margaret Hamilton')).toMatchObject({
       profileUrl: 'https://www.linkedin.com/in/margaret-hamilton-apollo/',
@@ -90,7 +90,7 @@ describe('one-click capture from a LinkedIn profile', () => {
 
   it('captures the older layout, and works from the keyboard', async () => {
     const page = await openProfile('https://www.linkedin.com/in/J%C3%BCrgen-M%C3%BCller-1a2b/');
-    await saveButton(page).focus();
+    await inPage(page).focus('Save to Introbook');
     await page.keyboard.press('Enter');
     const people = await waitForPeople(h.worker, (p) => p.some((x) => x.name === 'Jürgen Müller'));
     expect(people.find((x) => x.name === 'Jürgen Müller')).toMatchObject({
@@ -120,8 +120,8 @@ describe('one-click capture from a LinkedIn profile', () => {
     expect(await page.getByRole('heading', { name: 'Ada Lovelace' }).count()).toBe(1);
     expect(await hostCount(page)).toBe(0);
 
-    await saveButton(page).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    await inPage(page).click('Save to Introbook');
+    await inPage(page).waitForText('Saved');
     expect(await hostCount(page)).toBe(1);
     const people = await waitForPeople(h.worker, (p) => p.some((x) => x.name === 'Zoë Ångström 🚀'));
     const zoe = people.find((x) => x.name === 'Zoë Ångström 🚀');
@@ -155,7 +155,7 @@ describe('one-click capture from a LinkedIn profile', () => {
 
   it('opens the saved person in the side panel from the in-page link', async () => {
     const page = await openProfile('https://www.linkedin.com/in/ada-lovelace/');
-    await page.getByRole('button', { name: 'Open Ada Lovelace in the Introbook side panel' }).click();
+    await inPage(page).click('Open Ada Lovelace in the Introbook side panel');
     const ada = (await storedPeople(h.worker)).find((p) => p.name === 'Ada Lovelace')!;
     await expect
       .poll(() => h.worker.evaluate(async () => (await chrome.storage.session.get('focusedPersonId')).focusedPersonId))
@@ -170,7 +170,7 @@ describe('one-click capture from a LinkedIn profile', () => {
 describe('bad input', () => {
   it('keeps markup in a name as text: nothing runs in Introbook', async () => {
     const page = await openProfile('https://www.linkedin.com/in/xss-test/');
-    await saveButton(page).click();
+    await inPage(page).click('Save to Introbook');
     await waitForPeople(h.worker, (p) => p.some((x) => x.name === '<img src=x onerror=alert(1)>'));
 
     const panel = await h.context.newPage();
@@ -193,19 +193,28 @@ describe('bad input', () => {
     await Promise.all([panel.close(), page.close()]);
   });
 
-  it('tells the user when a profile cannot be read, and saves nothing', async () => {
+  it('says at once when a profile page shows no one, offers nothing to click, and lets the popup add them by hand', async () => {
     const page = await openProfile('https://www.linkedin.com/in/ghost/');
     const popup = await h.context.newPage();
     await popup.goto(popupUrl(h, await tabIdOf(h.worker, page)));
-    await expect.poll(() => popup.getByRole('alert').innerText()).toBe("Introbook couldn't find this person's name on the page.");
-    expect(await popup.getByRole('button', { name: /^Save/ }).count()).toBe(0);
+    const onPage = popup.getByRole('region', { name: 'On this page' });
+    // Decided within two seconds of the page loading: no 15-second wait.
+    await onPage.getByText("Introbook couldn't find this person's name on the page. Type their name below to add them by hand.").waitFor({ timeout: 2000 });
+    const name = onPage.getByRole('textbox', { name: 'Name', exact: true });
+    expect(await name.inputValue()).toBe('');
+    expect(await onPage.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
 
-    // The in-page control gives up waiting and says why.
-    await expect
-      .poll(() => page.getByRole('alert').allInnerTexts(), { timeout: 20_000 })
-      .toEqual(["Introbook couldn't find this person's name on the page."]);
-    await saveButton(page).click();
+    // The in-page control says the same, with no Save button that would do nothing.
+    await inPage(page).waitForText("Introbook couldn't find this person's name on the page.", 2000);
+    expect(await inPage(page).buttons()).toStrictEqual([]);
     expect((await storedPeople(h.worker)).some((p) => p.profileUrl.includes('/ghost/'))).toBe(false);
+
+    // Typed by hand, saved under the page's key.
+    await name.fill('Casper Ghost');
+    await onPage.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => onPage.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
+    const people = await storedPeople(h.worker);
+    expect(people.find((p) => p.profileUrl === 'https://www.linkedin.com/in/ghost/')).toMatchObject({ name: 'Casper Ghost', source: 'manual' });
     await Promise.all([popup.close(), page.close()]);
   });
 

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessDaysAfter } from '@/utils/domain/business-days';
 import { launch, popupUrl, sidePanelUrl, tabIdOf, type Harness } from './harness';
+import { inPage } from './in-page';
 
 let h: Harness;
 beforeAll(async () => {
@@ -27,8 +28,8 @@ const DAY = 24 * 60 * 60 * 1000;
 async function save(url: string): Promise<void> {
   const page = await h.context.newPage();
   await page.goto(url);
-  await page.getByRole('button', { name: /^Save to Introbook/ }).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+  await inPage(page).click('Save to Introbook');
+  await inPage(page).waitForText('Saved');
   await page.close();
 }
 

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launch, popupUrl, tabIdOf, waitForPeople, type Harness } from './harness';
+import { inPage } from './in-page';
 
 const OUT = resolve(process.cwd(), '.output/screenshots');
 let h: Harness;
@@ -22,10 +23,10 @@ it('shows the popup for the profile on screen', async () => {
   const page = await h.context.newPage();
   await page.setViewportSize({ width: 900, height: 560 });
   await page.goto('https://www.linkedin.com/in/zo%C3%AB-%C3%A5ngstr%C3%B6m/');
-  await page.getByRole('button', { name: /^Save to Introbook/ }).click();
+  await inPage(page).click('Save to Introbook');
   await waitForPeople(h.worker, (p) => p.length === 1);
   await page.goto('https://www.linkedin.com/in/ada-lovelace/');
-  await page.getByRole('button', { name: /^Save to Introbook/ }).waitFor();
+  await inPage(page).waitForText('Save to Introbook');
   await page.screenshot({ path: resolve(OUT, 'in-page-button.png') });
 
   const popup = await h.context.newPage();

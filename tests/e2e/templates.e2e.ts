@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, sidePanelUrl, storedPeople, type Harness } from './harness';
+import { inPage } from './in-page';
 
 let h: Harness;
 let panel: Page;
@@ -58,8 +59,8 @@ describe('connectors by hand and direct asks', () => {
   it('adds a connector by hand for a saved person, asks directly, and moves the due date', async () => {
     const page = await h.context.newPage();
     await page.goto('https://www.linkedin.com/in/lise-meitner/');
-    await page.getByRole('button', { name: /^Save to Introbook/ }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    await inPage(page).click('Save to Introbook');
+    await inPage(page).waitForText('Saved');
     await page.close();
 
     await nav('People').click();

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS } from '@/tests/fixtures/corpus';
 import { launch, popupUrl, storedPeople, tabIdOf, waitForPeople, type Harness } from './harness';
+import { inPage } from './in-page';
 
 let h: Harness;
 beforeAll(async () => {
@@ -37,8 +38,8 @@ describe('in-page Save on every LinkedIn variant', () => {
     if (expected?.status !== 'ok') throw new Error(`${fixture} has no expected capture in the corpus`);
     const page = await h.context.newPage();
     await page.goto(url);
-    await page.getByRole('button', { name: /^Save to Introbook/ }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    await inPage(page).click('Save to Introbook');
+    await inPage(page).waitForText('Saved');
     expect(await page.locator('#introbook-save-root').count()).toBe(1);
     const people = await waitForPeople(h.worker, (p) => p.some((x) => x.profileUrl === expected.capture.profileUrl));
     const { capture } = expected;
@@ -55,12 +56,12 @@ describe('in-page Save on every LinkedIn variant', () => {
   it('finds a Sales Navigator lead and the member profile it links to as one person', async () => {
     const lead = await h.context.newPage();
     await lead.goto('https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abc');
-    await lead.getByRole('button', { name: /^Save to Introbook/ }).click();
-    await expect.poll(() => lead.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    await inPage(lead).click('Save to Introbook');
+    await inPage(lead).waitForText('Saved');
     // The embedded-data profile page of the same person is already "Saved": one record, two URLs.
     const profile = await h.context.newPage();
     await profile.goto('https://www.linkedin.com/in/katherine-johnson/');
-    await expect.poll(() => profile.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+    await inPage(profile).waitForText('Saved');
     const katherines = (await storedPeople(h.worker)).filter((p) => p.name === 'Katherine Johnson');
     expect(katherines).toHaveLength(1);
     expect(katherines[0]).toMatchObject({ aliases: ['https://www.linkedin.com/sales/lead/ACwAAA123/'] });
@@ -85,8 +86,8 @@ describe('the user in control', () => {
 
     // She is promoted: the in-page Save updates the record but keeps the user's role.
     await page.goto('https://www.linkedin.com/in/ada-lovelace/?variant=promoted');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
-    await page.getByRole('button', { name: /^Open Ada Lovelace/ }).waitFor();
+    await inPage(page).waitForText('Saved');
+    await inPage(page).waitForText('Open in side panel');
     const review = await h.context.newPage();
     await review.goto(popupUrl(h, await tabIdOf(h.worker, page)));
     const changes = review.getByRole('region', { name: 'Changed on the page since you saved' });

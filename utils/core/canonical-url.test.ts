@@ -23,6 +23,18 @@ describe('canonicalProfileUrl', () => {
     ['https://www.linkedin.com/in/ju%CC%88rgen-mu%CC%88ller-1a2b/', 'https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-1a2b/'],
     // A broken escape falls back to the raw id instead of throwing.
     ['https://www.linkedin.com/in/bad%E0%A4%A/', 'https://www.linkedin.com/in/bad%e0%a4%a/'],
+    // Escaped escapes decode all the way: the key is the same however often it was encoded.
+    ['https://www.linkedin.com/in/%2541/', 'https://www.linkedin.com/in/a/'],
+    ['https://www.linkedin.com/in/%41/', 'https://www.linkedin.com/in/a/'],
+    ['https://www.linkedin.com/in/ada%252Dlovelace/', 'https://www.linkedin.com/in/ada-lovelace/'],
+    // Zero-width and other invisible characters are no part of an id.
+    ['https://www.linkedin.com/in/ada%E2%80%8B-lovelace/', 'https://www.linkedin.com/in/ada-lovelace/'],
+    ['https://www.linkedin.com/in/ada\u200D-love\u00ADlace\uFEFF/', 'https://www.linkedin.com/in/ada-lovelace/'],
+    ['https://www.linkedin.com/in/\u2060ada-lovelace/', 'https://www.linkedin.com/in/ada-lovelace/'],
+    // Full-width (and other compatibility) look-alikes fold to the plain characters.
+    ['https://www.linkedin.com/in/\uFF41\uFF44\uFF41-lovelace/', 'https://www.linkedin.com/in/ada-lovelace/'],
+    ['https://www.linkedin.com/in/%EF%BC%A1DA-LOVELACE/', 'https://www.linkedin.com/in/ada-lovelace/'],
+    ['https://www.linkedin.com/in/ada\uFF0Dlovelace/', 'https://www.linkedin.com/in/ada-lovelace/'],
   ])('%s → %s', (input, expected) => {
     expect(canonicalProfileUrl(input)).toBe(expected);
     // The rule from the issue: what new URL(...) gives for the decoded, lower-cased id.
@@ -36,6 +48,11 @@ describe('canonicalProfileUrl', () => {
     'https://www.linkedin.com/search/results/people/?keywords=ada',
     'https://www.linkedin.com/in/',
     'https://www.linkedin.com/in/a%2Fb/',
+    'https://www.linkedin.com/in/a%252Fb/',
+    'https://www.linkedin.com/in/%E2%80%8B/',
+    'https://www.linkedin.com/in/%E3%85%A4/',
+    'https://www.linkedin.com/in/%252E%252E/',
+    'https://www.linkedin.com/in/a%EF%BC%8Fb/',
     'https://www.linkedin.com.evil.example/in/ada/',
     'https://evil-linkedin.com/in/ada/',
     'https://github.com/ada',
@@ -45,5 +62,36 @@ describe('canonicalProfileUrl', () => {
     '',
   ])('%s is not a profile', (input) => {
     expect(canonicalProfileUrl(input)).toBeNull();
+  });
+});
+
+describe('canonicalProfileUrl is idempotent', () => {
+  // A table of hostile and odd ids: the key of a key is the key.
+  it.each([
+    '%2541',
+    '%252541',
+    '%25',
+    '100%',
+    '%41%',
+    'a%2Bb',
+    'a+b',
+    'zo%C3%AB',
+    'ZO%CC%88',
+    '%EF%BD%81%E2%80%8B',
+    '\u212Bngstr%C3%B6m',
+    '\u1E9E',
+    '\u0130stanbul',
+    '\u2167',
+    '%F0%9F%9A%80',
+    'a|b^c',
+    '%22quoted%22',
+    '%7Bbraces%7D',
+    'x%60y',
+    'bad%E0%A4%A',
+  ])('%s', (id) => {
+    const once = canonicalProfileUrl(`https://www.linkedin.com/in/${id}/`);
+    if (once === null) return;
+    expect(canonicalProfileUrl(once)).toBe(once);
+    expect(canonicalProfileUrl(canonicalProfileUrl(once)!)).toBe(once);
   });
 });

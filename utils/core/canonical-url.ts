@@ -17,6 +17,26 @@ function safeDecode(value: string): string {
   }
 }
 
+/** Characters no id contains: default-ignorable code points (zero-width, bidi, soft hyphen, fillers) and controls. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_IN_ID = /[\p{Default_Ignorable_Code_Point}\u0000-\u001F\u007F-\u009F]/gu;
+
+/**
+ * The id as one fixed point: decoded until no escape is left (`%2541` → `%41`
+ * → `A`), invisible characters dropped, compatibility look-alikes folded
+ * (full-width `ａ` → `a`), lower-cased. Applying it to its own output changes
+ * nothing, so the key of a key is the key. Null when it never settles.
+ */
+function normaliseId(raw: string): string | null {
+  let id = raw;
+  for (let round = 0; round < 8; round++) {
+    const next = safeDecode(id).replace(INVISIBLE_IN_ID, '').normalize('NFKC').toLowerCase().normalize('NFKC').trim();
+    if (next === id) return id;
+    id = next;
+  }
+  return null;
+}
+
 function parse(url: string): URL | null {
   try {
     return new URL(url);
@@ -43,9 +63,9 @@ export function linkedInProfileId(url: string): string | null {
   }
   const match = PROFILE_PATH.exec(path);
   if (!match?.[1]) return null;
-  const id = safeDecode(match[1]).normalize('NFC').toLowerCase().trim();
+  const id = normaliseId(match[1]);
   // A decoded id that would change the URL's structure is no profile id.
-  if (id === '' || id === '.' || id === '..' || /[/?#\\\s]/.test(id)) return null;
+  if (id === null || id === '' || id === '.' || id === '..' || /[/?#\\\s]/.test(id)) return null;
   return id;
 }
 
@@ -120,6 +140,36 @@ export function canonicalPageUrl(url: string): string | null {
   }
   parsed.search = parsed.searchParams.toString();
   return parsed.href;
+}
+
+/**
+ * LinkedIn's country hosts (`uk.linkedin.com`, `de.linkedin.com`, …): public
+ * profiles are served on them. Listed one by one so the content script and the
+ * background's sender check cover exactly these, not every subdomain.
+ */
+export const LINKEDIN_COUNTRY_SUBDOMAINS = (
+  'ae al ar at au az ba bd be bg bh bo br by ca ch cl cm cn co cr cy cz de dk do dz ec ee eg es et fi fr gh gr gt ' +
+  'hk hn hr hu id ie il in iq ir is it jm jo jp ke kh kr kw kz lb lk lt lu lv ly ma md me mk mm mn mo mt mu mx my ' +
+  'mz na ng ni nl no np nz om pa pe ph pk pl pr ps pt py qa ro rs ru rw sa se sg si sk sn sv sy th tn tr tt tw tz ' +
+  'ua ug uk uy uz ve vn ye za zm zw'
+).split(' ');
+
+/** Every host Introbook reads LinkedIn pages on: www, mobile and the country hosts, https only. */
+export const LINKEDIN_PAGE_HOSTS: readonly string[] = [
+  'www.linkedin.com',
+  'm.linkedin.com',
+  ...LINKEDIN_COUNTRY_SUBDOMAINS.map((c) => `${c}.linkedin.com`),
+];
+
+/** Match patterns for LINKEDIN_PAGE_HOSTS (content scripts, context menus). */
+export const LINKEDIN_MATCHES: readonly string[] = LINKEDIN_PAGE_HOSTS.map((host) => `https://${host}/*`);
+
+const PAGE_HOSTS = new Set(LINKEDIN_PAGE_HOSTS);
+
+/** True for an https URL on one of the LinkedIn hosts Introbook reads. */
+export function isLinkedInPageUrl(url: string): boolean {
+  const parsed = parse(url);
+  return parsed !== null && parsed.protocol === 'https:' && parsed.port === '' && PAGE_HOSTS.has(parsed.hostname);
 }
 
 /** The key a page is known by: its LinkedIn key, GitHub user URL, or cleaned page URL. */

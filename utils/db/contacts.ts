@@ -11,7 +11,7 @@ import { nameKey } from '../core/text';
 import type { IntrobookDB } from './app-db';
 import { requestsForTarget } from './intros';
 import { SameNameError } from './errors';
-import { addPersonByHand } from './people';
+import { addPersonByHand, findPersonByKey } from './people';
 
 export { SameNameError } from './errors';
 
@@ -84,7 +84,7 @@ export async function addConnector(
   if (input.profileUrl.trim() && !key) throw new Error('The profile link must be an https address.');
   if (!input.name.trim() && !choice.useId) throw new Error('A name is required.');
   return db.transaction('rw', db.people, async () => {
-    let existing = choice.useId ? await db.people.get(choice.useId) : key ? await db.people.where('profileUrl').equals(key).first() : undefined;
+    let existing = choice.useId ? await db.people.get(choice.useId) : key ? await findPersonByKey(db, key) : undefined;
     if (choice.useId && (!existing || existing.deletedAt !== null)) throw new Error('This person is no longer in Introbook.');
     if (existing && existing.id === targetId) throw new Error('Someone can’t introduce you to themselves.');
     if (!existing && !choice.asNew) {

@@ -3,9 +3,10 @@
  * a parameter so tests can hand in a fresh fake-indexeddb database.
  */
 import { canonicalProfileUrl, isMemberIdUrl, pageKey } from '../core/canonical-url';
-import { cleanText, nameKey, splitName } from '../core/text';
+import { cleanText, foldText, nameKey, splitName } from '../core/text';
 import {
   blankUserFields,
+  CAPTURED_FIELDS,
   EDITABLE_FIELDS,
   LIMITS,
   manualCapture,
@@ -35,6 +36,8 @@ export interface SaveOptions {
   edits?: Partial<Record<EditableField, string | null>>;
   /** Edited fields for which the user accepted the page's value instead of their own. */
   accept?: readonly EditableField[];
+  /** The user saw that this save renames the stored person and agreed. */
+  confirmName?: boolean;
 }
 
 export interface SaveResult {
@@ -43,14 +46,54 @@ export interface SaveResult {
   created: boolean;
   /** Page values held back because the user had edited those fields. */
   heldBack: FieldChange[];
+  /**
+   * Another live record holds one of this capture's keys: the two may be one
+   * human. Nothing was merged; the caller asks the user (see `pendingMerge`).
+   */
+  duplicate: { aId: string; bId: string } | null;
 }
 
 /**
- * Save a capture: create the person, or update the one stored under the same
- * canonical URL (or one of its aliases). The user's edits and notes survive; a
- * field the page no longer shows (null, or no mutual connections) keeps its
- * stored value; a new role or company pushes the old one onto `roleHistory`.
- * Validated before the write; one short read-write transaction.
+ * The save would change the name of a stored person. A different name is the
+ * strongest sign that the record is someone else, so nothing was written: the
+ * caller shows `from` → `to` and saves again with `confirmName` if the user agrees.
+ */
+export class NameChangeNeedsConfirmation extends Error {
+  override readonly name = 'NameChangeNeedsConfirmation';
+  constructor(
+    readonly person: Person,
+    readonly to: string,
+  ) {
+    super(`Saving would rename “${person.name}” to “${to}”.`);
+  }
+  get from(): string {
+    return this.person.name;
+  }
+}
+
+/**
+ * Save a capture: create the person, or update the one its keys name.
+ *
+ * Which record a capture belongs to (the rules that keep a write off the wrong person):
+ * - The capture's `profileUrl` names its person: the live record with that URL
+ *   (or, failing that, with it as an alias) is the one to update; a removed
+ *   record under that URL comes back.
+ * - Its `aliases` may hold only the key of the page it was read on — every
+ *   caller checks that against the tab's URL first (utils/messaging/guards.ts).
+ *   A record saved under that very key is the same person and moves to the
+ *   member URL. A record that holds the key only as an alias of some *other*
+ *   URL is never merged into: the capture gets its own record and the two are
+ *   reported as a possible `duplicate`, for the user to decide.
+ * - Two live records for one capture are never merged here either: the save
+ *   goes to the one its URL names, and the other is reported as a `duplicate`.
+ *   No save fails because a URL belongs to another record.
+ * - A save that would change the stored name throws NameChangeNeedsConfirmation
+ *   unless `confirmName` (case, accents and spacing don't count as a change).
+ *
+ * The user's edits and notes survive; a field the page no longer shows keeps
+ * its stored value; a capture that shows a different job pushes the old one
+ * onto `roleHistory`, while the user's own corrections never do. Validated
+ * before the write; one short read-write transaction.
  */
 export async function savePersonCapture(db: IntrobookDB, input: ProfileCapture, options: SaveOptions = {}): Promise<SaveResult> {
   const capture = profileCaptureSchema.parse(input);
@@ -70,22 +113,78 @@ function isConstraintError(error: unknown): boolean {
   return e?.name === 'ConstraintError' || e?.inner?.name === 'ConstraintError';
 }
 
-/** The stored person for any of these URLs, as canonical URL or alias (tombstones included). */
-async function findByAnyUrl(db: IntrobookDB, urls: string[]): Promise<Person | undefined> {
-  return (await db.people.where('profileUrl').anyOf(urls).first()) ?? (await db.people.where('aliases').anyOf(urls).first());
+/** At most this many aliases per person (the schema's cap). */
+const ALIAS_LIMIT = 20;
+
+interface KeyOwners {
+  /** The record this key names: a live owner first (by URL, then by alias), else a removed record with this URL. */
+  row: Person | undefined;
+  /** Other live records that also hold the key. */
+  others: Person[];
+}
+
+/** Who holds `key`, as canonical URL or alias. Indexed lookups only. */
+async function ownersOf(db: IntrobookDB, key: string): Promise<KeyOwners> {
+  const byUrl = await db.people.where('profileUrl').equals(key).first();
+  const byAlias = (await db.people.where('aliases').equals(key).limit(10).toArray()).filter(
+    (p) => p.deletedAt === null && p.id !== byUrl?.id,
+  );
+  const live = [byUrl, ...byAlias].filter((p): p is Person => p !== undefined && p.deletedAt === null);
+  return { row: live[0] ?? byUrl, others: live.slice(1) };
+}
+
+interface Placement {
+  target: Person | undefined;
+  /** Page keys the target takes on as aliases. */
+  adopt: string[];
+  duplicate: Person | undefined;
+}
+
+/** Which record a capture goes to, by the rules on savePersonCapture. */
+async function place(db: IntrobookDB, capture: ProfileCapture): Promise<Placement> {
+  const atUrl = await ownersOf(db, capture.profileUrl);
+  let target = atUrl.row;
+  let duplicate = atUrl.others[0];
+  const adopt: string[] = [];
+  for (const key of capture.aliases) {
+    if (key === capture.profileUrl) continue;
+    const { row } = await ownersOf(db, key);
+    if (!row || row.id === target?.id) {
+      adopt.push(key);
+      continue;
+    }
+    const targetGone = target === undefined || (target.deletedAt !== null && row.deletedAt === null);
+    if (targetGone && row.profileUrl === key) {
+      // The record saved from this very page before it named the member URL: the same person.
+      target = row;
+      adopt.push(key);
+    } else if (row.deletedAt === null) {
+      // Another live record claims this page: never merged silently.
+      duplicate ??= row;
+    } else {
+      adopt.push(key);
+    }
+  }
+  if (duplicate?.id === target?.id) duplicate = undefined;
+  return { target, adopt, duplicate };
 }
 
 async function upsert(db: IntrobookDB, capture: ProfileCapture, now: number, options: SaveOptions): Promise<SaveResult> {
   return db.transaction('rw', db.people, async () => {
-    const existing = await findByAnyUrl(db, [capture.profileUrl, ...capture.aliases]);
-    if (existing) {
-      const { person: merged, heldBack } = mergeCapture(existing, capture, now, options);
+    const { target, adopt, duplicate } = await place(db, capture);
+    const placed = { ...capture, aliases: adopt };
+    if (target) {
+      guardName(target, capture, options);
+      // The member URL can't be taken while another record (a removed one) still holds it.
+      const holder = await db.people.where('profileUrl').equals(capture.profileUrl).first();
+      const canMove = holder === undefined || holder.id === target.id;
+      const { person: merged, heldBack } = mergeCapture(target, placed, now, { ...options, canMove });
       const person = personSchema.parse(merged);
       await db.people.put(person);
-      return { person, created: false, heldBack };
+      return { person, created: false, heldBack, duplicate: duplicate ? { aId: person.id, bId: duplicate.id } : null };
     }
     const blank: Person = {
-      ...capture,
+      ...placed,
       id: crypto.randomUUID(),
       createdAt: now,
       updatedAt: now,
@@ -93,10 +192,39 @@ async function upsert(db: IntrobookDB, capture: ProfileCapture, now: number, opt
       deletedAt: null,
       ...blankUserFields(),
     };
-    const person = personSchema.parse(applyEdits(blank, capture, options.edits ?? {}));
+    const edited = applyEdits(blank, capture, options.edits ?? {});
+    const person = personSchema.parse({ ...edited, positions: alignPositions(edited, userJobEdit(options.edits)) });
     await db.people.add(person);
-    return { person, created: true, heldBack: [] };
+    return { person, created: true, heldBack: [], duplicate: duplicate ? { aId: person.id, bId: duplicate.id } : null };
   });
+}
+
+/** Throws when the save would rename `existing` and the user has not agreed. */
+function guardName(existing: Person, capture: ProfileCapture, options: SaveOptions): void {
+  if (options.confirmName) return;
+  const typed = options.edits?.name;
+  const userOwnsName = existing.editedFields.includes('name') && !options.accept?.includes('name');
+  const next = typed ? typed : userOwnsName ? existing.name : capture.name;
+  if (sameName(next, existing.name)) return;
+  throw new NameChangeNeedsConfirmation(existing, next);
+}
+
+/** Two spellings of one name (case, accents, spacing and punctuation aside): not a rename. */
+export function sameName(a: string, b: string): boolean {
+  const ka = nameKey(a);
+  const kb = nameKey(b);
+  return ka === '' && kb === '' ? a.trim() === b.trim() : ka === kb;
+}
+
+/**
+ * A person's URL keys: the ones they had, then the new ones. Over the cap, the
+ * oldest (the key the record was first known by) and the newest stay; the
+ * ones between go.
+ */
+function mergeAliases(existing: readonly string[], added: readonly string[], profileUrl: string): string[] {
+  const all = Array.from(new Set([...existing, ...added])).filter((u) => u !== profileUrl);
+  if (all.length <= ALIAS_LIMIT) return all;
+  return [all[0] as string, ...all.slice(all.length - (ALIAS_LIMIT - 1))];
 }
 
 /** A LinkedIn vanity URL beats an alias-space key (member id, Sales Navigator, Recruiter) as the person's URL. */
@@ -108,6 +236,8 @@ function preferredUrl(url: string): boolean {
 function applyEdits(person: Person, capture: ProfileCapture, edits: SaveOptions['edits'] & object): Person {
   const result: Person = { ...person, fieldSources: { ...person.fieldSources } };
   const edited = new Set(result.editedFields);
+  const confidence = { ...result.fieldConfidence };
+  let touched = false;
   for (const field of EDITABLE_FIELDS) {
     if (!(field in edits)) continue;
     const value = edits[field] ?? null;
@@ -121,10 +251,50 @@ function applyEdits(person: Person, capture: ProfileCapture, edits: SaveOptions[
     } else {
       edited.add(field);
       result.fieldSources[field] = 'user';
+      // The user's own word needs no checking.
+      if (field in confidence) {
+        delete confidence[field];
+        touched = true;
+      }
     }
   }
   result.editedFields = EDITABLE_FIELDS.filter((f) => edited.has(f));
+  if (touched) result.fieldConfidence = confidence;
   return result;
+}
+
+/** Did the user set role or company in this save (and clear both)? */
+function userJobEdit(edits: SaveOptions['edits']): 'none' | 'set' | 'cleared' {
+  if (!edits || !('role' in edits || 'company' in edits)) return 'none';
+  return !edits.role && !edits.company ? 'cleared' : 'set';
+}
+
+/**
+ * Role and company are the current position: `positions[0]` always agrees with
+ * them. When the user clears both, the first position goes.
+ */
+function alignPositions(person: Pick<Person, 'role' | 'company' | 'positions'>, jobEdit: 'none' | 'set' | 'cleared'): Person['positions'] {
+  const { role, company, positions } = person;
+  if (role === null && company === null) return jobEdit === 'cleared' ? positions.slice(1) : positions;
+  const current = { title: role, company };
+  const first = positions[0];
+  if (first && first.title === role && first.company === company) return positions;
+  return [current, ...positions.slice(1)].slice(0, 20);
+}
+
+/** Legal-form words that don't make a company another company ("Fabrikam" = "Fabrikam, Inc."). */
+const LEGAL_SUFFIX =
+  /(?:\s(?:inc|incorporated|llc|llp|lp|ltd|limited|co|corp|corporation|company|gmbh|ag|sa|sas|sarl|srl|spa|bv|nv|plc|pty|pte|kk|oy|ab|as))+$/;
+
+/** Two values of role or company that name the same thing. */
+function sameJobText(a: string, b: string): boolean {
+  const fa = foldText(a);
+  const fb = foldText(b);
+  return fa === fb || fa.replace(LEGAL_SUFFIX, '') === fb.replace(LEGAL_SUFFIX, '');
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** A re-capture applied to a stored person. Pure. */
@@ -132,17 +302,17 @@ export function mergeCapture(
   existing: Person,
   capture: ProfileCapture,
   now: number,
-  options: Omit<SaveOptions, 'now'> = {},
+  options: Omit<SaveOptions, 'now'> & { canMove?: boolean } = {},
 ): { person: Person; heldBack: FieldChange[] } {
-  const switchUrl = preferredUrl(capture.profileUrl) && !preferredUrl(existing.profileUrl);
+  const canMove = options.canMove ?? true;
+  const switchUrl = canMove && capture.profileUrl !== existing.profileUrl && preferredUrl(capture.profileUrl) && !preferredUrl(existing.profileUrl);
   const profileUrl = switchUrl ? capture.profileUrl : existing.profileUrl;
-  const aliases = Array.from(new Set([...existing.aliases, ...capture.aliases, existing.profileUrl, capture.profileUrl])).filter(
-    (u) => u !== profileUrl,
-  );
+  // Every key the person was known by stays findable: the URL they move from, the page's key, the member URL.
+  const aliases = mergeAliases(existing.aliases, [existing.profileUrl, ...capture.aliases, capture.profileUrl], profileUrl);
   const merged: Person = {
     ...existing,
     profileUrl,
-    aliases: aliases.slice(0, 20),
+    aliases,
     source: capture.source,
     photoUrl: capture.photoUrl ?? existing.photoUrl,
     degree: capture.degree ?? existing.degree,
@@ -159,9 +329,16 @@ export function mergeCapture(
   };
   const heldBack: FieldChange[] = [];
   const edited = new Set(existing.editedFields);
+  const pageOwns = (field: EditableField) => !edited.has(field) || Boolean(options.accept?.includes(field));
+  // A job change is what the page shows, on the fields the page owns: never the user's corrections.
+  const jobChanged = (['role', 'company'] as const).some((field) => {
+    const before = existing[field];
+    const after = capture[field];
+    return pageOwns(field) && before !== null && after !== null && !sameJobText(before, after);
+  });
   for (const field of EDITABLE_FIELDS) {
     const captured = capture[field];
-    if (edited.has(field) && !options.accept?.includes(field)) {
+    if (!pageOwns(field)) {
       merged.fieldSources[field] = 'user';
       if (captured !== null && captured !== existing[field]) {
         heldBack.push({ field, stored: existing[field], captured, edited: true });
@@ -173,14 +350,33 @@ export function mergeCapture(
     else merged[field] = captured ?? existing[field];
   }
   merged.editedFields = EDITABLE_FIELDS.filter((f) => edited.has(f));
+  merged.fieldConfidence = confidenceAfterCapture(existing, merged, capture);
+  if (merged.fieldConfidence === undefined) delete merged.fieldConfidence;
   const person = applyEdits(merged, capture, options.edits ?? {});
-  if ((existing.role || existing.company) && (person.role !== existing.role || person.company !== existing.company)) {
+  person.positions = alignPositions(person, userJobEdit(options.edits));
+  if (jobChanged) {
     person.roleHistory = [{ role: existing.role, company: existing.company, until: now }, ...existing.roleHistory].slice(
       0,
       ROLE_HISTORY_LIMIT,
     );
   }
   return { person, heldBack };
+}
+
+/**
+ * A field the user confirmed stays confirmed while the page shows the same
+ * value; a new value takes the capture's own confidence (or its origin's).
+ */
+function confidenceAfterCapture(existing: Person, merged: Person, capture: ProfileCapture): Person['fieldConfidence'] {
+  if (!existing.fieldConfidence && !capture.fieldConfidence) return undefined;
+  const confidence = { ...existing.fieldConfidence };
+  for (const field of CAPTURED_FIELDS) {
+    if (sameValue(existing[field], merged[field])) continue;
+    const fromCapture = capture.fieldConfidence?.[field];
+    if (fromCapture) confidence[field] = fromCapture;
+    else delete confidence[field];
+  }
+  return confidence;
 }
 
 /** What a capture would change in a stored person, field by field (for the popup's review). Pure. */
@@ -196,23 +392,28 @@ export type PersonEdit = Partial<Pick<Person, EditableField | 'notes'>>;
 
 /** The user's own changes: edited fields are marked so captures leave them alone. */
 export async function editPerson(db: IntrobookDB, id: string, edit: PersonEdit, now: number = Date.now()): Promise<Person> {
-  // Note: an edit's fieldSources entry becomes 'user' so the UI can say where a value came from.
+  // An edit's fieldSources entry becomes 'user' so the UI can say where a value came from.
+  // It corrects the current record: never a job change, and the current position follows.
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(id);
     if (!existing) throw new Error('This person is no longer in Introbook.');
     const editedFields = new Set(existing.editedFields);
     const fieldSources = { ...existing.fieldSources };
+    const fieldConfidence = { ...existing.fieldConfidence };
     for (const field of EDITABLE_FIELDS) {
       if (field in edit && edit[field] !== existing[field]) {
         editedFields.add(field);
         fieldSources[field] = 'user';
+        delete fieldConfidence[field];
       }
     }
+    const next = { ...existing, ...edit };
     const person = personSchema.parse({
-      ...existing,
-      ...edit,
+      ...next,
+      positions: alignPositions(next, userJobEdit(edit)),
       editedFields: EDITABLE_FIELDS.filter((f) => editedFields.has(f)),
       fieldSources,
+      ...(existing.fieldConfidence ? { fieldConfidence } : {}),
       updatedAt: now,
     });
     await db.people.put(person);
@@ -243,8 +444,17 @@ export async function removePerson(db: IntrobookDB, id: string, now: number = Da
 
 /** The live person known by this URL, as their canonical URL or as an alias. */
 export async function findPersonByUrl(db: IntrobookDB, profileUrl: string): Promise<Person | undefined> {
-  const person = await findByAnyUrl(db, [profileUrl]);
-  return person && person.deletedAt === null ? person : undefined;
+  const { row } = await ownersOf(db, profileUrl);
+  return row && row.deletedAt === null ? row : undefined;
+}
+
+/**
+ * The record a key names, removed ones included (a live owner wins over a
+ * removed record with the same URL). For code that adds people by hand: use it
+ * inside your transaction so a link the store knows as an alias finds its person.
+ */
+export async function findPersonByKey(db: IntrobookDB, key: string): Promise<Person | undefined> {
+  return (await ownersOf(db, key)).row;
 }
 
 export async function getPerson(db: IntrobookDB, id: string): Promise<Person | undefined> {
@@ -294,7 +504,7 @@ export async function addPersonByHand(db: IntrobookDB, input: HandAddedPerson, n
   if (url && !key) throw new Error('The profile link must be an https address.');
   return db.transaction('rw', db.people, async () => {
     if (key) {
-      const holder = await findByAnyUrl(db, [key]);
+      const holder = await findPersonByKey(db, key);
       if (holder && holder.deletedAt === null) throw new AlreadySavedError(holder);
       // Someone the user removed: adding them again brings the record back, as a save would.
       if (holder) {

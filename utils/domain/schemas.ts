@@ -1,10 +1,13 @@
 import { z } from '../zod';
 import { CAPTURED_FIELDS, CONFIDENCE_LEVELS, DEGREES, FIELD_ORIGINS, LIMITS, SOURCES, type CapturedField } from './limits';
+import { hasVisibleText, stripInvisible } from '../core/text';
 
 // The constants live in a zod-free module the content script can import (issue #11).
 export { CAPTURED_FIELDS, CONFIDENCE_LEVELS, DEGREES, FIELD_ORIGINS, LIMITS, SOURCES, type CapturedField };
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Scraped or typed text: invisible characters dropped, and something visible must be left. */
+const text = (max: number) =>
+  z.string().overwrite(stripInvisible).trim().min(1).max(max).refine(hasVisibleText, 'must contain visible text');
 
 export const httpsUrl = z
   .string()

@@ -46,8 +46,9 @@ describe('the extraction bundle', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((p) => FORBIDDEN.test(p))).toStrictEqual([]);
     const code = result.outputFiles[0]!.contents;
-    // Generous ceilings that still catch a schema library (zod alone is ~60 KB minified).
+    // Generous ceilings that still catch a schema library (zod alone is far bigger). This is every reader, for the
+    // on-demand page read; the LinkedIn content script is held tighter above. Input hygiene (utils/core/text.ts) added ~1 KB.
     expect(code.byteLength).toBeLessThan(60_000);
-    expect(gzipSync(code).byteLength).toBeLessThan(20_000);
+    expect(gzipSync(code).byteLength).toBeLessThan(22_000);
   });
 });

@@ -9,12 +9,16 @@ import { httpsUrl, profileCaptureSchema } from '../domain/schemas';
 
 // --- content script → background -----------------------------------------------
 
-export const captureSaveMessage = z.object({ type: z.literal('capture/save'), capture: profileCaptureSchema });
+export const captureSaveMessage = z.object({
+  type: z.literal('capture/save'),
+  capture: profileCaptureSchema,
+  confirmed: z.boolean().default(false),
+  confirmName: z.boolean().default(false),
+});
 export const personStatusMessage = z.object({ type: z.literal('person/status'), profileUrl: httpsUrl });
 export const openSidePanelMessage = z.object({ type: z.literal('sidepanel/open'), profileUrl: httpsUrl });
 
 export const contentMessage = z.discriminatedUnion('type', [captureSaveMessage, personStatusMessage, openSidePanelMessage]);
-export type ContentMessage = z.infer<typeof contentMessage>;
 
 // --- extension page (popup, side panel) → background ----------------------------
 // Pages read and write the store themselves; they only ask the background to
@@ -26,25 +30,16 @@ export const pageMessage = z.discriminatedUnion('type', [refreshRemindersMessage
 export type PageMessage = z.infer<typeof pageMessage>;
 
 // --- background / popup → content script ----------------------------------------
-
-export const readPageMessage = z.object({ type: z.literal('page/read') });
-export const savedNoticeMessage = z.object({
-  type: z.literal('page/saved'),
-  profileUrl: httpsUrl,
-  personId: z.uuid(),
-});
-export const toContentMessage = z.discriminatedUnion('type', [readPageMessage, savedNoticeMessage]);
-export type ToContentMessage = z.infer<typeof toContentMessage>;
+// The content script checks these by hand (wire.ts): it carries no zod.
 
 // --- replies ---------------------------------------------------------------------
 
 /** What the content script read on its page; the popup shows it, the background saves it. */
 export const pageReadReply = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('ok'), capture: profileCaptureSchema }),
+  z.object({ status: z.literal('ok'), capture: profileCaptureSchema, confirmed: z.boolean().default(false) }),
   z.object({ status: z.literal('not-profile') }),
-  z.object({ status: z.literal('unreadable'), reason: z.string().max(500) }),
+  z.object({ status: z.literal('unreadable'), reason: z.string().max(500), noPerson: z.boolean().default(false) }),
 ]);
-export type PageReadReply = z.infer<typeof pageReadReply>;
 
 /** What the on-demand page reader returns to the popup through executeScript. */
 export const injectedRead = z.object({
@@ -54,20 +49,13 @@ export const injectedRead = z.object({
 });
 export type InjectedRead = z.infer<typeof injectedRead>;
 
-/** A ReadResult (extractor output) as a reply: the `confirmed` flag stays with the sender. */
-export function toPageReadReply(
-  result: { status: 'ok'; capture: z.infer<typeof profileCaptureSchema> } | { status: 'not-profile' } | { status: 'unreadable'; reason: string },
-): PageReadReply {
-  if (result.status === 'ok') return { status: 'ok', capture: result.capture };
-  if (result.status === 'unreadable') return { status: 'unreadable', reason: result.reason };
-  return { status: 'not-profile' };
-}
-
 export const saveReply = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), personId: z.uuid(), created: z.boolean(), name: z.string() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
+  z.object({ ok: z.literal(true), personId: z.uuid(), created: z.boolean(), name: z.string(), duplicate: z.boolean() }),
+  z.object({ ok: z.literal(false), error: z.string(), confirmName: z.string().optional() }),
 ]);
-export type SaveReply = z.infer<typeof saveReply>;
 
 export const statusReply = z.object({ saved: z.boolean(), personId: z.uuid().nullable() });
-export type StatusReply = z.infer<typeof statusReply>;
+
+// The types are wire.ts's; the schemas above must parse to exactly them (checked in protocol.test.ts).
+export type { ContentMessage, PageReadReply, SaveReply, StatusReply, ToContentMessage } from './wire';
+export { toPageReadReply } from './wire';

@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeCapture } from '@/tests/helpers/db';
+import { blankUserFields, type Person, type ProfileCapture } from '@/utils/domain/schemas';
+import { CaptureForm, type SaveRequest } from './CaptureForm';
+
+afterEach(cleanup);
+
+/** Headline and location guessed from the page layout: low confidence. */
+const layoutGuess: ProfileCapture = makeCapture({
+  fieldSources: { profileUrl: 'url', name: 'heading', headline: 'structure', location: 'structure', degree: 'structure', company: 'link' },
+});
+
+function stored(overrides: Partial<Person> = {}): Person {
+  return { ...layoutGuess, id: crypto.randomUUID(), createdAt: 1, updatedAt: 1, capturedAt: 1, deletedAt: null, ...blankUserFields(), ...overrides };
+}
+
+function setup(props: { capture?: ProfileCapture; stored?: Person } = {}) {
+  const onSave = vi.fn<(r: SaveRequest) => void>();
+  const onConfirmStored = vi.fn();
+  render(<CaptureForm capture={props.capture ?? layoutGuess} stored={props.stored} busy={false} onSave={onSave} onConfirmStored={onConfirmStored} />);
+  return { onSave, onConfirmStored, user: userEvent.setup() };
+}
+
+const checkMarks = () => screen.queryAllByText('Check this').map((el) => el.closest('.field')?.querySelector('label')?.textContent ?? el.closest('p')?.textContent);
+
+describe('"check this" for fields the capture is unsure of', () => {
+  it('marks low-confidence fields, tells screen readers, and leaves sure ones alone', () => {
+    setup();
+    expect(checkMarks()).toStrictEqual(['Headline', 'Location', expect.stringContaining('connection degree')]);
+    expect(screen.getByRole('textbox', { name: 'Headline' })).toHaveAccessibleDescription('from the page layout Check this');
+    expect(screen.getByRole('textbox', { name: 'Company' })).toHaveAccessibleDescription('from a link');
+  });
+
+  it('confirming clears the mark, and a new person is saved with those fields confirmed', async () => {
+    const { onSave, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Headline looks right' }));
+    expect(checkMarks()).toStrictEqual(['Location', expect.stringContaining('connection degree')]);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).toHaveBeenCalledWith({ edits: {}, accept: [], confirmed: ['headline'], confirmName: false });
+  });
+
+  it('editing a field is the user’s own word: no mark', async () => {
+    const { user } = setup();
+    await user.type(screen.getByRole('textbox', { name: 'Location' }), ' (remote)');
+    expect(checkMarks()).toStrictEqual(['Headline', expect.stringContaining('connection degree')]);
+  });
+
+  it('for a saved person, confirming records it in the store at once', async () => {
+    const { onConfirmStored, user } = setup({ stored: stored() });
+    await user.click(screen.getByRole('button', { name: 'Location looks right' }));
+    expect(onConfirmStored).toHaveBeenCalledWith(['location']);
+    expect(checkMarks()).not.toContain('Location');
+  });
+
+  it('a saved person whose fields were confirmed shows no marks', () => {
+    setup({ stored: stored({ fieldConfidence: { headline: 'high', location: 'high', degree: 'high' } }) });
+    expect(checkMarks()).toStrictEqual([]);
+  });
+});
+
+describe('a save that renames a saved person asks first', () => {
+  it('shows old → new and saves only after the user agrees', async () => {
+    const { onSave, user } = setup({ capture: makeCapture({ name: 'Bert Example' }), stored: stored({ name: 'Anna Example' }) });
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(onSave).not.toHaveBeenCalled();
+    const dialog = screen.getByRole('alertdialog', { name: 'Rename Anna Example to Bert Example?' });
+    expect(dialog).toHaveTextContent('Introbook has this profile saved as “Anna Example”.');
+    expect(screen.getByRole('button', { name: 'Rename and save' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await user.click(screen.getByRole('button', { name: 'Rename and save' }));
+    expect(onSave).toHaveBeenCalledOnce();
+    expect(onSave.mock.calls[0]![0]).toMatchObject({ confirmName: true });
+  });
+
+  it('a name typed over the saved one asks too; the same name in another case does not', async () => {
+    const { onSave, user } = setup({ stored: stored() });
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    await user.clear(name);
+    await user.type(name, 'ADA LOVELACE');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ confirmName: false, edits: { name: 'ADA LOVELACE' } }));
+    await user.clear(name);
+    await user.type(name, 'Augusta King');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(screen.getByRole('alertdialog', { name: 'Rename Ada Lovelace to Augusta King?' })).toBeInTheDocument();
+  });
+});

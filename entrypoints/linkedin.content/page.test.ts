@@ -1,0 +1,303 @@
+// @vitest-environment happy-dom
+/**
+ * The content script's decisions on real fixture pages, with the real
+ * extractors: when to offer Save, when to say there is no one, what to answer
+ * the popup, and never a save for the previous person after a navigation.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fixtureHtml } from '@/tests/helpers/fixtures';
+import { findNameElement, readProfile } from '@/utils/extract';
+import type { ReadResult } from '@/utils/extract/result';
+import type { ContentMessage } from '@/utils/messaging/wire';
+import { LinkedInPage, READ_WAIT_MS, READY_TIMEOUT_MS, SETTLE_MS } from './page';
+import { HOST_ID, type SaveButton } from './save-button';
+
+const ADA = 'https://www.linkedin.com/in/ada-lovelace/';
+const ZOE = 'https://www.linkedin.com/in/zo%C3%AB-%C3%A5ngstr%C3%B6m/';
+const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
+
+/** Show a fixture as the whole document, as a navigation would. */
+function show(fixture: string): void {
+  const next = new DOMParser().parseFromString(fixtureHtml(fixture), 'text/html');
+  document.head.replaceChildren(...Array.from(next.head.childNodes).map((n) => document.adoptNode(n)));
+  document.body.replaceChildren(...Array.from(next.body.childNodes).map((n) => document.adoptNode(n)));
+}
+
+/** Replace only <main>, as LinkedIn's in-app navigation does. */
+function swapMain(fixture: string): void {
+  const next = new DOMParser().parseFromString(fixtureHtml(fixture), 'text/html');
+  document.querySelector('main')!.replaceWith(document.adoptNode(next.querySelector('main')!));
+}
+
+let url: string;
+let sent: ContentMessage[];
+let answer: (message: ContentMessage) => unknown;
+let page: LinkedInPage;
+
+function start(options: { trusting?: boolean; read?: (doc: Document, url: string) => ReadResult } = {}): LinkedInPage {
+  page = new LinkedInPage({
+    doc: document,
+    url: () => url,
+    read: options.read ?? readProfile,
+    nameElement: findNameElement,
+    send: async (message) => {
+      sent.push(message);
+      return answer(message);
+    },
+    button: options.trusting === false ? {} : { isTrusted: () => true },
+  });
+  page.start();
+  return page;
+}
+
+/** The control the content script mounted (its closed root is reachable only through the script's own reference). */
+function control(): SaveButton | null {
+  const host = document.getElementById(HOST_ID);
+  if (!host) return null;
+  return (page as unknown as { button: SaveButton | null }).button;
+}
+/** The popup's question, with the clock moved past the longest wait. */
+async function readNow() {
+  const reply = page.handleMessage({ type: 'page/read' })!;
+  await vi.advanceTimersByTimeAsync(READ_WAIT_MS + 10);
+  return reply;
+}
+const buttons = () => Array.from(control()?.root.querySelectorAll('button') ?? []).map((b) => b.textContent);
+const say = () => control()?.root.textContent ?? '';
+const click = (label: string) =>
+  Array.from(control()!.root.querySelectorAll('button'))
+    .find((b) => b.textContent === label)!
+    .click();
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  sent = [];
+  answer = (m) => (m.type === 'person/status' ? { saved: false, personId: null } : { ok: true, personId: ID, created: true, name: 'Ada Lovelace', duplicate: false });
+});
+afterEach(() => {
+  page?.dispose();
+  vi.useRealTimers();
+});
+
+describe('deciding what the page shows', () => {
+  it('offers Save beside the name of a profile at once, and says Saved for a saved person', async () => {
+    show('linkedin/current-layout.html');
+    url = ADA;
+    answer = (m) => (m.type === 'person/status' ? { saved: true, personId: ID } : undefined);
+    start();
+    await vi.advanceTimersByTimeAsync(1);
+    const host = document.getElementById(HOST_ID)!;
+    expect(host.previousElementSibling?.matches('a[href*="/in/ada-lovelace/"]')).toBe(true);
+    expect(sent).toStrictEqual([{ type: 'person/status', profileUrl: ADA }]);
+    expect(say()).toContain('Saved');
+  });
+
+  it('a page that has loaded and shows no person says so within a second, with nothing to click', async () => {
+    show('linkedin/no-name.html');
+    url = 'https://www.linkedin.com/in/ghost/';
+    start();
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
+    expect(say()).toContain("Introbook couldn't find this person's name on the page.");
+    expect(buttons()).toStrictEqual([]);
+  });
+
+  it('answers the popup about a name-less page as soon as it has settled, offering a record typed by hand', async () => {
+    show('linkedin/no-name.html');
+    url = 'https://www.linkedin.com/in/ghost/';
+    start();
+    const reply = page.handleMessage({ type: 'page/read' })!;
+    let answered = false;
+    void reply.then(() => (answered = true));
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
+    expect(answered).toBe(true);
+    expect(await reply).toStrictEqual({ status: 'unreadable', reason: "Introbook couldn't find this person's name on the page.", noPerson: true });
+  });
+
+  it('a page that is not a profile (a login wall, “not found”) gets no button and says so to the popup', async () => {
+    show('linkedin/current-layout.html');
+    url = ADA;
+    start({ read: () => ({ status: 'not-profile' }) });
+    await vi.advanceTimersByTimeAsync(READY_TIMEOUT_MS + 100);
+    expect(document.getElementById(HOST_ID)).toBeNull();
+    expect(await page.handleMessage({ type: 'page/read' })).toStrictEqual({ status: 'not-profile' });
+  });
+
+  it('a page still changing waits (no button, no verdict), and the popup gets an answer after at most READ_WAIT_MS', async () => {
+    show('linkedin/no-name.html');
+    url = 'https://www.linkedin.com/in/ghost/';
+    start();
+    // The page keeps changing, as while it loads.
+    const tick = setInterval(() => document.body.append(document.createElement('span')), 100);
+    await vi.advanceTimersByTimeAsync(50);
+    const reply = page.handleMessage({ type: 'page/read' })!;
+    await vi.advanceTimersByTimeAsync(READ_WAIT_MS + 10);
+    expect(await reply).toMatchObject({ status: 'unreadable', noPerson: false });
+    expect(document.getElementById(HOST_ID)).toBeNull();
+    clearInterval(tick);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 200);
+    expect(say()).toContain("couldn't find this person's name");
+  });
+
+  it('keeps a constant cost per DOM change while waiting: one timer, no listener added per change', async () => {
+    show('linkedin/no-name.html');
+    url = 'https://www.linkedin.com/in/ghost/';
+    start();
+    await vi.advanceTimersByTimeAsync(1);
+    const added = vi.spyOn(EventTarget.prototype, 'addEventListener');
+    const timers = vi.getTimerCount();
+    for (let i = 0; i < 2000; i++) {
+      document.body.append(document.createElement('i'));
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    expect(added).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBeLessThanOrEqual(timers + 1);
+  });
+});
+
+describe('saving', () => {
+  it('a page script clicking Save saves nothing and changes nothing it could see', async () => {
+    show('linkedin/current-layout.html');
+    url = ADA;
+    start({ trusting: false });
+    await vi.advanceTimersByTimeAsync(1);
+    const root = control()!.root;
+    root.querySelector('button')!.click();
+    root.querySelector('button')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    document.getElementById(HOST_ID)!.click();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent.filter((m) => m.type === 'capture/save')).toStrictEqual([]);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+  });
+
+  it('sends the capture with the page’s word that it shows its URL’s person, and shows Saved', async () => {
+    show('linkedin/current-layout.html');
+    url = ADA;
+    start();
+    await vi.advanceTimersByTimeAsync(1);
+    click('Save to Introbook');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent.at(-1)).toMatchObject({ type: 'capture/save', confirmed: true, capture: { profileUrl: ADA, name: 'Ada Lovelace' } });
+    expect(say()).toContain('Saved');
+  });
+
+  it('tells the user when Introbook has the person twice', async () => {
+    show('linkedin/current-layout.html');
+    url = ADA;
+    answer = (m) => (m.type === 'capture/save' ? { ok: true, personId: ID, created: false, name: 'Ada Lovelace', duplicate: true } : { saved: false, personId: null });
+    start();
+    await vi.advanceTimersByTimeAsync(1);
+    click('Save to Introbook');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(say()).toContain('Introbook has this person twice — review and merge in the side panel.');
+  });
+
+  it('never renames silently: asks, then saves with the user’s OK, or leaves it', async () => {
+    show('linkedin/current-layout.html');
+    url = ADA;
+    answer = (m) =>
+      m.type === 'capture/save'
+        ? m.confirmName
+          ? { ok: true, personId: ID, created: false, name: 'Ada Lovelace', duplicate: false }
+          : { ok: false, error: 'Introbook has this profile saved under another name.', confirmName: 'Ada Lovelace' }
+        : { saved: true, personId: ID };
+    start();
+    await vi.advanceTimersByTimeAsync(1);
+    control()!.render({ kind: 'idle' });
+    click('Save to Introbook');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(buttons()).toStrictEqual(['Save as Ada Lovelace', 'Cancel']);
+    click('Cancel');
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+    click('Save to Introbook');
+    await vi.advanceTimersByTimeAsync(1);
+    click('Save as Ada Lovelace');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent.filter((m) => m.type === 'capture/save').map((m) => 'confirmName' in m && m.confirmName)).toStrictEqual([false, false, true]);
+    expect(say()).toContain('Saved');
+  });
+});
+
+describe('in-app navigation: never the previous person under the new URL', () => {
+  it('while the old person is on screen there is no button and the popup hears “still loading”; once the page follows, Save is offered', async () => {
+    show('linkedin/current-layout.html');
+    url = ADA;
+    start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+    url = ZOE;
+    page.navigate(ZOE);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS * 2);
+    expect(document.getElementById(HOST_ID)).toBeNull();
+    expect(await readNow()).toMatchObject({ status: 'unreadable', noPerson: false });
+    swapMain('linkedin/current-layout-h2.html');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+    click('Save to Introbook');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent.at(-1)).toMatchObject({ type: 'capture/save', capture: { profileUrl: ZOE } });
+  });
+
+  it('a lead page that does not name its own key stays unconfirmed after navigating, even with a new name on screen', async () => {
+    const lead = 'https://www.linkedin.com/sales/lead/ACwAAB456,NAME_SEARCH,x';
+    const next = 'https://www.linkedin.com/sales/lead/ACwAAC789,NAME_SEARCH,y';
+    show('linkedin/sales-navigator.html');
+    url = lead;
+    // As lane 7a's extractor does: a lead read is confirmed only when the page names the URL's key.
+    const read = (doc: Document, at: string): ReadResult => {
+      const result = readProfile(doc, at);
+      return result.status === 'ok' ? { ...result, confirmed: doc.documentElement.outerHTML.includes(at.split('/')[5]!.split(',')[0]!) } : result;
+    };
+    start({ read });
+    await vi.advanceTimersByTimeAsync(1);
+    // First load: the page is the URL's, confirmed or not.
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+    url = next;
+    page.navigate(next);
+    // Another lead's name appears, but the member link is still the previous lead's.
+    document.querySelector('[data-anonymize="person-name"]')!.textContent = 'Someone Else';
+    await vi.advanceTimersByTimeAsync(SETTLE_MS * 2);
+    expect(document.getElementById(HOST_ID)).toBeNull();
+    expect(await readNow()).toMatchObject({ status: 'unreadable', noPerson: false });
+  });
+
+  it('a lead page still showing the previous lead is stale even when the extractor calls it confirmed', async () => {
+    show('linkedin/sales-navigator.html');
+    url = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abc';
+    start({ read: (doc, at) => {
+      const result = readProfile(doc, at);
+      return result.status === 'ok' ? { ...result, confirmed: true } : result;
+    } });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+    url = 'https://www.linkedin.com/sales/lead/ACwAAB456,NAME_SEARCH,xyz';
+    page.navigate(url);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS * 2);
+    expect(document.getElementById(HOST_ID)).toBeNull();
+    expect(await readNow()).toMatchObject({ status: 'unreadable', noPerson: false });
+    // Once the new lead is on screen, it is offered.
+    swapMain('linkedin/sales-navigator-no-link.html');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+  });
+
+  it('a popup’s save notice for another page does not flip this page’s button', async () => {
+    show('linkedin/current-layout.html');
+    url = ADA;
+    start();
+    await vi.advanceTimersByTimeAsync(1);
+    page.handleMessage({ type: 'page/saved', profileUrl: ZOE, personId: ID });
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+    page.handleMessage({ type: 'page/saved', profileUrl: ADA, personId: ID });
+    expect(say()).toContain('Saved');
+  });
+});
+
+describe('where the content script runs', () => {
+  it('only on the https LinkedIn hosts the background accepts messages from', async () => {
+    const { default: script } = await import('./index');
+    const { LINKEDIN_MATCHES } = await import('@/utils/core/canonical-url');
+    const matches = script.matches as string[];
+    expect(matches).toStrictEqual(LINKEDIN_MATCHES);
+    expect(matches.every((m) => m.startsWith('https://') && !m.includes('*.'))).toBe(true);
+  });
+});

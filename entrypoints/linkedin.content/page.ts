@@ -1,0 +1,398 @@
+/**
+ * What the LinkedIn content script does on one tab: decide whether the page
+ * shows a person, offer the Save button beside their name, and answer the
+ * popup's "what is on this page?". Everything it needs comes in through
+ * `PageDeps`, so tests can run it on a fixture document.
+ *
+ * Deciding quickly: a profile that reads is ready at once; a login wall or
+ * "not found" page (`not-profile`) gets no button; a page that has finished
+ * loading and stayed quiet for SETTLE_MS with no name shows no person — said
+ * at once, and the popup offers a record typed by hand. Only a page still
+ * changing waits, up to READY_TIMEOUT_MS.
+ *
+ * In-app navigation: LinkedIn changes the URL before the page. After a
+ * navigation, a read the page does not tie to its URL (`confirmed: false`) is
+ * stale while it still shows the previous person's name or names another
+ * member URL than the new one; nothing is offered or answered for it.
+ *
+ * No zod, no React, no database: the background checks what we send.
+ */
+import { linkedInPage } from '@/utils/core/canonical-url';
+import type { ReadResult } from '@/utils/extract/result';
+import type { ProfileCapture } from '@/utils/domain/schemas';
+import {
+  readSaveReply,
+  readStatusReply,
+  readToContentMessage,
+  type ContentMessage,
+  type PageReadReply,
+} from '@/utils/messaging/wire';
+import { createSaveButton, HOST_ID, type SaveButton, type SaveButtonOptions } from './save-button';
+
+/** How long a loaded page must stay quiet before "no person here" is the answer. */
+export const SETTLE_MS = 700;
+/** How long the popup's question waits for the page to settle before answering with what it has. */
+export const READ_WAIT_MS = 1500;
+/** The longest wait for a page that keeps changing without showing anyone. */
+export const READY_TIMEOUT_MS = 15_000;
+const DEBOUNCE_MS = 150;
+
+export const NOT_READY = 'The page is still loading this person. Try again in a moment.';
+const NO_PERSON_HINT = 'To add them by hand, open Introbook from the toolbar.';
+const NO_ANSWER = 'Introbook did not answer. Reload the page and try again.';
+
+export interface PageDeps {
+  doc: Document;
+  /** The page's URL now. */
+  url: () => string;
+  read: (doc: Document, url: string) => ReadResult;
+  /** The element showing the person's name, for placing the button beside it. */
+  nameElement: (doc: Document, url: string) => Element | null;
+  send: (message: ContentMessage) => Promise<unknown>;
+  now?: () => number;
+  button?: SaveButtonOptions;
+}
+
+type Verdict = 'waiting' | 'ready' | 'not-profile' | 'no-person' | 'gave-up';
+
+type Reading =
+  | { kind: 'ok'; capture: ProfileCapture; vouched: boolean }
+  | { kind: 'stale' }
+  | { kind: 'not-profile' }
+  | { kind: 'unreadable'; reason: string };
+
+export class LinkedInPage {
+  private readonly now: () => number;
+  private url = '';
+  /** The key of the person page the URL names (profile, Sales Navigator lead, Recruiter), or null elsewhere. */
+  private key: string | null = null;
+  private kind: 'profile' | 'sales-lead' | 'recruiter' | null = null;
+  /** The name the page showed when the URL last changed: a stale DOM still shows it. */
+  private previousName: string | null = null;
+  private navigated = false;
+  private verdict: Verdict = 'waiting';
+  private waitStarted = 0;
+  private lastChange = 0;
+  private button: SaveButton | null = null;
+  private observer: MutationObserver | null = null;
+  // One timer of each kind, cleared before it is set again: no per-change listeners pile up.
+  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  private giveUpTimer: ReturnType<typeof setTimeout> | undefined;
+  private waiters: (() => void)[] = [];
+  /** The capture waiting for the user's OK to rename the stored person. */
+  private pendingRename: { capture: ProfileCapture; vouched: boolean } | null = null;
+  /** The name read when the page became ready: labels the button without reading the page again. */
+  private shownName: string | null = null;
+  private disposed = false;
+  private readonly onLoad = () => this.check();
+
+  constructor(private readonly deps: PageDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  start(): void {
+    this.deps.doc.defaultView?.addEventListener('load', this.onLoad);
+    this.onLocation(this.deps.url());
+  }
+
+  /** A navigation started (WXT's `wxt:locationchange`): the URL is the new one, the DOM may still be the old page's. */
+  navigate(url: string): void {
+    this.onLocation(url);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.clearTimers();
+    this.observer?.disconnect();
+    this.observer = null;
+    this.button?.host.remove();
+    this.button = null;
+    this.deps.doc.defaultView?.removeEventListener('load', this.onLoad);
+    this.release();
+  }
+
+  /** A runtime message from our own extension (the caller checked the sender). */
+  handleMessage(message: unknown): Promise<PageReadReply> | undefined {
+    const msg = readToContentMessage(message);
+    if (!msg) return undefined;
+    if (msg.type === 'page/read') return this.answerRead();
+    if (this.button && msg.profileUrl === this.key && this.verdict === 'ready') {
+      this.button.render({ kind: 'saved', name: this.shownName ?? 'this person' });
+    }
+    return undefined;
+  }
+
+  // --- deciding what the page shows -------------------------------------------------
+
+  /** Returns true when the page now names another person page (or none). */
+  private onLocation(url: string): boolean {
+    const page = linkedInPage(url);
+    const key = page?.key ?? null;
+    if (key === this.key && this.url !== '') {
+      this.url = url;
+      return false;
+    }
+    if (this.url !== '') {
+      this.navigated = true;
+      this.previousName = this.nameAt(this.url);
+    }
+    this.url = url;
+    this.key = key;
+    this.kind = page?.kind ?? null;
+    this.verdict = 'waiting';
+    this.pendingRename = null;
+    this.shownName = null;
+    this.clearTimers();
+    this.button?.host.remove();
+    this.button = null;
+    if (key === null) {
+      this.observer?.disconnect();
+      this.observer = null;
+      this.release();
+      return true;
+    }
+    this.waitStarted = this.now();
+    this.lastChange = this.waitStarted;
+    this.observe();
+    // Let the navigation commit before the first look.
+    this.debounceTimer = setTimeout(() => this.check(), 0);
+    this.giveUpTimer = setTimeout(() => this.giveUp(), READY_TIMEOUT_MS);
+    return true;
+  }
+
+  /** One observer while on a person page: finds the person once rendered, re-mounts the button if LinkedIn re-renders it away. */
+  private observe(): void {
+    if (this.observer) return;
+    this.observer = new MutationObserver(() => {
+      this.lastChange = this.now();
+      if (this.verdict === 'ready' && this.button?.host.isConnected) return;
+      clearTimeout(this.debounceTimer);
+      this.debounceTimer = setTimeout(() => this.check(), DEBOUNCE_MS);
+    });
+    this.observer.observe(this.deps.doc.documentElement, { childList: true, subtree: true });
+  }
+
+  private check(): void {
+    if (this.key === null || this.disposed) return;
+    if (this.verdict === 'ready') {
+      if (!this.button?.host.isConnected) this.mount();
+      return;
+    }
+    const reading = this.reading();
+    if (reading.kind === 'ok') {
+      this.verdict = 'ready';
+      this.shownName = reading.capture.name;
+      clearTimeout(this.giveUpTimer);
+      this.mount().render({ kind: 'idle' });
+      this.release();
+      void this.refreshStatus();
+    } else if (reading.kind === 'not-profile') {
+      // A login wall or "profile not found": no button at all.
+      this.verdict = 'not-profile';
+      this.button?.host.remove();
+      this.button = null;
+      this.release();
+    } else if (this.verdict === 'no-person' || this.verdict === 'gave-up') {
+      // Already said; say it again only if the page starts showing someone.
+      if (!this.button?.host.isConnected) this.mount();
+    } else if (reading.kind === 'unreadable' && this.settled()) {
+      this.verdict = 'no-person';
+      clearTimeout(this.giveUpTimer);
+      this.mount().render({ kind: 'note', message: `${reading.reason} ${NO_PERSON_HINT}` });
+      this.release();
+    } else {
+      // Still changing (or still showing the previous person): look again once it has been quiet.
+      this.verdict = 'waiting';
+      clearTimeout(this.settleTimer);
+      const due = Math.max(this.lastChange, this.waitStarted) + SETTLE_MS - this.now();
+      this.settleTimer = setTimeout(() => this.check(), Math.max(due, 0) + 10);
+    }
+  }
+
+  /** Loaded, and no change for SETTLE_MS since the URL changed and since the DOM last did. */
+  private settled(): boolean {
+    const quiet = this.now() - Math.max(this.lastChange, this.waitStarted);
+    return this.deps.doc.readyState === 'complete' && quiet >= SETTLE_MS;
+  }
+
+  private giveUp(): void {
+    if (this.verdict !== 'waiting' || this.key === null || this.disposed) return;
+    this.verdict = 'gave-up';
+    const reading = this.reading();
+    this.mount().render({ kind: 'note', message: reading.kind === 'unreadable' ? `${reading.reason} ${NO_PERSON_HINT}` : NOT_READY });
+    this.release();
+  }
+
+  /** What the page shows now, held back while it may still show the previous person. */
+  private reading(): Reading {
+    const result = this.deps.read(this.deps.doc, this.url);
+    if (result.status === 'not-profile') return { kind: 'not-profile' };
+    if (result.status === 'unreadable') return { kind: 'unreadable', reason: result.reason };
+    const { capture, confirmed } = result;
+    const key = this.key;
+    if (key === null || (capture.profileUrl !== key && !capture.aliases.includes(key))) return { kind: 'stale' };
+    if (this.navigated) {
+      // Sales Navigator and Recruiter pages have no self-link that would tie the page to its URL, so the
+      // previous person's name still on screen means the previous page, confirmed or not.
+      const aliasPage = this.kind !== 'profile';
+      const sameAsBefore = capture.name === this.previousName;
+      if (sameAsBefore && (!confirmed || aliasPage)) return { kind: 'stale' };
+      // A member URL the page names for its own key counts only once the page ties itself to that key.
+      if (!confirmed && capture.profileUrl !== key) return { kind: 'stale' };
+    }
+    return { kind: 'ok', capture, vouched: confirmed || !this.navigated };
+  }
+
+  private nameAt(url: string): string | null {
+    const result = this.deps.read(this.deps.doc, url);
+    return result.status === 'ok' ? result.capture.name : null;
+  }
+
+  // --- the popup's question -------------------------------------------------------------
+
+  private async answerRead(): Promise<PageReadReply> {
+    this.onLocation(this.deps.url());
+    if (this.verdict === 'waiting' && this.key !== null) await this.settle(READ_WAIT_MS);
+    const reading = this.reading();
+    switch (reading.kind) {
+      case 'ok':
+        return { status: 'ok', capture: reading.capture, confirmed: reading.vouched };
+      case 'not-profile':
+        return { status: 'not-profile' };
+      case 'stale':
+        return { status: 'unreadable', reason: NOT_READY, noPerson: false };
+      case 'unreadable':
+        return { status: 'unreadable', reason: reading.reason, noPerson: this.verdict === 'no-person' || this.settled() };
+    }
+  }
+
+  /** Resolves when the page has a verdict, or after `ms`. */
+  private settle(ms: number): Promise<void> {
+    return new Promise((done) => {
+      const timer = setTimeout(finish, ms);
+      function finish() {
+        clearTimeout(timer);
+        done();
+      }
+      this.waiters.push(finish);
+    });
+  }
+
+  private release(): void {
+    for (const done of this.waiters.splice(0)) done();
+  }
+
+  private clearTimers(): void {
+    clearTimeout(this.debounceTimer);
+    clearTimeout(this.settleTimer);
+    clearTimeout(this.giveUpTimer);
+  }
+
+  // --- the button ---------------------------------------------------------------------------
+
+  private mount(): SaveButton {
+    const { doc } = this.deps;
+    for (const stray of Array.from(doc.querySelectorAll(`#${HOST_ID}`))) if (stray !== this.button?.host) stray.remove();
+    const button =
+      this.button ??
+      createSaveButton(
+        doc,
+        {
+          onSave: () => void this.save(),
+          onOpen: () => void this.openSidePanel(),
+          onConfirmName: () => void this.confirmRename(),
+          onCancel: () => this.cancelRename(),
+        },
+        this.deps.button,
+      );
+    this.button = button;
+    const name = this.verdict === 'ready' ? this.deps.nameElement(doc, this.url) : null;
+    // Never inside the name's link: a click there would navigate.
+    const anchor = name?.closest('a') ?? name;
+    if (anchor?.parentElement) {
+      button.host.removeAttribute('data-floating');
+      if (anchor.nextElementSibling !== button.host) anchor.insertAdjacentElement('afterend', button.host);
+    } else {
+      button.host.setAttribute('data-floating', '');
+      if (button.host.parentElement !== doc.body) doc.body.append(button.host);
+    }
+    return button;
+  }
+
+  private async refreshStatus(): Promise<void> {
+    const key = this.key;
+    if (!key) return;
+    try {
+      const reply = readStatusReply(await this.deps.send({ type: 'person/status', profileUrl: key }));
+      if (reply?.saved && key === this.key && this.button?.state().kind === 'idle') {
+        this.button.render({ kind: 'saved', name: this.shownName ?? 'this person' });
+      }
+    } catch {
+      // The extension is reloading: stay "Save".
+    }
+  }
+
+  private async save(): Promise<void> {
+    // A navigation may not have been seen yet: never save under a stale URL.
+    if (this.onLocation(this.deps.url())) return;
+    const button = this.button;
+    if (!button) return;
+    const reading = this.reading();
+    if (reading.kind !== 'ok') {
+      button.render({ kind: 'error', message: reading.kind === 'unreadable' ? reading.reason : NOT_READY });
+      return;
+    }
+    await this.send(reading.capture, reading.vouched, false);
+  }
+
+  private async send(capture: ProfileCapture, vouched: boolean, confirmName: boolean): Promise<void> {
+    const button = this.button;
+    if (!button) return;
+    const key = this.key;
+    button.render({ kind: 'saving' });
+    let reply;
+    try {
+      reply = readSaveReply(await this.deps.send({ type: 'capture/save', capture, confirmed: vouched, ...(confirmName ? { confirmName } : {}) }));
+    } catch {
+      reply = null;
+    }
+    if (key !== this.key || this.button !== button) return;
+    if (!reply) {
+      button.render({ kind: 'error', message: NO_ANSWER });
+    } else if (reply.ok) {
+      this.pendingRename = null;
+      button.render({
+        kind: 'saved',
+        name: capture.name,
+        ...(reply.duplicate ? { notice: 'Introbook has this person twice — review and merge in the side panel.' } : {}),
+      });
+    } else if (reply.confirmName !== undefined && !confirmName) {
+      // Don't rename silently: the stored record may be someone else. Ask.
+      this.pendingRename = { capture, vouched };
+      button.render({ kind: 'confirm-name', name: capture.name });
+    } else {
+      button.render({ kind: 'error', message: reply.error });
+    }
+  }
+
+  private async confirmRename(): Promise<void> {
+    const pending = this.pendingRename;
+    if (!pending || this.onLocation(this.deps.url())) return;
+    await this.send(pending.capture, pending.vouched, true);
+  }
+
+  private cancelRename(): void {
+    this.pendingRename = null;
+    this.button?.render({ kind: 'idle' });
+  }
+
+  private async openSidePanel(): Promise<void> {
+    if (!this.key) return;
+    try {
+      await this.deps.send({ type: 'sidepanel/open', profileUrl: this.key });
+    } catch {
+      this.button?.render({ kind: 'error', message: 'Open Introbook from the toolbar to see this person.' });
+    }
+  }
+}

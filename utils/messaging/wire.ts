@@ -1,0 +1,116 @@
+/**
+ * The content script's side of the protocol, without zod: the message types
+ * (shared with protocol.ts, which parses them with zod where they arrive in
+ * the background and the popup) and small hand checks for the few things the
+ * content script receives. The sender of those is already checked (our own
+ * extension id), so the checks guard against our own bugs and a version skew
+ * after an update, not against a hostile page. Keeps the content script small:
+ * zod is two thirds of a bundle that includes it.
+ */
+import type { ProfileCapture } from '../domain/schemas';
+
+// --- content script → background ------------------------------------------------
+
+export interface CaptureSaveMessage {
+  type: 'capture/save';
+  capture: ProfileCapture;
+  /**
+   * The content script vouches that the page shows the person its URL names:
+   * the page says so itself, or there was no in-app navigation since it loaded.
+   */
+  confirmed: boolean;
+  /** The user agreed to rename the stored person to the page's name. */
+  confirmName?: boolean;
+}
+export interface PersonStatusMessage {
+  type: 'person/status';
+  profileUrl: string;
+}
+export interface OpenSidePanelMessage {
+  type: 'sidepanel/open';
+  profileUrl: string;
+}
+export type ContentMessage = CaptureSaveMessage | PersonStatusMessage | OpenSidePanelMessage;
+
+// --- background / popup → content script ------------------------------------------
+
+export type ToContentMessage = { type: 'page/read' } | { type: 'page/saved'; profileUrl: string; personId: string };
+
+// --- replies ----------------------------------------------------------------------
+
+/** What the content script read on its page; the popup shows it, the background saves it. */
+export type PageReadReply =
+  | { status: 'ok'; capture: ProfileCapture; confirmed: boolean }
+  | { status: 'not-profile' }
+  /** `noPerson`: the page has loaded and shows no person (the popup offers a record typed by hand). */
+  | { status: 'unreadable'; reason: string; noPerson: boolean };
+
+export type SaveReply =
+  | { ok: true; personId: string; created: boolean; name: string; duplicate: boolean }
+  /** `confirmName`: nothing was saved because the stored name differs; this is the page's name to ask about. */
+  | { ok: false; error: string; confirmName?: string };
+
+export interface StatusReply {
+  saved: boolean;
+  personId: string | null;
+}
+
+/** A one-off read of the page as it is (the on-demand reader: no in-app navigation to guard against). */
+export function toPageReadReply(
+  result: { status: 'ok'; capture: ProfileCapture; confirmed: boolean } | { status: 'not-profile' } | { status: 'unreadable'; reason: string },
+): PageReadReply {
+  if (result.status === 'ok') return { status: 'ok', capture: result.capture, confirmed: true };
+  if (result.status === 'unreadable') return { status: 'unreadable', reason: result.reason, noPerson: true };
+  return { status: 'not-profile' };
+}
+
+// --- hand checks ------------------------------------------------------------------
+
+type Loose = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isShortString = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isHttpsUrl(value: unknown): value is string {
+  if (!isShortString(value, 2048)) return false;
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** A message to the content script, or null. */
+export function readToContentMessage(value: unknown): ToContentMessage | null {
+  if (!isObject(value)) return null;
+  if (value.type === 'page/read') return { type: 'page/read' };
+  if (value.type === 'page/saved' && isHttpsUrl(value.profileUrl) && typeof value.personId === 'string' && UUID.test(value.personId)) {
+    return { type: 'page/saved', profileUrl: value.profileUrl, personId: value.personId };
+  }
+  return null;
+}
+
+/** The background's answer to a save, or null. */
+export function readSaveReply(value: unknown): SaveReply | null {
+  if (!isObject(value)) return null;
+  if (value.ok === true) {
+    const { personId, created, name, duplicate } = value;
+    if (typeof personId !== 'string' || !UUID.test(personId) || typeof created !== 'boolean' || !isShortString(name, 1000)) return null;
+    return { ok: true, personId, created, name, duplicate: duplicate === true };
+  }
+  if (value.ok === false && isShortString(value.error, 2000)) {
+    return isShortString(value.confirmName, 1000)
+      ? { ok: false, error: value.error, confirmName: value.confirmName }
+      : { ok: false, error: value.error };
+  }
+  return null;
+}
+
+/** The background's answer to "is the person on screen saved?", or null. */
+export function readStatusReply(value: unknown): StatusReply | null {
+  if (!isObject(value) || typeof value.saved !== 'boolean') return null;
+  const { personId } = value;
+  if (personId !== null && (typeof personId !== 'string' || !UUID.test(personId))) return null;
+  return { saved: value.saved, personId };
+}
