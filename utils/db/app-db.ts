@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import { blankUserFields, DEFAULT_MEETING_MINUTES, type IntroRequest, type Meeting, type Person, type Template } from '../domain/schemas';
 import { DEFAULT_TEMPLATES } from '../domain/templates';
+import type { SyncConflict, SyncStateRow, SyncUpdateRow } from '../sync/schemas';
 
 export const DB_NAME = 'introbook';
 
@@ -90,6 +91,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       }
     },
   },
+  {
+    // v10: sync between browsers. `syncConflicts` syncs (what sync decided: a
+    // losing value, a restore offer, two saves of one person folded together);
+    // `syncState` (membership, secret, cursors) and `syncUpdates` (this
+    // browser's copy of the vault) stay on the device. No rows change.
+    version: 10,
+    stores: {
+      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases',
+      intros: 'id, targetId, connectorId, status, updatedAt',
+      templates: 'id, kind, updatedAt',
+      meetings: 'id, personId, requestId, startsAt, updatedAt',
+      syncConflicts: 'id, [table+rowId], kind, updatedAt',
+      syncState: 'key',
+      syncUpdates: '++seq, doc',
+    },
+  },
 ];
 
 /** Put the built-in templates in place (idempotent: existing ids are left as the user edited them). */
@@ -106,6 +123,9 @@ export class IntrobookDB extends Dexie {
   intros!: EntityTable<IntroRequest, 'id'>;
   templates!: EntityTable<Template, 'id'>;
   meetings!: EntityTable<Meeting, 'id'>;
+  syncConflicts!: EntityTable<SyncConflict, 'id'>;
+  syncState!: Table<SyncStateRow, string>;
+  syncUpdates!: Table<SyncUpdateRow, number>;
 
   constructor(options?: DexieOptions, name: string = DB_NAME) {
     super(name, { chromeTransactionDurability: 'relaxed', ...options });

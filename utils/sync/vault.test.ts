@@ -62,7 +62,8 @@ describe('rows in and out of the vault', () => {
     const a = device('A');
     const row = person({ editedFields: ['role', 'name'], aliases: ['https://www.linkedin.com/in/ACoAAB/'], fieldSources: { name: 'user' } });
     expect(a.pushRows('people', [row])).toBe(1);
-    expect(a.readRow('people', ADA, row)!.row).toStrictEqual(row);
+    // Sets come back in one order on every device.
+    expect(a.readRow('people', ADA)!.row).toStrictEqual({ ...row, editedFields: ['name', 'role'] });
   });
 
   it('writes only what changed: the same row again changes nothing, one field changes one key', () => {
@@ -97,16 +98,6 @@ describe('rows in and out of the vault', () => {
     b.pushRows('people', [person({ notes: 'hello', updatedAt: 2000 })]);
     sync(a, b);
     expect(read(a, 'people', ADA)).toMatchObject({ pronouns: 'she/her', notes: 'hello' });
-  });
-
-  it('keeps a set in the order the store has it, new elements after', () => {
-    const a = device('A');
-    a.pushRows('people', [person({ aliases: ['https://z.example/', 'https://a.example/'] })]);
-    expect(a.readRow('people', ADA, { aliases: ['https://z.example/', 'https://a.example/'] })!.row.aliases).toStrictEqual([
-      'https://z.example/',
-      'https://a.example/',
-    ]);
-    expect(a.readRow('people', ADA)!.row.aliases).toStrictEqual(['https://a.example/', 'https://z.example/']);
   });
 });
 

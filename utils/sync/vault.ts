@@ -179,7 +179,7 @@ export class Vault {
     Y.applyUpdateV2(this.doc, update, LOAD);
   }
 
-  readRow(table: string, id: string, local?: Row): VaultRow | null {
+  readRow(table: string, id: string): VaultRow | null {
     const spec = this.specs.get(table);
     const rmap = spec ? this.table(table).get(id) : undefined;
     if (!spec || !(rmap instanceof Y.Map)) return null;
@@ -191,7 +191,7 @@ export class Vault {
         continue;
       }
       if (value instanceof Y.Map) {
-        row[key] = spec.kinds?.[key] === 'set' ? orderedSet(Array.from(value.keys()), local?.[key]) : value.toJSON();
+        row[key] = spec.kinds?.[key] === 'set' ? orderedSet(Array.from(value.keys())) : value.toJSON();
       } else {
         row[key] = value;
       }
@@ -202,6 +202,11 @@ export class Vault {
 
   rowIds(table: string): string[] {
     return Array.from(this.table(table).keys());
+  }
+
+  /** Ask for a row to be written into the store at the next takeMirror(). */
+  markMirror(table: string, id: string): void {
+    this.note(this.mirror, table, id);
   }
 
   /** Rows to write into the store (changed by other devices or by sync itself), and forget them. */
@@ -558,12 +563,9 @@ function asStrings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-/** A set's elements in the store's order where it has them, new ones after (sorted, so every device agrees). */
-function orderedSet(elements: string[], local: unknown): string[] {
-  const have = new Set(elements);
-  const kept = asStrings(local).filter((e) => have.has(e));
-  const keptSet = new Set(kept);
-  return [...kept, ...elements.filter((e) => !keptSet.has(e)).sort()];
+/** A set's elements in one order on every device. */
+function orderedSet(elements: string[]): string[] {
+  return [...elements].sort();
 }
 
 function setValue(rmap: Y.Map<unknown>, key: string, value: unknown): boolean {
