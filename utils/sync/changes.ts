@@ -6,7 +6,9 @@
  * a message, which also wakes it. Sync's own writes are not reported.
  */
 import type { Transaction } from 'dexie';
+import { browser } from 'wxt/browser';
 import type { IntrobookDB } from '../db/app-db';
+import { syncOnItem } from './status';
 import { SYNCED_TABLES } from './tables';
 
 export type Changes = Record<string, string[]>;
@@ -31,10 +33,21 @@ function root(tx: Transaction): Transaction {
   return t;
 }
 
-let handler: ((report: ChangeReport) => void) | null = null;
+let handler: ((report: ChangeReport, db: IntrobookDB) => void) | null = null;
+
+/** In an extension page: tell the background (which runs sync), while sync is on. */
+function reportToBackground(report: ChangeReport): void {
+  void syncOnItem.getValue().then((on) => {
+    if (on) browser.runtime.sendMessage({ type: 'sync/changed', ...report }).catch(() => {});
+  });
+}
+
+function currentHandler(): ((report: ChangeReport, db: IntrobookDB) => void) | null {
+  return handler ?? (typeof document !== 'undefined' ? reportToBackground : null);
+}
 
 /** Where reports go in this context. The background's sync engine sets it; pages set a messenger. */
-export function onLocalChanges(next: ((report: ChangeReport) => void) | null): void {
+export function onLocalChanges(next: ((report: ChangeReport, db: IntrobookDB) => void) | null): void {
   handler = next;
 }
 
@@ -56,7 +69,8 @@ export function trackLocalChanges(db: IntrobookDB): void {
       top.on('complete', () => {
         const map = pending.get(top);
         pending.delete(top);
-        if (map && handler) handler(toReport(map));
+        const report = currentHandler();
+        if (map && report) report(toReport(map), db);
       });
     }
     let keys = byTable.get(table);
