@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Settings } from '@/utils/domain/schemas';
 import { refreshReminders } from '@/utils/messaging/client';
 import { saveSettings } from '@/utils/settings';
+import { SyncSettings } from './SyncSettings';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 import { TextField } from './TextField';
@@ -89,6 +90,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
         </p>
       )}
       <StorageUse />
+      <SyncSettings />
     </form>
   );
 }

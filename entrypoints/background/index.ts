@@ -6,6 +6,8 @@ import type { ToContentMessage } from '@/utils/messaging/protocol';
 import { openSidePanel } from '@/utils/side-panel';
 import { focusedPersonId } from '@/utils/ui-state';
 import { now } from '@/utils/clock';
+import { startSync } from '@/utils/sync/background';
+import { isSyncMessage } from '@/utils/sync/messages';
 import { createReminders } from './reminders';
 import { createRouter } from './router';
 
@@ -30,7 +32,8 @@ export default defineBackground(() => {
     log: (message, detail) => console.warn(message, detail),
   });
 
-  browser.runtime.onMessage.addListener((message, sender) => router.handle(message, sender));
+  const sync = startSync({ db, onRemoteChange: () => void reminders.refresh() });
+  browser.runtime.onMessage.addListener((message, sender) => (isSyncMessage(message) ? sync.handle(message, sender) : router.handle(message, sender)));
   reminders.setup();
 
   browser.runtime.onInstalled.addListener(() => {

@@ -6,6 +6,7 @@ import { PersonDetails } from '@/components/PersonDetails';
 import { RequestBoard } from '@/components/RequestBoard';
 import { RequestView } from '@/components/RequestView';
 import { SettingsView } from '@/components/SettingsView';
+import { SyncNotices } from '@/components/SyncNotices';
 import { TemplatesView } from '@/components/TemplatesView';
 import { getDb } from '@/utils/db/db';
 import { getPerson, listRecentPeople } from '@/utils/db/people';
@@ -86,6 +87,7 @@ export function App() {
           </button>
         ))}
       </nav>
+      <SyncNotices db={db} />
       {view === 'people' &&
         (selectedId && selected ? (
           <PersonDetails key={selected.id} person={selected} db={db} onBack={back} onOpenRequest={openRequest} />

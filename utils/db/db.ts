@@ -1,3 +1,4 @@
+import { trackLocalChanges } from '../sync/changes';
 import { IntrobookDB } from './app-db';
 
 let instance: IntrobookDB | null = null;
@@ -10,6 +11,7 @@ let instance: IntrobookDB | null = null;
 export function getDb(): IntrobookDB {
   if (!instance) {
     instance = new IntrobookDB();
+    trackLocalChanges(instance); // sync hears of every write to a synced table
     // A newer version of the extension is upgrading the schema: step aside so it
     // isn't blocked. An open page reloads onto the new schema; the service
     // worker opens a fresh connection on its next call.

@@ -133,6 +133,8 @@ interface Session {
   joining: boolean;
   retry: Map<string, Set<string>> | null;
   startedAt: number;
+  /** The relay answered at least once in this session: losing it now is "offline", not "connecting". */
+  connectedOnce: boolean;
   lastSyncedAt: number | null;
   timers: ReturnType<typeof setTimeout>[];
   unloadTimer: ReturnType<typeof setTimeout> | null;
@@ -355,6 +357,7 @@ export class SyncEngine {
       joining: await readValue(db, JOINING_KEY, isBoolean, false),
       retry: null,
       startedAt: Date.now(),
+      connectedOnce: false,
       lastSyncedAt: null,
       timers: [],
       unloadTimer: null,
@@ -378,7 +381,10 @@ export class SyncEngine {
         this.schedule();
       }
     });
-    provider.on('status', () => this.updateStatus());
+    provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') s.connectedOnce = true;
+      this.updateStatus();
+    });
     provider.on('connection-close', () => this.updateStatus());
     provider.on('connection-error', () => this.updateStatus());
     provider.on('sync', (synced: boolean) => {
@@ -676,7 +682,7 @@ export class SyncEngine {
       return { ...base, pending: 0, state: 'synced', message: 'Synced' };
     }
     const connecting = s.provider.wsconnecting || s.provider.wsconnected;
-    if (connecting && Date.now() - s.startedAt < this.o.connectGraceMs) return { ...base, state: 'connecting', message: 'Connecting to the relay…' };
+    if (connecting && !s.connectedOnce && Date.now() - s.startedAt < this.o.connectGraceMs) return { ...base, state: 'connecting', message: 'Connecting to the relay…' };
     if (s.joining) return { ...base, state: 'offline', message: 'Offline — waiting for the relay to send the vault. Introbook keeps trying.' };
     if (base.pending > 0) return { ...base, state: 'offline', message: waitingMessage(base.pending) };
     return { ...base, state: 'offline', message: 'Offline — the relay can’t be reached. Introbook keeps trying.' };
