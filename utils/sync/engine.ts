@@ -107,6 +107,8 @@ const RETRY_MS = 5_000;
 
 interface Entry {
   id: string;
+  client: number;
+  clock: number;
   index: number;
   blob: Uint8Array | null;
 }
@@ -593,6 +595,8 @@ export class SyncEngine {
   }
 
   private pushBlobs(s: Session, blobs: Uint8Array[], replace?: Set<string>): void {
+    const client = s.carrier.clientID;
+    const before = Y.getState(s.carrier.store, client);
     s.carrier.transact(() => {
       if (replace) {
         const all = entries(s.log);
@@ -600,8 +604,8 @@ export class SyncEngine {
       }
       s.log.push(blobs);
     }, PUSH);
-    const pushed = new Set(blobs);
-    for (const e of entries(s.log)) if (e.blob && pushed.has(e.blob)) s.processed.add(e.id);
+    // This device's own entries are applied already.
+    for (const e of entries(s.log)) if (e.client === client && e.clock >= before) s.processed.add(e.id);
   }
 
   /** Many small entries: replace those this device has applied with one sealed snapshot of the vault. */
@@ -678,7 +682,8 @@ export class SyncEngine {
       };
     }
     if (this.live(s)) {
-      if (transient === 'syncing' || s.joining) return { ...base, state: 'syncing', message: 'Syncing…' };
+      const working = transient === 'syncing' || s.joining || this.cycleQueued || this.scanRequested || this.changes.size > 0 || this.settingsDirty;
+      if (working) return { ...base, state: 'syncing', message: 'Syncing…' };
       return { ...base, pending: 0, state: 'synced', message: 'Synced' };
     }
     const connecting = s.provider.wsconnecting || s.provider.wsconnected;
@@ -698,7 +703,8 @@ function entries(log: Y.Array<Uint8Array>): Entry[] {
     const content = item.content.getContent();
     for (let i = 0; i < item.length; i++) {
       const value = content[i];
-      out.push({ id: `${item.id.client}.${item.id.clock + i}`, index, blob: value instanceof Uint8Array ? value : null });
+      const clock = item.id.clock + i;
+      out.push({ id: `${item.id.client}.${clock}`, client: item.id.client, clock, index, blob: value instanceof Uint8Array ? value : null });
       index++;
     }
   }

@@ -93,8 +93,9 @@ export async function exchange(db: IntrobookDB, vault: Vault, input: ExchangeInp
       const inVault = vault.readRow(SETTINGS_TABLE, SETTINGS_ROW)?.row ?? {};
       for (const field of SYNCED_SETTINGS) {
         if (input.settings[field] === undefined) continue;
-        // Joining: the vault's settings (the user's, from their other devices) beat this device's defaults.
-        if (input.join && !isEmptyValue(inVault[field])) continue;
+        // Joining: the vault's settings (the user's, from their other devices) beat this
+        // device's, and a field left empty here (a default) is not offered at all.
+        if (input.join && (!isEmptyValue(inVault[field]) || isEmptyValue(input.settings[field]))) continue;
         settingsRow[field] = input.settings[field];
       }
       result.pushed += vault.pushRows(SETTINGS_TABLE, [settingsRow]);

@@ -245,26 +245,34 @@ describe('conflicts', () => {
     if (read(a, 'people', ADA)!.deletedAt === null) expect(conflicts(a).filter((c) => c.kind === 'restore')).toStrictEqual([]);
   });
 
-  it('a row created with one id on two devices (a built-in template): fields only one side had are kept, differing ones recorded', () => {
-    const a = device('A', 1);
-    const b = device('B', 2);
+  it.each([
+    [1, 2],
+    [2, 1],
+  ])('a row created with one id on two devices (a built-in template): fields only one side had are kept, differing ones recorded (client ids %i, %i)', (ca, cb) => {
+    const a = device('A', ca);
+    const b = device('B', cb);
     a.pushRows('templates', [{ id: 'default-intro-ask', kind: 'intro-ask', name: 'Intro ask', body: 'My own words', createdAt: 5, updatedAt: 9, deletedAt: null }]);
     b.pushRows('templates', [{ id: 'default-intro-ask', kind: 'intro-ask', name: 'Intro ask', body: 'The default', createdAt: 7, updatedAt: 7, deletedAt: null, builtIn: true }]);
     sync(a, b);
     const ta = read(a, 'templates', 'default-intro-ask')!;
     expect(read(b, 'templates', 'default-intro-ask')).toStrictEqual(ta);
     expect(ta.builtIn).toBe(true);
-    const bodies = [ta.body, conflicts(a).find((c) => c.field === 'body')?.other].sort();
-    expect(bodies).toStrictEqual(['My own words', 'The default']);
+    // Written last wins (whichever map Yjs kept); the other body is in the history.
+    expect(ta.body).toBe('My own words');
+    expect(conflicts(a).find((c) => c.field === 'body')).toMatchObject({ kept: 'My own words', other: 'The default' });
   });
 
-  it('settings set on two devices before pairing: each field that only one device set survives', () => {
-    const a = device('A', 1);
-    const b = device('B', 2);
+  it.each([
+    [1, 2],
+    [2, 1],
+  ])('settings set on two devices before pairing: each field that only one device set survives (client ids %i, %i)', (ca, cb) => {
+    const a = device('A', ca);
+    const b = device('B', cb);
     a.pushRows('settings', [{ id: 'user', name: 'Sam Rivera', goal: '' }]);
-    b.pushRows('settings', [{ id: 'user', background: 'data analyst' }]);
+    b.pushRows('settings', [{ id: 'user', name: '', goal: 'product', background: 'data analyst' }]);
     sync(a, b);
-    expect(read(a, 'settings', 'user')).toMatchObject({ name: 'Sam Rivera', background: 'data analyst' });
+    // An empty field never beats a filled one, whichever device's row Yjs kept.
+    expect(read(a, 'settings', 'user')).toMatchObject({ name: 'Sam Rivera', goal: 'product', background: 'data analyst' });
     expect(read(b, 'settings', 'user')).toStrictEqual(read(a, 'settings', 'user'));
   });
 });

@@ -392,11 +392,17 @@ export class Vault {
     this.addConflict({ id: `f.${lost.loserId}`, kind: 'field', table: lost.table, rowId: lost.rowId, field, kept: winner, other: lost.value }, now);
   }
 
-  /** A row created on two devices with one id: the winner keeps its values, gains what only the loser had. */
+  /**
+   * A row created on two devices with one id (built-in templates, settings): the
+   * rows meet field by field like two saves of one person: an empty side takes
+   * the other's value, otherwise the row written last wins and the other value
+   * is recorded. Both devices see the same two rows, so they write the same.
+   */
   private foldLostRow(lost: LostRow, now: number): void {
     const spec = this.specs.get(lost.table)!;
     const rmap = this.table(lost.table).get(lost.rowId);
     if (!(rmap instanceof Y.Map)) return;
+    const loserNewer = Number(lost.fields.get('updatedAt')?.value ?? 0) > Number(rmap.get('updatedAt') ?? 0);
     for (const [key, { value, entries }] of lost.fields) {
       if (key.startsWith('_')) continue;
       const mine = rmap.get(key);
@@ -410,11 +416,17 @@ export class Vault {
         }
         continue;
       }
-      if (mine === undefined) {
-        rmap.set(key, value);
-      } else if (!this.quiet(spec, key) && !(mine instanceof Y.Map) && !deepEqual(mine, value)) {
+      if (mine instanceof Y.Map || deepEqual(mine, value)) continue;
+      if (mine === undefined || isEmptyValue(mine)) {
+        if (!isEmptyValue(value) || mine === undefined) rmap.set(key, value);
+        continue;
+      }
+      if (isEmptyValue(value)) continue;
+      const keep = loserNewer ? value : mine;
+      if (loserNewer) rmap.set(key, value);
+      if (!this.quiet(spec, key)) {
         const field = key.startsWith('@') ? key.slice(1) : key;
-        this.addConflict({ id: `f.${lost.loserId}.${key}`, kind: 'field', table: lost.table, rowId: lost.rowId, field, kept: mine, other: value }, now);
+        this.addConflict({ id: `f.${lost.loserId}.${key}`, kind: 'field', table: lost.table, rowId: lost.rowId, field, kept: keep, other: loserNewer ? mine : value }, now);
       }
     }
   }
