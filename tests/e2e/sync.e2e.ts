@@ -218,6 +218,50 @@ describe('sync between two browsers', () => {
     expect(await inA.innerText()).toContain('Status: Agreed');
   });
 
+  it('removed in A while edited in B: the edit survives and both browsers offer to restore', async () => {
+    await relayDown();
+    await expect.poll(() => statusText(panelB), { timeout: 15_000 }).toMatch(/^Offline/);
+    await openPerson(panelA, 'Charles Babbage');
+    await panelA.getByRole('button', { name: 'Remove from Introbook' }).click();
+    await panelA.getByRole('button', { name: 'Yes, remove Charles Babbage' }).click();
+    await openPerson(panelB, 'Charles Babbage');
+    await panelB.getByRole('textbox', { name: 'Your notes' }).fill('Lunch next Tuesday');
+    await panelB.getByRole('button', { name: 'Save notes' }).click();
+    await expect.poll(() => panelB.getByRole('status').filter({ hasText: 'Notes saved.' }).count()).toBe(1);
+    await relayUp();
+
+    for (const panel of [panelA, panelB]) {
+      const offer = panel.getByRole('region', { name: 'Removed on one browser, edited on another' });
+      await expect.poll(() => offer.innerText().catch(() => ''), { timeout: 20_000 }).toContain('Charles Babbage was removed on one of your browsers');
+    }
+    await panelB.getByRole('button', { name: 'Restore Charles Babbage' }).click();
+    for (const h of [a, b]) {
+      await waitForPeople(h.worker, (people) => {
+        const charles = people.find((p) => p.name === 'Charles Babbage') as Row | undefined;
+        return charles?.deletedAt === null && charles.notes === 'Lunch next Tuesday';
+      }, 20_000);
+    }
+    await expect.poll(() => panelA.getByRole('region', { name: 'Removed on one browser, edited on another' }).count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('the same profile saved in both browsers while apart becomes one person in both', async () => {
+    await relayDown();
+    await expect.poll(() => statusText(panelA), { timeout: 15_000 }).toMatch(/^Offline/);
+    await save(a, 'https://www.linkedin.com/in/claude-shannon/');
+    await save(b, 'https://www.linkedin.com/in/claude-shannon/');
+    const idsBefore = [a, b].map(async (h) => (await storedPeople(h.worker)).find((p) => p.name === 'Claude Shannon')!.id);
+    const [idA, idB] = await Promise.all(idsBefore);
+    expect(idA).not.toBe(idB);
+    await relayUp();
+    const survivor = [idA, idB].sort()[0];
+    for (const h of [a, b]) {
+      await waitForPeople(h.worker, (people) => {
+        const shannons = people.filter((p) => p.profileUrl === 'https://www.linkedin.com/in/claude-shannon/');
+        return shannons.length === 1 && shannons[0]!.id === survivor;
+      }, 20_000);
+    }
+  });
+
   it('starts again by itself after the service worker is stopped', async () => {
     // Stop A's service worker the way Chrome does when it idles (DevTools protocol), and watch it.
     const cdp = await a.context.newCDPSession(panelA);
@@ -232,6 +276,35 @@ describe('sync between two browsers', () => {
     await waitForPeople(b.worker, (people) => people.some((p) => p.name === 'Grace Hopper'), 20_000);
     await expect.poll(() => statusText(panelA), { timeout: 15_000 }).toBe('Synced');
     await cdp.detach();
+  });
+
+  it('turning sync off keeps the data and catches up when turned on; leaving the vault deletes nothing anywhere', async () => {
+    await nav(panelB, 'Settings').click();
+    await syncSection(panelB).getByRole('button', { name: 'Turn sync off' }).click();
+    await expect.poll(() => statusText(panelB)).toMatch(/^Sync is off on this device/);
+    await openPerson(panelA, 'Ada Lovelace');
+    await panelA.getByRole('textbox', { name: 'Your notes' }).fill('Written while B was off');
+    await panelA.getByRole('button', { name: 'Save notes' }).click();
+    await expect.poll(() => statusText(panelA), { timeout: 15_000 }).toBe('Synced');
+    expect(ada(await storedPeople(b.worker))?.notes).not.toBe('Written while B was off');
+    const countB = (await storedPeople(b.worker)).length;
+
+    await syncSection(panelB).getByRole('button', { name: 'Turn sync on' }).click();
+    await waitForPeople(b.worker, (people) => ada(people)?.notes === 'Written while B was off', 20_000);
+
+    await nav(panelB, 'Settings').click();
+    await syncSection(panelB).getByRole('button', { name: 'Leave this vault…' }).click();
+    await syncSection(panelB).getByRole('button', { name: 'Yes, leave the vault' }).click();
+    await expect.poll(() => syncSection(panelB).innerText()).toContain('Off.');
+    expect((await storedPeople(b.worker)).length).toBe(countB);
+    expect((await storedPeople(a.worker)).length).toBe(countB);
+    // B's later edits stay on B.
+    await openPerson(panelB, 'Ada Lovelace');
+    await panelB.getByRole('textbox', { name: 'Your notes' }).fill('Only on B now');
+    await panelB.getByRole('button', { name: 'Save notes' }).click();
+    await expect.poll(async () => ada(await storedPeople(b.worker))?.notes).toBe('Only on B now');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(ada(await storedPeople(a.worker))?.notes).toBe('Written while B was off');
   });
 
   it('the relay’s stored data holds no contact in clear text, yet everything is there for the pairing code', async () => {
