@@ -9,6 +9,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from 'playwright-core';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +113,8 @@ describe('sync between two browsers', () => {
     code = await sync.getByRole('status', { name: 'Pairing code' }).innerText();
     expect(code).toMatch(/^IB1(-[0-9A-Z]{1,5}){9}$/);
     await expect.poll(() => sync.getByRole('img', { name: 'QR code of the pairing code' }).count()).toBe(1);
+    const axe = await new AxeBuilder({ page: panelA }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('section[aria-labelledby="sync-title"]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toStrictEqual([]);
   });
 
   it('the second browser joins with the code; a person saved in A appears in B within 2 seconds', async () => {

@@ -101,6 +101,21 @@ describe('rows in and out of the vault', () => {
   });
 });
 
+describe('values that cannot travel', () => {
+  it('a Blob, a Date or a Map in a row stays on the device; the rest of the row syncs', () => {
+    const a = device('A');
+    const b = device('B');
+    a.pushRows('people', [person({ photo: new Blob(['x']), seenAt: new Date(5), extra: new Map(), nested: { when: new Date(5) } })]);
+    sync(a, b);
+    const row = read(b, 'people', ADA)!;
+    expect(row.name).toBe('Ada Lovelace');
+    expect(row).not.toHaveProperty('photo');
+    expect(row).not.toHaveProperty('seenAt');
+    expect(row).not.toHaveProperty('extra');
+    expect(row).not.toHaveProperty('nested');
+  });
+});
+
 describe('tombstones', () => {
   it('a soft delete travels as a field; a hard delete as a tombstone that a later write clears', () => {
     const a = device('A');

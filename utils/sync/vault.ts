@@ -241,6 +241,8 @@ export class Vault {
     const done = new Set<string>();
     for (const [field, value] of Object.entries(row)) {
       if (field === 'id' || value === undefined || field.startsWith('_') || field.startsWith('@')) continue;
+      // Only JSON-shaped values travel (a Blob or a Date would not survive the trip): keep such fields on the device.
+      if (!isJsonValue(value)) continue;
       const group = groupOf(spec, field);
       if (group) {
         if (done.has(group)) continue;
@@ -565,6 +567,17 @@ export class Vault {
 function groupOf(spec: SyncedTable, field: string): string | null {
   for (const [name, members] of Object.entries(spec.groups ?? {})) if (members.includes(field)) return name;
   return null;
+}
+
+function isJsonValue(v: unknown, depth = 0): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (depth > 20) return false;
+  if (Array.isArray(v)) return v.every((x) => isJsonValue(x, depth + 1));
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.values(v as Record<string, unknown>).every((x) => x === undefined || isJsonValue(x, depth + 1));
+  }
+  return false;
 }
 
 function isStamp(v: unknown): v is RowStamp {
