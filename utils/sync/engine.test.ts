@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startRelay, type Relay } from '../../server/relay.mjs';
 import { makeCapture, makeTestDb } from '../../tests/helpers/db';
 import type { IntrobookDB } from '../db/app-db';
+import { DEFAULT_TEMPLATES } from '../domain/templates';
 import { editPerson, savePersonCapture } from '../db/people';
 import { onLocalChanges, trackLocalChanges } from './changes';
 import { deriveVaultKey, open, parsePairingCode } from './crypto';
@@ -145,6 +146,30 @@ describe('sync engine with the relay', () => {
     const vault = new Y.Doc();
     for (const blob of blobs) Y.applyUpdateV2(vault, await open(key, keys.vaultId, blob));
     expect(vault.getMap<Y.Map<unknown>>('people').get(person.id)?.get('name')).toBe('Ada Lovelace');
+  }, 60_000);
+
+  it('offline, keeps counting changes waiting, and keeps its saved copy of the vault bounded', async () => {
+    const a = device();
+    // Nothing listens on port 9: the relay is unreachable.
+    await a.engine.create('ws://127.0.0.1:9');
+    const { person } = await savePersonCapture(a.db, makeCapture());
+    for (let i = 0; i < 160; i++) {
+      await editPerson(a.db, person.id, { notes: `note ${i}` });
+      await a.engine.idle();
+    }
+    const status = await until(() => a.engine.status(), (s) => s.state === 'offline');
+    // The person (1 save + 160 edits), the built-in templates and the settings, all made while offline.
+    const waiting = 161 + DEFAULT_TEMPLATES.length + 1;
+    expect(status.pending).toBe(waiting);
+    expect(status.message).toBe(`Offline — ${waiting} changes waiting`);
+    expect(await a.db.syncUpdates.where('doc').equals('vault').count()).toBeLessThanOrEqual(130);
+    // What was saved is the whole story.
+    const { Vault } = await import('./vault');
+    const { ALL_SPECS } = await import('./tables');
+    const { loadDoc } = await import('./store');
+    const copy = new Vault(ALL_SPECS, 'check');
+    copy.load((await loadDoc(a.db, 'vault'))!);
+    expect(copy.readRow('people', person.id)?.row.notes).toBe('note 159');
   }, 60_000);
 
   it('says so when another device writes what this vault key cannot read', async () => {

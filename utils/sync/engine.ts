@@ -104,6 +104,7 @@ const RACE_MARGIN = 5_000;
 const COMPACT_MIN_ENTRIES = 64;
 const COMPACT_MAX_ENTRIES = 512;
 const RETRY_MS = 5_000;
+const SAVED_ROWS = 128;
 
 interface Entry {
   id: string;
@@ -131,6 +132,8 @@ interface Session {
   carrierReady: Uint8Array[];
   pending: number;
   savedPending: number;
+  /** Rows each document has in syncUpdates (approximately): past a bound, they are replaced by one. */
+  savedRows: { vault: number; carrier: number };
   unreadable: number;
   joining: boolean;
   retry: Map<string, Set<string>> | null;
@@ -154,6 +157,7 @@ export class SyncEngine {
   private settingsDirty = false;
   private lastExchangeAt: number | null = null;
   private failure: string | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private lastStatus: SyncStatus = OFF_STATUS;
   private readonly o: Required<Omit<EngineOptions, 'WebSocket' | 'onStatus' | 'onRemoteChange' | 'onEnabled'>> & EngineOptions;
 
@@ -355,6 +359,7 @@ export class SyncEngine {
       carrierReady: [],
       pending: 0,
       savedPending: 0,
+      savedRows: { vault: 0, carrier: 0 },
       unreadable: 0,
       joining: await readValue(db, JOINING_KEY, isBoolean, false),
       retry: null,
@@ -366,6 +371,7 @@ export class SyncEngine {
       closed: false,
     };
     s.pending = s.savedPending = await readValue(db, PENDING_KEY, isNumber, 0);
+    s.savedRows = { vault: await db.syncUpdates.where('doc').equals('vault').count(), carrier: await db.syncUpdates.where('doc').equals('carrier').count() };
     const held = (await db.syncState.get('held'))?.value;
     if (Array.isArray(held) && held.length > 0) {
       s.retry = new Map();
@@ -414,6 +420,10 @@ export class SyncEngine {
   }
 
   private async closeSession(save: boolean): Promise<void> {
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
     const s = this.session;
     if (!s) return;
     if (save) {
@@ -442,13 +452,13 @@ export class SyncEngine {
     const config = this.config;
     await this.closeSession(false);
     if (config?.enabled) {
-      const timer = setTimeout(() => {
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
         void this.enqueue(async () => {
           if (this.session || !this.config?.enabled) return;
           await this.openSession(this.config);
         });
       }, RETRY_MS);
-      void timer;
     }
     this.updateStatus();
   }
@@ -626,10 +636,16 @@ export class SyncEngine {
     const carrierUpdates = s.carrierReady.splice(0);
     const pending = s.pending;
     const db = this.o.db;
+    // Past SAVED_ROWS rows, a document's saved updates are replaced by its whole state (it is in memory).
+    const vaultState = vaultUpdates.length > 0 && s.vault && s.savedRows.vault >= SAVED_ROWS ? s.vault.encodeState() : null;
+    // (The carrier only when it holds no entry still to apply: those must not be saved before they are.)
+    const carrierState = carrierUpdates.length > 0 && s.carrierIncoming.length === 0 && s.savedRows.carrier >= SAVED_ROWS ? Y.encodeStateAsUpdateV2(s.carrier) : null;
     try {
       await db.transaction('rw', db.syncUpdates, db.syncState, async () => {
-        if (vaultUpdates.length > 0) await db.syncUpdates.add({ doc: 'vault', data: Y.mergeUpdatesV2(vaultUpdates) });
-        if (carrierUpdates.length > 0) await db.syncUpdates.add({ doc: 'carrier', data: Y.mergeUpdatesV2(carrierUpdates) });
+        if (vaultState) await db.syncUpdates.where('doc').equals('vault').delete();
+        if (carrierState) await db.syncUpdates.where('doc').equals('carrier').delete();
+        if (vaultUpdates.length > 0) await db.syncUpdates.add({ doc: 'vault', data: vaultState ?? Y.mergeUpdatesV2(vaultUpdates) });
+        if (carrierUpdates.length > 0) await db.syncUpdates.add({ doc: 'carrier', data: carrierState ?? Y.mergeUpdatesV2(carrierUpdates) });
         await db.syncState.put({ key: PENDING_KEY, value: pending });
         if (extra) {
           await db.syncState.put({ key: cursorKey('all'), value: extra.cursor });
@@ -643,6 +659,8 @@ export class SyncEngine {
       throw error;
     }
     s.savedPending = pending;
+    if (vaultUpdates.length > 0) s.savedRows.vault = vaultState ? 1 : s.savedRows.vault + 1;
+    if (carrierUpdates.length > 0) s.savedRows.carrier = carrierState ? 1 : s.savedRows.carrier + 1;
   }
 
   private async takeSettings(row: Row, readBefore: Record<string, unknown> | null): Promise<void> {
