@@ -5,8 +5,9 @@
  * Two Yjs documents:
  * - the **vault** (plaintext, vault.ts): every synced row, field by field.
  *   Only this device ever holds it. It is loaded from IndexedDB when there is
- *   work and dropped from memory when idle (a 10,000-person vault takes
- *   ~140 MB as a live Yjs document; see `npm run bench`);
+ *   work and dropped from memory after two idle minutes (a 10,000-person vault
+ *   takes ~85 MB as a live Yjs document in Chromium and a few seconds to load;
+ *   see `npm run bench`);
  * - the **carrier** (what the relay sees): one Y.Array of sealed blobs, each
  *   an AES-GCM-encrypted vault update. The stock y-websocket client syncs it
  *   with the stock y-websocket server, which can store and merge it without
@@ -162,7 +163,7 @@ export class SyncEngine {
   private readonly o: Required<Omit<EngineOptions, 'WebSocket' | 'onStatus' | 'onRemoteChange' | 'onEnabled'>> & EngineOptions;
 
   constructor(options: EngineOptions) {
-    this.o = { connectGraceMs: 10_000, idleUnloadMs: 30_000, keepAliveMs: 20_000, maxBackoffMs: 10_000, log: () => {}, ...options };
+    this.o = { connectGraceMs: 10_000, idleUnloadMs: 120_000, keepAliveMs: 20_000, maxBackoffMs: 10_000, log: () => {}, ...options };
   }
 
   // --- commands -------------------------------------------------------------------
