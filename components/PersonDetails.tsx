@@ -16,6 +16,7 @@ import { Avatar, roleLine } from './PersonCard';
 import { RequestView, type RequestSeed } from './RequestView';
 import { showToast } from './Toasts';
 import { useTransient, useView } from './view-hooks';
+import { SyncHistory } from './SyncHistory';
 
 const FIELD_LABELS: Record<EditableField, string> = {
   name: 'Name',
@@ -197,6 +198,7 @@ function PersonPage({
       <p className="muted">
         Saved {new Date(person.createdAt).toLocaleDateString()} · last captured {new Date(person.capturedAt).toLocaleString()}
       </p>
+      <SyncHistory db={db} table="people" rowId={person.id} />
       <IntroPlanner person={person} db={db} onStartRequest={onStartRequest} onOpenRequest={onOpenRequest} />
       <Notes db={db} person={person} />
       <RemoveOrMerge person={person} onRemove={() => void remove()} onMerge={() => onMerge()} />

@@ -7,6 +7,7 @@ import { saveSettings } from '@/utils/settings';
 import { takePendingSettingField } from './nav';
 import { TextField } from './TextField';
 import { useTransient } from './view-hooks';
+import { SyncSettings } from './SyncSettings';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 import { CaptureHealth } from './CaptureHealth';
@@ -132,6 +133,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
     </form>
     <CaptureHealth />
     <DataSettings />
+    <SyncSettings />
     </>
   );
 }

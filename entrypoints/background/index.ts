@@ -7,6 +7,8 @@ import { openSidePanel } from '@/utils/side-panel';
 import { focusedPersonId, pendingMerge } from '@/utils/ui-state';
 import { LINKEDIN_MATCHES } from '@/utils/core/canonical-url';
 import { now } from '@/utils/clock';
+import { startSync } from '@/utils/sync/background';
+import { isSyncMessage } from '@/utils/sync/messages';
 import { createReminders } from './reminders';
 import { createRouter } from './router';
 import { setupDataCare } from './data-care';
@@ -47,7 +49,8 @@ export default defineBackground(() => {
     },
   });
 
-  browser.runtime.onMessage.addListener((message, sender) => router.handle(message, sender));
+  const sync = startSync({ db, onRemoteChange: () => void reminders.refresh() });
+  browser.runtime.onMessage.addListener((message, sender) => (isSyncMessage(message) ? sync.handle(message, sender) : router.handle(message, sender)));
   reminders.setup();
   setupDataCare(db);
 

@@ -10,6 +10,7 @@ import { RequestBoard } from '@/components/RequestBoard';
 import { RequestView } from '@/components/RequestView';
 import { SettingsView } from '@/components/SettingsView';
 import { SetupPrompt } from '@/components/SetupPrompt';
+import { SyncNotices } from '@/components/SyncNotices';
 import { TemplatesView } from '@/components/TemplatesView';
 import { Toasts } from '@/components/Toasts';
 import { getDb } from '@/utils/db/db';
@@ -107,6 +108,7 @@ export function App() {
         ))}
       </nav>
       <SetupPrompt settings={settings} loaded={loaded} />
+      <SyncNotices db={db} />
       {merging && (
         <MergeView
           db={db}

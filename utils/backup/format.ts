@@ -21,6 +21,7 @@
 import { z } from '../zod';
 import { photoSchema, settingsRowSchema } from '../domain/local-data';
 import { mergeRecordSchema } from '../domain/merge';
+import { syncConflictSchema } from '../sync/schemas';
 import { introRequestSchema, meetingSchema, personSchema, templateSchema } from '../domain/schemas';
 
 export const BACKUP_FORMAT = 'introbook-backup';
@@ -74,6 +75,7 @@ export const ROW_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
   templates: templateSchema,
   meetings: meetingSchema,
   merges: mergeRecordSchema,
+  syncConflicts: syncConflictSchema,
   photos: photoSchema,
   settings: settingsRowSchema,
 };
@@ -85,6 +87,7 @@ export const TABLE_LABELS: Record<string, string> = {
   templates: 'Templates',
   meetings: 'Meetings',
   merges: 'Merges (for undo)',
+  syncConflicts: 'Sync history',
   photos: 'Photos',
   settings: 'Settings',
 };

@@ -6,6 +6,7 @@ import type { Photo, SettingsRow } from '../domain/local-data';
 import type { MergeRecord } from '../domain/merge';
 import { blankUserFields, DEFAULT_MEETING_MINUTES, type IntroRequest, type Meeting, type Person, type Template } from '../domain/schemas';
 import { DEFAULT_TEMPLATES } from '../domain/templates';
+import type { SyncConflict, SyncStateRow, SyncUpdateRow } from '../sync/schemas';
 
 export const DB_NAME = 'introbook';
 
@@ -147,6 +148,26 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: 'id',
     },
   },
+  {
+    // v10: sync between browsers. `syncConflicts` syncs (what sync decided: a
+    // losing value, a restore offer, two saves of one person folded together);
+    // `syncState` (membership, secret, cursors) and `syncUpdates` (this
+    // browser's copy of the vault) stay on the device. No rows change.
+    version: 10,
+    stores: {
+      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, nameKey, *mutualContactIds, *dismissedMutualIds',
+      intros: 'id, targetId, connectorId, status, updatedAt, liveStatus, dueAt',
+      templates: 'id, kind, updatedAt',
+      meetings: 'id, personId, requestId, startsAt, updatedAt',
+      merges: 'id, keptId, otherId, at',
+      photos: 'id, url, updatedAt',
+      settings: 'id, updatedAt',
+      meta: 'id',
+      syncConflicts: 'id, [table+rowId], kind, updatedAt',
+      syncState: 'key',
+      syncUpdates: '++seq, doc',
+    },
+  },
 ];
 
 /**
@@ -158,7 +179,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 export const RELAXED_TABLES: ReadonlySet<string> = new Set(['photos']);
 
 /** Tables that are bookkeeping for this browser only: never exported, restored or synced. */
-export const LOCAL_ONLY_TABLES: ReadonlySet<string> = new Set(['meta']);
+export const LOCAL_ONLY_TABLES: ReadonlySet<string> = new Set(['meta', 'syncState', 'syncUpdates']);
 
 /**
  * Chooses each transaction's durability from the tables it touches. Dexie sets
@@ -276,6 +297,9 @@ export class IntrobookDB extends Dexie {
   settings!: EntityTable<SettingsRow, 'id'>;
   meta!: EntityTable<MetaRow, 'id'>;
   merges!: EntityTable<MergeRecord, 'id'>;
+  syncConflicts!: EntityTable<SyncConflict, 'id'>;
+  syncState!: Table<SyncStateRow, string>;
+  syncUpdates!: Table<SyncUpdateRow, number>;
 
   /**
    * Durability is `strict` unless the caller says otherwise; see RELAXED_TABLES

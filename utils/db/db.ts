@@ -1,4 +1,5 @@
 import type { DexieOptions } from 'dexie';
+import { trackLocalChanges } from '../sync/changes';
 import { IntrobookDB } from './app-db';
 
 let instance: IntrobookDB | null = null;
@@ -12,7 +13,10 @@ let instance: IntrobookDB | null = null;
  * (the background hands it to the router and the reminders at start-up).
  */
 export function getDb(): IntrobookDB {
-  instance ??= openAppDb();
+  if (!instance) {
+    instance = openAppDb();
+    trackLocalChanges(instance); // sync hears of every write to a synced table
+  }
   return instance;
 }
 

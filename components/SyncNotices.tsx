@@ -1,0 +1,35 @@
+/**
+ * Restore offers: something was removed on one browser while it was being
+ * edited on another. Sync keeps the edits in the removed row and asks here
+ * instead of deciding. Shows nothing when there is nothing to decide.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import { dismissNotice, openRestoreOffers, restoreFromOffer } from '@/utils/sync/notices';
+
+export function SyncNotices({ db }: { db: IntrobookDB }) {
+  const offers = useLiveQuery(() => openRestoreOffers(db), [db]);
+  if (!offers || offers.length === 0) return null;
+  return (
+    <section className="panel" aria-label="Removed on one browser, edited on another" style={{ marginBottom: 12 }}>
+      <h2 className="panel-title">Removed while edited elsewhere</h2>
+      <ul className="history">
+        {offers.map(({ offer, label }) => (
+          <li key={offer.id}>
+            <p style={{ margin: '4px 0' }}>
+              <strong>{label}</strong> was removed on one of your browsers while it was edited on another. The edits are kept.
+            </p>
+            <div className="actions" style={{ marginTop: 4 }}>
+              <button type="button" className="primary" onClick={() => void restoreFromOffer(db, offer)} aria-label={`Restore ${label}`}>
+                Restore
+              </button>
+              <button type="button" onClick={() => void dismissNotice(db, offer.id)} aria-label={`Keep ${label} removed`}>
+                Keep removed
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

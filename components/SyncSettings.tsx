@@ -1,0 +1,203 @@
+/**
+ * Settings → Sync between browsers. Off by default. The first browser creates
+ * a vault on the user's relay and shows a pairing code (and its QR code);
+ * another browser joins with the code. Commands go to the background, which
+ * runs sync; the status line is what the background last reported.
+ *
+ * Mounted inside the Settings form: its inputs take Enter for their own
+ * action rather than submitting the form.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { getDb } from '@/utils/db/db';
+import { encodePairingCode } from '@/utils/sync/crypto';
+import type { SyncMessage, SyncReply } from '@/utils/sync/messages';
+import { qrMatrix, qrPath } from '@/utils/sync/qr';
+import { syncConfigSchema } from '@/utils/sync/schemas';
+import { OFF_STATUS, syncStatusItem, type SyncStatus } from '@/utils/sync/status';
+import { CONFIG_KEY } from '@/utils/sync/store';
+import { TextField } from './TextField';
+
+async function send(message: SyncMessage): Promise<SyncReply> {
+  try {
+    const reply = (await browser.runtime.sendMessage(message)) as SyncReply | undefined;
+    return reply ?? { ok: false, error: 'The background did not answer. Try again.' };
+  } catch {
+    return { ok: false, error: 'The background did not answer. Try again.' };
+  }
+}
+
+function useSyncStatus(): SyncStatus {
+  const [status, setStatus] = useState<SyncStatus>(OFF_STATUS);
+  useEffect(() => {
+    void syncStatusItem.getValue().then(setStatus);
+    return syncStatusItem.watch((s) => setStatus(s ?? OFF_STATUS));
+  }, []);
+  return status;
+}
+
+function QrCode({ text }: { text: string }) {
+  const matrix = useMemo(() => qrMatrix(text), [text]);
+  const side = matrix.size + 8;
+  return (
+    <svg role="img" aria-label="QR code of the pairing code" viewBox={`-4 -4 ${side} ${side}`} width={side * 4} height={side * 4} style={{ display: 'block', marginTop: 8 }}>
+      <rect x={-4} y={-4} width={side} height={side} fill="#fff" />
+      <path d={qrPath(matrix)} fill="#000" />
+    </svg>
+  );
+}
+
+/** Enter runs this field's action instead of submitting the surrounding Settings form. */
+const onEnter = (action: () => void) => (e: KeyboardEvent<HTMLInputElement>) => {
+  if (e.key === 'Enter') {
+    e.preventDefault();
+    action();
+  }
+};
+
+export function SyncSettings() {
+  const db = getDb();
+  const status = useSyncStatus();
+  const config = useLiveQuery(async () => {
+    const parsed = syncConfigSchema.safeParse((await db.syncState.get(CONFIG_KEY))?.value);
+    return parsed.success ? parsed.data : null;
+  }, []);
+  const [relay, setRelay] = useState('');
+  const [code, setCode] = useState('');
+  const [encoded, setEncoded] = useState<{ vaultId: string; code: string } | null>(null);
+  const [showCode, setShowCode] = useState(false);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  const [working, setWorking] = useState(false);
+  const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    if (config) void encodePairingCode(config).then((code) => current && setEncoded({ vaultId: config.vaultId, code }));
+    return () => {
+      current = false;
+    };
+  }, [config]);
+  const pairingCode = config && encoded?.vaultId === config.vaultId ? encoded.code : null;
+
+  async function run(message: SyncMessage, done: string) {
+    setWorking(true);
+    setFeedback(null);
+    const reply = await send(message);
+    setWorking(false);
+    setFeedback(reply.ok ? { ok: true, text: done } : { ok: false, text: reply.error });
+    return reply.ok;
+  }
+
+  const create = () => {
+    if (!relay.trim()) return setFeedback({ ok: false, text: 'Enter your relay’s address first.' });
+    void run({ type: 'sync/create', relayUrl: relay }, 'Vault created. Show the pairing code on this browser to add another.').then((ok) => ok && setShowCode(true));
+  };
+  const join = () => {
+    if (!relay.trim()) return setFeedback({ ok: false, text: 'Enter your relay’s address first.' });
+    if (!code.trim()) return setFeedback({ ok: false, text: 'Enter the pairing code from your other browser.' });
+    void run({ type: 'sync/join', relayUrl: relay, code }, 'Joined. Your contacts from both browsers come together.').then((ok) => ok && setCode(''));
+  };
+
+  if (config === undefined) return null;
+
+  return (
+    <section className="panel" aria-labelledby="sync-title" style={{ marginTop: 12 }}>
+      <h2 className="panel-title" id="sync-title">
+        Sync between browsers
+      </h2>
+      {config ? (
+        <>
+          <p className={`message ${status.state === 'error' ? 'error' : status.state === 'synced' ? 'ok' : ''}`} role="status" aria-label="Sync status">
+            {status.message}
+          </p>
+          <p className="muted">
+            Relay: {config.relayUrl}
+            {status.lastSyncedAt ? ` · last synced ${new Date(status.lastSyncedAt).toLocaleTimeString()}` : ''}
+          </p>
+          <div className="actions">
+            {config.enabled ? (
+              <button type="button" disabled={working} onClick={() => void run({ type: 'sync/pause' }, 'Sync is off on this browser. Your data stays here.')}>
+                Turn sync off
+              </button>
+            ) : (
+              <button type="button" className="primary" disabled={working} onClick={() => void run({ type: 'sync/resume' }, 'Sync is on again.')}>
+                Turn sync on
+              </button>
+            )}
+            <button type="button" aria-expanded={showCode} onClick={() => setShowCode((v) => !v)}>
+              {showCode ? 'Hide pairing code' : 'Show pairing code'}
+            </button>
+            <button type="button" className="danger" onClick={() => setConfirmLeave(true)}>
+              Leave this vault…
+            </button>
+          </div>
+          {showCode && pairingCode && (
+            <div>
+              <p className="muted">
+                On your other browser: Settings → Sync between browsers, the same relay address, then this code. Anyone with the code can read your
+                synced data: keep it to yourself.
+              </p>
+              <p>
+                <output aria-label="Pairing code" style={{ fontFamily: 'monospace', fontSize: 14, userSelect: 'all', wordBreak: 'break-all' }}>
+                  {pairingCode}
+                </output>
+              </p>
+              <div className="actions">
+                <button type="button" onClick={() => void navigator.clipboard.writeText(pairingCode).then(() => setFeedback({ ok: true, text: 'Pairing code copied.' }))}>
+                  Copy pairing code
+                </button>
+              </div>
+              <QrCode text={pairingCode} />
+            </div>
+          )}
+          {confirmLeave && (
+            <div role="group" aria-label="Leave this vault">
+              <p>
+                This browser stops syncing and forgets the pairing code. Everything stays here, and your other browsers keep all of it. To sync again,
+                join with a pairing code.
+              </p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={working}
+                  onClick={() => void run({ type: 'sync/leave' }, 'This browser left the vault. Your data is still here.').then(() => setConfirmLeave(false))}
+                >
+                  Yes, leave the vault
+                </button>
+                <button type="button" onClick={() => setConfirmLeave(false)}>
+                  Stay
+                </button>
+              </div>
+            </div>
+          )}
+        </>
+      ) : (
+        <>
+          <p className="muted">
+            Off. Keep Introbook the same in all your browsers through a relay you run yourself (see docs/sync.md). Your data is encrypted in this
+            browser; the relay only ever stores what it cannot read.
+          </p>
+          <TextField label="Relay address" value={relay} onChange={setRelay} placeholder="wss://sync.example.org" maxLength={2048} onKeyDown={onEnter(create)} />
+          <div className="actions">
+            <button type="button" className="primary" disabled={working} onClick={create}>
+              Create a new vault
+            </button>
+          </div>
+          <TextField label="Pairing code" value={code} onChange={setCode} placeholder="IB1-…" maxLength={200} autoComplete="off" spellCheck={false} onKeyDown={onEnter(join)} />
+          <div className="actions">
+            <button type="button" disabled={working} onClick={join}>
+              Join with this code
+            </button>
+          </div>
+        </>
+      )}
+      {feedback && (
+        <p className={`message ${feedback.ok ? 'ok' : 'error'}`} role={feedback.ok ? 'status' : 'alert'}>
+          {feedback.text}
+        </p>
+      )}
+    </section>
+  );
+}
