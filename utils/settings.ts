@@ -10,7 +10,19 @@ export function defaultSettings(): Settings {
   } catch {
     // keep UTC
   }
-  return { name: '', background: '', goal: '', resumeUrl: '', timeZone, workingDays: [1, 2, 3, 4, 5] };
+  return {
+    name: '',
+    background: '',
+    goal: '',
+    resumeUrl: '',
+    timeZone,
+    workingDays: [1, 2, 3, 4, 5],
+    answerAboutMe: '',
+    answerWhyCompany: '',
+    answerWhyRole: '',
+    answerWhyIndustry: '',
+    meetingGoals: '',
+  };
 }
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: defaultSettings(), version: 1 });

@@ -1,6 +1,9 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import { blankUserFields, DEFAULT_MEETING_MINUTES, type IntroRequest, type Meeting, type Person, type Template } from '../domain/schemas';
 import { DEFAULT_TEMPLATES } from '../domain/templates';
+import type { CallLink, Favour, IntroIdea, Task } from '../domain/ledger';
+import type { MeetingNotes } from '../domain/prep';
+import { installSearchIndex, upgradeToV8 } from './workspace-schema';
 
 export const DB_NAME = 'introbook';
 
@@ -90,6 +93,26 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       }
     },
   },
+  {
+    // v8: the workspace (lane 9). People get tags and a word-prefix search index
+    // (`searchWords`, kept by installSearchIndex on every write) and a company
+    // index for filters; prep sheets and call notes per meeting; follow-through
+    // tasks, the favour ledger, intros the user could make, and remembered
+    // "who is this call with" answers. See utils/db/workspace-schema.ts.
+    version: 8,
+    stores: {
+      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, *searchWords, *tags, company',
+      intros: 'id, targetId, connectorId, status, updatedAt',
+      templates: 'id, kind, updatedAt',
+      meetings: 'id, personId, requestId, startsAt, updatedAt',
+      meetingNotes: 'meetingId, personId, updatedAt',
+      tasks: 'id, personId, meetingId, openDueAt, updatedAt',
+      favours: 'id, personId, updatedAt',
+      introIdeas: 'id, aId, bId, updatedAt',
+      callLinks: 'key, personId, updatedAt',
+    },
+    upgrade: upgradeToV8,
+  },
 ];
 
 /** Put the built-in templates in place (idempotent: existing ids are left as the user edited them). */
@@ -106,6 +129,11 @@ export class IntrobookDB extends Dexie {
   intros!: EntityTable<IntroRequest, 'id'>;
   templates!: EntityTable<Template, 'id'>;
   meetings!: EntityTable<Meeting, 'id'>;
+  meetingNotes!: EntityTable<MeetingNotes, 'meetingId'>;
+  tasks!: EntityTable<Task, 'id'>;
+  favours!: EntityTable<Favour, 'id'>;
+  introIdeas!: EntityTable<IntroIdea, 'id'>;
+  callLinks!: EntityTable<CallLink, 'key'>;
 
   constructor(options?: DexieOptions, name: string = DB_NAME) {
     super(name, { chromeTransactionDurability: 'relaxed', ...options });
@@ -113,6 +141,7 @@ export class IntrobookDB extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    installSearchIndex(this);
     // A brand-new database runs no upgraders: give it the built-in templates here.
     this.on('populate', (tx) => seedTemplates(tx.table('templates')));
   }
