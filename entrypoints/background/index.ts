@@ -6,6 +6,8 @@ import type { ToContentMessage } from '@/utils/messaging/protocol';
 import { openSidePanel } from '@/utils/side-panel';
 import { focusedPersonId } from '@/utils/ui-state';
 import { now } from '@/utils/clock';
+import { getSettings } from '@/utils/settings';
+import { setupCalls } from './calls';
 import { createReminders } from './reminders';
 import { createRouter } from './router';
 
@@ -14,7 +16,9 @@ const MENU_SAVE = 'introbook-save-person';
 export default defineBackground(() => {
   const db = getDb();
   const reminders = createReminders(db, now);
+  const callTracking = setupCalls({ db, now, userName: async () => (await getSettings()).name, extensionOrigin: browser.runtime.getURL('/'), openSidePanel });
   const router = createRouter({
+    calls: callTracking.calls,
     db,
     refreshReminders: reminders.refresh,
     runtimeId: browser.runtime.id,
@@ -55,4 +59,5 @@ export default defineBackground(() => {
     const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     saveTab(id);
   });
+  callTracking.listen();
 });

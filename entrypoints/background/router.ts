@@ -7,7 +7,8 @@ import type { IntrobookDB } from '@/utils/db/app-db';
 import { findPersonByUrl, savePersonCapture } from '@/utils/db/people';
 import type { ProfileCapture } from '@/utils/domain/schemas';
 import { pageKey } from '@/utils/core/canonical-url';
-import { classifySender, type SenderLike } from '@/utils/messaging/guards';
+import { classifySender, type SenderKind, type SenderLike } from '@/utils/messaging/guards';
+import { isCallMessage } from '@/utils/messaging/meeting-protocol';
 import {
   contentMessage,
   pageMessage,
@@ -29,6 +30,8 @@ export interface RouterDeps {
   log: (message: string, detail?: unknown) => void;
   /** Recount due reminders; returns how many are due. */
   refreshReminders: () => Promise<number>;
+  /** Live calls (entrypoints/background/calls.ts): every `call/…` message, and nothing else from meeting pages. */
+  calls?: { handle(message: unknown, sender: SenderLike, kind: SenderKind): Promise<{ ok: boolean; error?: string }> };
 }
 
 export type Reply = SaveReply | StatusReply | { ok: boolean; error?: string };
@@ -75,6 +78,9 @@ export function createRouter(deps: RouterDeps) {
   function handle(message: unknown, sender: SenderLike): Promise<Reply> {
     const kind = classifySender(sender, deps.runtimeId, deps.extensionOrigin);
     if (kind === null) return rejected('unknown sender', sender.url);
+    if (kind === 'meeting-content' || isCallMessage(message)) {
+      return deps.calls ? deps.calls.handle(message, sender, kind) : rejected('no call tracking', sender.url);
+    }
 
     if (kind === 'content') {
       const parsed = contentMessage.safeParse(message);

@@ -1,11 +1,18 @@
 /** Who sent a runtime message. Anything else is dropped. */
 
-export type SenderKind = 'content' | 'extension-page';
+import { isMeetingHost } from './meeting-protocol';
+
+/**
+ * `content`: a LinkedIn page's content script. `meeting-content`: a meeting
+ * page's (Meet, Zoom, Teams), which may only report its call's state.
+ */
+export type SenderKind = 'content' | 'meeting-content' | 'extension-page';
 
 export interface SenderLike {
   id?: string;
   url?: string;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; windowId?: number };
+  frameId?: number;
 }
 
 /** Sites whose content scripts may talk to the background. */
@@ -22,5 +29,6 @@ export function classifySender(sender: SenderLike, runtimeId: string, extensionO
     return null;
   }
   if (url.protocol !== 'https:') return null;
-  return CONTENT_HOSTS.some((host) => host.test(url.hostname)) ? 'content' : null;
+  if (CONTENT_HOSTS.some((host) => host.test(url.hostname))) return 'content';
+  return isMeetingHost(url.hostname) ? 'meeting-content' : null;
 }
