@@ -4,6 +4,7 @@ import { refreshReminders } from '@/utils/messaging/client';
 import { saveSettings } from '@/utils/settings';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { PrepSettings } from './PrepSettings';
 import { TextField } from './TextField';
 
 /** How much the local store uses, and whether the browser keeps it under disk pressure. */
@@ -55,6 +56,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
       <TextField label="Goal" value={draft.goal} onChange={(v) => set('goal', v)} maxLength={500} placeholder="product management in climate tech" />
       <TextField label="Résumé link" value={draft.resumeUrl} onChange={(v) => set('resumeUrl', v)} type="url" maxLength={2048} />
       <p className="muted">Keep your résumé ready, and share it only if someone asks.</p>
+      <PrepSettings draft={draft} set={set} />
       <h2 className="panel-title">Your working week</h2>
       <div className="field">
         <label htmlFor={`${id}-tz`}>Time zone</label>

@@ -10,6 +10,7 @@ import { LIMITS, manualCapture, type Person, type ProfileCapture } from '@/utils
 import { canonicalPageUrl } from '@/utils/core/canonical-url';
 import { readTab, readTabOnDemand } from '@/utils/messaging/client';
 import { openSidePanel } from '@/utils/side-panel';
+import { CallPrompt } from '@/components/CallPrompt';
 import { focusedPersonId, focusedRequestId } from '@/utils/ui-state';
 import { formatWhen } from '@/components/format';
 import { useNow, useSettings } from '@/components/hooks';
@@ -151,6 +152,7 @@ export function App() {
       <h1>
         <span className="brand">Introbook</span>
       </h1>
+      <CallPrompt />
       {dueToday && dueToday.length > 0 && (
         <section className="panel" aria-labelledby="due-today">
           <h2 className="panel-title" id="due-today">

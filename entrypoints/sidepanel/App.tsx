@@ -1,22 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLiveCall } from '@/components/call-hooks';
+import { CallView } from '@/components/CallView';
 import { useNow, useSettingsState } from '@/components/hooks';
-import { PeopleList } from '@/components/PeopleList';
 import { PersonDetails } from '@/components/PersonDetails';
 import { RequestBoard } from '@/components/RequestBoard';
 import { RequestView } from '@/components/RequestView';
 import { SettingsView } from '@/components/SettingsView';
 import { TemplatesView } from '@/components/TemplatesView';
+import { Workspace } from '@/components/Workspace';
 import { getDb } from '@/utils/db/db';
-import { getPerson, listRecentPeople } from '@/utils/db/people';
+import { getPerson } from '@/utils/db/people';
 import { focusedPersonId, focusedRequestId } from '@/utils/ui-state';
 
-/** How many people the list shows; an indexed walk, so it stays fast however many are saved. */
-const LIST_LIMIT = 500;
-
-type View = 'people' | 'requests' | 'templates' | 'settings';
+type View = 'people' | 'call' | 'requests' | 'templates' | 'settings';
 const VIEWS: [View, string][] = [
   ['people', 'People'],
+  ['call', 'In call'],
   ['requests', 'Requests'],
   ['templates', 'Templates'],
   ['settings', 'Settings'],
@@ -29,6 +29,45 @@ export function App() {
   const [view, setView] = useState<View>('people');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [requestId, setRequestId] = useState<string | null>(null);
+  const [focusSearch, setFocusSearch] = useState(0);
+  const call = useLiveCall();
+  const shownCall = useRef<string | null>(null);
+
+  // Follow the active tab: a call getting under way switches the panel to "In call" (once per call).
+  useEffect(() => {
+    if (!call || (call.state !== 'lobby' && call.state !== 'in-call')) return;
+    const id = `${call.tabId}:${call.key ?? ''}`;
+    if (shownCall.current === id) return;
+    shownCall.current = id;
+    setView('call');
+  }, [call]);
+
+  // Keyboard: "/" searches, Escape goes back (not while typing in a field).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, select, [contenteditable="true"]') !== null && target !== null;
+      if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        setView('people');
+        setSelectedId(null);
+        setFocusSearch((n) => n + 1);
+      } else if (e.key === 'Escape' && (!typing || (target as HTMLInputElement).type === 'search')) {
+        if (view === 'people' && selectedId) {
+          e.preventDefault();
+          setSelectedId(null);
+          void focusedPersonId.setValue(null);
+          setFocusSearch((n) => n + 1);
+        } else if (view === 'requests' && requestId) {
+          e.preventDefault();
+          setRequestId(null);
+          void focusedRequestId.setValue(null);
+        }
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [view, selectedId, requestId]);
 
   // Follow "Open in side panel" and "Due today" from a page or the popup, also while the panel is open.
   useEffect(() => {
@@ -52,7 +91,6 @@ export function App() {
     };
   }, []);
 
-  const people = useLiveQuery(() => listRecentPeople(db, LIST_LIMIT), []);
   const selected = useLiveQuery(() => (selectedId ? getPerson(db, selectedId) : Promise.resolve(undefined)), [selectedId]);
 
   function back() {
@@ -70,7 +108,7 @@ export function App() {
         <span className="brand">Introbook</span>
       </h1>
       <nav className="tabs" aria-label="Sections">
-        {VIEWS.map(([v, label]) => (
+        {VIEWS.filter(([v]) => v !== 'call' || call !== null || view === 'call').map(([v, label]) => (
           <button
             key={v}
             type="button"
@@ -90,19 +128,19 @@ export function App() {
         (selectedId && selected ? (
           <PersonDetails key={selected.id} person={selected} db={db} onBack={back} onOpenRequest={openRequest} />
         ) : (
-          <section className="panel" aria-labelledby="saved-people">
-            <h2 className="panel-title" id="saved-people">
-              Saved people{people ? ` (${people.length})` : ''}
-            </h2>
-            {people === undefined && <p className="muted">Loading…</p>}
-            {people?.length === 0 && (
-              <p className="muted">Nobody saved yet. On a LinkedIn profile, click “Save to Introbook” next to the name.</p>
-            )}
-            {people && people.length > 0 && (
-              <PeopleList people={people} onOpen={(p) => setSelectedId(p.id)} label="Saved people, newest first" />
-            )}
-          </section>
+          <Workspace db={db} settings={settings} now={now} focusSignal={focusSearch} onOpen={setSelectedId} onOpenRequest={openRequest} />
         ))}
+      {view === 'call' && (
+        <CallView
+          db={db}
+          call={call}
+          settings={settings}
+          onOpenPerson={(id) => {
+            setSelectedId(id);
+            setView('people');
+          }}
+        />
+      )}
       {view === 'requests' &&
         (requestId ? (
           <RequestView

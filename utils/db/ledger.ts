@@ -91,8 +91,10 @@ export function dueTasks(db: IntrobookDB, until: number, limit = 50): Promise<Ta
   return db.tasks.where('openDueAt').belowOrEqual(until).limit(limit).toArray();
 }
 
+/** A meeting's live tasks, soonest due first. */
 export async function tasksForMeeting(db: IntrobookDB, meetingId: string): Promise<Task[]> {
-  return (await db.tasks.where('meetingId').equals(meetingId).toArray()).filter((t) => t.deletedAt === null);
+  const rows = (await db.tasks.where('meetingId').equals(meetingId).toArray()).filter((t) => t.deletedAt === null);
+  return rows.sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.createdAt - b.createdAt);
 }
 
 // --- after a call ------------------------------------------------------------------
