@@ -336,6 +336,8 @@ export function Questions({ notes, save, inCall = false }: { notes: MeetingNotes
 /** The four prepared answers and goals: Settings' version unless this meeting has its own. */
 function Answers({ notes, save, settings }: { notes: MeetingNotes; save: Save; settings: Settings }) {
   const id = useId();
+  // Bumped when an answer goes back to Settings' version, so its box shows that text again.
+  const [resets, setResets] = useState(0);
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`} className="panel-title">
@@ -345,7 +347,7 @@ function Answers({ notes, save, settings }: { notes: MeetingNotes; save: Save; s
       {ANSWER_KEYS.map((key) => {
         const own = notes.answers[key];
         return (
-          <div key={`${key}-${own === undefined ? 'settings' : 'own'}`} className="answer">
+          <div key={`${key}-${resets}`} className="answer">
             <AutoText label={ANSWER_LABELS[key]} value={own ?? settings[ANSWER_SETTINGS[key]]} onSave={(value) => save((n) => ({ answers: { ...n.answers, [key]: value } }))} rows={3} />
             {own !== undefined && (
               <button
@@ -355,7 +357,7 @@ function Answers({ notes, save, settings }: { notes: MeetingNotes; save: Save; s
                   void save((n) => {
                     const { [key]: _dropped, ...rest } = n.answers;
                     return { answers: rest };
-                  })
+                  }).then(() => setResets((r) => r + 1))
                 }
               >
                 Use my answer from Settings
@@ -364,7 +366,7 @@ function Answers({ notes, save, settings }: { notes: MeetingNotes; save: Save; s
           </div>
         );
       })}
-      <AutoText key={notes.goals === null ? 'goals-settings' : 'goals-own'} label="Goals for this conversation" value={notes.goals ?? settings.meetingGoals} onSave={(goals) => save({ goals })} rows={2} />
+      <AutoText label="Goals for this conversation" value={notes.goals ?? settings.meetingGoals} onSave={(goals) => save({ goals })} rows={2} />
       <ResumeReminder settings={settings} />
     </section>
   );

@@ -295,7 +295,7 @@ function Home({ db, settings, now, onOpen, onOpenRequest }: { db: IntrobookDB; s
           Recently saved
         </h2>
         {recent?.people.length === 0 && <p className="muted">Nobody saved yet. On a LinkedIn profile, click “Save to Introbook” next to the name.</p>}
-        {recent && recent.people.length > 0 && <PeopleRows people={recent.people} onOpen={onOpen} label="Recently saved" />}
+        {recent && recent.people.length > 0 && <PeopleRows people={recent.people} onOpen={onOpen} label="Saved people, newest first" />}
       </section>
       <AllPeople db={db} onOpen={onOpen} />
     </>

@@ -6,6 +6,7 @@
  * steps. With the panel closed, the call raises "prep notes are ready".
  * Zoom's and Teams' pages are followed through lobby, call and end too.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, sidePanelUrl, tabIdOf, type Harness } from './harness';
@@ -72,6 +73,12 @@ async function save(url: string): Promise<void> {
 
 const nav = (panel: Page, section: string) => panel.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: section });
 
+/** WCAG 2.1 A/AA violations axe-core finds on the page (as in accessibility.e2e.ts). */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 describe('meetings', () => {
   it('a Meet call with a saved person switches the panel to their prep sheet; notes are saved; the end brings the after-call steps', async () => {
     await save('https://www.linkedin.com/in/ada-lovelace/');
@@ -100,6 +107,7 @@ describe('meetings', () => {
     await expect.poll(() => sheet.count(), { timeout: 15_000 }).toBe(1);
     expect(await nav(panel, 'In call').getAttribute('aria-current')).toBe('page');
     expect(await sheet.getByRole('timer', { name: 'Time in the call' }).count()).toBe(1);
+    expect(await violations(panel)).toStrictEqual([]);
     await sheet.getByText('Your prep', { exact: true }).click();
     expect(await sheet.getByText('An analyst moving into product.').count()).toBe(1);
 
@@ -126,6 +134,7 @@ describe('meetings', () => {
     await panel.bringToFront();
     const after = panel.getByRole('region', { name: 'After the call with Ada Lovelace' });
     await expect.poll(() => after.count(), { timeout: 15_000 }).toBe(1);
+    expect(await violations(panel)).toStrictEqual([]);
     await after.getByRole('textbox', { name: 'Conversation notes' }).fill('Warm, practical; short on time.');
     await after.getByRole('group', { name: 'Formality' }).getByRole('radio', { name: 'Relaxed' }).check();
     await after.getByRole('textbox', { name: 'A piece of advice' }).fill('Join the compiler reading group');
