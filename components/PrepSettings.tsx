@@ -22,7 +22,7 @@ export function PrepSettings({ draft, set }: { draft: PrepFields; set: <K extend
         </div>
       ))}
       <div className="stacked-field">
-        <label htmlFor={`${id}-goals`}>Your goals for these conversations</label>
+        <label htmlFor={`${id}-goals`}>What you hope to get from these conversations</label>
         <textarea id={`${id}-goals`} rows={2} maxLength={20_000} value={draft.meetingGoals} onChange={(e) => set('meetingGoals', e.target.value)} />
       </div>
     </>

@@ -9,7 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, sidePanelUrl, tabIdOf, type Harness } from './harness';
+import { launch, sidePanelUrl, storedPeople, tabIdOf, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -63,6 +63,28 @@ function storedRow(table: string, key: string): Promise<Record<string, unknown> 
   );
 }
 
+/** Write a row with raw IndexedDB in the service worker (test set-up for tables without an index field). */
+function putRow(table: string, row: Record<string, unknown>): Promise<void> {
+  return h.worker.evaluate(
+    ([table, row]) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('introbook');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(table as string, 'readwrite');
+          tx.objectStore(table as string).put(row);
+          tx.oncomplete = () => {
+            db.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    [table, row] as const,
+  );
+}
+
 async function save(url: string): Promise<void> {
   const page = await h.context.newPage();
   await page.goto(url);
@@ -92,6 +114,34 @@ describe('meetings', () => {
     await panel.getByRole('button', { name: 'Save settings' }).click();
     await expect.poll(() => panel.getByRole('status').filter({ hasText: 'Settings saved.' }).count()).toBe(1);
     await nav(panel, 'People').click();
+
+    // A direct ask to Ada that got as far as a scheduled meeting (rows as the request board would write them).
+    const ada = (await storedPeople(h.worker)).find((p) => p.name === 'Ada Lovelace')!;
+    const requestId = '0f6b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
+    const at = Date.now() - 86_400_000;
+    await putRow('intros', {
+      id: requestId,
+      kind: 'direct',
+      targetId: ada.id,
+      connectorId: null,
+      status: 'meeting-scheduled',
+      history: [
+        { from: null, to: 'draft', at, note: '', correction: false },
+        { from: 'draft', to: 'asked', at, note: '', correction: false },
+        { from: 'asked', to: 'meeting-scheduled', at, note: '', correction: false },
+      ],
+      subject: '',
+      message: '',
+      blurb: '',
+      templateId: null,
+      channel: 'copy',
+      followUps: [],
+      dueOverride: null,
+      meetingAt: null,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    });
 
     const meet = await h.context.newPage();
     await meet.goto('https://meet.google.com/abc-defg-hij?participant=Ada%20Lovelace');
@@ -134,18 +184,22 @@ describe('meetings', () => {
     await panel.bringToFront();
     const after = panel.getByRole('region', { name: 'After the call with Ada Lovelace' });
     await expect.poll(() => after.count(), { timeout: 15_000 }).toBe(1);
+    // The request moved to "met" when the call ended; Undo puts it back.
+    expect((await storedRow('intros', requestId))?.status).toBe('met');
+    await after.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await storedRow('intros', requestId))?.status).toBe('meeting-scheduled');
+    await expect.poll(() => after.getByText(/Undone: the request is back to “Meeting scheduled”/).count()).toBe(1);
     expect(await violations(panel)).toStrictEqual([]);
     await after.getByRole('textbox', { name: 'Conversation notes' }).fill('Warm, practical; short on time.');
     await after.getByRole('group', { name: 'Formality' }).getByRole('radio', { name: 'Relaxed' }).check();
     await after.getByRole('textbox', { name: 'A piece of advice' }).fill('Join the compiler reading group');
     await after.getByRole('button', { name: 'Add advice' }).click();
     await after.getByRole('textbox', { name: 'What you’ll do with their advice' }).fill('email Grace this week');
-    // The thank-you draft cites what was noted; the follow-up reminders are in place.
+    // The thank-you draft cites what was noted; the follow-up reminders are in place (the request tracks the thank-you).
     const thanks = after.getByRole('textbox', { name: 'Thank-you to Ada Lovelace' });
     await expect.poll(() => thanks.inputValue()).toContain('Your advice about join the compiler reading group was especially useful, and I am going to email Grace this week.');
     const tasks = after.getByRole('list', { name: 'Follow-through for this meeting' });
     await expect.poll(() => tasks.getByRole('listitem').allTextContents()).toEqual([
-      expect.stringContaining('Send Ada a thank-you'),
       expect.stringContaining('Connect with Ada Lovelace on LinkedIn'),
       expect.stringContaining('Tell Ada what you did with their advice'),
     ]);

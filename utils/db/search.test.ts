@@ -98,6 +98,16 @@ describe('people search', () => {
     expect((await searchPeople(db, 'pat example29', {}, { limit: 50 })).people.map((p) => p.name)).toStrictEqual(['Pat Example29']);
   });
 
+  it('keeps the index field to the index: reads through Dexie hand out plain people', async () => {
+    const [priya] = await peopleNamed(db, 'Priya Raman');
+    for (const row of [await db.people.get(priya!.id), (await db.people.bulkGet([priya!.id]))[0], (await db.people.toArray())[0], (await db.people.where('searchWords').startsWith('pri').toArray())[0]]) {
+      expect(row).toBeDefined();
+      expect(row).not.toHaveProperty('searchWords');
+    }
+    // …while the store holds it (the index answers).
+    expect(await db.people.where('searchWords').equals('=priya').primaryKeys()).toStrictEqual([priya!.id]);
+  });
+
   it('empty and punctuation-only queries find nothing without filters', async () => {
     expect(await names('')).toStrictEqual([]);
     expect(await names('  ,.; ')).toStrictEqual([]);

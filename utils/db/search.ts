@@ -7,7 +7,7 @@
 import type { Collection } from 'dexie';
 import type { IntroStatus } from '../domain/intro-status';
 import type { Person } from '../domain/schemas';
-import { matchesAll, NAME_MARK, queryTerms } from '../domain/search-words';
+import { matchesAll, NAME_MARK, queryTerms, searchWordsOf } from '../domain/search-words';
 import type { IntrobookDB } from './app-db';
 import { upcomingMeetings } from './meetings';
 
@@ -29,6 +29,9 @@ export interface SearchResult {
 }
 
 type Row = Person & { searchWords?: string[] };
+
+/** A row's index words: as stored (filters see raw rows), else worked out again (reads leave the field out). */
+const wordsOf = (p: Row): readonly string[] => p.searchWords ?? searchWordsOf(p);
 
 /**
  * How many index entries a term may have before it counts as "common". A
@@ -197,7 +200,7 @@ async function matchTerms(
   need: number,
 ): Promise<{ rows: Row[]; more: boolean }> {
   if (need <= 0) return { rows: [], more: true };
-  const check = (p: Row) => !exclude.has(p.id) && matchesAll(p.searchWords ?? [], terms, mark) && accept(p);
+  const check = (p: Row) => !exclude.has(p.id) && matchesAll(wordsOf(p), terms, mark) && accept(p);
   const range = (t: string) => db.people.where('searchWords').startsWith(mark + t) as Collection<Row, string>;
   const counted = terms.length === 1 ? [{ t: terms[0]!, n: 0 }] : await Promise.all(terms.map(async (t) => ({ t, n: await range(t).count() })));
   counted.sort((a, b) => a.n - b.n);
@@ -280,7 +283,7 @@ export async function peopleNamed(db: IntrobookDB, name: string, limit = 20): Pr
   const rows = (await db.people
     .where('searchWords')
     .equals(NAME_MARK + terms[0]!)
-    .filter((p: Row) => p.deletedAt === null && terms.every((t) => (p.searchWords ?? []).includes(NAME_MARK + t)))
+    .filter((p: Row) => p.deletedAt === null && terms.every((t) => wordsOf(p).includes(NAME_MARK + t)))
     .limit(limit)
     .toArray()) as Row[];
   return rows.map(strip);

@@ -16,9 +16,16 @@ export function withSearchWords<T extends Searchable & { deletedAt?: number | nu
  * Keep `people.searchWords` right on every write, whichever code writes (a
  * capture, an edit, a merge, a restore, sync): a DBCore middleware rewrites
  * each added or put row before it reaches IndexedDB. Every Dexie write path
- * (add, put, bulkPut, update, modify, upsert) arrives here as full rows.
+ * (add, put, bulkPut, update, modify, upsert) arrives here as full rows. The
+ * field is the index's alone: reads through Dexie leave it out.
  */
 export function installSearchIndex(db: Dexie): void {
+  // Reads hand out plain people: the index field stays in the store (filters still see it).
+  db.table('people').hook('reading', (row: Record<string, unknown>) => {
+    if (!row || !('searchWords' in row)) return row;
+    const { searchWords: _words, ...person } = row;
+    return person;
+  });
   db.use({
     stack: 'dbcore',
     name: 'IntrobookPeopleSearchWords',

@@ -13,6 +13,8 @@ const values: TemplateValues = {
   'target.company': 'Analytical Engines',
   'connector.name': 'Charles Babbage',
   'connector.firstName': 'Charles',
+  'meeting.advice': 'joining the reading group',
+  'meeting.plan': 'go to the next session',
 };
 
 describe('renderTemplate', () => {
