@@ -4,7 +4,7 @@ import { editPerson, removePerson } from '@/utils/db/people';
 import type { Person } from '@/utils/domain/schemas';
 import { IntroPlanner } from './IntroPlanner';
 import { PersonCard } from './PersonCard';
-import { PersonWorkspace } from './PersonWorkspace';
+import { LazyPersonWorkspace } from './Lazy';
 
 /** One saved person: what was captured, a link to the profile, and the user's own notes. */
 export function PersonDetails({
@@ -79,7 +79,7 @@ export function PersonDetails({
         Saved {new Date(person.createdAt).toLocaleDateString()} · last captured {new Date(person.capturedAt).toLocaleString()}
       </p>
       <IntroPlanner person={person} db={db} onOpenRequest={onOpenRequest} />
-      <PersonWorkspace person={person} db={db} />
+      <LazyPersonWorkspace person={person} db={db} />
       <label htmlFor={notesId}>Your notes</label>
       <textarea id={notesId} value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={20_000} />
       <div className="actions">

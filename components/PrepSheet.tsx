@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { icsFileName, meetingIcs } from '@/utils/calendar/ics';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { cancelMeeting, getMeeting, updateMeeting } from '@/utils/db/meetings';
 import { ensureMeetingNotes, getMeetingNotes, updateMeetingNotes } from '@/utils/db/workspace';
@@ -89,7 +88,9 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
     }
   }
 
-  function download() {
+  async function download() {
+    // The calendar writer loads on first use: it is not needed to open the panel.
+    const { icsFileName, meetingIcs } = await import('@/utils/calendar/ics');
     const ics = meetingIcs({ meeting, person, notes, settings, now: Date.now() });
     const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
     const a = document.createElement('a');
@@ -118,7 +119,7 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
         )}
       </p>
       <div className="actions">
-        <button type="button" onClick={download}>
+        <button type="button" onClick={() => void download()}>
           Add to calendar (.ics)
         </button>
         <button type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useLiveCall } from '@/components/call-hooks';
-import { CallView } from '@/components/CallView';
+import { LazyCallView } from '@/components/Lazy';
 import { useNow, useSettingsState } from '@/components/hooks';
 import { PersonDetails } from '@/components/PersonDetails';
 import { RequestBoard } from '@/components/RequestBoard';
@@ -131,7 +131,7 @@ export function App() {
           <Workspace db={db} settings={settings} now={now} focusSignal={focusSearch} onOpen={setSelectedId} onOpenRequest={openRequest} />
         ))}
       {view === 'call' && (
-        <CallView
+        <LazyCallView
           db={db}
           call={call}
           settings={settings}
