@@ -12,6 +12,8 @@ export function startMeetingWatch(ctx: ContentScriptContext, site: MeetingSite):
   const watcher = watchCall({
     site,
     win: window,
+    // The content scripts' composition root: the one place the page's globals come in.
+    // eslint-disable-next-line no-restricted-globals
     firstUrl: new URL(location.href),
     send: (message) => {
       if (ctx.isInvalid) return;
