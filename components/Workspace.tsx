@@ -1,20 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { dueTasks } from '@/utils/db/ledger';
+import { dueUntil } from '@/utils/db/due';
 import { upcomingMeetings } from '@/utils/db/meetings';
 import { allCompanies, allTags, hasFilters, peoplePage, searchPeople, type SearchFilters } from '@/utils/db/search';
 import { endOfLocalDay } from '@/utils/domain/business-days';
-import { dueBy } from '@/utils/domain/follow-ups';
 import { STATUS_LABELS, STATUSES, type IntroStatus } from '@/utils/domain/intro-status';
-import type { IntroRequest, Person, Settings } from '@/utils/domain/schemas';
+import type { Person, Settings } from '@/utils/domain/schemas';
 import { formatWhen } from './format';
 import { CHANNEL_LABELS } from './PrepSheet';
 import { Avatar, roleLine } from './PersonCard';
 
 const PAGE = 50;
-/** Statuses whose next step has a due date (see utils/domain/follow-ups.ts). */
-const STATUSES_WITH_DUE: IntroStatus[] = ['asked', 'introduced', 'meeting-scheduled', 'met', 'thanked'];
 
 /**
  * Move focus between the people buttons with the arrow keys; ArrowUp from the
@@ -218,31 +215,13 @@ function Filters({ db, filters, onChange }: { db: IntrobookDB; filters: SearchFi
   );
 }
 
-interface DueEntry {
-  key: string;
-  label: string;
-  dueAt: number;
-  open: () => void;
-}
-
-/** Requests with a dated next step (read by status index) and open tasks due by tonight (the open-due index). */
-async function dueToday(db: IntrobookDB, settings: Settings, now: number, onOpen: (id: string) => void, onOpenRequest: (id: string) => void): Promise<DueEntry[]> {
-  const until = endOfLocalDay(now, settings.timeZone);
-  const requests = (await db.intros.where('status').anyOf(STATUSES_WITH_DUE).toArray()).filter((r) => r.deletedAt === null);
-  const [tasks] = await Promise.all([dueTasks(db, until, 50)]);
-  const ids = Array.from(new Set([...requests.flatMap((r) => [r.targetId, r.connectorId ?? r.targetId]), ...tasks.map((t) => t.personId)]));
-  const people = new Map((await db.people.bulkGet(ids)).flatMap((p) => (p ? [[p.id, p] as const] : [])));
-  const namesOf = (r: IntroRequest) => ({ target: people.get(r.targetId)?.name ?? 'them', connector: r.connectorId ? (people.get(r.connectorId)?.name ?? 'your connector') : null });
-  const week = { timeZone: settings.timeZone, workingDays: settings.workingDays };
-  const fromRequests: DueEntry[] = dueBy(requests, namesOf, week, until).map((d) => ({ key: `r-${d.requestId}`, label: d.label, dueAt: d.dueAt, open: () => onOpenRequest(d.requestId) }));
-  const fromTasks: DueEntry[] = tasks
-    .filter((t) => t.deletedAt === null && people.get(t.personId)?.deletedAt === null)
-    .map((t) => ({ key: `t-${t.id}`, label: t.text, dueAt: t.dueAt ?? until, open: () => onOpen(t.personId) }));
-  return [...fromRequests, ...fromTasks].sort((a, b) => a.dueAt - b.dueAt);
-}
-
 function Home({ db, settings, now, onOpen, onOpenRequest }: { db: IntrobookDB; settings: Settings; now: number; onOpen: (id: string) => void; onOpenRequest: (id: string) => void }) {
-  const due = useLiveQuery(() => dueToday(db, settings, now, onOpen, onOpenRequest), [settings.timeZone, settings.workingDays.join(), now]);
+  // Re-read when the day changes (or the store does), not on every tick of the clock.
+  const until = endOfLocalDay(now, settings.timeZone);
+  const due = useLiveQuery(
+    () => dueUntil(db, { timeZone: settings.timeZone, workingDays: settings.workingDays }, until),
+    [settings.timeZone, settings.workingDays.join(), until],
+  );
   const meetings = useLiveQuery(async () => {
     const list = await upcomingMeetings(db, now, 5);
     const people = await db.people.bulkGet(list.map((m) => m.personId));
@@ -260,7 +239,7 @@ function Home({ db, settings, now, onOpen, onOpenRequest }: { db: IntrobookDB; s
           <ul className="due-list" aria-label="Due today">
             {due.slice(0, 20).map((d) => (
               <li key={d.key} className={d.dueAt < now ? 'overdue' : undefined}>
-                <button type="button" className="link-button" onClick={d.open}>
+                <button type="button" className="link-button" onClick={() => (d.kind === 'request' ? onOpenRequest(d.requestId) : onOpen(d.personId))}>
                   {d.label}
                 </button>{' '}
                 <span className="muted small">{formatWhen(d.dueAt, settings.timeZone)}</span>

@@ -50,6 +50,7 @@ interface BenchApi {
     rounds: number,
   ): Promise<{ times: number[]; perQuery: Record<string, { ms: number[]; results: number; first: string | null }>; slowest: { typed: string; ms: number }[] }>;
   listPages(people: number, pages: number): Promise<number[]>;
+  home(people: number, runs: number): Promise<{ times: number[]; due: number }>;
   close(people: number): Promise<void>;
 }
 type BenchGlobal = { IntrobookSearchBench: BenchApi };
@@ -69,6 +70,8 @@ interface Row {
   max: number;
   listFirstPage: number;
   listPageMedian: number;
+  homeMedian: number;
+  homeDue: number;
   target: number | null;
   perQuery: Record<string, { median: number; max: number; results: number; first: string | null }>;
   slowest: { typed: string; ms: number }[];
@@ -90,6 +93,7 @@ try {
       { people, queries: QUERIES, rounds: ROUNDS },
     );
     const list = await page.evaluate(({ people }) => (globalThis as unknown as BenchGlobal).IntrobookSearchBench.listPages(people, 20), { people });
+    const homeRun = await page.evaluate(({ people }) => (globalThis as unknown as BenchGlobal).IntrobookSearchBench.home(people, 10), { people });
     const s = stats(result.times);
     rows.push({
       people,
@@ -98,6 +102,8 @@ try {
       ...s,
       listFirstPage: list[0]!,
       listPageMedian: stats(list).median,
+      homeMedian: stats(homeRun.times).median,
+      homeDue: homeRun.due,
       target: TARGETS[people] ?? null,
       slowest: result.slowest,
       perQuery: Object.fromEntries(
@@ -118,7 +124,7 @@ if (JSON_OUT) {
 } else {
   console.log(`\nSearch per keystroke in ${CHROMIUM} (headless, real IndexedDB), ${ROUNDS} rounds after a warm-up round`);
   console.log(`queries typed a letter at a time: ${QUERIES.map((q) => `"${q}"`).join(', ')}`);
-  const header = ['people', 'keystrokes', 'median ms', 'p95 ms', 'max ms', 'target', 'list page 1 ms', 'list page median ms'];
+  const header = ['people', 'keystrokes', 'median ms', 'p95 ms', 'max ms', 'target', 'list page 1 ms', 'list page median ms', 'home reads ms'];
   const table = rows.map((r) => [
     r.people.toLocaleString('en'),
     String(r.keystrokes),
@@ -128,6 +134,7 @@ if (JSON_OUT) {
     r.target === null ? '–' : `< ${r.target} ms: ${r.p95 < r.target ? 'met' : 'NOT MET'} (p95)`,
     r.listFirstPage.toFixed(1),
     r.listPageMedian.toFixed(1),
+    `${r.homeMedian.toFixed(1)} (${r.homeDue} due)`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');

@@ -3,6 +3,8 @@
  * Chromium page (real IndexedDB), as the side panel runs it.
  */
 import { IntrobookDB } from '../../utils/db/app-db';
+import { dueUntil } from '../../utils/db/due';
+import { upcomingMeetings } from '../../utils/db/meetings';
 import { peoplePage, searchPeople } from '../../utils/db/search';
 import { generatePeople, generateRequests } from './generate';
 
@@ -63,6 +65,22 @@ async function listPages(people: number, pages: number) {
   return times;
 }
 
+/** The side panel home's reads (due today with every request in play, upcoming meetings, recent people), `runs` times. */
+async function home(people: number, runs: number) {
+  const db = dbs.get(people)!;
+  const times: number[] = [];
+  const week = { timeZone: 'Europe/London', workingDays: [1, 2, 3, 4, 5] };
+  const until = Date.UTC(2025, 6, 1);
+  let due = 0;
+  for (let i = 0; i < runs + 1; i++) {
+    const t0 = performance.now();
+    const [entries] = await Promise.all([dueUntil(db, week, until), upcomingMeetings(db, until, 5), peoplePage(db, null, 5)]);
+    if (i > 0) times.push(performance.now() - t0);
+    due = entries.length;
+  }
+  return { times, due };
+}
+
 async function close(people: number) {
   const db = dbs.get(people);
   if (!db) return;
@@ -70,4 +88,4 @@ async function close(people: number) {
   dbs.delete(people);
 }
 
-(globalThis as unknown as { IntrobookSearchBench: unknown }).IntrobookSearchBench = { seed, keystrokes, listPages, close };
+(globalThis as unknown as { IntrobookSearchBench: unknown }).IntrobookSearchBench = { seed, keystrokes, listPages, home, close };
