@@ -147,3 +147,29 @@ describe('thank-you drafts cite the notes', () => {
     expect(listPhrase(['a', 'b', 'c'])).toBe('a, b and c');
   });
 });
+
+describe('merging two people', () => {
+  it('moves every workspace row to the kept person', async () => {
+    const { reassignWorkspaceRows } = await import('./workspace');
+    const { rememberCallChoice } = await import('./calls');
+    const keep = await person('ada', 'Ada Lovelace');
+    const dupe = await person('ada-2', 'Ada L.');
+    const other = await person('grace', 'Grace Hopper');
+    const meeting = await scheduleMeeting(db, { personId: dupe.id, startsAt: T0 });
+    await updateMeetingNotes(db, meeting.id, { callNotes: 'hi' }, T0);
+    await addTask(db, { personId: dupe.id, kind: 'offer', text: 'Send it', dueAt: T0 }, T0);
+    await addFavour(db, { personId: dupe.id, direction: 'received', text: 'Advice' }, T0);
+    const joined = await addIntroIdea(db, { aId: dupe.id, bId: other.id, reason: 'compilers' }, T0);
+    const self = await addIntroIdea(db, { aId: keep.id, bId: dupe.id, reason: 'same person' }, T0);
+    await rememberCallChoice(db, 'meet:abc-defg-hij', dupe.id, meeting.id, T0);
+
+    await reassignWorkspaceRows(db, dupe.id, keep.id, T0 + 1);
+    expect((await getMeetingNotes(db, meeting.id))?.personId).toBe(keep.id);
+    expect((await tasksForPerson(db, keep.id)).map((t) => t.text)).toStrictEqual(['Send it']);
+    expect((await favoursForPerson(db, keep.id)).map((f) => f.text)).toStrictEqual(['Advice']);
+    expect((await db.introIdeas.get(joined.id))?.aId).toBe(keep.id);
+    expect((await db.introIdeas.get(self.id))?.deletedAt).toBe(T0 + 1);
+    expect((await db.callLinks.get('meet:abc-defg-hij'))?.personId).toBe(keep.id);
+    expect(await tasksForPerson(db, dupe.id)).toStrictEqual([]);
+  });
+});
