@@ -36,6 +36,13 @@ describe('people search', () => {
     expect(await names('ramon perez')).toStrictEqual(['Ramón Pérez']);
   });
 
+  it('finds people matching some words in their name and others elsewhere, after full name matches', async () => {
+    await save('ramon-2', 'Ramón Ortiz', { company: 'Prism Health', role: 'Designer', headline: 'Design' });
+    expect(await names('pri ram')).toStrictEqual(['Priya Raman', 'Ramón Ortiz']);
+    // Both words only ever in names: the name matches are all there is.
+    expect(await names('priya raman')).toStrictEqual(['Priya Raman']);
+  });
+
   it('ranks name matches before matches elsewhere', async () => {
     // "pri" starts Priya (a name) and Principal (Ada's role).
     expect(await names('pri')).toStrictEqual(['Priya Raman', 'Ada Lovelace']);
@@ -104,6 +111,7 @@ describe('people search', () => {
       expect(row).toBeDefined();
       expect(row).not.toHaveProperty('searchWords');
     }
+    for (const q of ['pri', 'pri ram', 'nimbus']) for (const p of (await searchPeople(db, q)).people) expect(p).not.toHaveProperty('searchWords');
     // …while the store holds it (the index answers).
     expect(await db.people.where('searchWords').equals('=priya').primaryKeys()).toStrictEqual([priya!.id]);
   });

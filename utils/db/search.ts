@@ -76,7 +76,7 @@ export async function searchPeople(
   const byName = await matchTerms(db, terms, NAME_MARK, accept, new Set(), limit + 1);
   let people = byName.rows;
   let more = byName.more;
-  if (people.length <= limit) {
+  if (people.length <= limit && !(terms.length > 1 && (await onlyInNames(db, terms)))) {
     const rest = await matchTerms(db, terms, '', accept, new Set(people.map((p) => p.id)), limit + 1 - people.length);
     people = [...people, ...rest.rows];
     more = rest.more;
@@ -86,6 +86,19 @@ export async function searchPeople(
     people = people.slice(0, limit);
   }
   return { people: people.map(strip), more };
+}
+
+/**
+ * Whether every term occurs only in names (each name word is indexed twice,
+ * marked and plain, so equal counts mean no other field has it): then the
+ * name matches are all the matches. Counting a range is cheap.
+ */
+async function onlyInNames(db: IntrobookDB, terms: string[]): Promise<boolean> {
+  const counts = await Promise.all(
+    terms.flatMap((t) => [db.people.where('searchWords').startsWith(t).count(), db.people.where('searchWords').startsWith(NAME_MARK + t).count()]),
+  );
+  for (let i = 0; i < counts.length; i += 2) if (counts[i] !== counts[i + 1]) return false;
+  return true;
 }
 
 /** Drop the index field: callers get plain people. */
@@ -169,7 +182,8 @@ async function readRange(
   // A range known to be small is read in one go.
   let limit = Math.min(maxRows, Math.max(2 * need, 40, expected + 1));
   for (;;) {
-    const batch = await collection().limit(limit).toArray();
+    // raw(): the stored rows, index words included (no re-computation per row); stripped on the way out.
+    const batch = await collection().raw().limit(limit).toArray();
     const seen = new Set<string>();
     const rows: Row[] = [];
     for (const p of batch) {
