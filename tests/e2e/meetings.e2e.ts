@@ -9,7 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, sidePanelUrl, storedPeople, tabIdOf, type Harness } from './harness';
+import { launch, popupUrl, sidePanelUrl, storedPeople, tabIdOf, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -221,6 +221,11 @@ describe('meetings', () => {
     await expect
       .poll(() => h.worker.evaluate(() => new Promise<string[]>((done) => chrome.notifications.getAll((all) => done(Object.keys(all))))))
       .toContain(`introbook-call:${tabId}`);
+    // The toolbar popup offers the prep notes (its click is the gesture Chrome needs to open the panel).
+    const popup = await h.context.newPage();
+    await popup.goto(popupUrl(h, tabId));
+    await expect.poll(() => popup.getByRole('button', { name: 'Open prep notes for Ada Lovelace' }).count()).toBe(1);
+    await popup.close();
     await meet.close();
     // Closing the tab ends the call.
     await callOfTab(tabId, 'ended');
