@@ -78,12 +78,17 @@ export function watchCall(options: WatchOptions): { stop(): void; check(): void 
     }
   }
 
+  // A busy app (Teams' chat) changes its page all the time: read it at most every throttleMs, and
+  // less often while no call is on.
   const schedule = () => {
     if (throttle === undefined) {
-      throttle = win.setTimeout(() => {
-        throttle = undefined;
-        check();
-      }, throttleMs);
+      throttle = win.setTimeout(
+        () => {
+          throttle = undefined;
+          check();
+        },
+        tracker.state === 'idle' ? throttleMs * 2.5 : throttleMs,
+      );
     }
   };
   const Observer = (win as Window & { MutationObserver: typeof MutationObserver }).MutationObserver;
