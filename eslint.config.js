@@ -61,6 +61,26 @@ export default tseslint.config(
     },
   },
   {
+    // Meeting adapters run in the meeting content scripts: no zod (the background validates),
+    // no database, no React, nothing from the domain layer that pulls zod in.
+    files: ['utils/meeting/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/utils/db/**', '@/utils/db/*', '../db/*', 'dexie', 'dexie-react-hooks', 'react', 'react-dom', 'zod', '../zod', '@/utils/zod', '../domain/*', '@/utils/domain/*', '../messaging/*'],
+              message: 'Meeting adapters ship in content scripts: keep zod, the database, React and the domain out.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'document', 'location'],
+    },
+  },
+  {
     // Extractors are pure: the Document and URL come in as arguments.
     files: ['utils/extract/**/*.ts'],
     ignores: ['**/*.test.ts'],

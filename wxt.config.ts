@@ -70,6 +70,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Save the person on this page to Introbook',
       },
+      'open-side-panel': {
+        suggested_key: { default: 'Alt+Shift+I' },
+        description: 'Open Introbook (prep notes during a call)',
+      },
     },
     action: { default_title: 'Introbook' },
     // Chrome: block messages from other extensions (web pages can't message us without `matches`).

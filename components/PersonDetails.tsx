@@ -17,6 +17,7 @@ import { RequestView, type RequestSeed } from './RequestView';
 import { showToast } from './Toasts';
 import { useTransient, useView } from './view-hooks';
 import { SyncHistory } from './SyncHistory';
+import { LazyPersonWorkspace } from './Lazy';
 
 const FIELD_LABELS: Record<EditableField, string> = {
   name: 'Name',
@@ -200,6 +201,7 @@ function PersonPage({
       </p>
       <SyncHistory db={db} table="people" rowId={person.id} />
       <IntroPlanner person={person} db={db} onStartRequest={onStartRequest} onOpenRequest={onOpenRequest} />
+      <LazyPersonWorkspace person={person} db={db} />
       <Notes db={db} person={person} />
       <RemoveOrMerge person={person} onRemove={() => void remove()} onMerge={() => onMerge()} />
     </section>

@@ -12,6 +12,7 @@ import { SyncSettings } from './SyncSettings';
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 import { CaptureHealth } from './CaptureHealth';
 import { DataSettings } from './DataSettings';
+import { PrepSettings } from './PrepSettings';
 
 function zones(): string[] {
   try {
@@ -84,6 +85,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
       />
       <TextField label="Résumé link" value={draft.resumeUrl} onChange={(v) => set('resumeUrl', v)} type="url" maxLength={2048} data-setting="resumeUrl" />
       <p className="muted">Keep your résumé ready, and share it only if someone asks.</p>
+      <PrepSettings draft={draft} set={set} />
       <h2 className="panel-title">Your working week</h2>
       <div className="field">
         <label htmlFor={`${id}-tz`}>Time zone</label>

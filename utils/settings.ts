@@ -14,7 +14,20 @@ export function defaultSettings(): Settings {
   } catch {
     // keep UTC
   }
-  return { name: '', background: '', goal: '', resumeUrl: '', timeZone, workingDays: [1, 2, 3, 4, 5], setupDismissed: false };
+  return {
+    name: '',
+    background: '',
+    goal: '',
+    resumeUrl: '',
+    timeZone,
+    workingDays: [1, 2, 3, 4, 5],
+    answerAboutMe: '',
+    answerWhyCompany: '',
+    answerWhyRole: '',
+    answerWhyIndustry: '',
+    meetingGoals: '',
+    setupDismissed: false,
+  };
 }
 
 /**

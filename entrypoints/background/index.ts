@@ -9,6 +9,8 @@ import { LINKEDIN_MATCHES } from '@/utils/core/canonical-url';
 import { now } from '@/utils/clock';
 import { startSync } from '@/utils/sync/background';
 import { isSyncMessage } from '@/utils/sync/messages';
+import { getSettings } from '@/utils/settings';
+import { setupCalls } from './calls';
 import { createReminders } from './reminders';
 import { createRouter } from './router';
 import { setupDataCare } from './data-care';
@@ -20,7 +22,9 @@ const SAVE_NOTIFICATION = 'introbook-save-result';
 export default defineBackground(() => {
   const db = getDb();
   const reminders = createReminders(db, now);
+  const callTracking = setupCalls({ db, now, userName: async () => (await getSettings()).name, extensionOrigin: browser.runtime.getURL('/'), openSidePanel });
   const router = createRouter({
+    calls: callTracking.calls,
     db,
     refreshReminders: reminders.refresh,
     runtimeId: browser.runtime.id,
@@ -76,4 +80,5 @@ export default defineBackground(() => {
     if (command !== 'save-profile') return;
     saveTab(tab?.id !== undefined ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0]);
   });
+  callTracking.listen();
 });

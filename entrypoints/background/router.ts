@@ -11,7 +11,8 @@ import { storageErrorMessage } from '@/utils/db/errors';
 import { storePhoto } from './photos';
 import type { ProfileCapture } from '@/utils/domain/schemas';
 import { linkedInPage } from '@/utils/core/canonical-url';
-import { checkCaptureForPage, classifySender, senderPageUrl, type SenderLike } from '@/utils/messaging/guards';
+import { checkCaptureForPage, classifySender, senderPageUrl, type SenderKind, type SenderLike } from '@/utils/messaging/guards';
+import { isCallMessage } from '@/utils/messaging/meeting-protocol';
 import { contentMessage, pageMessage, type PageReadReply, type SaveReply, type StatusReply, type ToContentMessage } from '@/utils/messaging/protocol';
 
 export interface RouterDeps {
@@ -32,6 +33,8 @@ export interface RouterDeps {
   log: (message: string, detail?: unknown) => void;
   /** Recount due reminders; returns how many are due. */
   refreshReminders: () => Promise<number>;
+  /** Live calls (entrypoints/background/calls.ts): every `call/…` message, and nothing else from meeting pages. */
+  calls?: { handle(message: unknown, sender: SenderLike, kind: SenderKind): Promise<{ ok: boolean; error?: string }> };
 }
 
 export type Reply = SaveReply | StatusReply | { ok: boolean; error?: string };
@@ -141,6 +144,9 @@ export function createRouter(deps: RouterDeps) {
   function handle(message: unknown, sender: SenderLike): Promise<Reply> {
     const kind = classifySender(sender, deps.runtimeId, deps.extensionOrigin);
     if (kind === null) return rejected('unknown sender', sender.url);
+    if (kind === 'meeting-content' || isCallMessage(message)) {
+      return deps.calls ? deps.calls.handle(message, sender, kind) : rejected('no call tracking', sender.url);
+    }
 
     if (kind === 'content') {
       const parsed = contentMessage.safeParse(message);

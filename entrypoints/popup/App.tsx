@@ -16,6 +16,7 @@ import { openSidePanel } from '@/utils/side-panel';
 import { focusedPersonId, focusedRequestId, pendingMerge } from '@/utils/ui-state';
 import { DueToday } from '@/components/DueToday';
 import { IntroSummary } from '@/components/IntroSummary';
+import { CallPrompt } from '@/components/CallPrompt';
 
 type PageState =
   | { state: 'loading' }
@@ -204,6 +205,7 @@ export function App() {
       <h1>
         <span className="brand">Introbook</span>
       </h1>
+      <CallPrompt />
       <DueToday db={db} onOpen={openRequest} />
       <section className="panel" aria-labelledby="on-this-page">
         <h2 className="panel-title" id="on-this-page">

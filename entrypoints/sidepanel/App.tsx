@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AddPerson } from '@/components/AddPerson';
+import { useLiveCall } from '@/components/call-hooks';
+import { LazyCallView } from '@/components/Lazy';
 import { useNow, useSettingsState } from '@/components/hooks';
 import { MergeView } from '@/components/MergeView';
 import { onNavigationRequest } from '@/components/nav';
-import { PeopleList } from '@/components/PeopleList';
 import { PersonDetails } from '@/components/PersonDetails';
 import { RequestBoard } from '@/components/RequestBoard';
 import { RequestView } from '@/components/RequestView';
@@ -13,16 +14,15 @@ import { SetupPrompt } from '@/components/SetupPrompt';
 import { SyncNotices } from '@/components/SyncNotices';
 import { TemplatesView } from '@/components/TemplatesView';
 import { Toasts } from '@/components/Toasts';
+import { Workspace } from '@/components/Workspace';
 import { getDb } from '@/utils/db/db';
-import { getPerson, listRecentPeople } from '@/utils/db/people';
+import { getPerson } from '@/utils/db/people';
 import { focusedPersonId, focusedRequestId, pendingMerge } from '@/utils/ui-state';
 
-/** How many people the list shows; an indexed walk, so it stays fast however many are saved. */
-const LIST_LIMIT = 500;
-
-type View = 'people' | 'requests' | 'templates' | 'settings';
+type View = 'people' | 'call' | 'requests' | 'templates' | 'settings';
 const VIEWS: [View, string][] = [
   ['people', 'People'],
+  ['call', 'In call'],
   ['requests', 'Requests'],
   ['templates', 'Templates'],
   ['settings', 'Settings'],
@@ -52,6 +52,34 @@ export function App() {
       unlisten();
     };
   }, []);
+  const [focusSearch, setFocusSearch] = useState(0);
+  const call = useLiveCall();
+  const shownCall = useRef<string | null>(null);
+
+  // Follow the active tab: a call getting under way switches the panel to "In call" (once per call).
+  useEffect(() => {
+    if (!call || (call.state !== 'lobby' && call.state !== 'in-call')) return;
+    const id = `${call.tabId}:${call.key ?? ''}`;
+    if (shownCall.current === id) return;
+    shownCall.current = id;
+    setView('call');
+  }, [call]);
+
+  // Keyboard: "/" searches (not while typing in a field). Escape is each view's (useView in components/view-hooks.ts).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, select, [contenteditable="true"]') !== null && target !== null;
+      if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        setView('people');
+        setSelectedId(null);
+        setFocusSearch((n) => n + 1);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   // Follow "Open in side panel" and "Due today" from a page or the popup, also while the panel is open.
   useEffect(() => {
@@ -75,8 +103,12 @@ export function App() {
     };
   }, []);
 
-  const people = useLiveQuery(() => listRecentPeople(db, LIST_LIMIT), []);
   const selected = useLiveQuery(() => (selectedId ? getPerson(db, selectedId) : Promise.resolve(undefined)), [selectedId]);
+
+  function openRequest(id: string) {
+    setRequestId(id);
+    setView('requests');
+  }
 
   function back() {
     setLastPersonId(selectedId);
@@ -90,7 +122,7 @@ export function App() {
         <span className="brand">Introbook</span>
       </h1>
       <nav className="tabs" aria-label="Sections">
-        {VIEWS.map(([v, label]) => (
+        {VIEWS.filter(([v]) => v !== 'call' || call !== null || view === 'call').map(([v, label]) => (
           <button
             key={v}
             type="button"
@@ -127,20 +159,24 @@ export function App() {
         (selectedId && selected ? (
           <PersonDetails key={selected.id} person={selected} db={db} onBack={back} settings={loaded ? settings : undefined} />
         ) : (
-          <section className="panel" aria-labelledby="saved-people">
-            <h2 className="panel-title" id="saved-people">
-              Saved people{people ? ` (${people.length})` : ''}
-            </h2>
-            {people === undefined && <p className="muted">Loading…</p>}
-            {people?.length === 0 && (
-              <p className="muted">Nobody saved yet. On a LinkedIn profile, click “Save to Introbook” next to the name.</p>
-            )}
-            <AddPerson db={db} onOpen={(p) => setSelectedId(p.id)} />
-            {people && people.length > 0 && (
-              <PeopleList people={people} onOpen={(p) => setSelectedId(p.id)} label="Saved people, newest first" focusId={lastPersonId} />
-            )}
-          </section>
+          <>
+            <Workspace db={db} settings={settings} now={now} focusSignal={focusSearch} focusId={lastPersonId} onOpen={setSelectedId} onOpenRequest={openRequest} />
+            <section className="panel" aria-label="Add a person">
+              <AddPerson db={db} onOpen={(p) => setSelectedId(p.id)} />
+            </section>
+          </>
         ))}
+      {!merging && view === 'call' && (
+        <LazyCallView
+          db={db}
+          call={call}
+          settings={settings}
+          onOpenPerson={(id) => {
+            setSelectedId(id);
+            setView('people');
+          }}
+        />
+      )}
       {!merging && view === 'requests' &&
         (requestId ? (
           <RequestView

@@ -2,6 +2,7 @@
 declare const chrome: {
   action: { getBadgeText(details: object): Promise<string> };
   alarms: { getAll(): Promise<{ name: string }[]> };
+  notifications: { getAll(callback: (all: Record<string, boolean>) => void): void };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   scripting: {
     executeScript<T>(injection: { target: { tabId: number }; func: () => T | Promise<T> }): Promise<{ result?: unknown }[]>;

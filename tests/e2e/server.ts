@@ -60,7 +60,24 @@ const PAGES: [RegExp, string][] = [
   [/^team\.example\.org\/blog$/, 'generic/nothing.html'],
 ];
 
-export const MAPPED_HOSTS = ['www.linkedin.com', 'uk.linkedin.com', 'media.licdn.com', 'github.com', 'people.example.edu', 'team.example.org'];
+export const MAPPED_HOSTS = [
+  'www.linkedin.com',
+  'uk.linkedin.com',
+  'media.licdn.com',
+  'github.com',
+  'people.example.edu',
+  'team.example.org',
+  'meet.google.com',
+  'app.zoom.us',
+  'teams.microsoft.com',
+];
+
+/** Meeting pages: a lobby that becomes a call (the page's join button) and then ends (its leave button). */
+const MEETING_PAGES: [RegExp, string, string][] = [
+  [/^meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/, 'meet', 'lobby'],
+  [/^app\.zoom\.us\/wc\/\d+\/join$/, 'zoom', 'lobby'],
+  [/^teams\.microsoft\.com\/l\/meetup-join\//, 'teams', 'prejoin'],
+];
 
 /**
  * `?variant=promoted` serves Ada's page after a promotion, to test how a
@@ -107,6 +124,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       res.end(avatarPng(url.pathname));
       return;
     }
+    const meeting = MEETING_PAGES.find(([pattern]) => pattern.test(`${host}${url.pathname}`));
+    if (meeting) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(meetingPage(meeting[1], meeting[2], url.searchParams.get('participant')));
+      return;
+    }
     const profile = /^\/(?:mwlite\/)?in\/([^/]+)/.exec(url.pathname);
     const profileFixture = profile?.[1] ? PROFILE_FIXTURES[decode(profile[1]).normalize('NFC').toLowerCase()] : undefined;
     const file = profileFixture
@@ -128,6 +151,47 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     requests,
     close: () => new Promise((done) => server.close(() => done())),
   };
+}
+
+/**
+ * One meeting page that plays the three hand-written stages of a site
+ * (tests/fixtures/meeting/<site>/): it opens on the lobby, the page's own join
+ * button swaps in the call, its leave button the ended screen — as a meeting
+ * app re-renders without reloading. `participant` renames the other person.
+ */
+function meetingPage(site: string, lobby: string, participant: string | null): string {
+  const read = (stage: string) => {
+    let html = readFileSync(join(FIXTURES, 'meeting', site, `${stage}.html`), 'utf8');
+    if (participant) html = html.replaceAll(site === 'meet' ? 'Priya Raman' : site === 'zoom' ? 'Jürgen Müller' : 'Zoë Ångström', participant);
+    return {
+      title: /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '',
+      body: /<body>([\s\S]*)<\/body>/.exec(html)?.[1] ?? '',
+    };
+  };
+  const first = read(lobby);
+  const stage = (name: string) => {
+    const { title, body } = read(name);
+    return `<template id="stage-${name}" data-title="${title.replaceAll('"', '&quot;')}">${body}</template>`;
+  };
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${first.title}</title></head><body>
+${first.body}
+${stage('in-call')}
+${stage('ended')}
+<script>
+  function show(name) {
+    var t = document.getElementById('stage-' + name);
+    document.title = t.dataset.title;
+    Array.from(document.body.childNodes).forEach(function (n) { if (n.nodeName !== 'TEMPLATE' && n.nodeName !== 'SCRIPT') n.remove(); });
+    document.body.prepend(t.content.cloneNode(true));
+  }
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest('button');
+    if (!b) return;
+    if (b.matches('#join-now, .preview-join-button, #prejoin-join-button')) show('in-call');
+    else if (b.matches('#leave-call, #leave, #hangup-button')) show('ended');
+  });
+</script>
+</body></html>`;
 }
 
 /** A small coloured square per path, so photos show as distinct avatars in screenshots. */

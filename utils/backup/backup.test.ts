@@ -382,6 +382,7 @@ async function seedPerson(i: number) {
     email: '',
     mutualContactIds: [],
     dismissedMutualIds: [],
+    tags: [],
   };
 }
 

@@ -7,6 +7,9 @@ import type { MergeRecord } from '../domain/merge';
 import { blankUserFields, DEFAULT_MEETING_MINUTES, type IntroRequest, type Meeting, type Person, type Template } from '../domain/schemas';
 import { DEFAULT_TEMPLATES } from '../domain/templates';
 import type { SyncConflict, SyncStateRow, SyncUpdateRow } from '../sync/schemas';
+import type { CallLink, Favour, IntroIdea, Task } from '../domain/ledger';
+import type { MeetingNotes } from '../domain/prep';
+import { installSearchIndex, upgradeToV8 } from './workspace-schema';
 
 export const DB_NAME = 'introbook';
 
@@ -131,6 +134,27 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    // v8: the workspace (lane 9). People get tags and a word-prefix search index
+    // (`searchWords`, kept by installSearchIndex on every write) and a company
+    // index for filters; prep sheets and call notes per meeting; follow-through
+    // tasks, the favour ledger, intros the user could make, and remembered
+    // "who is this call with" answers. See utils/db/workspace-schema.ts.
+    version: 8,
+    stores: {
+      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, nameKey, *mutualContactIds, *dismissedMutualIds, *searchWords, *tags, company',
+      intros: 'id, targetId, connectorId, status, updatedAt, liveStatus, dueAt',
+      templates: 'id, kind, updatedAt',
+      meetings: 'id, personId, requestId, startsAt, updatedAt',
+      merges: 'id, keptId, otherId, at',
+      meetingNotes: 'meetingId, personId, updatedAt',
+      tasks: 'id, personId, meetingId, openDueAt, updatedAt',
+      favours: 'id, personId, updatedAt',
+      introIdeas: 'id, aId, bId, updatedAt',
+      callLinks: 'key, personId, updatedAt',
+    },
+    upgrade: upgradeToV8,
+  },
+  {
     // v9: a local copy of each person's photo (extension pages load no remote
     // images); the user's settings, moved out of storage.local, which Firefox's
     // content scripts can read (utils/settings.ts moves them over on first
@@ -138,7 +162,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // New tables only: nothing to rewrite.
     version: 9,
     stores: {
-      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, nameKey, *mutualContactIds, *dismissedMutualIds',
+      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, nameKey, *mutualContactIds, *dismissedMutualIds, *searchWords, *tags, company',
       intros: 'id, targetId, connectorId, status, updatedAt, liveStatus, dueAt',
       templates: 'id, kind, updatedAt',
       meetings: 'id, personId, requestId, startsAt, updatedAt',
@@ -146,6 +170,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       photos: 'id, url, updatedAt',
       settings: 'id, updatedAt',
       meta: 'id',
+      meetingNotes: 'meetingId, personId, updatedAt',
+      tasks: 'id, personId, meetingId, openDueAt, updatedAt',
+      favours: 'id, personId, updatedAt',
+      introIdeas: 'id, aId, bId, updatedAt',
+      callLinks: 'key, personId, updatedAt',
     },
   },
   {
@@ -155,7 +184,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // browser's copy of the vault) stay on the device. No rows change.
     version: 10,
     stores: {
-      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, nameKey, *mutualContactIds, *dismissedMutualIds',
+      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, nameKey, *mutualContactIds, *dismissedMutualIds, *searchWords, *tags, company',
       intros: 'id, targetId, connectorId, status, updatedAt, liveStatus, dueAt',
       templates: 'id, kind, updatedAt',
       meetings: 'id, personId, requestId, startsAt, updatedAt',
@@ -163,6 +192,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       photos: 'id, url, updatedAt',
       settings: 'id, updatedAt',
       meta: 'id',
+      meetingNotes: 'meetingId, personId, updatedAt',
+      tasks: 'id, personId, meetingId, openDueAt, updatedAt',
+      favours: 'id, personId, updatedAt',
+      introIdeas: 'id, aId, bId, updatedAt',
+      callLinks: 'key, personId, updatedAt',
       syncConflicts: 'id, [table+rowId], kind, updatedAt',
       syncState: 'key',
       syncUpdates: '++seq, doc',
@@ -300,6 +334,11 @@ export class IntrobookDB extends Dexie {
   syncConflicts!: EntityTable<SyncConflict, 'id'>;
   syncState!: Table<SyncStateRow, string>;
   syncUpdates!: Table<SyncUpdateRow, number>;
+  meetingNotes!: EntityTable<MeetingNotes, 'meetingId'>;
+  tasks!: EntityTable<Task, 'id'>;
+  favours!: EntityTable<Favour, 'id'>;
+  introIdeas!: EntityTable<IntroIdea, 'id'>;
+  callLinks!: EntityTable<CallLink, 'key'>;
 
   /**
    * Durability is `strict` unless the caller says otherwise; see RELAXED_TABLES
@@ -335,6 +374,7 @@ export class IntrobookDB extends Dexie {
         },
       }),
     });
+    installSearchIndex(this);
     // A brand-new database runs no upgraders: give it the built-in templates here.
     this.on('populate', (tx) => seedTemplates(tx.table('templates')));
     // Sticky: runs on every open, also when the connection reopens after a versionchange.

@@ -10,10 +10,13 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { makeTestDb } from '../../tests/helpers/db';
 import { introRequestSchema, meetingSchema, personSchema, templateSchema } from '../domain/schemas';
+import { callLinkSchema, favourSchema, introIdeaSchema, taskSchema } from '../domain/ledger';
+import { meetingNotesSchema } from '../domain/prep';
 import { DEFAULT_TEMPLATES } from '../domain/templates';
 import { photoSchema, settingsRowSchema } from '../domain/local-data';
 import { SCHEMA_VERSIONS, seedTemplates } from './app-db';
 import { findPersonByUrl, listRecentPeople } from './people';
+import { searchPeople } from './search';
 
 const fixtureDir = resolve(process.cwd(), 'tests/fixtures/db');
 
@@ -44,6 +47,13 @@ describe('database migrations', () => {
     for (const row of await db.settings.toArray()) expect(() => settingsRowSchema.parse(row)).not.toThrow();
     expect(await db.photos.count()).toBe(seed.photos?.length ?? 0);
     expect(await db.photos.where('url').equals('https://media.licdn.com/dms/image/ada.jpg').count()).toBe(seed.photos?.length ?? 0);
+    for (const row of await db.meetingNotes.toArray()) expect(() => meetingNotesSchema.parse(row)).not.toThrow();
+    for (const row of await db.tasks.toArray()) expect(() => taskSchema.parse(row)).not.toThrow();
+    for (const row of await db.favours.toArray()) expect(() => favourSchema.parse(row)).not.toThrow();
+    for (const row of await db.introIdeas.toArray()) expect(() => introIdeaSchema.parse(row)).not.toThrow();
+    for (const row of await db.callLinks.toArray()) expect(() => callLinkSchema.parse(row)).not.toThrow();
+    // Whatever version the data came from, the search index answers for it.
+    expect((await searchPeople(db, 'love ada')).people.map((p) => p.name)).toStrictEqual(['Ada Lovelace']);
     // Built-in templates are there whatever version the data came from; the user's stay.
     expect((await db.templates.toArray()).filter((t) => t.builtIn)).toHaveLength(DEFAULT_TEMPLATES.length);
     expect(await db.templates.count()).toBe(DEFAULT_TEMPLATES.length + (seed.templates?.length ?? 0));
@@ -135,6 +145,35 @@ describe('database migrations', () => {
       link: '',
       deletedAt: null,
     });
+    db.close();
+  });
+
+  it('v4 → v8 gives people tags and search words (not tombstones), and built-in thank-yous that cite the notes', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie('introbook', { indexedDB: factory, IDBKeyRange });
+    old.version(4).stores(SCHEMA_VERSIONS.find((v) => v.version === 4)!.stores);
+    old.on('populate', (tx) => seedTemplates(tx.table('templates')));
+    const { v4 } = await import('../../tests/fixtures/db/v4');
+    await old.open();
+    await old.table('people').bulkAdd(v4.people);
+    // A built-in template as v4 shipped it, and one the user changed.
+    await old.table('templates').update('default-thanks-connector', { body: 'My own words, [one thing you learned or will do].' });
+    await old.table('templates').update('default-thanks-target', {
+      body:
+        'Hi {{target.firstName}},\n\nThank you for your time today. Your advice about [the specific advice] was especially useful, and I am going to [what you will do with it]. ' +
+        'I’ll let you know how it goes. Could I keep you posted?\n\n{{me.firstName}}',
+    });
+    old.close();
+    const db = makeTestDb(factory);
+    const ada = '5b1c1f5e-2f7a-4f0e-9d3b-0c6a1f7f2a11';
+    expect((await db.people.get(ada))?.tags).toStrictEqual([]);
+    // The index answers for every word of the live person, and for none of the tombstone's.
+    for (const word of ['=ada', '=lovelace', 'analytical', 'principal', 'royal']) {
+      expect(await db.people.where('searchWords').equals(word).primaryKeys()).toStrictEqual([ada]);
+    }
+    expect(await db.people.where('searchWords').startsWith('=j').count()).toBe(0);
+    expect((await db.templates.get('default-thanks-target'))?.body).toContain('{{meeting.advice}}');
+    expect((await db.templates.get('default-thanks-connector'))?.body).toBe('My own words, [one thing you learned or will do].');
     db.close();
   });
 

@@ -140,6 +140,10 @@ export type RoleHistoryEntry = z.infer<typeof roleHistoryEntrySchema>;
  */
 export const personKeySchema = z.union([httpsUrl, z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/)]);
 
+/** A tag: a short label the user gives people. */
+export const MAX_TAGS = 30;
+export const tagSchema = z.string().trim().min(1).max(40);
+
 export const closenessSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type Closeness = z.infer<typeof closenessSchema>;
 export const CLOSENESS_LABELS: Record<Closeness, string> = { 1: 'Acquaintance', 2: 'Know them well', 3: 'Close' };
@@ -172,6 +176,8 @@ export const personSchema = profileCaptureSchema.extend({
   dismissedMutualIds: z.array(z.uuid()).max(500),
   /** On a tombstone left by a merge: the record this person was merged into (see utils/db/merge.ts). */
   mergedInto: z.uuid().optional(),
+  /** The user's own labels ("mentor", "climate"); searchable and a filter in the side panel. */
+  tags: z.array(tagSchema).max(MAX_TAGS).default(() => []),
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -187,6 +193,7 @@ export function blankUserFields() {
     email: '',
     mutualContactIds: [] as string[],
     dismissedMutualIds: [] as string[],
+    tags: [] as string[],
   };
 }
 
@@ -355,5 +362,12 @@ export const settingsSchema = z.object({
   workingDays: z.array(z.number().int().min(0).max(6)).min(1).max(7),
   /** The user closed the side panel's first-run prompt for the settings templates need. */
   setupDismissed: z.boolean(),
+  /** The four prepared answers (prep sheets start from them; each meeting may edit its own copy). */
+  answerAboutMe: z.string().max(LIMITS.notes).default(''),
+  answerWhyCompany: z.string().max(LIMITS.notes).default(''),
+  answerWhyRole: z.string().max(LIMITS.notes).default(''),
+  answerWhyIndustry: z.string().max(LIMITS.notes).default(''),
+  /** What the user wants from informational interviews in general (prep sheets start from it). */
+  meetingGoals: z.string().max(LIMITS.notes).default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -17,6 +17,8 @@ const values: TemplateValues = {
   'connector.firstName': 'Charles',
   'recipient.name': 'Charles Babbage',
   'recipient.firstName': 'Charles',
+  'meeting.advice': 'joining the reading group',
+  'meeting.plan': 'go to the next session',
 };
 
 describe('renderTemplate', () => {

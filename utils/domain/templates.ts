@@ -38,6 +38,8 @@ export const VARIABLES = {
   'connector.company': 'Their company',
   'recipient.name': 'Who this message goes to',
   'recipient.firstName': 'Their first name',
+  'meeting.advice': 'The advice you noted after the meeting',
+  'meeting.plan': 'What you will do with it',
 } as const;
 export type Variable = keyof typeof VARIABLES;
 export type TemplateValues = Partial<Record<Variable, string | null>>;
@@ -147,7 +149,9 @@ export interface TemplateDefinition {
 /**
  * Introbook's own starting templates. Short, advice-seeking, connection first,
  * ending on a question, easy to say no to. Bracketed prompts in the thank-you
- * ask the user for specifics instead of filling them with generic words.
+ * ask the user for specifics instead of filling them with generic words
+ * (`{{meeting.advice}}` and `{{meeting.plan}}` come from the after-call notes;
+ * without them the draft shows a visible prompt).
  */
 export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
   {
@@ -218,7 +222,7 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
     name: 'Thank the connector and report back',
     subject: 'Thank you for the intro to {{target.firstName}}',
     body:
-      'Hi {{connector.firstName}},\n\nThank you for introducing me to {{target.name}}. We spoke, and [one thing you learned or will do]. ' +
+      'Hi {{connector.firstName}},\n\nThank you for introducing me to {{target.name}}. We spoke, and I am going to {{meeting.plan}}. ' +
       'I really appreciate you vouching for me. Is there anything I can do for you in return?\n\n{{me.firstName}}',
   },
   {
@@ -227,7 +231,7 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
     name: 'Thank-you after the meeting',
     subject: 'Thank you, {{target.firstName}}',
     body:
-      'Hi {{target.firstName}},\n\nThank you for your time today. Your advice about [the specific advice] was especially useful, and I am going to [what you will do with it]. ' +
+      'Hi {{target.firstName}},\n\nThank you for your time today. Your advice about {{meeting.advice}} was especially useful, and I am going to {{meeting.plan}}. ' +
       'I’ll let you know how it goes. Could I keep you posted?\n\n{{me.firstName}}',
   },
 ];

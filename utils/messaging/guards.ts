@@ -6,12 +6,19 @@
 import { canonicalProfileUrl, isLinkedInPageUrl, isMemberIdUrl, linkedInPage, pageKey } from '../core/canonical-url';
 import type { ProfileCapture } from '../domain/schemas';
 
-export type SenderKind = 'content' | 'extension-page';
+import { isMeetingHost } from './meeting-protocol';
+
+/**
+ * `content`: a LinkedIn page's content script. `meeting-content`: a meeting
+ * page's (Meet, Zoom, Teams), which may only report its call's state.
+ */
+export type SenderKind = 'content' | 'meeting-content' | 'extension-page';
 
 export interface SenderLike {
   id?: string;
   url?: string;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; windowId?: number };
+  frameId?: number;
 }
 
 /**
@@ -22,7 +29,15 @@ export function classifySender(sender: SenderLike, runtimeId: string, extensionO
   if (sender.id !== runtimeId || !sender.url) return null;
   if (sender.url.startsWith(extensionOrigin)) return 'extension-page';
   if (sender.tab?.id === undefined) return null;
-  return isLinkedInPageUrl(sender.url) ? 'content' : null;
+  if (isLinkedInPageUrl(sender.url)) return 'content';
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:') return null;
+  return isMeetingHost(url.hostname) ? 'meeting-content' : null;
 }
 
 /**

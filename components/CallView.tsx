@@ -1,0 +1,567 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { LiveCall } from '@/utils/calls-state';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import { undoLastStep, moveRequest } from '@/utils/db/intros';
+import { markAdviceActedOn, planFollowThrough, saveSuggestedPerson, tasksForMeeting } from '@/utils/db/ledger';
+import { getMeeting } from '@/utils/db/meetings';
+import { getPerson } from '@/utils/db/people';
+import { searchPeople } from '@/utils/db/search';
+import { updateMeetingNotes } from '@/utils/db/workspace';
+import { listTemplates } from '@/utils/db/templates';
+import { meetingTemplateValues } from '@/utils/domain/follow-through';
+import { STATUS_LABELS } from '@/utils/domain/intro-status';
+import { ANSWER_KEYS, ANSWER_LABELS, ANSWER_SETTINGS, blankCulture, PREP_REASON_LABELS, type Culture, type MeetingNotes, type Scale } from '@/utils/domain/prep';
+import type { Meeting, Person, Settings } from '@/utils/domain/schemas';
+import { templateValues } from '@/utils/domain/template-values';
+import { renderTemplate } from '@/utils/domain/templates';
+import { SITE_LABELS } from '@/utils/meeting/types';
+import { refreshReminders } from '@/utils/messaging/client';
+import { AutoText } from './AutoText';
+import { sendCallMessage, useTick } from './call-hooks';
+import { formatWhen } from './format';
+import { SyncedCheck } from './Synced';
+import { TaskList } from './TaskList';
+import { Questions, ResumeReminder, useMeetingNotes } from './PrepSheet';
+
+const STATE_LABELS = { idle: 'No call', lobby: 'Waiting to join', 'in-call': 'In call', ended: 'Call ended' } as const;
+
+/**
+ * The side panel's "In call" view: the live call the panel follows, matched to
+ * a saved person (or a choice of likely people), with their prep sheet while
+ * the call is on and the after-call steps once it has ended.
+ */
+export function CallView({ db, call, settings, onOpenPerson }: { db: IntrobookDB; call: LiveCall | null; settings: Settings; onOpenPerson: (id: string) => void }) {
+  const [picking, setPicking] = useState(false);
+  const data = useLiveQuery(async () => {
+    if (!call?.match) return null;
+    const [person, meeting] = await Promise.all([getPerson(db, call.match.personId), getMeeting(db, call.match.meetingId)]);
+    return person && meeting ? { person, meeting } : null;
+  }, [call?.match?.personId, call?.match?.meetingId]);
+
+  if (!call) {
+    return (
+      <section className="panel" aria-label="In call">
+        <h2 className="panel-title">In call</h2>
+        <p className="muted">
+          No call right now. When a Google Meet, Zoom or Teams call starts in a tab, the prep notes of the person you are meeting show here.
+        </p>
+      </section>
+    );
+  }
+  const heading = `${STATE_LABELS[call.state]} · ${SITE_LABELS[call.site]}${call.title ? ` · ${call.title}` : ''}`;
+  return (
+    <section className="panel call-view" aria-label={call.state === 'ended' ? 'After the call' : 'In call'}>
+      <h2 className="panel-title">{heading}</h2>
+      {(!call.match || picking) && (
+        <PickPerson
+          db={db}
+          call={call}
+          onPicked={() => setPicking(false)}
+        />
+      )}
+      {call.match && data && !picking && (
+        <>
+          <div className="call-person">
+            <h3 className="person-name">{data.person.name}</h3>
+            <span className="muted small">
+              {call.match.how === 'scheduled-link' ? 'Your scheduled meeting' : call.match.how === 'chosen' || call.match.how === 'remembered' ? 'You picked them' : 'Matched by name'}
+              {' · '}
+              <button type="button" className="link-button" onClick={() => setPicking(true)}>
+                Not {data.person.name}?
+              </button>
+              {' · '}
+              <button type="button" className="link-button" onClick={() => onOpenPerson(data.person.id)}>
+                Open their page
+              </button>
+            </span>
+          </div>
+          {call.state === 'ended' ? (
+            <AfterCall db={db} person={data.person} meeting={data.meeting} settings={settings} call={call} />
+          ) : (
+            <InCall db={db} person={data.person} meeting={data.meeting} settings={settings} call={call} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function PickPerson({ db, call, onPicked }: { db: IntrobookDB; call: LiveCall; onPicked: () => void }) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const results = useLiveQuery(() => (query.trim() ? searchPeople(db, query, {}, { limit: 8 }) : Promise.resolve(null)), [query]);
+  async function pick(personId: string) {
+    const ok = await sendCallMessage({ type: 'call/choose', tabId: call.tabId, personId });
+    if (ok) onPicked();
+    else setError('Introbook could not link this call. Try again.');
+  }
+  const options = results ? results.people.map((p) => ({ personId: p.id, name: p.name, detail: p.company ?? p.headline ?? '' })) : call.candidates.map((c) => ({ personId: c.personId, name: c.name, detail: '' }));
+  return (
+    <div className="pick-person">
+      <h3>Who is this call with?</h3>
+      {call.candidates.length > 0 && !results && <p className="muted small">Likely people, from the names and title on the call:</p>}
+      {options.length > 0 && (
+        <ul className="people-list" aria-label="People this call may be with">
+          {options.map((o) => (
+            <li key={o.personId}>
+              <button type="button" className="person-row" onClick={() => void pick(o.personId)}>
+                <span className="person-row-text">
+                  <span className="person-row-name">It’s {o.name}</span>
+                  {o.detail && <span className="person-row-role">{o.detail}</span>}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-q`}>Find someone else</label>
+        <input id={`${id}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search saved people" />
+      </div>
+      <p className="muted small">Introbook remembers your answer for this meeting link.</p>
+      {error && (
+        <p className="message error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function mmss(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+function InCall({ db, person, meeting, settings, call }: { db: IntrobookDB; person: Person; meeting: Meeting; settings: Settings; call: LiveCall }) {
+  const notes = useMeetingNotes(db, meeting.id);
+  const now = useTick(call.state === 'in-call');
+  if (!notes) return <p className="muted">Loading the prep sheet…</p>;
+  const save = (change: Parameters<typeof updateMeetingNotes>[2]) => updateMeetingNotes(db, meeting.id, change);
+  const planned = meeting.durationMin * 60_000;
+  const elapsed = call.startedAt !== null ? now - call.startedAt : 0;
+  const over = call.state === 'in-call' && elapsed > planned;
+  return (
+    <div className="in-call" role="region" aria-label={`Prep sheet for ${person.name}`}>
+      <p className={`timer${over ? ' over' : ''}`}>
+        {call.state === 'in-call' ? (
+          <>
+            <span role="timer" aria-label="Time in the call">
+              {mmss(elapsed)}
+            </span>{' '}
+            of {mmss(planned)} planned
+          </>
+        ) : (
+          <>Waiting to join · {meeting.durationMin} minutes planned</>
+        )}
+      </p>
+      {over && (
+        <p className="message warn-text" role="status">
+          Past the planned {meeting.durationMin} minutes: thank them, and ask before you go on.
+        </p>
+      )}
+      <Questions notes={notes} save={save} inCall />
+      <AutoText label="Quick notes" value={notes.callNotes} onSave={(callNotes) => save({ callNotes })} rows={6} delayMs={300} placeholder="Saved as you type" />
+      <WhoElse notes={notes} save={save} />
+      <details className="subpanel">
+        <summary>Your prep</summary>
+        <PrepSummary notes={notes} settings={settings} person={person} />
+      </details>
+      <ResumeReminder settings={settings} />
+    </div>
+  );
+}
+
+function PrepSummary({ notes, settings, person }: { notes: MeetingNotes; settings: Settings; person: Person }) {
+  const why = [...notes.why.filter((w) => w !== 'other').map((w) => PREP_REASON_LABELS[w]), notes.whyNote].filter(Boolean).join('; ');
+  return (
+    <dl className="fields">
+      {why && (
+        <>
+          <dt>Why</dt>
+          <dd>{why}</dd>
+        </>
+      )}
+      {notes.researchPerson && (
+        <>
+          <dt>{person.name}</dt>
+          <dd className="pre">{notes.researchPerson}</dd>
+        </>
+      )}
+      {notes.researchCompany && (
+        <>
+          <dt>{person.company ?? 'Company'}</dt>
+          <dd className="pre">{notes.researchCompany}</dd>
+        </>
+      )}
+      {ANSWER_KEYS.map((k) => {
+        const text = notes.answers[k] ?? settings[ANSWER_SETTINGS[k]];
+        return text ? (
+          <div key={k} className="contents">
+            <dt>{ANSWER_LABELS[k]}</dt>
+            <dd className="pre">{text}</dd>
+          </div>
+        ) : null;
+      })}
+      {(notes.goals ?? settings.meetingGoals) && (
+        <>
+          <dt>Goals</dt>
+          <dd className="pre">{notes.goals ?? settings.meetingGoals}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+type Save = (change: Parameters<typeof updateMeetingNotes>[2]) => Promise<unknown>;
+
+/** "Who else should I talk to?": names offered in the call, followed up afterwards. */
+function WhoElse({ notes, save }: { notes: MeetingNotes; save: Save }) {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [note, setNote] = useState('');
+  function add(e: FormEvent) {
+    e.preventDefault();
+    const n = name.trim();
+    if (!n) return;
+    void save((current) => ({ suggestions: [...current.suggestions, { id: crypto.randomUUID(), name: n.slice(0, 200), note: note.trim().slice(0, 500), personId: null, createdAt: Date.now() }] }));
+    setName('');
+    setNote('');
+  }
+  return (
+    <section className="subpanel" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`} className="panel-title">
+        Who else should I talk to?
+      </h4>
+      {notes.suggestions.length > 0 && (
+        <ul aria-label="People suggested">
+          {notes.suggestions.map((s) => (
+            <li key={s.id}>
+              {s.name}
+              {s.note && <span className="muted"> — {s.note}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} className="inline-form wrap" aria-label="Add a suggested person">
+        <label htmlFor={`${id}-name`} className="sr-only">
+          Someone to talk to
+        </label>
+        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder="Name" maxLength={200} />
+        <label htmlFor={`${id}-note`} className="sr-only">
+          Who they are
+        </label>
+        <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Who they are, why" maxLength={500} />
+        <button type="submit">Add person</button>
+      </form>
+    </section>
+  );
+}
+
+const PACE: Record<Scale, string> = { 1: 'Quiet, unhurried', 2: 'Calm', 3: 'In between', 4: 'Busy', 5: 'Loud, fast' };
+const FORMALITY: Record<Scale, string> = { 1: 'Loose', 2: 'Relaxed', 3: 'In between', 4: 'Formal', 5: 'Regimented' };
+
+/**
+ * After the call: the request moved to "met" (with Undo), then notes, culture
+ * observations, advice, people suggested, and the follow-through — a
+ * thank-you draft citing the notes, connecting on LinkedIn, reporting back to
+ * the connector, and a later reminder to tell them what came of their advice.
+ */
+export function AfterCall({ db, person, meeting, settings, call }: { db: IntrobookDB; person: Person; meeting: Meeting; settings: Settings; call?: LiveCall }) {
+  const notes = useMeetingNotes(db, meeting.id);
+  // null: no request (undefined is "still loading").
+  const request = useLiveQuery(async () => (meeting.requestId ? ((await db.intros.get(meeting.requestId)) ?? null) : null), [meeting.requestId]);
+  const connector = useLiveQuery(() => (request?.connectorId ? getPerson(db, request.connectorId) : Promise.resolve(undefined)), [request?.connectorId]);
+  const templates = useLiveQuery(() => listTemplates(db), []);
+  const tasks = useLiveQuery(() => tasksForMeeting(db, meeting.id), [meeting.id]);
+  const planned = useRef(false);
+  const endedAt = call?.endedAt ?? notes?.callEndedAt ?? meeting.startsAt + meeting.durationMin * 60_000;
+
+  const plan = () =>
+    planFollowThrough(db, { meetingId: meeting.id, person, endedAt, requestTracksThanks: Boolean(request && request.deletedAt === null), connector: null }).then(refreshReminders);
+  // After a call Introbook saw end, the follow-through tasks are made at once (once per meeting).
+  const sawCall = Boolean(call) || notes?.callEndedAt != null;
+  useEffect(() => {
+    if (planned.current || !notes || request === undefined || !sawCall) return;
+    planned.current = true;
+    void plan();
+  });
+
+  if (!notes || !templates) return <p className="muted">Loading…</p>;
+  const save: Save = (change) => updateMeetingNotes(db, meeting.id, change);
+  const values = { ...templateValues(settings, person, connector ?? undefined), ...meetingTemplateValues(notes) };
+  const thanks = templates.find((t) => t.kind === 'thanks-target');
+  const report = templates.find((t) => t.kind === 'thanks-connector');
+
+  return (
+    <div className="after-call" role="region" aria-label={`After the call with ${person.name}`}>
+      {call?.movedRequest && request && <MovedToMet db={db} requestId={call.movedRequest.requestId} status={request.status} from={call.movedRequest.from} />}
+      <h3>How did it go?</h3>
+      <AutoText label="Conversation notes" value={notes.conversationNotes} onSave={(conversationNotes) => save({ conversationNotes })} rows={5} />
+      {notes.callNotes && (
+        <details>
+          <summary>Your notes from the call</summary>
+          <p className="pre">{notes.callNotes}</p>
+        </details>
+      )}
+      <CultureForm culture={notes.culture} save={save} />
+      <AdviceList db={db} meetingId={meeting.id} notes={notes} save={save} />
+      <AutoText label="What you’ll do with their advice" value={notes.plan} onSave={(plan) => save({ plan })} rows={2} hint="The thank-you cites this." />
+      <Suggested db={db} meetingId={meeting.id} notes={notes} person={person} />
+
+      <h3>Follow through</h3>
+      {thanks && (
+        <Draft
+          title={`Thank-you to ${person.name}`}
+          due={`Send within 24 hours, by ${formatWhen(endedAt + 24 * 3_600_000, settings.timeZone)}`}
+          subject={renderTemplate(thanks.subject, values).text}
+          body={renderTemplate(thanks.body, values)}
+          done={request?.status === 'met' ? { label: 'I sent the thank-you', run: () => moveRequest(db, request.id, 'thanked', 'Thank-you sent').then(refreshReminders) } : undefined}
+        />
+      )}
+      {person.degree !== 1 && person.profileUrl.startsWith('https://') && (
+        <p>
+          Connect within 48 hours:{' '}
+          <a href={person.profileUrl} target="_blank" rel="noopener noreferrer">
+            open {person.name}’s profile
+          </a>
+          .
+        </p>
+      )}
+      {connector && report && (
+        <Draft
+          title={`Report back to ${connector.name}`}
+          due="After the thank-you, this week"
+          subject={renderTemplate(report.subject, values).text}
+          body={renderTemplate(report.body, values)}
+          done={
+            request?.status === 'thanked' && request.kind === 'intro'
+              ? { label: `I told ${connector.name}`, run: () => moveRequest(db, request.id, 'closed-loop', 'Reported back').then(refreshReminders) }
+              : undefined
+          }
+        />
+      )}
+      {tasks && tasks.length > 0 && <TaskList tasks={tasks} db={db} settings={settings} label="Follow-through for this meeting" />}
+      {tasks && tasks.length === 0 && !sawCall && (
+        <button type="button" onClick={() => void plan()}>
+          Add the follow-up reminders
+        </button>
+      )}
+      {call && (
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void save({ followedUpAt: Date.now() }).then(() => sendCallMessage({ type: 'call/dismiss', tabId: call.tabId }))}
+          >
+            Done with this call
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function MovedToMet({ db, requestId, status, from }: { db: IntrobookDB; requestId: string; status: string; from: string }) {
+  const [message, setMessage] = useState<string | null>(null);
+  if (status !== 'met') return message ? <p role="status" className="message ok">{message}</p> : null;
+  return (
+    <div className="next-step" role="status">
+      The request moved to <strong>Met</strong>.{' '}
+      <button
+        type="button"
+        onClick={() =>
+          void undoLastStep(db, requestId)
+            .then(refreshReminders)
+            .then(() => setMessage(`Undone: the request is back to “${STATUS_LABELS[from as keyof typeof STATUS_LABELS] ?? from}”.`))
+        }
+      >
+        Undo
+      </button>
+    </div>
+  );
+}
+
+function CultureForm({ culture, save }: { culture: Culture; save: Save }) {
+  const id = useId();
+  const set = (change: Partial<Culture>) => save((n) => ({ culture: { ...blankCulture(), ...n.culture, ...change } }));
+  const scale = (name: 'pace' | 'formality', legend: string, labels: Record<Scale, string>) => (
+    <fieldset className="scale">
+      <legend>{legend}</legend>
+      {([1, 2, 3, 4, 5] as const).map((v) => (
+        <label key={v} className="inline">
+          <SyncedCheck type="radio" name={`${id}-${name}`} checked={culture[name] === v} onChecked={() => void set({ [name]: v })} /> {labels[v]}
+        </label>
+      ))}
+    </fieldset>
+  );
+  return (
+    <section className="subpanel" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`} className="panel-title">
+        Culture you noticed
+      </h4>
+      {scale('pace', 'Pace and noise', PACE)}
+      {scale('formality', 'Formality', FORMALITY)}
+      <fieldset className="scale">
+        <legend>Do people seem happy there?</legend>
+        {(['yes', 'mixed', 'no'] as const).map((v) => (
+          <label key={v} className="inline">
+            <SyncedCheck type="radio" name={`${id}-happy`} checked={culture.happy === v} onChecked={() => void set({ happy: v })} /> {v === 'yes' ? 'Yes' : v === 'mixed' ? 'Mixed' : 'No'}
+          </label>
+        ))}
+      </fieldset>
+      <AutoText label="How are decisions made?" value={culture.decisions} onSave={(decisions) => set({ decisions })} rows={2} multiline={false} />
+      <AutoText label="Anything else about the culture" value={culture.notes} onSave={(notes) => set({ notes })} rows={2} />
+    </section>
+  );
+}
+
+function AdviceList({ db, meetingId, notes, save }: { db: IntrobookDB; meetingId: string; notes: MeetingNotes; save: Save }) {
+  const id = useId();
+  const [text, setText] = useState('');
+  function add(e: FormEvent) {
+    e.preventDefault();
+    const t = text.trim();
+    if (!t) return;
+    void save((n) => ({ advice: [...n.advice, { id: crypto.randomUUID(), text: t.slice(0, 500), actedOnAt: null }] }));
+    setText('');
+  }
+  return (
+    <section className="subpanel" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`} className="panel-title">
+        Advice you received
+      </h4>
+      {notes.advice.length > 0 && (
+        <ul aria-label="Advice received">
+          {notes.advice.map((a) => (
+            <li key={a.id}>
+              {a.text}{' '}
+              <SyncedCheck
+                id={`${id}-acted-${a.id}`}
+                aria-label={`I acted on: ${a.text}`}
+                checked={a.actedOnAt !== null}
+                onChecked={(acted) => void markAdviceActedOn(db, meetingId, a.id, acted).then(refreshReminders)}
+              />{' '}
+              <label className="inline small" htmlFor={`${id}-acted-${a.id}`}>
+                I acted on this
+              </label>
+              <button type="button" className="small-button" aria-label={`Remove advice: ${a.text}`} onClick={() => void save((n) => ({ advice: n.advice.filter((x) => x.id !== a.id) }))}>
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} className="inline-form" aria-label="Add advice">
+        <label htmlFor={`${id}-text`} className="sr-only">
+          A piece of advice
+        </label>
+        <input id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} placeholder="A piece of advice" maxLength={500} />
+        <button type="submit">Add advice</button>
+      </form>
+      <p className="muted small">When you act on one, Introbook reminds you to tell them.</p>
+    </section>
+  );
+}
+
+function Suggested({ db, meetingId, notes, person }: { db: IntrobookDB; meetingId: string; notes: MeetingNotes; person: Person }) {
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  if (notes.suggestions.length === 0) return null;
+  return (
+    <section className="subpanel" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`} className="panel-title">
+        People suggested
+      </h4>
+      <ul aria-label="People suggested to follow up">
+        {notes.suggestions.map((s) => (
+          <li key={s.id}>
+            {s.name}
+            {s.note && <span className="muted"> — {s.note}</span>}{' '}
+            {s.personId ? (
+              <span className="muted small">(saved, with a reminder to reach out)</span>
+            ) : (
+              <button
+                type="button"
+                onClick={() =>
+                  void saveSuggestedPerson(db, { meetingId, suggestionId: s.id, name: s.name, note: s.note, suggestedBy: person })
+                    .then(refreshReminders)
+                    .catch(() => setError(`${s.name} could not be saved.`))
+                }
+              >
+                Save {s.name} to follow up
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p className="message error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Draft({
+  title,
+  due,
+  subject,
+  body,
+  done,
+}: {
+  title: string;
+  due: string;
+  subject: string;
+  body: { text: string; issues: { message: string }[] };
+  done?: { label: string; run: () => Promise<unknown> };
+}) {
+  const id = useId();
+  const [copied, setCopied] = useState(false);
+  return (
+    <section className="subpanel draft-box" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`}>{title}</h4>
+      <p className="muted small">{due}</p>
+      <p>
+        <strong>Subject:</strong> {subject}
+      </p>
+      <label htmlFor={`${id}-body`} className="sr-only">
+        {title}
+      </label>
+      <textarea id={`${id}-body`} readOnly value={body.text} rows={7} />
+      {body.issues.length > 0 && (
+        <ul className="issues" aria-label="To fill in">
+          {Array.from(new Set(body.issues.map((i) => (i.message.includes('{{meeting.') ? 'Add the advice and your plan above to fill this in.' : i.message)))).map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() =>
+            void navigator.clipboard.writeText(`${subject}\n\n${body.text}`).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
+          Copy
+        </button>
+        {done && (
+          <button type="button" className="primary" onClick={() => void done.run()}>
+            {done.label}
+          </button>
+        )}
+      </div>
+      {copied && (
+        <p className="message ok" role="status">
+          Copied.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,435 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState, type FormEvent } from 'react';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import {
+  addFavour,
+  addIntroIdea,
+  addTask,
+  favoursForPerson,
+  introIdeasFor,
+  removeFavour,
+  removeIntroIdea,
+  setIntroIdeaStatus,
+  tasksForPerson,
+} from '@/utils/db/ledger';
+import { meetingsForPerson, scheduleMeeting } from '@/utils/db/meetings';
+import { allTags, searchPeople } from '@/utils/db/search';
+import { setTags } from '@/utils/db/workspace';
+import { introMessage, introOptInMessage } from '@/utils/domain/follow-through';
+import { INTRO_IDEA_LABELS, type IntroIdea } from '@/utils/domain/ledger';
+import { DEFAULT_MEETING_MINUTES, MEETING_CHANNELS, type MeetingChannel, type Person, type Settings } from '@/utils/domain/schemas';
+import { formatWhen, fromInputValue } from './format';
+import { useNow, useSettings } from './hooks';
+import { AfterCall } from './CallView';
+import { CHANNEL_LABELS, PrepSheet } from './PrepSheet';
+import { TaskList } from './TaskList';
+
+/**
+ * The workspace's sections on a person's page (mounted by PersonDetails):
+ * tags, meetings with their prep sheets, follow-through tasks, and paying it
+ * forward (favours, offers, intros the user could make).
+ */
+export function PersonWorkspace({ person, db }: { person: Person; db: IntrobookDB }) {
+  const settings = useSettings();
+  return (
+    <>
+      <Tags person={person} db={db} />
+      <Meetings person={person} db={db} settings={settings} />
+      <FollowThrough person={person} db={db} settings={settings} />
+      <PayItForward person={person} db={db} settings={settings} />
+    </>
+  );
+}
+
+function Tags({ person, db }: { person: Person; db: IntrobookDB }) {
+  const id = useId();
+  const [draft, setDraft] = useState('');
+  const [known, setKnown] = useState<string[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const tags = person.tags ?? [];
+  const update = (next: string[]) => setTags(db, person.id, next).then(() => setError(null), () => setError('The tags could not be saved.'));
+
+  function add(e: FormEvent) {
+    e.preventDefault();
+    const parts = draft.split(',').map((t) => t.trim()).filter(Boolean);
+    if (parts.length === 0) return;
+    void update([...tags, ...parts]);
+    setDraft('');
+  }
+
+  return (
+    <section className="subpanel" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`} className="panel-title">
+        Tags
+      </h3>
+      {tags.length > 0 && (
+        <ul className="tags" aria-label={`Tags for ${person.name}`}>
+          {tags.map((tag) => (
+            <li key={tag} className="tag">
+              {tag}
+              <button type="button" className="tag-remove" aria-label={`Remove tag ${tag}`} onClick={() => void update(tags.filter((t) => t !== tag))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} className="inline-form" aria-label="Add tags">
+        <label htmlFor={`${id}-add`} className="sr-only">
+          Add a tag
+        </label>
+        <input
+          id={`${id}-add`}
+          value={draft}
+          list={`${id}-known`}
+          maxLength={200}
+          placeholder="Add a tag (mentor, climate…)"
+          onFocus={() => {
+            if (known === null) void allTags(db).then(setKnown);
+          }}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <datalist id={`${id}-known`}>{known?.map((t) => <option key={t} value={t} />)}</datalist>
+        <button type="submit">Add tag</button>
+      </form>
+      {error && (
+        <p className="message error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Meetings({ person, db, settings }: { person: Person; db: IntrobookDB; settings: Settings }) {
+  const id = useId();
+  const meetings = useLiveQuery(() => meetingsForPerson(db, person.id), [person.id]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [planning, setPlanning] = useState(false);
+  const now = useNow();
+  if (!meetings) return null;
+  // The prep sheet shown: the one picked, else the next meeting, else the latest.
+  const next = meetings.find((m) => m.startsAt + m.durationMin * 60_000 > now) ?? meetings[meetings.length - 1];
+  const shown = meetings.find((m) => m.id === chosen) ?? next;
+  return (
+    <section className="subpanel" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`} className="panel-title">
+        Meetings and prep
+      </h3>
+      {meetings.length === 0 && <p className="muted">No meeting with {person.name} yet. Plan one to prepare for it.</p>}
+      {meetings.length > 1 && (
+        <ul className="meeting-list" aria-label={`Meetings with ${person.name}`}>
+          {meetings.map((m) => (
+            <li key={m.id}>
+              <button type="button" className="link-button" aria-current={m.id === shown?.id ? 'true' : undefined} onClick={() => setChosen(m.id)}>
+                {formatWhen(m.startsAt, settings.timeZone)} · {CHANNEL_LABELS[m.channel]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {shown && <PrepSheet key={shown.id} db={db} meetingId={shown.id} person={person} settings={settings} />}
+      {shown && shown.startsAt < now && (
+        <details className="subpanel" open={shown.startsAt + shown.durationMin * 60_000 < now}>
+          <summary>After the call</summary>
+          <AfterCall key={shown.id} db={db} person={person} meeting={shown} settings={settings} />
+        </details>
+      )}
+      <button type="button" onClick={() => setPlanning((v) => !v)} aria-expanded={planning}>
+        Plan a meeting
+      </button>
+      {planning && (
+        <PlanMeeting
+          db={db}
+          person={person}
+          settings={settings}
+          onPlanned={(meetingId) => {
+            setChosen(meetingId);
+            setPlanning(false);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function PlanMeeting({ db, person, settings, onPlanned }: { db: IntrobookDB; person: Person; settings: Settings; onPlanned: (id: string) => void }) {
+  const id = useId();
+  const [when, setWhen] = useState('');
+  const [length, setLength] = useState(String(DEFAULT_MEETING_MINUTES));
+  const [channel, setChannel] = useState<MeetingChannel | ''>('');
+  const [link, setLink] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const startsAt = fromInputValue(when, settings.timeZone);
+    if (startsAt === null) return setError('Pick a date and time.');
+    const durationMin = Number(length);
+    if (!Number.isInteger(durationMin) || durationMin < 5 || durationMin > 600) return setError('The length is in minutes, 5 to 600.');
+    try {
+      const meeting = await scheduleMeeting(db, { personId: person.id, startsAt, durationMin, link, ...(channel ? { channel } : {}) });
+      onPlanned(meeting.id);
+    } catch {
+      setError('Check the link: it must start with https://.');
+    }
+  }
+  return (
+    <form className="capture-form" onSubmit={submit} aria-label="Plan a meeting">
+      <div className="field">
+        <label htmlFor={`${id}-when`}>Date and time</label>
+        <input id={`${id}-when`} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-len`}>Length (minutes)</label>
+        <input id={`${id}-len`} type="number" min={5} max={600} value={length} onChange={(e) => setLength(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-ch`}>Channel</label>
+        <select id={`${id}-ch`} value={channel} onChange={(e) => setChannel(e.target.value as MeetingChannel | '')}>
+          <option value="">From the link</option>
+          {MEETING_CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {CHANNEL_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-link`}>Call link</label>
+        <input id={`${id}-link`} type="url" value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://meet.google.com/…" />
+      </div>
+      <p className="muted small">Informational interviews are short: 15–20 minutes.</p>
+      <div className="actions">
+        <button type="submit" className="primary">
+          Save meeting
+        </button>
+      </div>
+      {error && (
+        <p className="message error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Dated to-dos about this person (after-call steps, offers the user made). */
+function FollowThrough({ person, db, settings }: { person: Person; db: IntrobookDB; settings: Settings }) {
+  const id = useId();
+  const tasks = useLiveQuery(() => tasksForPerson(db, person.id), [person.id]);
+  const [offer, setOffer] = useState('');
+  const [due, setDue] = useState('');
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    if (!offer.trim()) return;
+    await addTask(db, { personId: person.id, kind: 'offer', text: offer.trim().slice(0, 500), dueAt: due ? fromInputValue(`${due}T09:00`, settings.timeZone) : null });
+    setOffer('');
+    setDue('');
+  }
+  return (
+    <section className="subpanel" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`} className="panel-title">
+        Follow-through
+      </h3>
+      {tasks && tasks.length > 0 && <TaskList tasks={tasks} db={db} settings={settings} label={`To do for ${person.name}`} />}
+      <form onSubmit={add} className="inline-form wrap" aria-label="Something you offered">
+        <label htmlFor={`${id}-offer`} className="sr-only">
+          Something you offered to do
+        </label>
+        <input id={`${id}-offer`} value={offer} onChange={(e) => setOffer(e.target.value)} placeholder="I said I’d send them…" maxLength={500} />
+        <label htmlFor={`${id}-due`} className="sr-only">
+          By when
+        </label>
+        <input id={`${id}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        <button type="submit">Add offer</button>
+      </form>
+    </section>
+  );
+}
+
+function PayItForward({ person, db, settings }: { person: Person; db: IntrobookDB; settings: Settings }) {
+  const id = useId();
+  const favours = useLiveQuery(() => favoursForPerson(db, person.id), [person.id]);
+  const ideas = useLiveQuery(() => introIdeasFor(db, person.id), [person.id]);
+  const [text, setText] = useState('');
+  const [direction, setDirection] = useState<'received' | 'given'>('received');
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    if (!text.trim()) return;
+    await addFavour(db, { personId: person.id, direction, text: text.trim().slice(0, 500) });
+    setText('');
+  }
+  return (
+    <section className="subpanel" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`} className="panel-title">
+        Pay it forward
+      </h3>
+      {favours && favours.length > 0 && (
+        <ul className="favours" aria-label={`Favours with ${person.name}`}>
+          {favours.map((f) => (
+            <li key={f.id}>
+              <span className={`badge ${f.direction}`}>{f.direction === 'received' ? 'Received' : 'Given'}</span> {f.text}{' '}
+              <span className="muted small">{new Date(f.at).toLocaleDateString()}</span>{' '}
+              <button type="button" className="small-button" aria-label={`Delete favour: ${f.text}`} onClick={() => void removeFavour(db, f.id)}>
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} className="inline-form wrap" aria-label="Record a favour">
+        <label htmlFor={`${id}-dir`} className="sr-only">
+          Direction
+        </label>
+        <select id={`${id}-dir`} value={direction} onChange={(e) => setDirection(e.target.value as 'received' | 'given')}>
+          <option value="received">They helped me</option>
+          <option value="given">I helped them</option>
+        </select>
+        <label htmlFor={`${id}-text`} className="sr-only">
+          What happened
+        </label>
+        <input id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} placeholder="Introduced me to…, reviewed…" maxLength={500} />
+        <button type="submit">Record favour</button>
+      </form>
+      <IntroIdeas person={person} db={db} settings={settings} ideas={ideas ?? []} />
+    </section>
+  );
+}
+
+/** People the user could introduce to each other: pick the other person, say why, then run the double opt-in. */
+function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: IntrobookDB; settings: Settings; ideas: IntroIdea[] }) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [other, setOther] = useState<Person | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const matches = useLiveQuery(() => (query.trim() && !other ? searchPeople(db, query, {}, { limit: 6 }) : Promise.resolve({ people: [], more: false })), [query, other]);
+  const people = useLiveQuery(async () => {
+    const ids = Array.from(new Set(ideas.flatMap((i) => [i.aId, i.bId])));
+    return new Map((await db.people.bulkGet(ids)).flatMap((p) => (p ? [[p.id, p] as const] : [])));
+  }, [ideas]);
+
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    if (!other) return setError('Pick the other person.');
+    if (!reason.trim()) return setError('Say why they should meet.');
+    try {
+      await addIntroIdea(db, { aId: person.id, bId: other.id, reason: reason.trim().slice(0, 500) });
+      setOther(null);
+      setQuery('');
+      setReason('');
+      setError(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Could not save the idea.');
+    }
+  }
+
+  async function copy(text: string, what: string) {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(what);
+    } catch {
+      setCopied(null);
+    }
+  }
+
+  return (
+    <div className="intro-ideas">
+      <h4 className="panel-title">Introductions you could make</h4>
+      {ideas.length > 0 && people && (
+        <ul aria-label={`Introductions involving ${person.name}`}>
+          {ideas.map((idea) => {
+            const a = people.get(idea.aId);
+            const b = people.get(idea.bId);
+            if (!a || !b) return null;
+            return (
+              <li key={idea.id}>
+                <strong>{a.name}</strong> ↔ <strong>{b.name}</strong> — {idea.reason} <span className="muted small">({INTRO_IDEA_LABELS[idea.status]})</span>
+                <div className="actions">
+                  {idea.status === 'idea' && (
+                    <button
+                      type="button"
+                      onClick={() => void copy(introOptInMessage(a, b, idea.reason, settings.name || 'Me'), `Asked ${a.name}`).then(() => setIntroIdeaStatus(db, idea.id, 'asked'))}
+                    >
+                      Copy the ask to {a.name}
+                    </button>
+                  )}
+                  {idea.status === 'asked' && (
+                    <>
+                      <button
+                        type="button"
+                        className="primary"
+                        onClick={() => void copy(introMessage(a, b, idea.reason, settings.name || 'Me'), 'Introduction').then(() => setIntroIdeaStatus(db, idea.id, 'introduced'))}
+                      >
+                        They said yes: copy the introduction
+                      </button>
+                      <button type="button" onClick={() => void setIntroIdeaStatus(db, idea.id, 'declined')}>
+                        They declined
+                      </button>
+                    </>
+                  )}
+                  {(idea.status === 'idea' || idea.status === 'asked') && (
+                    <button type="button" onClick={() => void setIntroIdeaStatus(db, idea.id, 'dismissed')}>
+                      Drop
+                    </button>
+                  )}
+                  {(idea.status === 'declined' || idea.status === 'dismissed') && (
+                    <button type="button" onClick={() => void removeIntroIdea(db, idea.id)}>
+                      Delete
+                    </button>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {copied && (
+        <p className="message ok" role="status">
+          Copied. Paste it into your own message to send.
+        </p>
+      )}
+      <form onSubmit={add} className="capture-form" aria-label="Suggest an introduction">
+        {other ? (
+          <p>
+            Introduce {person.name} to <strong>{other.name}</strong>{' '}
+            <button type="button" className="link-button" onClick={() => setOther(null)}>
+              Change
+            </button>
+          </p>
+        ) : (
+          <div className="field">
+            <label htmlFor={`${id}-who`}>Introduce to</label>
+            <input id={`${id}-who`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search saved people" />
+          </div>
+        )}
+        {!other && matches && matches.people.length > 0 && (
+          <ul className="people-list" aria-label="People to introduce">
+            {matches.people
+              .filter((p) => p.id !== person.id)
+              .map((p) => (
+                <li key={p.id}>
+                  <button type="button" className="person-row" onClick={() => setOther(p)}>
+                    <span className="person-row-name">{p.name}</span>
+                  </button>
+                </li>
+              ))}
+          </ul>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-why`}>Why they should meet</label>
+          <input id={`${id}-why`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+        </div>
+        <div className="actions">
+          <button type="submit">Save introduction idea</button>
+        </div>
+        {error && (
+          <p className="message error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </div>
+  );
+}

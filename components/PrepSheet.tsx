@@ -1,0 +1,387 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import { cancelMeeting, getMeeting, updateMeeting } from '@/utils/db/meetings';
+import { ensureMeetingNotes, getMeetingNotes, updateMeetingNotes } from '@/utils/db/workspace';
+import {
+  ANSWER_KEYS,
+  ANSWER_LABELS,
+  ANSWER_SETTINGS,
+  moveQuestion,
+  PREP_REASON_LABELS,
+  PREP_REASONS,
+  QUESTION_BANK,
+  QUESTION_CATEGORIES,
+  QUESTION_CATEGORY_LABELS,
+  type MeetingNotes,
+  type PickedQuestion,
+} from '@/utils/domain/prep';
+import { MEETING_CHANNELS, type Meeting, type MeetingChannel, type Person, type Settings } from '@/utils/domain/schemas';
+import { AutoText } from './AutoText';
+import { formatWhen, fromInputValue, toInputValue } from './format';
+import { roleLine } from './PersonCard';
+import { SyncedCheck } from './Synced';
+
+export const CHANNEL_LABELS: Record<MeetingChannel, string> = {
+  meet: 'Google Meet',
+  zoom: 'Zoom',
+  teams: 'Teams',
+  phone: 'Phone',
+  'in-person': 'In person',
+  other: 'Other',
+};
+
+/** A meeting's notes row, created on first view. */
+export function useMeetingNotes(db: IntrobookDB, meetingId: string): MeetingNotes | undefined {
+  const notes = useLiveQuery(() => getMeetingNotes(db, meetingId), [meetingId]);
+  useEffect(() => {
+    if (notes === undefined) void ensureMeetingNotes(db, meetingId).catch(() => {});
+  }, [db, meetingId, notes]);
+  return notes;
+}
+
+/**
+ * The prep sheet for one meeting: the meeting's details and "Add to calendar",
+ * why this person, research beside the captured profile, questions (TIARA bank
+ * plus the user's own: pick, reorder, tick), the prepared answers and goals
+ * (from Settings, editable for this meeting) and the résumé reminder.
+ */
+export function PrepSheet({ db, meetingId, person, settings }: { db: IntrobookDB; meetingId: string; person: Person; settings: Settings }) {
+  const meeting = useLiveQuery(() => getMeeting(db, meetingId), [meetingId]);
+  const notes = useMeetingNotes(db, meetingId);
+  if (meeting === undefined || notes === undefined) return <p className="muted">Loading the prep sheet…</p>;
+  const save = (change: Parameters<typeof updateMeetingNotes>[2]) => updateMeetingNotes(db, meetingId, change);
+  return (
+    <div className="prep-sheet" aria-label={`Prep sheet for ${person.name}`} role="region">
+      <MeetingDetails db={db} meeting={meeting} person={person} notes={notes} settings={settings} />
+      <Why notes={notes} save={save} />
+      <Research person={person} notes={notes} save={save} />
+      <Questions notes={notes} save={save} />
+      <Answers notes={notes} save={save} settings={settings} />
+    </div>
+  );
+}
+
+type Save = (change: Parameters<typeof updateMeetingNotes>[2]) => Promise<unknown>;
+
+function MeetingDetails({ db, meeting, person, notes, settings }: { db: IntrobookDB; meeting: Meeting; person: Person; notes: MeetingNotes; settings: Settings }) {
+  const id = useId();
+  const [editing, setEditing] = useState(false);
+  const [when, setWhen] = useState(toInputValue(meeting.startsAt, settings.timeZone));
+  const [length, setLength] = useState(String(meeting.durationMin));
+  const [channel, setChannel] = useState<MeetingChannel>(meeting.channel);
+  const [link, setLink] = useState(meeting.link);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const startsAt = fromInputValue(when, settings.timeZone);
+    const durationMin = Number(length);
+    if (startsAt === null) return setError('Pick a date and time.');
+    if (!Number.isInteger(durationMin) || durationMin < 5 || durationMin > 600) return setError('The length is in minutes, 5 to 600.');
+    try {
+      await updateMeeting(db, meeting.id, { startsAt, durationMin, channel, link: link.trim() });
+      setEditing(false);
+      setError(null);
+    } catch {
+      setError('Check the link: it must start with https://.');
+    }
+  }
+
+  async function download() {
+    // The calendar writer loads on first use: it is not needed to open the panel.
+    const { icsFileName, meetingIcs } = await import('@/utils/calendar/ics');
+    const ics = meetingIcs({ meeting, person, notes, settings, now: Date.now() });
+    const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = icsFileName(person, meeting.startsAt);
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  return (
+    <section className="subpanel" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`} className="panel-title">
+        Meeting
+      </h4>
+      <p>
+        <strong>{formatWhen(meeting.startsAt, settings.timeZone)}</strong> · {meeting.durationMin} min · {CHANNEL_LABELS[meeting.channel]}
+        {meeting.link && (
+          <>
+            {' · '}
+            <a href={meeting.link} target="_blank" rel="noopener noreferrer">
+              Join link
+            </a>
+          </>
+        )}
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => void download()}>
+          Add to calendar (.ics)
+        </button>
+        <button type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
+          Change meeting details
+        </button>
+      </div>
+      {editing && (
+        <form className="capture-form" onSubmit={submit} aria-label="Meeting details">
+          <div className="field">
+            <label htmlFor={`${id}-when`}>Date and time</label>
+            <input id={`${id}-when`} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-len`}>Length (minutes)</label>
+            <input id={`${id}-len`} type="number" min={5} max={600} value={length} onChange={(e) => setLength(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-ch`}>Channel</label>
+            <select id={`${id}-ch`} value={channel} onChange={(e) => setChannel(e.target.value as MeetingChannel)}>
+              {MEETING_CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {CHANNEL_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-link`}>Call link</label>
+            <input id={`${id}-link`} type="url" value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://meet.google.com/…" />
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary">
+              Save meeting
+            </button>
+            <button type="button" className="danger" onClick={() => void cancelMeeting(db, meeting.id)}>
+              Cancel this meeting
+            </button>
+          </div>
+          {error && (
+            <p className="message error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Why({ notes, save }: { notes: MeetingNotes; save: Save }) {
+  return (
+    <fieldset className="subpanel plain">
+      <legend className="panel-title">Why this person</legend>
+      {PREP_REASONS.map((reason) => (
+        <label key={reason} className="inline">
+          <SyncedCheck
+            checked={notes.why.includes(reason)}
+            onChecked={(on) => void save((n) => ({ why: on ? [...n.why.filter((w) => w !== reason), reason] : n.why.filter((w) => w !== reason) }))}
+          />{' '}
+          {PREP_REASON_LABELS[reason]}
+        </label>
+      ))}
+      <AutoText label="In your words" value={notes.whyNote} onSave={(whyNote) => save({ whyNote })} rows={2} multiline />
+    </fieldset>
+  );
+}
+
+function Research({ person, notes, save }: { person: Person; notes: MeetingNotes; save: Save }) {
+  const id = useId();
+  const role = roleLine(person);
+  return (
+    <section className="subpanel research" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`} className="panel-title">
+        Research
+      </h4>
+      <div className="research-grid">
+        <div>
+          <AutoText label={`About ${person.name}`} value={notes.researchPerson} onSave={(researchPerson) => save({ researchPerson })} hint="Their path, what they have published or said." />
+          <AutoText
+            label={`About ${person.company ?? 'their company'}`}
+            value={notes.researchCompany}
+            onSave={(researchCompany) => save({ researchCompany })}
+            hint="Its site, recent news, press. Negative press is for your awareness, not for the call."
+          />
+        </div>
+        <aside aria-label="Captured profile details" className="captured">
+          <dl className="fields">
+            {person.headline && (
+              <>
+                <dt>Headline</dt>
+                <dd>{person.headline}</dd>
+              </>
+            )}
+            {role && (
+              <>
+                <dt>Now</dt>
+                <dd>{role}</dd>
+              </>
+            )}
+            {person.location && (
+              <>
+                <dt>Location</dt>
+                <dd>{person.location}</dd>
+              </>
+            )}
+            {person.roleHistory.length > 0 && (
+              <>
+                <dt>Before</dt>
+                <dd>{person.roleHistory.map((h) => [h.role, h.company].filter(Boolean).join(' · ')).join('; ')}</dd>
+              </>
+            )}
+            {person.mutualConnections.names.length > 0 && (
+              <>
+                <dt>Mutual</dt>
+                <dd>{person.mutualConnections.names.join(', ')}</dd>
+              </>
+            )}
+          </dl>
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+/** The picked questions in order (reorder, remove, tick during the call) and where to add more. */
+export function Questions({ notes, save, inCall = false }: { notes: MeetingNotes; save: Save; inCall?: boolean }) {
+  const id = useId();
+  const [own, setOwn] = useState('');
+  const picked = new Set(notes.questions.map((q) => q.id));
+  const set = (questions: PickedQuestion[]) => save({ questions });
+  const tick = (qid: string, done: boolean) => save((n) => ({ questions: n.questions.map((q) => (q.id === qid ? { ...q, done } : q)) }));
+
+  function addOwn(e: FormEvent) {
+    e.preventDefault();
+    const text = own.trim();
+    if (!text) return;
+    void save((n) => ({ questions: [...n.questions, { id: `own-${crypto.randomUUID()}`, category: 'own', text: text.slice(0, 500), done: false }] }));
+    setOwn('');
+  }
+
+  return (
+    <section className="subpanel" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`} className="panel-title">
+        Questions ({notes.questions.filter((q) => q.done).length} of {notes.questions.length} asked)
+      </h4>
+      {notes.questions.length === 0 && (
+        <p className="muted">{inCall ? 'No questions picked for this call. Add one below if it helps.' : 'No questions picked yet. Add a few from the bank below, or your own.'}</p>
+      )}
+      <ol className="questions" aria-label="Your questions, in order">
+        {notes.questions.map((q, i) => (
+          <li key={q.id} className={q.done ? 'done' : undefined}>
+            <label className="inline question-text">
+              <SyncedCheck checked={q.done} onChecked={(done) => void tick(q.id, done)} /> {q.text}
+            </label>
+            <span className="muted small"> {QUESTION_CATEGORY_LABELS[q.category]}</span>
+            {!inCall && (
+              <span className="row-actions">
+                <button type="button" className="small-button" aria-label={`Move up: ${q.text}`} disabled={i === 0} onClick={() => void set(moveQuestion(notes.questions, i, -1))}>
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="small-button"
+                  aria-label={`Move down: ${q.text}`}
+                  disabled={i === notes.questions.length - 1}
+                  onClick={() => void set(moveQuestion(notes.questions, i, 1))}
+                >
+                  ↓
+                </button>
+                <button type="button" className="small-button" aria-label={`Remove: ${q.text}`} onClick={() => void set(notes.questions.filter((x) => x.id !== q.id))}>
+                  ✕
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={addOwn} className="inline-form" aria-label="Add your own question">
+        <label htmlFor={`${id}-own`} className="sr-only">
+          Your own question
+        </label>
+        <input id={`${id}-own`} value={own} onChange={(e) => setOwn(e.target.value)} placeholder="Your own question" maxLength={500} />
+        <button type="submit">Add question</button>
+      </form>
+      {!inCall && (
+        <details className="bank">
+          <summary>Question bank (TIARA: Trends, Insights, Advice, Resources, Assignments)</summary>
+          {QUESTION_CATEGORIES.filter((c) => c !== 'own').map((category) => (
+            <div key={category}>
+              <h5>{QUESTION_CATEGORY_LABELS[category]}</h5>
+              <ul className="bank-list">
+                {QUESTION_BANK.filter((q) => q.category === category).map((q) => (
+                  <li key={q.id}>
+                    <span>{q.text}</span>{' '}
+                    <button
+                      type="button"
+                      className="small-button"
+                      disabled={picked.has(q.id)}
+                      aria-label={picked.has(q.id) ? `Added: ${q.text}` : `Add: ${q.text}`}
+                      onClick={() => void save((n) => ({ questions: n.questions.some((x) => x.id === q.id) ? n.questions : [...n.questions, { ...q, done: false }] }))}
+                    >
+                      {picked.has(q.id) ? 'Added' : 'Add'}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </details>
+      )}
+    </section>
+  );
+}
+
+/** The four prepared answers and goals: Settings' version unless this meeting has its own. */
+function Answers({ notes, save, settings }: { notes: MeetingNotes; save: Save; settings: Settings }) {
+  const id = useId();
+  // Bumped when an answer goes back to Settings' version, so its box shows that text again.
+  const [resets, setResets] = useState(0);
+  return (
+    <section className="subpanel" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`} className="panel-title">
+        Your prepared answers and goals
+      </h4>
+      <p className="muted small">They start from Settings; changes here are for this meeting only.</p>
+      {ANSWER_KEYS.map((key) => {
+        const own = notes.answers[key];
+        return (
+          <div key={`${key}-${resets}`} className="answer">
+            <AutoText label={ANSWER_LABELS[key]} value={own ?? settings[ANSWER_SETTINGS[key]]} onSave={(value) => save((n) => ({ answers: { ...n.answers, [key]: value } }))} rows={3} />
+            {own !== undefined && (
+              <button
+                type="button"
+                className="link-button small"
+                onClick={() =>
+                  void save((n) => {
+                    const { [key]: _dropped, ...rest } = n.answers;
+                    return { answers: rest };
+                  }).then(() => setResets((r) => r + 1))
+                }
+              >
+                Use my answer from Settings
+              </button>
+            )}
+          </div>
+        );
+      })}
+      <AutoText label="Goals for this conversation" value={notes.goals ?? settings.meetingGoals} onSave={(goals) => save({ goals })} rows={2} />
+      <ResumeReminder settings={settings} />
+    </section>
+  );
+}
+
+export function ResumeReminder({ settings }: { settings: Settings }) {
+  return settings.resumeUrl ? (
+    <p className="resume">
+      <a href={settings.resumeUrl} target="_blank" rel="noopener noreferrer">
+        Your résumé
+      </a>{' '}
+      — have it ready, and offer it only if they ask.
+    </p>
+  ) : (
+    <p className="muted small">Add your résumé link in Settings to have it at hand (offer it only if they ask).</p>
+  );
+}

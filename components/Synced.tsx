@@ -1,0 +1,31 @@
+import { useState, type InputHTMLAttributes } from 'react';
+
+/**
+ * A checkbox or radio button whose value lives in the store: it shows the
+ * user's click at once, and follows the stored value when that changes (a
+ * live query catches up a moment later, or another view changed it).
+ */
+export function SyncedCheck({
+  checked,
+  onChecked,
+  type = 'checkbox',
+  ...input
+}: { checked: boolean; onChecked: (checked: boolean) => void; type?: 'checkbox' | 'radio' } & Omit<InputHTMLAttributes<HTMLInputElement>, 'checked' | 'onChange' | 'type'>) {
+  const [local, setLocal] = useState(checked);
+  const [stored, setStored] = useState(checked);
+  if (stored !== checked) {
+    setStored(checked);
+    setLocal(checked);
+  }
+  return (
+    <input
+      {...input}
+      type={type}
+      checked={local}
+      onChange={(e) => {
+        setLocal(e.target.checked);
+        onChecked(e.target.checked);
+      }}
+    />
+  );
+}

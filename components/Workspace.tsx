@@ -1,0 +1,284 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import { dueUntil } from '@/utils/db/due';
+import { upcomingMeetings } from '@/utils/db/meetings';
+import { allCompanies, allTags, hasFilters, peoplePage, searchPeople, type SearchFilters } from '@/utils/db/search';
+import { endOfLocalDay } from '@/utils/domain/business-days';
+import { STATUS_LABELS, STATUSES, type IntroStatus } from '@/utils/domain/intro-status';
+import type { Person, Settings } from '@/utils/domain/schemas';
+import { formatWhen } from './format';
+import { CHANNEL_LABELS } from './PrepSheet';
+import { PeopleList } from './PeopleList';
+
+const PAGE = 50;
+
+/**
+ * Move focus between the people buttons with the arrow keys; ArrowUp from the
+ * first goes back to the search box (the one the list belongs to).
+ */
+/**
+ * The side panel's home: search as you type across everyone saved (name,
+ * company, role, headline, tags, notes; accents, case and word order ignored),
+ * filters, and — when not searching — what is due today, upcoming meetings,
+ * the people saved last and everyone, a page at a time.
+ */
+export function Workspace({
+  db,
+  settings,
+  now,
+  focusSignal,
+  focusId,
+  onOpen,
+  onOpenRequest,
+}: {
+  db: IntrobookDB;
+  settings: Settings;
+  now: number;
+  /** Changes when the user pressed "/": focus the search box. */
+  focusSignal: number;
+  /** The person just left: their row takes focus back. */
+  focusId?: string | null;
+  onOpen: (personId: string) => void;
+  onOpenRequest: (requestId: string) => void;
+}) {
+  const id = useId();
+  const search = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const [filters, setFilters] = useState<SearchFilters>({});
+  // "Show more" grows the page for this query and these filters only.
+  const searchKey = JSON.stringify([deferred, filters]);
+  const [more, setMore] = useState({ key: '', limit: PAGE });
+  const limit = more.key === searchKey ? more.limit : PAGE;
+  const searching = deferred.trim() !== '' || hasFilters(filters);
+  const results = useLiveQuery(() => (searching ? searchPeople(db, deferred, filters, { limit, now }) : Promise.resolve(null)), [deferred, filters, limit, searching]);
+
+  useEffect(() => {
+    if (focusSignal > 0) search.current?.focus();
+  }, [focusSignal]);
+
+  return (
+    <section className="panel workspace" aria-label="People">
+      <div className="search-row">
+        <label htmlFor={`${id}-q`} className="sr-only">
+          Search people
+        </label>
+        <input
+          ref={search}
+          id={`${id}-q`}
+          type="search"
+          className="search"
+          value={query}
+          placeholder="Search people — name, company, role, tags, notes  ( / )"
+          aria-keyshortcuts="/"
+          aria-controls={`${id}-results`}
+          autoComplete="off"
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              document.getElementById(`${id}-results`)?.querySelector<HTMLButtonElement>('button.person-row')?.focus();
+            } else if (e.key === 'Escape' && query) {
+              e.preventDefault();
+              e.stopPropagation();
+              setQuery('');
+            }
+          }}
+        />
+      </div>
+      <Filters db={db} filters={filters} onChange={setFilters} />
+      <div id={`${id}-results`} data-arrow-nav>
+        {searching ? (
+          <Results results={results} focusId={focusId} onOpen={onOpen} onMore={() => setMore({ key: searchKey, limit: limit + PAGE })} />
+        ) : (
+          <Home db={db} settings={settings} now={now} focusId={focusId} onOpen={onOpen} onOpenRequest={onOpenRequest} />
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Results({ results, focusId, onOpen, onMore }: { results: { people: Person[]; more: boolean } | null | undefined; focusId?: string | null; onOpen: (id: string) => void; onMore: () => void }) {
+  if (!results) return <p className="muted">Searching…</p>;
+  return (
+    <>
+      <p className="muted small" role="status">
+        {results.people.length === 0 ? 'Nobody matches.' : `${results.people.length}${results.more ? '+' : ''} ${results.people.length === 1 ? 'person' : 'people'}`}
+      </p>
+      {results.people.length > 0 && <PeopleList people={results.people} onOpen={(p) => onOpen(p.id)} label="Search results" focusId={focusId} />}
+      {results.more && (
+        <button type="button" onClick={onMore}>
+          Show more
+        </button>
+      )}
+    </>
+  );
+}
+
+function Filters({ db, filters, onChange }: { db: IntrobookDB; filters: SearchFilters; onChange: (f: SearchFilters) => void }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  // Options are read from the tag and company indexes' keys, only once the filters are opened.
+  const tags = useLiveQuery(() => (open ? allTags(db) : Promise.resolve([])), [open]);
+  const companies = useLiveQuery(() => (open ? allCompanies(db) : Promise.resolve([])), [open]);
+  const [company, setCompany] = useState(filters.company ?? '');
+  const active = [filters.status, filters.company, filters.tag, filters.upcomingMeeting].filter(Boolean).length;
+  const set = (change: Partial<SearchFilters>) => {
+    const next = { ...filters, ...change };
+    for (const key of Object.keys(next) as (keyof SearchFilters)[]) if (!next[key]) delete next[key];
+    onChange(next);
+  };
+  return (
+    <details className="filters-box" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Filters{active > 0 ? ` (${active})` : ''}</summary>
+      <div className="filters">
+        <span className="filter">
+          <label htmlFor={`${id}-status`}>Request status</label>
+          <select id={`${id}-status`} value={filters.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as IntroStatus | undefined })}>
+            <option value="">Any</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="filter">
+          <label htmlFor={`${id}-company`}>Company</label>
+          <input
+            id={`${id}-company`}
+            list={`${id}-companies`}
+            value={company}
+            onChange={(e) => {
+              setCompany(e.target.value);
+              set({ company: e.target.value.trim() || undefined });
+            }}
+          />
+          <datalist id={`${id}-companies`}>{companies?.map((c) => <option key={c} value={c} />)}</datalist>
+        </span>
+        <span className="filter">
+          <label htmlFor={`${id}-tag`}>Tag</label>
+          <select id={`${id}-tag`} value={filters.tag ?? ''} onChange={(e) => set({ tag: e.target.value || undefined })}>
+            <option value="">Any</option>
+            {(tags ?? []).map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </span>
+        <label className="inline">
+          <input type="checkbox" checked={filters.upcomingMeeting === true} onChange={(e) => set({ upcomingMeeting: e.target.checked || undefined })} /> Has an upcoming meeting
+        </label>
+        {active > 0 && (
+          <button
+            type="button"
+            onClick={() => {
+              setCompany('');
+              onChange({});
+            }}
+          >
+            Clear filters
+          </button>
+        )}
+      </div>
+    </details>
+  );
+}
+
+function Home({ db, settings, now, focusId, onOpen, onOpenRequest }: { db: IntrobookDB; settings: Settings; now: number; focusId?: string | null; onOpen: (id: string) => void; onOpenRequest: (id: string) => void }) {
+  // Re-read when the day changes (or the store does), not on every tick of the clock.
+  const until = endOfLocalDay(now, settings.timeZone);
+  const due = useLiveQuery(
+    () => dueUntil(db, { timeZone: settings.timeZone, workingDays: settings.workingDays }, until),
+    [settings.timeZone, settings.workingDays.join(), until],
+  );
+  const meetings = useLiveQuery(async () => {
+    const list = await upcomingMeetings(db, now, 5);
+    const people = await db.people.bulkGet(list.map((m) => m.personId));
+    return list.flatMap((m, i) => (people[i] && people[i].deletedAt === null ? [{ meeting: m, person: people[i] }] : []));
+  }, [now]);
+  const recent = useLiveQuery(() => peoplePage(db, null, 5), []);
+  return (
+    <>
+      <section aria-labelledby="due-today-h" className="home-section">
+        <h2 className="panel-title" id="due-today-h">
+          Due today{due && due.length > 0 ? ` (${due.length})` : ''}
+        </h2>
+        {due?.length === 0 && <p className="muted small">Nothing due today.</p>}
+        {due && due.length > 0 && (
+          <ul className="due-list" aria-label="Due today">
+            {due.slice(0, 20).map((d) => (
+              <li key={d.key} className={d.dueAt < now ? 'overdue' : undefined}>
+                <button type="button" className="link-button" onClick={() => (d.kind === 'request' ? onOpenRequest(d.requestId) : onOpen(d.personId))}>
+                  {d.label}
+                </button>{' '}
+                <span className="muted small">{formatWhen(d.dueAt, settings.timeZone)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {due && due.length > 20 && <p className="muted small">…and {due.length - 20} more on the Requests board.</p>}
+      </section>
+      <section aria-labelledby="upcoming-h" className="home-section">
+        <h2 className="panel-title" id="upcoming-h">
+          Upcoming meetings
+        </h2>
+        {meetings?.length === 0 && <p className="muted small">No meetings planned. Plan one from a person’s page.</p>}
+        {meetings && meetings.length > 0 && (
+          <ul className="due-list" aria-label="Upcoming meetings">
+            {meetings.map(({ meeting, person }) => (
+              <li key={meeting.id}>
+                <button type="button" className="link-button" onClick={() => onOpen(person.id)}>
+                  {person.name}
+                </button>{' '}
+                <span className="muted small">
+                  {formatWhen(meeting.startsAt, settings.timeZone)} · {CHANNEL_LABELS[meeting.channel]}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="recent-h" className="home-section">
+        <h2 className="panel-title" id="recent-h">
+          Recently saved
+        </h2>
+        {recent?.people.length === 0 && <p className="muted">Nobody saved yet. On a LinkedIn profile, click “Save to Introbook” next to the name.</p>}
+        {recent && recent.people.length > 0 && <PeopleList people={recent.people} onOpen={(p) => onOpen(p.id)} label="Saved people, newest first" focusId={focusId} />}
+      </section>
+      <AllPeople db={db} focusId={focusId} onOpen={onOpen} />
+    </>
+  );
+}
+
+/** Everyone, newest capture first, a page at a time (keyset pages: cost per page, not per person stored). */
+function AllPeople({ db, focusId, onOpen }: { db: IntrobookDB; focusId?: string | null; onOpen: (id: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [cursors, setCursors] = useState<({ capturedAt: number; id: string } | null)[]>([null]);
+  const after = cursors[cursors.length - 1] ?? null;
+  const page = useLiveQuery(() => (open ? peoplePage(db, after, PAGE) : Promise.resolve(null)), [open, after?.capturedAt, after?.id]);
+  return (
+    <details className="home-section" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>All people</summary>
+      {page && page.people.length > 0 && (
+        <>
+          <p className="muted small">
+            Page {cursors.length}, newest first ({(cursors.length - 1) * PAGE + 1}–{(cursors.length - 1) * PAGE + page.people.length})
+          </p>
+          <PeopleList people={page.people} onOpen={(p) => onOpen(p.id)} label="All people, newest first" focusId={focusId} />
+          <div className="actions">
+            <button type="button" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              ← Newer
+            </button>
+            <button type="button" disabled={!page.next} onClick={() => page.next && setCursors((c) => [...c, page.next])}>
+              Older →
+            </button>
+          </div>
+        </>
+      )}
+      {page && page.people.length === 0 && <p className="muted">Nobody saved yet.</p>}
+    </details>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The search benchmark's in-page half: bundled for the browser and run in a
+ * Chromium page (real IndexedDB), as the side panel runs it.
+ */
+import { IntrobookDB } from '../../utils/db/app-db';
+import { dueUntil } from '../../utils/db/due';
+import { upcomingMeetings } from '../../utils/db/meetings';
+import { peoplePage, searchPeople } from '../../utils/db/search';
+import { generatePeople, generateRequests } from './generate';
+
+const dbs = new Map<number, IntrobookDB>();
+
+async function seed(people: number, requests: number): Promise<{ seedMs: number }> {
+  const db = new IntrobookDB(undefined, `introbook-bench-${people}`);
+  await db.delete();
+  await db.open();
+  dbs.set(people, db);
+  const rows = generatePeople(people);
+  const t0 = performance.now();
+  // Through Dexie, so the search-index middleware computes every row's words, as a real import would.
+  for (let i = 0; i < rows.length; i += 2000) await db.people.bulkPut(rows.slice(i, i + 2000));
+  await db.intros.bulkPut(generateRequests(rows, requests));
+  return { seedMs: performance.now() - t0 };
+}
+
+/** Time one search per keystroke of each query (every prefix as typed), `rounds` times. */
+async function keystrokes(people: number, queries: string[], rounds: number) {
+  const db = dbs.get(people)!;
+  const times: number[] = [];
+  const slowest: { typed: string; ms: number }[] = [];
+  const perQuery: Record<string, { ms: number[]; results: number; first: string | null }> = {};
+  for (let round = 0; round < rounds + 1; round++) {
+    for (const query of queries) {
+      for (let i = 1; i <= query.length; i++) {
+        const typed = query.slice(0, i);
+        const t0 = performance.now();
+        const result = await searchPeople(db, typed, {}, { limit: 50 });
+        const ms = performance.now() - t0;
+        if (round === 0) continue; // warm-up round
+        times.push(ms);
+        slowest.push({ typed, ms });
+        const entry = (perQuery[query] ??= { ms: [], results: 0, first: null });
+        entry.ms.push(ms);
+        if (i === query.length) {
+          entry.results = result.people.length;
+          entry.first = result.people[0]?.name ?? null;
+        }
+      }
+    }
+  }
+  slowest.sort((a, b) => b.ms - a.ms);
+  return { times, perQuery, slowest: slowest.slice(0, 8) };
+}
+
+async function listPages(people: number, pages: number) {
+  const db = dbs.get(people)!;
+  const times: number[] = [];
+  let after = null as Awaited<ReturnType<typeof peoplePage>>['next'];
+  for (let i = 0; i < pages; i++) {
+    const t0 = performance.now();
+    const page = await peoplePage(db, after, 50);
+    times.push(performance.now() - t0);
+    after = page.next;
+  }
+  return times;
+}
+
+/** The side panel home's reads (due today with every request in play, upcoming meetings, recent people), `runs` times. */
+async function home(people: number, runs: number) {
+  const db = dbs.get(people)!;
+  const times: number[] = [];
+  const week = { timeZone: 'Europe/London', workingDays: [1, 2, 3, 4, 5] };
+  const until = Date.UTC(2025, 6, 1);
+  let due = 0;
+  for (let i = 0; i < runs + 1; i++) {
+    const t0 = performance.now();
+    const [entries] = await Promise.all([dueUntil(db, week, until), upcomingMeetings(db, until, 5), peoplePage(db, null, 5)]);
+    if (i > 0) times.push(performance.now() - t0);
+    due = entries.length;
+  }
+  return { times, due };
+}
+
+async function close(people: number) {
+  const db = dbs.get(people);
+  if (!db) return;
+  await db.delete();
+  dbs.delete(people);
+}
+
+(globalThis as unknown as { IntrobookSearchBench: unknown }).IntrobookSearchBench = { seed, keystrokes, listPages, home, close };

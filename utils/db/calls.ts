@@ -1,0 +1,114 @@
+/**
+ * The store's side of live calls: gather what matching needs from indexes,
+ * remember the user's answer per call link, find or create the meeting a
+ * call's notes belong to, and close the call (the request moves to "met").
+ */
+import { canMove, type IntroStatus } from '../domain/intro-status';
+import { callLinkSchema } from '../domain/ledger';
+import type { MeetingChannel } from '../domain/schemas';
+import { callKeyOfLink } from '../meeting/call-key';
+import { titleNameRuns, type MatchEvidence, type PersonLike } from '../meeting/match';
+import type { CallSite } from '../meeting/types';
+import type { IntrobookDB } from './app-db';
+import { moveRequest } from './intros';
+import { getMeeting, meetingsForPerson, scheduleMeeting } from './meetings';
+import { peopleNamed } from './search';
+import { getPerson } from './people';
+import { updateMeetingNotes } from './workspace';
+
+const HOUR = 3_600_000;
+/** A scheduled meeting counts as this call when it starts within this window of now. */
+const SCHEDULE_WINDOW_MS = 12 * HOUR;
+/** "A meeting with them is due about now." */
+const SOON_MS = 1 * HOUR;
+
+export interface CallFacts {
+  key: string | null;
+  title: string | null;
+  participants: readonly string[];
+  self: string | null;
+}
+
+const asPerson = (p: { id: string; name: string }): PersonLike => ({ id: p.id, name: p.name });
+
+/** Everything rankMatches() weighs, read through indexes only. */
+export async function gatherEvidence(db: IntrobookDB, call: CallFacts, userName: string, at: number): Promise<MatchEvidence> {
+  const nearby = (await db.meetings.where('startsAt').between(at - SCHEDULE_WINDOW_MS, at + SCHEDULE_WINDOW_MS, true, true).toArray()).filter(
+    (m) => m.deletedAt === null,
+  );
+  const scheduledMeetings = call.key ? nearby.filter((m) => callKeyOfLink(m.link) === call.key) : [];
+  const scheduled: MatchEvidence['scheduled'] = [];
+  for (const m of scheduledMeetings.sort((a, b) => Math.abs(a.startsAt - at) - Math.abs(b.startsAt - at))) {
+    const person = await getPerson(db, m.personId);
+    if (person) scheduled.push({ person: asPerson(person), meetingId: m.id, distanceMs: Math.abs(m.startsAt - at) });
+  }
+  let remembered: MatchEvidence['remembered'] = null;
+  if (call.key) {
+    const choice = await db.callLinks.get(call.key);
+    const person = choice ? await getPerson(db, choice.personId) : undefined;
+    if (choice && person) remembered = { person: asPerson(person), meetingId: choice.meetingId };
+  }
+  const byParticipant: MatchEvidence['byParticipant'] = [];
+  for (const participant of call.participants.slice(0, 20)) {
+    byParticipant.push({ participant, people: (await peopleNamed(db, participant, 10)).map(asPerson) });
+  }
+  const byTitle = new Map<string, PersonLike>();
+  for (const run of titleNameRuns(call.title).slice(0, 24)) {
+    for (const p of await peopleNamed(db, run, 5)) if (p.name.split(/\s+/).length === run.split(' ').length) byTitle.set(p.id, asPerson(p));
+  }
+  const soon = new Set(nearby.filter((m) => Math.abs(m.startsAt - at) <= SOON_MS).map((m) => m.personId));
+  return { scheduled, remembered, byParticipant, byTitle: [...byTitle.values()], soon, selfNames: [userName, call.self] };
+}
+
+/** Remember who the call at this link was with (the user picked them). */
+export async function rememberCallChoice(db: IntrobookDB, key: string, personId: string, meetingId: string | null, now = Date.now()): Promise<void> {
+  await db.callLinks.put(callLinkSchema.parse({ key, personId, meetingId, updatedAt: now }));
+}
+
+const CHANNEL: Record<CallSite, MeetingChannel> = { meet: 'meet', zoom: 'zoom', teams: 'teams' };
+
+/**
+ * The meeting a call with this person is: the given one, else theirs nearest
+ * in time (within 12 hours), else a new one starting now on this site (tied to
+ * their request waiting for a meeting, when there is exactly one).
+ */
+export async function ensureCallMeeting(
+  db: IntrobookDB,
+  input: { personId: string; meetingId: string | null; site: CallSite; link: string | null; at: number },
+): Promise<string> {
+  if (input.meetingId && (await getMeeting(db, input.meetingId))) return input.meetingId;
+  const near = (await meetingsForPerson(db, input.personId))
+    .filter((m) => Math.abs(m.startsAt - input.at) <= SCHEDULE_WINDOW_MS)
+    .sort((a, b) => Math.abs(a.startsAt - input.at) - Math.abs(b.startsAt - input.at))[0];
+  if (near) return near.id;
+  const waiting = (await db.intros.where('targetId').equals(input.personId).toArray()).filter(
+    (r) => r.deletedAt === null && r.status === 'meeting-scheduled',
+  );
+  const meeting = await scheduleMeeting(db, {
+    personId: input.personId,
+    requestId: waiting.length === 1 ? waiting[0]!.id : null,
+    startsAt: input.at,
+    channel: CHANNEL[input.site],
+    link: input.link ?? '',
+  });
+  return meeting.id;
+}
+
+/** The call got under way: note when, on the meeting's notes. */
+export async function startCall(db: IntrobookDB, meetingId: string, at: number): Promise<void> {
+  await updateMeetingNotes(db, meetingId, (n) => ({ callStartedAt: n.callStartedAt ?? at }), at);
+}
+
+/**
+ * The call ended: note when, and move the request it came from to "met" when
+ * the pipeline allows (returns what to undo). Lane 8's moveRequest does the move.
+ */
+export async function finishCall(db: IntrobookDB, meetingId: string, at: number): Promise<{ requestId: string; from: IntroStatus } | null> {
+  await updateMeetingNotes(db, meetingId, { callEndedAt: at }, at);
+  const meeting = await getMeeting(db, meetingId);
+  if (!meeting?.requestId) return null;
+  const request = await db.intros.get(meeting.requestId);
+  if (!request || request.deletedAt !== null || !canMove(request.kind, request.status, 'met')) return null;
+  await moveRequest(db, request.id, 'met', 'The call ended', at);
+  return { requestId: request.id, from: request.status };
+}

@@ -1,0 +1,139 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeCapture, makeTestDb } from '@/tests/helpers/db';
+import type { IntrobookDB } from './app-db';
+import { createRequest, markSent } from './intros';
+import { scheduleMeeting } from './meetings';
+import { editPerson, removePerson, savePersonCapture } from './people';
+import { allCompanies, allTags, peopleNamed, peoplePage, searchPeople } from './search';
+import { setTags } from './workspace';
+
+let db: IntrobookDB;
+beforeEach(() => {
+  db = makeTestDb(new IDBFactory());
+});
+afterEach(() => db.close());
+
+async function save(slug: string, name: string, extra: Parameters<typeof makeCapture>[0] = {}, now = 1_000) {
+  return (await savePersonCapture(db, makeCapture({ profileUrl: `https://www.linkedin.com/in/${slug}/`, name, ...extra }), { now })).person;
+}
+
+const names = async (query: string, filters = {}, limit?: number) => (await searchPeople(db, query, filters, { limit })).people.map((p) => p.name);
+
+describe('people search', () => {
+  beforeEach(async () => {
+    await save('priya', 'Priya Raman', { company: 'Nimbus Labs', role: 'Staff Engineer', headline: 'Platform at Nimbus' });
+    await save('zoe', 'Zoë Ångström', { company: 'Fjord Energy', role: 'Product Lead', headline: 'Batteries & grids' });
+    await save('ramon', 'Ramón Pérez', { company: 'Helix Health', role: 'Lead Designer', headline: 'Design systems' });
+    await save('ada', 'Ada Lovelace', { company: 'Analytical Engines', role: 'Principal Engineer', headline: 'Engines' });
+  });
+
+  it('finds people by word prefixes of their name, in any order, ignoring case and accents', async () => {
+    expect(await names('pri ram')).toStrictEqual(['Priya Raman']);
+    expect(await names('RAM PRI')).toStrictEqual(['Priya Raman']);
+    expect(await names('zoe ang')).toStrictEqual(['Zoë Ångström']);
+    expect(await names('ÅNGSTRÖM')).toStrictEqual(['Zoë Ångström']);
+    expect(await names('ramon perez')).toStrictEqual(['Ramón Pérez']);
+  });
+
+  it('finds people matching some words in their name and others elsewhere, after full name matches', async () => {
+    await save('ramon-2', 'Ramón Ortiz', { company: 'Prism Health', role: 'Designer', headline: 'Design' });
+    expect(await names('pri ram')).toStrictEqual(['Priya Raman', 'Ramón Ortiz']);
+    // Both words only ever in names: the name matches are all there is.
+    expect(await names('priya raman')).toStrictEqual(['Priya Raman']);
+  });
+
+  it('ranks name matches before matches elsewhere', async () => {
+    // "pri" starts Priya (a name) and Principal (Ada's role).
+    expect(await names('pri')).toStrictEqual(['Priya Raman', 'Ada Lovelace']);
+    expect(await names('ram')).toStrictEqual(['Priya Raman', 'Ramón Pérez']);
+  });
+
+  it('searches company, role, headline, tags and notes', async () => {
+    expect(await names('nimbus')).toStrictEqual(['Priya Raman']);
+    expect(await names('product lead')).toStrictEqual(['Zoë Ångström']);
+    expect(await names('batteries')).toStrictEqual(['Zoë Ångström']);
+    const ada = (await peopleNamed(db, 'Ada Lovelace'))[0]!;
+    await setTags(db, ada.id, ['Mentor', 'climate']);
+    await editPerson(db, ada.id, { notes: 'Met at the Royal Society; loves poetry' });
+    expect(await names('mentor')).toStrictEqual(['Ada Lovelace']);
+    expect(await names('poet')).toStrictEqual(['Ada Lovelace']);
+    expect(await names('royal soc')).toStrictEqual(['Ada Lovelace']);
+  });
+
+  it('follows edits, re-captures and removals (the index is kept on every write)', async () => {
+    const priya = (await peopleNamed(db, 'Priya Raman'))[0]!;
+    await editPerson(db, priya.id, { company: 'Cirrus' });
+    expect(await names('nimbus lab')).toStrictEqual([]);
+    expect(await names('cirrus')).toStrictEqual(['Priya Raman']);
+    await save('priya', 'Priya Raman', { company: 'Stratus', role: 'Director' }, 2_000);
+    expect(await names('director')).toStrictEqual(['Priya Raman']);
+    await removePerson(db, priya.id);
+    expect(await names('priya')).toStrictEqual([]);
+    expect(await db.people.where('searchWords').startsWith('priya').count()).toBe(0);
+  });
+
+  it('filters by tag, company, request status and upcoming meeting, with or without a query', async () => {
+    const [priya] = await peopleNamed(db, 'Priya Raman');
+    const [zoe] = await peopleNamed(db, 'Zoë Ångström');
+    await setTags(db, priya!.id, ['mentor']);
+    await setTags(db, zoe!.id, ['mentor', 'energy']);
+    expect(await names('', { tag: 'mentor' })).toStrictEqual(['Priya Raman', 'Zoë Ångström']);
+    expect(await names('zo', { tag: 'mentor' })).toStrictEqual(['Zoë Ångström']);
+    expect(await names('', { company: 'Helix Health' })).toStrictEqual(['Ramón Pérez']);
+    const request = await createRequest(db, { kind: 'direct', targetId: zoe!.id, connectorId: null });
+    await markSent(db, request.id, 'copy');
+    expect(await names('', { status: 'asked' })).toStrictEqual(['Zoë Ångström']);
+    expect(await names('', { status: 'draft' })).toStrictEqual([]);
+    await scheduleMeeting(db, { personId: priya!.id, startsAt: Date.now() + 3_600_000 });
+    expect(await names('', { upcomingMeeting: true })).toStrictEqual(['Priya Raman']);
+    expect(await names('', { upcomingMeeting: true, tag: 'energy' })).toStrictEqual([]);
+    expect(await allTags(db)).toStrictEqual(['energy', 'mentor']);
+    expect(await allCompanies(db)).toStrictEqual(['Analytical Engines', 'Fjord Energy', 'Helix Health', 'Nimbus Labs']);
+  });
+
+  it('returns a page and says when there are more', async () => {
+    for (let i = 0; i < 30; i++) await save(`p${i}`, `Pat Example${i}`);
+    const first = await searchPeople(db, 'pat', {}, { limit: 10 });
+    expect(first.people).toHaveLength(10);
+    expect(first.more).toBe(true);
+    const all = await searchPeople(db, 'pat', {}, { limit: 100 });
+    expect(all.people).toHaveLength(30);
+    expect(all.more).toBe(false);
+    // Two terms, both common.
+    expect((await searchPeople(db, 'pat exa', {}, { limit: 5 })).people).toHaveLength(5);
+    expect((await searchPeople(db, 'pat example29', {}, { limit: 50 })).people.map((p) => p.name)).toStrictEqual(['Pat Example29']);
+  });
+
+  it('keeps the index field to the index: reads through Dexie hand out plain people', async () => {
+    const [priya] = await peopleNamed(db, 'Priya Raman');
+    for (const row of [await db.people.get(priya!.id), (await db.people.bulkGet([priya!.id]))[0], (await db.people.toArray())[0], (await db.people.where('searchWords').startsWith('pri').toArray())[0]]) {
+      expect(row).toBeDefined();
+      expect(row).not.toHaveProperty('searchWords');
+    }
+    for (const q of ['pri', 'pri ram', 'nimbus']) for (const p of (await searchPeople(db, q)).people) expect(p).not.toHaveProperty('searchWords');
+    // …while the store holds it (the index answers).
+    expect(await db.people.where('searchWords').equals('=priya').primaryKeys()).toStrictEqual([priya!.id]);
+  });
+
+  it('empty and punctuation-only queries find nothing without filters', async () => {
+    expect(await names('')).toStrictEqual([]);
+    expect(await names('  ,.; ')).toStrictEqual([]);
+  });
+});
+
+describe('people list pages', () => {
+  it('reaches everyone, newest first, also when capture times tie', async () => {
+    for (let i = 0; i < 23; i++) await save(`person-${i}`, `Person ${String(i).padStart(2, '0')}`, {}, 1_000 + Math.floor(i / 5));
+    const seen: string[] = [];
+    let after = null as { capturedAt: number; id: string } | null;
+    do {
+      const page = await peoplePage(db, after, 5);
+      seen.push(...page.people.map((p) => p.name));
+      after = page.next;
+    } while (after);
+    expect(seen).toHaveLength(23);
+    expect(new Set(seen).size).toBe(23);
+    expect(seen.slice(0, 3).sort()).toStrictEqual(['Person 20', 'Person 21', 'Person 22']);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The workspace's own writes on people and meetings: tags, and the notes row
+ * (prep sheet, call notes, after-call notes) each meeting has. Every write is
+ * validated before it lands, in one short transaction.
+ */
+import { MAX_TAGS, personSchema, tagSchema, type Person } from '../domain/schemas';
+import { blankMeetingNotes, meetingNotesSchema, type MeetingNotes } from '../domain/prep';
+import type { IntrobookDB } from './app-db';
+
+/** Tags as the user typed them, trimmed and de-duplicated (case-insensitively; the first spelling wins). */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const parsed = tagSchema.safeParse(raw.replace(/\s+/g, ' '));
+    if (!parsed.success) continue;
+    const key = parsed.data.toLocaleLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(parsed.data);
+  }
+  return out.slice(0, MAX_TAGS);
+}
+
+export async function setTags(db: IntrobookDB, personId: string, tags: readonly string[], now = Date.now()): Promise<Person> {
+  return db.transaction('rw', db.people, async () => {
+    const existing = await db.people.get(personId);
+    if (!existing || existing.deletedAt !== null) throw new Error('This person is no longer in Introbook.');
+    const person = personSchema.parse({ ...existing, tags: normaliseTags(tags), updatedAt: now });
+    await db.people.put(person);
+    return person;
+  });
+}
+
+export async function getMeetingNotes(db: IntrobookDB, meetingId: string): Promise<MeetingNotes | undefined> {
+  const notes = await db.meetingNotes.get(meetingId);
+  return notes && notes.deletedAt === null ? notes : undefined;
+}
+
+/**
+ * The notes row of a meeting, created on first use. A new prep sheet starts
+ * from the research of the person's most recent earlier one.
+ */
+export async function ensureMeetingNotes(db: IntrobookDB, meetingId: string, now = Date.now()): Promise<MeetingNotes> {
+  return db.transaction('rw', db.meetings, db.meetingNotes, async () => {
+    const existing = await db.meetingNotes.get(meetingId);
+    if (existing) return existing;
+    const meeting = await db.meetings.get(meetingId);
+    if (!meeting) throw new Error('This meeting no longer exists.');
+    const earlier = await db.meetingNotes.where('personId').equals(meeting.personId).toArray();
+    const previous = earlier.filter((n) => n.deletedAt === null).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+    const notes = meetingNotesSchema.parse(blankMeetingNotes(meetingId, meeting.personId, now, previous));
+    await db.meetingNotes.add(notes);
+    return notes;
+  });
+}
+
+export type NotesChange = Partial<Omit<MeetingNotes, 'meetingId' | 'personId' | 'createdAt' | 'updatedAt' | 'deletedAt'>>;
+
+/**
+ * Change a meeting's notes: a patch, or a function of the stored row (for
+ * list edits that must not lose a concurrent change). Creates the row first
+ * if needed. Validated; an invalid change throws and stores nothing.
+ */
+export async function updateMeetingNotes(
+  db: IntrobookDB,
+  meetingId: string,
+  change: NotesChange | ((notes: MeetingNotes) => NotesChange),
+  now = Date.now(),
+): Promise<MeetingNotes> {
+  await ensureMeetingNotes(db, meetingId, now);
+  return db.transaction('rw', db.meetingNotes, async () => {
+    const existing = (await db.meetingNotes.get(meetingId))!;
+    const patch = typeof change === 'function' ? change(existing) : change;
+    const notes = meetingNotesSchema.parse({ ...existing, ...patch, updatedAt: now });
+    await db.meetingNotes.put(notes);
+    return notes;
+  });
+}
+
+/**
+ * For merging two saved people into one (lane 8's merge): every workspace row
+ * that names `fromId` — meeting notes, tasks, favours, intro ideas, remembered
+ * call answers — names `toId` instead. One transaction; an intro idea that
+ * would join the kept person to themself is dropped (soft delete).
+ */
+export async function reassignWorkspaceRows(db: IntrobookDB, fromId: string, toId: string, now = Date.now()): Promise<void> {
+  if (fromId === toId) return;
+  await db.transaction('rw', [db.meetingNotes, db.tasks, db.favours, db.introIdeas, db.callLinks], async () => {
+    await db.meetingNotes.where('personId').equals(fromId).modify({ personId: toId, updatedAt: now });
+    await db.tasks.where('personId').equals(fromId).modify({ personId: toId, updatedAt: now });
+    await db.favours.where('personId').equals(fromId).modify({ personId: toId, updatedAt: now });
+    await db.callLinks.where('personId').equals(fromId).modify({ personId: toId, updatedAt: now });
+    for (const side of ['aId', 'bId'] as const) {
+      await db.introIdeas
+        .where(side)
+        .equals(fromId)
+        .modify((idea) => {
+          idea[side] = toId;
+          idea.updatedAt = now;
+          if (idea.aId === idea.bId) idea.deletedAt = now;
+        });
+    }
+  });
+}

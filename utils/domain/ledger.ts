@@ -1,0 +1,113 @@
+/**
+ * Following through and paying it forward (reference §10–§11): tasks with due
+ * dates (connect, report back, tell them what you did with their advice,
+ * promises you made), the favour ledger, and introductions the user could make
+ * between two people they know. Pure: schemas and labels.
+ */
+import { z } from '../zod';
+import { LIMITS } from './schemas';
+
+const timestamp = z.number().int().nonnegative();
+const line = z.string().trim().min(1).max(LIMITS.headline);
+
+export const TASK_KINDS = ['connect', 'report-back', 'advice-update', 'follow-up-suggested', 'offer', 'thank-you', 'other'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+export const TASK_KIND_LABELS: Record<TaskKind, string> = {
+  connect: 'Connect on LinkedIn',
+  'report-back': 'Report back',
+  'advice-update': 'Tell them what you did with their advice',
+  'follow-up-suggested': 'Follow up a suggested contact',
+  offer: 'Something you offered',
+  'thank-you': 'Thank-you',
+  other: 'To do',
+};
+
+/**
+ * A dated to-do about one person. `openDueAt` mirrors `dueAt` while the task is
+ * open and is absent once done, so the "due" index holds open tasks only.
+ */
+export const taskSchema = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  meetingId: z.uuid().nullable(),
+  kind: z.enum(TASK_KINDS),
+  text: line,
+  dueAt: timestamp.nullable(),
+  openDueAt: timestamp.optional(),
+  doneAt: timestamp.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: timestamp.nullable(),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export const FAVOUR_DIRECTIONS = ['received', 'given'] as const;
+export type FavourDirection = (typeof FAVOUR_DIRECTIONS)[number];
+
+/** A favour between the user and one person: an intro, advice used, help offered. */
+export const favourSchema = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  direction: z.enum(FAVOUR_DIRECTIONS),
+  text: line,
+  at: timestamp,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: timestamp.nullable(),
+});
+export type Favour = z.infer<typeof favourSchema>;
+
+/**
+ * An introduction the user could make between two saved people (double opt-in:
+ * ask the first whether they want it, then introduce both).
+ */
+export const INTRO_IDEA_STATUSES = ['idea', 'asked', 'introduced', 'declined', 'dismissed'] as const;
+export type IntroIdeaStatus = (typeof INTRO_IDEA_STATUSES)[number];
+export const INTRO_IDEA_LABELS: Record<IntroIdeaStatus, string> = {
+  idea: 'Idea',
+  asked: 'Asked if they want it',
+  introduced: 'Introduced',
+  declined: 'Declined',
+  dismissed: 'Dropped',
+};
+
+export const introIdeaSchema = z
+  .object({
+    id: z.uuid(),
+    /** The person the user asks first (who would benefit). */
+    aId: z.uuid(),
+    /** The person they would be introduced to. */
+    bId: z.uuid(),
+    reason: line,
+    status: z.enum(INTRO_IDEA_STATUSES),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    deletedAt: timestamp.nullable(),
+  })
+  .refine((idea) => idea.aId !== idea.bId, 'An introduction needs two different people.');
+export type IntroIdea = z.infer<typeof introIdeaSchema>;
+
+/**
+ * The user's answer to "who is this call with?", remembered per meeting link
+ * or code (the key is the call's identity, see utils/meeting/call-key.ts).
+ */
+export const callLinkSchema = z.object({
+  key: z.string().min(3).max(300),
+  personId: z.uuid(),
+  meetingId: z.uuid().nullable(),
+  updatedAt: timestamp,
+});
+export type CallLink = z.infer<typeof callLinkSchema>;
+
+/** Days after the call by which each follow-through step falls due (reference §10). */
+export const FOLLOW_THROUGH = {
+  /** Thank-you: within 24 hours. */
+  thankHours: 24,
+  /** Connect on LinkedIn: within 48 hours. */
+  connectHours: 48,
+  /** A suggested contact: reach out within about two weeks. */
+  suggestedDays: 14,
+  /** Tell them what you did with their advice: a month on, or soon after you act on it. */
+  adviceDays: 30,
+  adviceActedDays: 2,
+} as const;

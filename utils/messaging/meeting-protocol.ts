@@ -1,0 +1,58 @@
+/**
+ * Messages about video calls, parsed with zod where they arrive (the
+ * background). A meeting page's content script may send exactly one kind —
+ * what its own tab's call looks like — and learns nothing back. Extension
+ * pages (the side panel) tell the background who a call is with, or that the
+ * user is done with it.
+ */
+import { z } from '../zod';
+import { httpsUrl, LIMITS } from '../domain/schemas';
+import { CALL_SITES, CALL_STATES } from '../meeting/types';
+
+/** Meeting hosts (https only) whose content scripts may report calls. */
+export const MEETING_HOSTS = [/^meet\.google\.com$/, /^(?:[a-z0-9-]+\.)*zoom\.us$/, /^(?:[a-z0-9-]+\.)*teams\.(?:microsoft\.com|live\.com|cloud\.microsoft)$/];
+
+export function isMeetingHost(hostname: string): boolean {
+  return MEETING_HOSTS.some((host) => host.test(hostname));
+}
+
+const meetingLink = httpsUrl.refine((value) => {
+  const url = new URL(value);
+  return isMeetingHost(url.hostname) && url.search === '' && url.hash === '';
+}, 'must be a meeting page without query');
+
+const name = z.string().trim().min(1).max(LIMITS.name);
+
+/** content script → background: the state of the call in the sending tab (and frame). */
+export const callStateMessage = z.object({
+  type: z.literal('call/state'),
+  site: z.enum(CALL_SITES),
+  state: z.enum(CALL_STATES),
+  title: z.string().max(300).nullable(),
+  code: z.string().trim().min(3).max(200).regex(/^[\p{L}\p{N}:@._%-]+$/u).nullable(),
+  link: meetingLink.nullable(),
+  participants: z.array(name).max(50),
+  self: name.nullable(),
+});
+export type CallStateMessageParsed = z.infer<typeof callStateMessage>;
+
+/** side panel → background: the user says who the call in this tab is with. */
+export const callChooseMessage = z.object({
+  type: z.literal('call/choose'),
+  tabId: z.number().int().nonnegative(),
+  personId: z.uuid(),
+});
+
+/** side panel → background: the user has finished with this call's after-call steps. */
+export const callDismissMessage = z.object({ type: z.literal('call/dismiss'), tabId: z.number().int().nonnegative() });
+
+export const callPageMessage = z.discriminatedUnion('type', [callChooseMessage, callDismissMessage]);
+export type CallPageMessage = z.infer<typeof callPageMessage>;
+
+/** Any message about calls (routed to the calls module, which checks who may send which). */
+export function isCallMessage(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string' && (message as { type: string }).type.startsWith('call/');
+}
+
+/** The port name an open side panel (or the panel opened as a page) holds, so the background knows it is open. */
+export const PANEL_PORT = 'introbook-panel';
