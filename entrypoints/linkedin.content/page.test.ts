@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixtureHtml } from '@/tests/helpers/fixtures';
-import { findNameElement, readProfile } from '@/utils/extract';
+import { findNameElement, readLinkedInPage } from '@/utils/extract/linkedin-page';
 import type { ReadResult } from '@/utils/extract/result';
 import type { ContentMessage } from '@/utils/messaging/wire';
 import { LinkedInPage, READ_WAIT_MS, READY_TIMEOUT_MS, SETTLE_MS } from './page';
@@ -38,7 +38,7 @@ function start(options: { trusting?: boolean; read?: (doc: Document, url: string
   page = new LinkedInPage({
     doc: document,
     url: () => url,
-    read: options.read ?? readProfile,
+    read: options.read ?? readLinkedInPage,
     nameElement: findNameElement,
     send: async (message) => {
       sent.push(message);
@@ -244,7 +244,7 @@ describe('in-app navigation: never the previous person under the new URL', () =>
     url = lead;
     // As lane 7a's extractor does: a lead read is confirmed only when the page names the URL's key.
     const read = (doc: Document, at: string): ReadResult => {
-      const result = readProfile(doc, at);
+      const result = readLinkedInPage(doc, at);
       return result.status === 'ok' ? { ...result, confirmed: doc.documentElement.outerHTML.includes(at.split('/')[5]!.split(',')[0]!) } : result;
     };
     start({ read });
@@ -264,7 +264,7 @@ describe('in-app navigation: never the previous person under the new URL', () =>
     show('linkedin/sales-navigator.html');
     url = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abc';
     start({ read: (doc, at) => {
-      const result = readProfile(doc, at);
+      const result = readLinkedInPage(doc, at);
       return result.status === 'ok' ? { ...result, confirmed: true } : result;
     } });
     await vi.advanceTimersByTimeAsync(1);
