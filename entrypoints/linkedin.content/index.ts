@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { LINKEDIN_MATCHES } from '@/utils/core/canonical-url';
-import { findNameElement, readLinkedInPage } from '@/utils/extract/linkedin-page';
+import { captureHealthReport, captureProblemsOf, findNameElement, readLinkedInPage } from '@/utils/extract/linkedin-page';
 import { LinkedInPage } from './page';
 
 export default defineContentScript({
@@ -21,6 +21,7 @@ export default defineContentScript({
       url: () => location.href,
       read: readLinkedInPage,
       nameElement: findNameElement,
+      health: { problems: captureProblemsOf, report: captureHealthReport },
       send: (message) => browser.runtime.sendMessage(message),
     });
     // Fires at navigation start (Navigation API): the URL is the event's, while
