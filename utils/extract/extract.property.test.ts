@@ -32,6 +32,12 @@ const NASTY_TEXT = [
   '{{constructor.constructor("alert(1)")()}}',
   '"; DROP TABLE people; --',
   '\u0000\u0007',
+  // Fillers and invisible marks (issue #10): never a value, nor the whole of one.
+  '\u3164',
+  '\u115F\u1160',
+  '\u200B\u00AD\u200B',
+  '\uFFA0',
+  '\uD800',
 ];
 
 const MARKUP = [
