@@ -9,7 +9,7 @@ import { fixtureHtml } from '@/tests/helpers/fixtures';
 import { captureHealthReport, captureProblemsOf, findNameElement, readLinkedInPage } from '@/utils/extract/linkedin-page';
 import type { ReadResult } from '@/utils/extract/result';
 import type { ContentMessage } from '@/utils/messaging/wire';
-import { LinkedInPage, READ_WAIT_MS, READY_TIMEOUT_MS, SETTLE_MS } from './page';
+import { LinkedInPage, NOT_READY, READ_WAIT_MS, READY_TIMEOUT_MS, SETTLE_MS } from './page';
 import { HOST_ID, type SaveButton } from './save-button';
 
 const ADA = 'https://www.linkedin.com/in/ada-lovelace/';
@@ -137,7 +137,7 @@ describe('deciding what the page shows', () => {
     await vi.advanceTimersByTimeAsync(50);
     const reply = page.handleMessage({ type: 'page/read' })!;
     await vi.advanceTimersByTimeAsync(READ_WAIT_MS + 10);
-    expect(await reply).toMatchObject({ status: 'unreadable', noPerson: false });
+    expect(await reply).toStrictEqual({ status: 'unreadable', reason: NOT_READY, noPerson: false });
     expect(document.getElementById(HOST_ID)).toBeNull();
     clearInterval(tick);
     await vi.advanceTimersByTimeAsync(SETTLE_MS + 200);
@@ -151,7 +151,7 @@ describe('deciding what the page shows', () => {
     // Quiet for several SETTLE_MS, but the placeholders are on screen: no verdict, and the popup hears “not yet”.
     await vi.advanceTimersByTimeAsync(SETTLE_MS * 3);
     expect(document.getElementById(HOST_ID)).toBeNull();
-    expect(await readNow()).toStrictEqual({ status: 'unreadable', reason: NO_NAME, noPerson: false });
+    expect(await readNow()).toStrictEqual({ status: 'unreadable', reason: NOT_READY, noPerson: false });
     // The placeholders give way to a rendered top card that still shows no name.
     for (const el of Array.from(document.querySelectorAll('.skeleton'))) el.remove();
     document.querySelector('section p:last-child')!.textContent = 'Operations lead';

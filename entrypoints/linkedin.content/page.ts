@@ -349,9 +349,12 @@ export class LinkedInPage {
         return { status: 'not-profile' };
       case 'stale':
         return { status: 'unreadable', reason: NOT_READY, noPerson: false };
-      case 'unreadable':
+      case 'unreadable': {
         // After the give-up timeout too: the in-page note already tells the user to add them by hand.
-        return { status: 'unreadable', reason: reading.reason, noPerson: this.verdict === 'no-person' || this.verdict === 'gave-up' || this.settled(reading) };
+        const noPerson = this.verdict === 'no-person' || this.verdict === 'gave-up' || this.settled(reading);
+        // Not settled yet (placeholders, still changing): the person may yet appear, so say that.
+        return { status: 'unreadable', reason: noPerson ? reading.reason : NOT_READY, noPerson };
+      }
     }
   }
 
