@@ -4,7 +4,7 @@ import type { IntrobookDB } from '@/utils/db/app-db';
 import { peopleNameStartsWith } from '@/utils/db/contacts';
 import { AlreadySavedError, SameNameError } from '@/utils/db/errors';
 import { addPersonByHand } from '@/utils/db/people';
-import type { Person } from '@/utils/domain/schemas';
+import { LIMITS, type Person } from '@/utils/domain/schemas';
 import { roleLine } from './PersonCard';
 import { TextField } from './TextField';
 import { showToast } from './Toasts';
@@ -92,7 +92,7 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
         void save(false);
       }}
     >
-      <TextField label="Name" value={values.name} onChange={set('name')} required maxLength={200} autoComplete="off" />
+      <TextField label="Name" value={values.name} onChange={set('name')} required maxLength={LIMITS.name} autoComplete="off" />
       {typed && typed.length > 0 && (
         <div className="offer" aria-label="Saved people with this name">
           <p className="muted small">Already saved:</p>

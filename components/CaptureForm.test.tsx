@@ -61,6 +61,34 @@ describe('"check this" for fields the capture is unsure of', () => {
   });
 });
 
+describe('what the capture says about its values', () => {
+  const CUT = 'The page shows a longer name; Introbook kept the first 500 characters, cut at a word.';
+
+  it('a name up to 500 characters fits the box whole (no cut at 200); role and company keep their own limits', async () => {
+    const long = `${'Ngozi '.repeat(60).trim()}`;
+    const { onSave, user } = setup({ capture: makeCapture({ name: long, fieldNotes: { name: CUT } }) });
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    expect(name).toHaveValue(long);
+    expect(name).toHaveAttribute('maxLength', '500');
+    expect(screen.getByRole('textbox', { name: 'Headline' })).toHaveAttribute('maxLength', '500');
+    expect(screen.getByRole('textbox', { name: 'Company' })).toHaveAttribute('maxLength', '200');
+    await user.type(name, ' Okafor');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave.mock.calls[0]![0].edits.name).toBe(`${long} Okafor`);
+  });
+
+  it('shows the note beside its field, for screen readers too, and notes on fields without a box under the boxes', () => {
+    setup({ capture: makeCapture({ fieldNotes: { name: CUT, mutualConnections: 'Only the first 50 names are kept.' } }) });
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription(`from the heading ${CUT}`);
+    expect(screen.getByRole('list', { name: 'Notes on the capture' })).toHaveTextContent('mutual connections: Only the first 50 names are kept.');
+  });
+
+  it('no note beside a value the user owns', () => {
+    setup({ capture: makeCapture({ fieldNotes: { name: CUT } }), stored: stored({ name: 'Ada King', editedFields: ['name'], fieldSources: { ...layoutGuess.fieldSources, name: 'user' } }) });
+    expect(screen.queryByText(CUT)).toBeNull();
+  });
+});
+
 describe('a save that renames a saved person asks first', () => {
   it('shows old → new and saves only after the user agrees', async () => {
     const { onSave, user } = setup({ capture: makeCapture({ name: 'Bert Example' }), stored: stored({ name: 'Anna Example' }) });

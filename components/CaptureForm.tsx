@@ -3,6 +3,7 @@ import { diffCapture, sameName } from '@/utils/db/people';
 import { fieldsToCheck } from '@/utils/domain/confidence';
 import {
   EDITABLE_FIELDS,
+  LIMITS,
   type CapturedField,
   type EditableField,
   type FieldOrigin,
@@ -18,6 +19,17 @@ export const FIELD_LABELS: Record<EditableField, string> = {
   role: 'Role',
   company: 'Company',
   location: 'Location',
+};
+
+/** The longest value each box takes: the capture's own limits (a name is kept whole up to LIMITS.name). */
+export const FIELD_MAX_LENGTH: Record<EditableField, number> = {
+  name: LIMITS.name,
+  firstName: LIMITS.name,
+  lastName: LIMITS.name,
+  headline: LIMITS.headline,
+  role: LIMITS.short,
+  company: LIMITS.short,
+  location: LIMITS.short,
 };
 
 /** Captured fields the form has no box for; a check mark for them sits under the boxes. */
@@ -102,6 +114,12 @@ export function CaptureForm({
     // A value the user typed is their own word.
     !(field in initial && values[field as EditableField].trim() !== initial[field as EditableField]);
   const otherToCheck = (Object.keys(OTHER_FIELD_LABELS) as CapturedField[]).filter(toCheck);
+  // What the extractor says about a value it read ("name cut at a word"): beside the page's value, not the user's.
+  const noteOf = (field: CapturedField, origin: FieldOrigin | undefined) => (origin === 'user' ? undefined : capture.fieldNotes?.[field]);
+  const otherNotes = (Object.keys(OTHER_FIELD_LABELS) as CapturedField[]).flatMap((f) => {
+    const note = noteOf(f, capture.fieldSources[f]);
+    return note ? [[f, note] as const] : [];
+  });
 
   function looksRight(fields: CapturedField[]) {
     setConfirmedHere((c) => [...c, ...fields]);
@@ -165,7 +183,8 @@ export function CaptureForm({
         const id = `${formId}-${field}`;
         const origin = stored?.editedFields.includes(field) && !accepted.includes(field) ? 'user' : capture.fieldSources[field];
         const check = toCheck(field);
-        const described = [origin ? `${id}-origin` : null, check ? `${id}-check` : null].filter(Boolean).join(' ');
+        const note = noteOf(field, origin);
+        const described = [origin ? `${id}-origin` : null, note ? `${id}-note` : null, check ? `${id}-check` : null].filter(Boolean).join(' ');
         return (
           <div className={check ? 'field unsure' : 'field'} key={field}>
             <label htmlFor={id}>{FIELD_LABELS[field]}</label>
@@ -173,13 +192,18 @@ export function CaptureForm({
               id={id}
               value={values[field]}
               required={field === 'name'}
-              maxLength={field === 'headline' ? 500 : 200}
+              maxLength={FIELD_MAX_LENGTH[field]}
               aria-describedby={described || undefined}
               onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
             />
             {origin && (
               <small id={`${id}-origin`} className="origin">
                 from {ORIGIN_LABELS[origin]}
+              </small>
+            )}
+            {note && (
+              <small id={`${id}-note`} className="field-note">
+                {note}
               </small>
             )}
             {check && (
@@ -195,6 +219,15 @@ export function CaptureForm({
           </div>
         );
       })}
+      {otherNotes.length > 0 && (
+        <ul className="field-notes" aria-label="Notes on the capture">
+          {otherNotes.map(([f, note]) => (
+            <li key={f}>
+              <span className="change-field">{OTHER_FIELD_LABELS[f]}:</span> {note}
+            </li>
+          ))}
+        </ul>
+      )}
       {otherToCheck.length > 0 && (
         <p className="check other-check">
           <strong>Check this</strong> — the {otherToCheck.map((f) => OTHER_FIELD_LABELS[f]).join(', ')} shown above{' '}

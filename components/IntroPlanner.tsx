@@ -17,7 +17,7 @@ import {
 } from '@/utils/db/contacts';
 import { requestsForTarget } from '@/utils/db/intros';
 import { STATUS_LABELS } from '@/utils/domain/intro-status';
-import { CLOSENESS_LABELS, type Closeness, type Person } from '@/utils/domain/schemas';
+import { CLOSENESS_LABELS, LIMITS, type Closeness, type Person } from '@/utils/domain/schemas';
 import { roleLine } from './PersonCard';
 import type { RequestSeed } from './RequestView';
 import { TextField } from './TextField';
@@ -315,7 +315,7 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
   const offered = (typedMatches ?? []).filter((p) => p.id !== target.id);
   return (
     <form className="capture-form" aria-label="Add a connector" onSubmit={submit}>
-      <TextField label="Name" value={name} onChange={setName} required maxLength={200} autoComplete="off" />
+      <TextField label="Name" value={name} onChange={setName} required maxLength={LIMITS.name} autoComplete="off" />
       {offered.length > 0 && (
         <div className="offer" aria-label="Saved people with this name">
           <p className="muted small">Already saved:</p>

@@ -52,6 +52,28 @@ describe('the person page', () => {
     expect((await getPerson(db, ada.id))?.fieldConfidence).toMatchObject({ role: 'high' });
   });
 
+  it('shows the capture’s note beside a field (a long name cut at a word), and drops it once the user edits the value', async () => {
+    const user = userEvent.setup();
+    const CUT = 'The page shows a longer name; Introbook kept the first 500 characters, cut at a word.';
+    const grace = (
+      await savePersonCapture(
+        db,
+        makeCapture({ profileUrl: 'https://www.linkedin.com/in/grace/', name: 'Grace Hopper', headline: 'Rear Admiral', fieldNotes: { name: CUT, headline: 'Cut at a word.' } }),
+      )
+    ).person;
+    render(<Page id={grace.id} />);
+    const fields = await screen.findByLabelText('Profile fields');
+    expect(screen.getByText(CUT)).toBeInTheDocument();
+    expect(fields).toHaveTextContent(/Headline\s*Rear Admiral\s*Cut at a word\./);
+    await user.click(screen.getByRole('button', { name: 'Edit details' }));
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription(CUT);
+    await user.clear(screen.getByRole('textbox', { name: 'Name' }));
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Grace Brewster Murray Hopper');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(screen.queryByText(CUT)).toBeNull());
+    expect(await screen.findByLabelText('Profile fields')).toHaveTextContent('Cut at a word.');
+  });
+
   it('edits a person’s fields by hand; the edit counts as the user’s word', async () => {
     const user = userEvent.setup();
     await savePersonCapture(db, makeCapture({ fieldSources: { profileUrl: 'url', name: 'heading', location: 'structure' } }));

@@ -5,13 +5,14 @@ import { peopleNamed, setRelationship } from '@/utils/db/contacts';
 import { lastMergeInto, undoMerge } from '@/utils/db/merge';
 import { confirmFields, editPerson, removePerson, restorePerson, type PersonEdit } from '@/utils/db/people';
 import { fieldsToCheck } from '@/utils/domain/confidence';
-import { EDITABLE_FIELDS, type CapturedField, type EditableField, type Person, type Settings } from '@/utils/domain/schemas';
+import { EDITABLE_FIELDS, LIMITS, type CapturedField, type EditableField, type Person, type Settings } from '@/utils/domain/schemas';
 import { refreshReminders } from '@/utils/messaging/client';
 import { focusedPersonId } from '@/utils/ui-state';
 import { useSettings } from './hooks';
 import { IntroPlanner } from './IntroPlanner';
 import { MergeView } from './MergeView';
 import { takeResume } from './nav';
+import { FIELD_MAX_LENGTH } from './CaptureForm';
 import { Avatar, roleLine } from './PersonCard';
 import { RequestView, type RequestSeed } from './RequestView';
 import { showToast } from './Toasts';
@@ -208,9 +209,18 @@ function PersonPage({
   );
 }
 
-/** The captured fields, with "check this" on the ones a capture guessed from the page layout. */
+/** What the capture said about a field's value ("cut at a word"), shown beside it; none for the user's own values. */
+function fieldNote(person: Person, field: CapturedField): string | undefined {
+  return person.fieldSources[field] === 'user' ? undefined : person.fieldNotes?.[field];
+}
+
+/** The captured fields, with "check this" on the ones a capture guessed from the page layout, and the capture's notes. */
 function PersonFields({ db, person, onEdit }: { db: IntrobookDB; person: Person; onEdit: () => void }) {
   const toCheck = fieldsToCheck(person);
+  const note = (field: CapturedField) => {
+    const text = fieldNote(person, field);
+    return text ? <small className="field-note">{text}</small> : null;
+  };
   const check = (field: CapturedField) =>
     toCheck.includes(field) ? (
       <span className="check-this">
@@ -229,8 +239,16 @@ function PersonFields({ db, person, onEdit }: { db: IntrobookDB; person: Person;
   const mutual = person.mutualConnections;
   return (
     <div className="person-fields">
-      {person.degree !== null && <p className="degree">{person.degree === 1 ? '1st' : person.degree === 2 ? '2nd' : '3rd+'} degree {check('degree')}</p>}
-      {toCheck.includes('name') && <p>Name {check('name')}</p>}
+      {person.degree !== null && (
+        <p className="degree">
+          {person.degree === 1 ? '1st' : person.degree === 2 ? '2nd' : '3rd+'} degree {check('degree')} {note('degree')}
+        </p>
+      )}
+      {(toCheck.includes('name') || fieldNote(person, 'name')) && (
+        <p>
+          Name {check('name')} {note('name')}
+        </p>
+      )}
       <dl className="fields" aria-label="Profile fields">
         {rows
           .filter(([, , v]) => v)
@@ -238,7 +256,7 @@ function PersonFields({ db, person, onEdit }: { db: IntrobookDB; person: Person;
             <div key={field} className="field-row">
               <dt>{label}</dt>
               <dd>
-                {value} {check(field)}
+                {value} {check(field)} {note(field)}
               </dd>
             </div>
           ))}
@@ -256,7 +274,7 @@ function PersonFields({ db, person, onEdit }: { db: IntrobookDB; person: Person;
               {mutual.count > mutual.names.length
                 ? `${mutual.names.length > 0 ? ' and ' : ''}${mutual.count - mutual.names.length} ${mutual.names.length > 0 ? 'more' : 'mutual'}`
                 : null}{' '}
-              {check('mutualConnections')}
+              {check('mutualConnections')} {note('mutualConnections')}
             </dd>
           </div>
         )}
@@ -332,10 +350,19 @@ function PersonEditor({ db, person, onDone }: { db: IntrobookDB; person: Person;
             type={f === 'email' ? 'email' : 'text'}
             value={values[f] ?? ''}
             required={f === 'name'}
-            maxLength={f === 'headline' ? 500 : 200}
-            aria-describedby={toCheck.includes(f as CapturedField) ? `${id}-${f}-check` : undefined}
+            maxLength={f === 'email' ? LIMITS.short : FIELD_MAX_LENGTH[f]}
+            aria-describedby={
+              [fieldNote(person, f as CapturedField) ? `${id}-${f}-note` : null, toCheck.includes(f as CapturedField) ? `${id}-${f}-check` : null]
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
             onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
           />
+          {fieldNote(person, f as CapturedField) && (
+            <small id={`${id}-${f}-note`} className="field-note">
+              {fieldNote(person, f as CapturedField)}
+            </small>
+          )}
           {toCheck.includes(f as CapturedField) && (
             <span id={`${id}-${f}-check`} className="origin">
               Check this: read from the page layout, it may be wrong.

@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadFixture } from '@/tests/helpers/fixtures';
+import { CORPUS } from '@/tests/fixtures/corpus';
 import {
   captureHealthMessage,
+  captureHealthReportSchema,
   CAPTURE_PROBLEMS_MAX,
   captureProblems,
   captureProblemsFile,
@@ -43,6 +45,35 @@ describe('capture problems on this device', () => {
     expect(await recordCaptureProblem({ ...good, layout: 'x'.repeat(65) })).toBe(false);
     expect(await recordCaptureProblem('not a report')).toBe(false);
     expect(await captureProblems()).toStrictEqual([]);
+  });
+
+  it('takes only the builder’s shapes: a compromised content script can’t store text, names or links in a report', async () => {
+    const good = lazy();
+    const outline = good.outline as { t: string; k?: unknown[] };
+    for (const bad of [
+      { ...good, layout: 'ada-lovelace at analytical engines' },
+      { ...good, layout: 'Ada Lovelace' },
+      { ...good, problems: ['Ada Lovelace'] },
+      { ...good, problems: ['low:ada'] },
+      { ...good, fields: { name: { origin: 'heading', confidence: 'high', path: ['^Ada Lovelace'] } } },
+      { ...good, fields: { name: { origin: 'heading', confidence: 'high', path: ['https://www.linkedin.com/in/ada/'] } } },
+      { ...good, fields: { 'Ada Lovelace': { origin: 'heading', confidence: 'high', path: null } } },
+      { ...good, outline: { ...outline, t: 'lovelace' } },
+      { ...good, outline: { ...outline, r: 'Ada Lovelace' } },
+      { ...good, outline: { ...outline, a: ['data-Ada Lovelace'] } },
+      { ...good, outline: { ...outline, c: ['ada-lovelace'] } },
+      { ...good, outline: { ...outline, l: 'https://www.linkedin.com/in/ada/' } },
+      { ...good, outline: { ...outline, x: 'Countess of Lovelace' } },
+    ]) {
+      expect(captureHealthReportSchema.safeParse(bad).success, JSON.stringify(bad).slice(0, 200)).toBe(false);
+    }
+    expect(await captureProblems()).toStrictEqual([]);
+  });
+
+  it.each(CORPUS.map((c) => [c.fixture + (c.selection ? ' (selection)' : ''), c] as const))('the report the builder makes for %s is taken', (_, c) => {
+    const doc = loadFixture(c.fixture);
+    const report = captureHealthReport(doc, c.url, readProfile(doc, c.url, { selection: c.selection }), { always: true });
+    if (report) expect(captureHealthReportSchema.parse(report)).toStrictEqual(report);
   });
 
   it(`keeps at most ${CAPTURE_PROBLEMS_MAX}, dropping the least recently seen`, async () => {

@@ -14,22 +14,45 @@
 import { storage } from 'wxt/utils/storage';
 import type { CaptureHealthReport } from './extract/health';
 import { z } from './zod';
+import { CAPTURED_FIELDS, CONFIDENCE_LEVELS, FIELD_ORIGINS } from './domain/limits';
+import { ARIA_ROLES, HTML_TAGS } from './extract/health-vocabulary';
 
 /** At most this many distinct problems are kept, the most recently seen first. */
 export const CAPTURE_PROBLEMS_MAX = 50;
 /** A report larger than this (as JSON) is refused: the builder never makes one. */
 export const CAPTURE_REPORT_MAX_BYTES = 64 * 1024;
 
-const word = z.string().min(1).max(64);
+// Every string in a report has one of the builder's shapes (utils/extract/health.ts): a word from its
+// vocabulary, a tag, an attribute name, a class shape, a path step. Checked here too, because a report
+// arrives from a content script, which a page can compromise: no sentence, name or URL fits these shapes.
+const isTag = (name: string) => name === 'custom' || HTML_TAGS.has(name);
+const tag = z.string().max(16).refine(isTag, 'not a tag name');
+const ariaRole = z.string().max(24).refine((role) => ARIA_ROLES.has(role), 'not an ARIA role');
+const attributeName = z
+  .string()
+  .max(64)
+  .regex(/^(?:(?:data|aria)-[a-z]+(?:-[a-z]+){0,5}|componentkey|hidden|href|alt|src|style|open|itemscope|itemprop|itemtype)$/);
+const classShape = z.string().regex(/^[hwx]\d{1,2}$/);
+const linkKind = z.enum(['profile', 'profile-subpage', 'company', 'school', 'mutuals', 'connections', 'messaging', 'search', 'sales', 'recruiter', 'same-site', 'other-site', 'fragment', 'none']);
+const textKind = z.enum(['degree', 'date', 'count', 'text']);
+const layoutKey = z.string().max(32).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const outcome = z.enum(['ok', 'no-name', 'too-complex', 'several-people', 'invalid', 'error']);
+const problem = z.union([outcome.exclude(['ok']), z.literal('no-role'), z.templateLiteral(['low:', z.enum(CAPTURED_FIELDS)])]);
+/** "^tag" up to the parent, "tag:n" down to the n-th child. */
+const pathStep = z.string().max(16).refine((step) => {
+  const m = /^(?:\^([a-z0-9]+)|([a-z0-9]+):\d{1,4})$/.exec(step);
+  return m !== null && isTag(m[1] ?? m[2] ?? '');
+}, 'not a path step');
+
 const outlineNode: z.ZodType<unknown> = z.lazy(() =>
   z
     .object({
-      t: word,
-      r: word.optional(),
-      a: z.array(word).max(40).optional(),
-      c: z.array(word).max(12).optional(),
-      l: word.optional(),
-      x: word.optional(),
+      t: tag,
+      r: ariaRole.optional(),
+      a: z.array(attributeName).max(40).optional(),
+      c: z.array(classShape).max(12).optional(),
+      l: linkKind.optional(),
+      x: textKind.optional(),
       hid: z.literal(true).optional(),
       k: z.array(outlineNode).max(24).optional(),
       more: z.number().int().min(0).max(1_000_000).optional(),
@@ -43,12 +66,12 @@ export const captureHealthReportSchema = z
     v: z.literal(1),
     site: z.enum(['linkedin', 'github', 'other']),
     page: z.enum(['profile', 'member-id', 'sales-lead', 'recruiter', 'other']),
-    layout: word,
-    outcome: z.enum(['ok', 'no-name', 'too-complex', 'several-people', 'invalid', 'error']),
-    problems: z.array(word).max(20),
-    fields: z.record(
-      word,
-      z.object({ origin: word, confidence: z.enum(['high', 'low']), path: z.array(word).max(130).nullable() }).strict(),
+    layout: layoutKey,
+    outcome,
+    problems: z.array(problem).max(20),
+    fields: z.partialRecord(
+      z.enum(CAPTURED_FIELDS),
+      z.object({ origin: z.enum(FIELD_ORIGINS), confidence: z.enum(CONFIDENCE_LEVELS), path: z.array(pathStep).max(130).nullable() }).strict(),
     ),
     stats: z
       .object({

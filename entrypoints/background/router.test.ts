@@ -4,7 +4,8 @@ import { makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import type { PageReadReply } from '@/utils/messaging/protocol';
 import { savePersonCapture } from '@/utils/db/people';
-import { createRouter, type RouterDeps } from './router';
+import { captureProblems } from '@/utils/capture-health';
+import { createRouter, HEALTH_REPORTS_IN_ALL, HEALTH_REPORTS_PER_TAB, HEALTH_WINDOW_MS, type RouterDeps } from './router';
 
 const RUNTIME_ID = 'introbook-test-id';
 const ORIGIN = 'chrome-extension://introbook-test-id/';
@@ -269,5 +270,71 @@ describe('the shortcut and the context menu check the page’s reply against the
     expect(await saveFromTab(7)).toMatchObject({ ok: true, duplicate: true });
     expect(deps.setPendingMerge).toHaveBeenCalledOnce();
     expect(deps.report).toHaveBeenCalledWith('Updated Grace Hopper. Introbook has this person twice — review and merge in the side panel.', true);
+  });
+});
+
+describe('capture-health reports from content scripts', () => {
+  /** A structure report as utils/extract/health.ts builds one: no text, URLs or names. */
+  const report = (signature = '0a1b2c3d') => ({
+    v: 1,
+    site: 'linkedin',
+    page: 'profile',
+    layout: 'app-2025',
+    outcome: 'no-name',
+    problems: ['no-name'],
+    fields: {},
+    stats: { elements: 40, depth: 9, h1: 0, h2: 1, jsonLd: 0, embeddedData: false, main: true, dialogs: 0 },
+    outline: { t: 'main', k: [{ t: 'section', k: [{ t: 'p', x: 'degree' }] }] },
+    signature,
+  });
+  let clock: number;
+  beforeEach(() => {
+    clock = Date.UTC(2026, 3, 1);
+    deps.now = () => clock;
+  });
+
+  it('stores a report from a content script on any LinkedIn page (it names no page), and writes no person', async () => {
+    const { handle } = createRouter(deps);
+    expect(await handle({ type: 'capture/health', report: report() }, contentSender())).toStrictEqual({ ok: true });
+    // After in-app navigation to a page that is not a person's: still taken (the report was made on the profile).
+    expect(await handle({ type: 'capture/health', report: report('0a1b2c3e') }, contentSender(ADA, 'https://www.linkedin.com/feed/'))).toStrictEqual({ ok: true });
+    const stored = await captureProblems();
+    expect(stored.map((p) => [p.report.signature, p.times, p.lastSeen])).toStrictEqual([
+      ['0a1b2c3e', 1, clock],
+      ['0a1b2c3d', 1, clock],
+    ]);
+    expect(await db.people.count()).toBe(0);
+  });
+
+  it.each([
+    ['page text in the report', { type: 'capture/health', report: { ...report(), layout: 'Ada Lovelace, Principal Engineer at Analytical Engines' } }, contentSender()],
+    ['a URL beside the report', { type: 'capture/health', report: report(), profileUrl: ADA }, contentSender()],
+    ['an unknown key in the report', { type: 'capture/health', report: { ...report(), name: 'Ada' } }, contentSender()],
+    ['a report from an extension page (only content scripts report)', { type: 'capture/health', report: report() }, pageSender],
+    ['a report from a host we do not serve', { type: 'capture/health', report: report() }, contentSender('https://evil.example/in/ada/')],
+  ])('rejects %s and stores nothing', async (_, message, sender) => {
+    const { handle } = createRouter(deps);
+    expect(await handle(message, sender)).toStrictEqual({ ok: false, error: 'Message rejected.' });
+    expect(await captureProblems()).toStrictEqual([]);
+  });
+
+  it('a page can’t flood the store: a few reports per tab per minute, a few more from all tabs', async () => {
+    const { handle } = createRouter(deps);
+    const from = (tab: number) => ({ ...contentSender(), tab: { id: tab, url: ADA } });
+    const send = (tab: number, i: number) => handle({ type: 'capture/health', report: report(i.toString(16).padStart(8, '0')) }, from(tab));
+    let i = 0;
+    for (let n = 0; n < HEALTH_REPORTS_PER_TAB; n++) expect(await send(1, i++)).toStrictEqual({ ok: true });
+    expect(await send(1, i++)).toStrictEqual({ ok: false, error: 'Too many reports.' });
+    expect(deps.log).toHaveBeenCalledWith('Introbook: dropped a capture-health report (too many)', { tabId: 1 });
+    // Other tabs still report, up to the limit for all tabs together.
+    let accepted = HEALTH_REPORTS_PER_TAB;
+    for (let tab = 2; accepted < HEALTH_REPORTS_IN_ALL; tab++) {
+      for (let n = 0; n < HEALTH_REPORTS_PER_TAB && accepted < HEALTH_REPORTS_IN_ALL; n++, accepted++) expect(await send(tab, i++)).toStrictEqual({ ok: true });
+    }
+    expect(await send(99, i++)).toStrictEqual({ ok: false, error: 'Too many reports.' });
+    expect(await captureProblems()).toHaveLength(HEALTH_REPORTS_IN_ALL);
+    // A minute later the tab may report again.
+    clock += HEALTH_WINDOW_MS;
+    expect(await send(1, i++)).toStrictEqual({ ok: true });
   });
 });

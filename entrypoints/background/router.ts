@@ -9,6 +9,7 @@ import type { IntrobookDB } from '@/utils/db/app-db';
 import { findPersonByUrl, NameChangeNeedsConfirmation, savePersonCapture } from '@/utils/db/people';
 import { storageErrorMessage } from '@/utils/db/errors';
 import { storePhoto } from './photos';
+import { recordCaptureProblem } from '@/utils/capture-health';
 import type { ProfileCapture } from '@/utils/domain/schemas';
 import { linkedInPage } from '@/utils/core/canonical-url';
 import { checkCaptureForPage, classifySender, senderPageUrl, type SenderKind, type SenderLike } from '@/utils/messaging/guards';
@@ -35,7 +36,19 @@ export interface RouterDeps {
   refreshReminders: () => Promise<number>;
   /** Live calls (entrypoints/background/calls.ts): every `call/…` message, and nothing else from meeting pages. */
   calls?: { handle(message: unknown, sender: SenderLike, kind: SenderKind): Promise<{ ok: boolean; error?: string }> };
+  /** The clock (tests pass their own): paces capture-health reports. */
+  now?: () => number;
 }
+
+/**
+ * Capture-health reports a content script may hand in: at most this many per
+ * tab, and this many from all tabs, per HEALTH_WINDOW_MS. A content script
+ * sends one per profile URL at most; a page pretending otherwise can't churn
+ * the stored list (which also dedupes by structure and keeps at most 50).
+ */
+export const HEALTH_REPORTS_PER_TAB = 5;
+export const HEALTH_REPORTS_IN_ALL = 20;
+export const HEALTH_WINDOW_MS = 60_000;
 
 export type Reply = SaveReply | StatusReply | { ok: boolean; error?: string };
 
@@ -56,10 +69,41 @@ interface SaveRequest {
 type SaveOutcome = SaveReply | { rejected: string; detail: unknown };
 
 export function createRouter(deps: RouterDeps) {
+  const now = deps.now ?? Date.now;
   const rejected = (why: string, detail: unknown): Promise<Reply> => {
     deps.log(`Introbook: rejected a message: ${why}`, detail);
     return Promise.resolve({ ok: false, error: REJECTED });
   };
+
+  /** When recent capture-health reports came in, by tab (-1: no tab), within the last HEALTH_WINDOW_MS. */
+  const healthSeen = new Map<number, number[]>();
+  function healthAllowed(tabId: number): boolean {
+    const at = now();
+    let all = 0;
+    for (const [tab, times] of healthSeen) {
+      const recent = times.filter((t) => at - t < HEALTH_WINDOW_MS);
+      if (recent.length === 0) healthSeen.delete(tab);
+      else healthSeen.set(tab, recent);
+      all += recent.length;
+    }
+    const mine = healthSeen.get(tabId) ?? [];
+    if (mine.length >= HEALTH_REPORTS_PER_TAB || all >= HEALTH_REPORTS_IN_ALL) return false;
+    healthSeen.set(tabId, [...mine, at]);
+    return true;
+  }
+
+  async function recordHealth(report: unknown, tabId: number): Promise<Reply> {
+    if (!healthAllowed(tabId)) {
+      deps.log('Introbook: dropped a capture-health report (too many)', { tabId });
+      return { ok: false, error: 'Too many reports.' };
+    }
+    try {
+      return { ok: await recordCaptureProblem(report, now()) };
+    } catch (error) {
+      deps.log('Introbook: could not record a capture problem', error);
+      return { ok: false, error: 'Not recorded.' };
+    }
+  }
 
   /** One save, whichever way it was asked for. */
   async function save(request: SaveRequest): Promise<SaveOutcome & { storedName?: string }> {
@@ -152,6 +196,8 @@ export function createRouter(deps: RouterDeps) {
       const parsed = contentMessage.safeParse(message);
       if (!parsed.success) return rejected('malformed content message', parsed.error.issues);
       const msg = parsed.data;
+      // A structure report names no page or person (no text, URLs or names): it needs no "this tab's profile".
+      if (msg.type === 'capture/health') return recordHealth(msg.report, sender.tab?.id ?? -1);
       const tabUrl = senderPageUrl(sender);
       // A content script speaks only of the person its own tab is showing, by the key the tab's URL gives.
       const onScreen = linkedInPage(tabUrl)?.key ?? null;

@@ -31,5 +31,11 @@ describe('content script bundle', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs).toContain('entrypoints/linkedin.content/page.ts');
     expect(inputs.filter((i) => /zod|domain\/schemas|messaging\/protocol/.test(i))).toStrictEqual([]);
+    // Extraction comes in through the LinkedIn-only entry: no generic or GitHub readers (they are in utils/extract/index.ts).
+    const extractImports = Object.values(result.metafile.inputs)
+      .flatMap((input) => input.imports)
+      .filter((i) => i.path.startsWith('@/utils/extract'))
+      .map((i) => i.path);
+    expect(new Set(extractImports)).toStrictEqual(new Set(['@/utils/extract/linkedin-page']));
   });
 });

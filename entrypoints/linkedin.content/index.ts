@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { LINKEDIN_MATCHES } from '@/utils/core/canonical-url';
-import { findNameElement, readProfile } from '@/utils/extract';
+import { captureHealthReport, captureProblemsOf, findNameElement, readLinkedInPage } from '@/utils/extract/linkedin-page';
 import { LinkedInPage } from './page';
 
 export default defineContentScript({
@@ -19,8 +19,9 @@ export default defineContentScript({
     const page = new LinkedInPage({
       doc: document,
       url: () => location.href,
-      read: readProfile,
+      read: readLinkedInPage,
       nameElement: findNameElement,
+      health: { problems: captureProblemsOf, report: captureHealthReport },
       send: (message) => browser.runtime.sendMessage(message),
     });
     // Fires at navigation start (Navigation API): the URL is the event's, while

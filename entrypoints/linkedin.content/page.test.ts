@@ -6,15 +6,20 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixtureHtml } from '@/tests/helpers/fixtures';
-import { findNameElement, readProfile } from '@/utils/extract';
+import { captureHealthReport, captureProblemsOf, findNameElement, readLinkedInPage } from '@/utils/extract/linkedin-page';
 import type { ReadResult } from '@/utils/extract/result';
 import type { ContentMessage } from '@/utils/messaging/wire';
-import { LinkedInPage, READ_WAIT_MS, READY_TIMEOUT_MS, SETTLE_MS } from './page';
+import { LinkedInPage, NOT_READY, READ_WAIT_MS, READY_TIMEOUT_MS, SETTLE_MS } from './page';
 import { HOST_ID, type SaveButton } from './save-button';
 
 const ADA = 'https://www.linkedin.com/in/ada-lovelace/';
 const ZOE = 'https://www.linkedin.com/in/zo%C3%AB-%C3%A5ngstr%C3%B6m/';
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
+/** A profile page that has finished loading and shows no name (tests/fixtures/linkedin/no-person-settled.html). */
+const WANDA = 'https://www.linkedin.com/in/wanda-nl/';
+/** A profile page with loading placeholders still on screen and no name yet (tests/fixtures/linkedin/no-name.html). */
+const GHOST = 'https://www.linkedin.com/in/ghost/';
+const NO_NAME = "Introbook couldn't find this person's name on the page.";
 
 /** Show a fixture as the whole document, as a navigation would. */
 function show(fixture: string): void {
@@ -38,8 +43,9 @@ function start(options: { trusting?: boolean; read?: (doc: Document, url: string
   page = new LinkedInPage({
     doc: document,
     url: () => url,
-    read: options.read ?? readProfile,
+    read: options.read ?? readLinkedInPage,
     nameElement: findNameElement,
+    health: { problems: captureProblemsOf, report: captureHealthReport },
     send: async (message) => {
       sent.push(message);
       return answer(message);
@@ -93,17 +99,17 @@ describe('deciding what the page shows', () => {
   });
 
   it('a page that has loaded and shows no person says so within a second, with nothing to click', async () => {
-    show('linkedin/no-name.html');
-    url = 'https://www.linkedin.com/in/ghost/';
+    show('linkedin/no-person-settled.html');
+    url = WANDA;
     start();
     await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
-    expect(say()).toContain("Introbook couldn't find this person's name on the page.");
+    expect(say()).toContain(NO_NAME);
     expect(buttons()).toStrictEqual([]);
   });
 
   it('answers the popup about a name-less page as soon as it has settled, offering a record typed by hand', async () => {
-    show('linkedin/no-name.html');
-    url = 'https://www.linkedin.com/in/ghost/';
+    show('linkedin/no-person-settled.html');
+    url = WANDA;
     start();
     const reply = page.handleMessage({ type: 'page/read' })!;
     let answered = false;
@@ -123,19 +129,68 @@ describe('deciding what the page shows', () => {
   });
 
   it('a page still changing waits (no button, no verdict), and the popup gets an answer after at most READ_WAIT_MS', async () => {
-    show('linkedin/no-name.html');
-    url = 'https://www.linkedin.com/in/ghost/';
+    show('linkedin/no-person-settled.html');
+    url = WANDA;
     start();
     // The page keeps changing, as while it loads.
     const tick = setInterval(() => document.body.append(document.createElement('span')), 100);
     await vi.advanceTimersByTimeAsync(50);
     const reply = page.handleMessage({ type: 'page/read' })!;
     await vi.advanceTimersByTimeAsync(READ_WAIT_MS + 10);
-    expect(await reply).toMatchObject({ status: 'unreadable', noPerson: false });
+    expect(await reply).toStrictEqual({ status: 'unreadable', reason: NOT_READY, noPerson: false });
     expect(document.getElementById(HOST_ID)).toBeNull();
     clearInterval(tick);
     await vi.advanceTimersByTimeAsync(SETTLE_MS + 200);
     expect(say()).toContain("couldn't find this person's name");
+  });
+
+  it('a quiet page the extractor sees still loading (placeholders) waits; once they go, “no person” comes at once', async () => {
+    show('linkedin/no-name.html');
+    url = GHOST;
+    start();
+    // Quiet for several SETTLE_MS, but the placeholders are on screen: no verdict, and the popup hears “not yet”.
+    await vi.advanceTimersByTimeAsync(SETTLE_MS * 3);
+    expect(document.getElementById(HOST_ID)).toBeNull();
+    expect(await readNow()).toStrictEqual({ status: 'unreadable', reason: NOT_READY, noPerson: false });
+    // The placeholders give way to a rendered top card that still shows no name.
+    for (const el of Array.from(document.querySelectorAll('.skeleton'))) el.remove();
+    document.querySelector('section p:last-child')!.textContent = 'Operations lead';
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 200);
+    expect(say()).toContain(NO_NAME);
+    expect(await readNow()).toStrictEqual({ status: 'unreadable', reason: NO_NAME, noPerson: true });
+  });
+
+  it('requires the extractor’s word that the page has settled, however long the page stays quiet', async () => {
+    show('linkedin/no-person-settled.html');
+    url = WANDA;
+    let settled = false;
+    let reads = 0;
+    start({
+      read: (doc, at) => {
+        reads++;
+        const result = readLinkedInPage(doc, at);
+        return result.status === 'unreadable' ? { ...result, settled } : result;
+      },
+    });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(document.getElementById(HOST_ID)).toBeNull();
+    // Looked at again every SETTLE_MS or so while it waits, never in a tight loop.
+    expect(reads).toBeLessThanOrEqual(Math.ceil(5_000 / SETTLE_MS) + 2);
+    settled = true;
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
+    expect(say()).toContain(NO_NAME);
+  });
+
+  it('a page that never settles gets the give-up timeout as its backstop: “no person”, and the popup offers a hand-typed record', async () => {
+    show('linkedin/no-name.html');
+    url = GHOST;
+    start();
+    await vi.advanceTimersByTimeAsync(READY_TIMEOUT_MS - 100);
+    expect(document.getElementById(HOST_ID)).toBeNull();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(say()).toContain(NO_NAME);
+    expect(buttons()).toStrictEqual([]);
+    expect(await readNow()).toStrictEqual({ status: 'unreadable', reason: NO_NAME, noPerson: true });
   });
 
   it('keeps a constant cost per DOM change while waiting: one timer, no listener added per change', async () => {
@@ -151,6 +206,111 @@ describe('deciding what the page shows', () => {
     }
     expect(added).not.toHaveBeenCalled();
     expect(vi.getTimerCount()).toBeLessThanOrEqual(timers + 1);
+  });
+});
+
+describe('capture health: a structure report of a read that went wrong, once per profile URL', () => {
+  const reports = () => sent.filter((m) => m.type === 'capture/health').map((m) => (m as { report: { outcome: string; problems: string[] } }).report);
+
+  it('a settled page with no name sends one report, with no page text in it', async () => {
+    show('linkedin/no-person-settled.html');
+    url = WANDA;
+    start();
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
+    expect(reports()).toMatchObject([{ outcome: 'no-name', problems: ['no-name'], site: 'linkedin', page: 'profile' }]);
+    expect(JSON.stringify(reports())).not.toMatch(/wanda|Rotterdam|Operations|Northwind|linkedin\.com/i);
+    // Asked again (the popup), nothing more is sent.
+    await readNow();
+    expect(reports()).toHaveLength(1);
+  });
+
+  it('nothing while the page is still loading; the give-up backstop reports what it found', async () => {
+    show('linkedin/no-name.html');
+    url = GHOST;
+    start();
+    await vi.advanceTimersByTimeAsync(SETTLE_MS * 4);
+    expect(reports()).toStrictEqual([]);
+    await vi.advanceTimersByTimeAsync(READY_TIMEOUT_MS);
+    expect(reports()).toMatchObject([{ outcome: 'no-name' }]);
+  });
+
+  it('a profile read with nothing to check sends nothing', async () => {
+    show('linkedin/logged-in-2024-single-role.html');
+    url = 'https://www.linkedin.com/in/priya-raman-dev/';
+    start();
+    await vi.advanceTimersByTimeAsync(READY_TIMEOUT_MS + 100);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+    expect(reports()).toStrictEqual([]);
+  });
+
+  it('a read with a problem (no role, fields to check) waits until the page is quiet, then reports without page text', async () => {
+    show('linkedin/lazy-topcard.html');
+    url = 'https://www.linkedin.com/in/chidi-nwosu/';
+    start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+    expect(reports()).toStrictEqual([]);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
+    expect(reports()).toMatchObject([{ outcome: 'ok', problems: ['no-role', 'low:headline', 'low:location'] }]);
+    expect(JSON.stringify(reports())).not.toMatch(/chidi|nwosu|wingtip|abuja|payments|nigeria/i);
+  });
+
+  it('a problem the lazily loaded Experience section resolves before the page is quiet is not reported', async () => {
+    show('linkedin/logged-in-2024-single-role.html');
+    url = 'https://www.linkedin.com/in/priya-raman-dev/';
+    // Experience has not loaded yet: the role is only a guess from the headline.
+    const experience = Array.from(document.querySelectorAll('main section')).find((s) => /Experience/.test(s.querySelector('h2')?.textContent ?? ''))!;
+    const placeholder = document.createElement('div');
+    experience.replaceWith(placeholder);
+    start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+    expect(captureProblemsOf(url, readLinkedInPage(document, url))).toStrictEqual(['low:role']);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS / 2);
+    placeholder.replaceWith(experience);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS * 3);
+    expect(reports()).toStrictEqual([]);
+  });
+
+  it('a problem that stays after the page changed is reported from a fresh read', async () => {
+    show('linkedin/logged-in-2024-single-role.html');
+    url = 'https://www.linkedin.com/in/priya-raman-dev/';
+    const experience = Array.from(document.querySelectorAll('main section')).find((s) => /Experience/.test(s.querySelector('h2')?.textContent ?? ''))!;
+    experience.remove();
+    start();
+    await vi.advanceTimersByTimeAsync(SETTLE_MS / 2);
+    document.querySelector('main')!.append(document.createElement('section'));
+    await vi.advanceTimersByTimeAsync(SETTLE_MS * 3);
+    expect(reports()).toMatchObject([{ outcome: 'ok', problems: ['low:role'] }]);
+  });
+
+  it('once per profile URL: back on a page already reported, nothing is sent again', async () => {
+    show('linkedin/no-person-settled.html');
+    url = WANDA;
+    start();
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
+    url = ADA;
+    page.navigate(ADA);
+    swapMain('linkedin/current-layout.html');
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
+    url = WANDA;
+    page.navigate(WANDA);
+    swapMain('linkedin/no-person-settled.html');
+    await vi.advanceTimersByTimeAsync(SETTLE_MS * 2);
+    expect(say()).toContain(NO_NAME);
+    expect(reports()).toHaveLength(1);
+  });
+
+  it('a background that does not answer (the extension reloading) changes nothing on the page', async () => {
+    show('linkedin/no-person-settled.html');
+    url = WANDA;
+    answer = (m) => {
+      if (m.type === 'capture/health') throw new Error('Extension context invalidated.');
+      return { saved: false, personId: null };
+    };
+    start();
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
+    expect(say()).toContain(NO_NAME);
   });
 });
 
@@ -244,7 +404,7 @@ describe('in-app navigation: never the previous person under the new URL', () =>
     url = lead;
     // As lane 7a's extractor does: a lead read is confirmed only when the page names the URL's key.
     const read = (doc: Document, at: string): ReadResult => {
-      const result = readProfile(doc, at);
+      const result = readLinkedInPage(doc, at);
       return result.status === 'ok' ? { ...result, confirmed: doc.documentElement.outerHTML.includes(at.split('/')[5]!.split(',')[0]!) } : result;
     };
     start({ read });
@@ -264,7 +424,7 @@ describe('in-app navigation: never the previous person under the new URL', () =>
     show('linkedin/sales-navigator.html');
     url = 'https://www.linkedin.com/sales/lead/ACwAAA123,NAME_SEARCH,abc';
     start({ read: (doc, at) => {
-      const result = readProfile(doc, at);
+      const result = readLinkedInPage(doc, at);
       return result.status === 'ok' ? { ...result, confirmed: true } : result;
     } });
     await vi.advanceTimersByTimeAsync(1);

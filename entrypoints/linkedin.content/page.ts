@@ -6,9 +6,15 @@
  *
  * Deciding quickly: a profile that reads is ready at once; a login wall or
  * "not found" page (`not-profile`) gets no button; a page that has finished
- * loading and stayed quiet for SETTLE_MS with no name shows no person — said
- * at once, and the popup offers a record typed by hand. Only a page still
- * changing waits, up to READY_TIMEOUT_MS.
+ * loading, stayed quiet for SETTLE_MS and that the extractor calls settled
+ * (no placeholders, no busy region left) with no name shows no person — said
+ * at once, and the popup offers a record typed by hand. A page still changing
+ * or still showing placeholders waits, up to READY_TIMEOUT_MS (then the same
+ * "no person" answer is the backstop).
+ *
+ * Capture health: once a read settles with a problem (no name, no role, a
+ * field read from the page layout), the privacy-safe structure report
+ * (utils/extract/health.ts) goes to the background, once per profile URL.
  *
  * In-app navigation: LinkedIn changes the URL before the page. After a
  * navigation, a read the page does not tie to its URL (`confirmed: false`) is
@@ -19,6 +25,7 @@
  */
 import { linkedInPage } from '@/utils/core/canonical-url';
 import type { ReadResult } from '@/utils/extract/result';
+import type { CaptureHealthReport } from '@/utils/extract/health';
 import type { ProfileCapture } from '@/utils/domain/schemas';
 import {
   readSaveReply,
@@ -49,6 +56,13 @@ export interface PageDeps {
   /** The element showing the person's name, for placing the button beside it. */
   nameElement: (doc: Document, url: string) => Element | null;
   send: (message: ContentMessage) => Promise<unknown>;
+  /** Capture health (utils/extract/health.ts). Absent: no reports. */
+  health?: {
+    /** What is wrong with a read (empty: nothing), cheaply. */
+    problems: (url: string, result: ReadResult) => readonly string[];
+    /** The structure report for a read that went wrong, or null. */
+    report: (doc: Document, url: string, result: ReadResult) => CaptureHealthReport | null;
+  };
   now?: () => number;
   button?: SaveButtonOptions;
 }
@@ -56,10 +70,11 @@ export interface PageDeps {
 type Verdict = 'waiting' | 'ready' | 'not-profile' | 'no-person' | 'gave-up';
 
 type Reading =
-  | { kind: 'ok'; capture: ProfileCapture; vouched: boolean }
+  | { kind: 'ok'; capture: ProfileCapture; vouched: boolean; result: ReadResult }
   | { kind: 'stale' }
   | { kind: 'not-profile' }
-  | { kind: 'unreadable'; reason: string };
+  /** `settled`: the extractor sees a page that has finished rendering (no placeholders, no busy region). */
+  | { kind: 'unreadable'; reason: string; settled: boolean; result: ReadResult };
 
 export class LinkedInPage {
   private readonly now: () => number;
@@ -79,11 +94,14 @@ export class LinkedInPage {
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private giveUpTimer: ReturnType<typeof setTimeout> | undefined;
+  private healthTimer: ReturnType<typeof setTimeout> | undefined;
   private waiters: (() => void)[] = [];
   /** The capture waiting for the user's OK to rename the stored person. */
   private pendingRename: { capture: ProfileCapture; vouched: boolean } | null = null;
   /** The name read when the page became ready: labels the button without reading the page again. */
   private shownName: string | null = null;
+  /** Profile keys whose capture-health report was sent (once per profile URL). */
+  private readonly reported = new Set<string>();
   private disposed = false;
   private readonly onLoad = () => this.check();
 
@@ -187,6 +205,7 @@ export class LinkedInPage {
       this.mount().render({ kind: 'idle' });
       this.release();
       void this.refreshStatus();
+      this.checkHealth(reading.result);
     } else if (reading.kind === 'not-profile') {
       // A login wall or "profile not found": no button at all.
       this.verdict = 'not-profile';
@@ -196,39 +215,107 @@ export class LinkedInPage {
     } else if (this.verdict === 'no-person' || this.verdict === 'gave-up') {
       // Already said; say it again only if the page starts showing someone.
       if (!this.button?.host.isConnected) this.mount();
-    } else if (reading.kind === 'unreadable' && this.settled()) {
+    } else if (reading.kind === 'unreadable' && this.settled(reading)) {
       this.verdict = 'no-person';
       clearTimeout(this.giveUpTimer);
       this.mount().render({ kind: 'note', message: `${reading.reason} ${NO_PERSON_HINT}` });
       this.release();
+      this.reportHealth(reading.result);
     } else {
-      // Still changing (or still showing the previous person): look again once it has been quiet.
+      // Still changing, still showing placeholders, or still showing the previous person: look again once it
+      // has been quiet for SETTLE_MS. A page already quiet that can't be decided yet (placeholders that change
+      // only their attributes, a stale person) is looked at every SETTLE_MS, never in a tight loop.
       this.verdict = 'waiting';
       clearTimeout(this.settleTimer);
       const due = Math.max(this.lastChange, this.waitStarted) + SETTLE_MS - this.now();
-      this.settleTimer = setTimeout(() => this.check(), Math.max(due, 0) + 10);
+      this.settleTimer = setTimeout(() => this.check(), (due > 0 ? due : SETTLE_MS) + 10);
     }
   }
 
-  /** Loaded, and no change for SETTLE_MS since the URL changed and since the DOM last did. */
-  private settled(): boolean {
+  /** Quiet: loaded, and no change for SETTLE_MS since the URL changed and since the DOM last did. */
+  private quiet(): boolean {
     const quiet = this.now() - Math.max(this.lastChange, this.waitStarted);
     return this.deps.doc.readyState === 'complete' && quiet >= SETTLE_MS;
   }
 
+  /** "No person here" is the answer: the page is quiet, and the extractor sees it finished (nothing left loading). */
+  private settled(reading: Reading & { kind: 'unreadable' }): boolean {
+    return reading.settled && this.quiet();
+  }
+
+  /** The backstop: a page that never settled. An unreadable one is answered as showing no person. */
   private giveUp(): void {
     if (this.verdict !== 'waiting' || this.key === null || this.disposed) return;
     this.verdict = 'gave-up';
+    clearTimeout(this.settleTimer);
     const reading = this.reading();
     this.mount().render({ kind: 'note', message: reading.kind === 'unreadable' ? `${reading.reason} ${NO_PERSON_HINT}` : NOT_READY });
     this.release();
+    if (reading.kind === 'unreadable') this.reportHealth(reading.result);
+  }
+
+  // --- capture health --------------------------------------------------------------------
+
+  /**
+   * A person page just became ready. Most reads have no problem (no report: done). One that has (no role, a
+   * field read from the layout) may only be early — Experience loads lazily — so it is read again once the page
+   * has been quiet for SETTLE_MS (or at the give-up time), and reported only if the problem is still there.
+   */
+  private checkHealth(result: ReadResult): void {
+    const key = this.key;
+    if (!this.deps.health || key === null || this.reported.has(key)) return;
+    if (this.problemsOf(result).length === 0) {
+      this.reported.add(key);
+      return;
+    }
+    const readAt = this.now();
+    const deadline = this.waitStarted + READY_TIMEOUT_MS;
+    const later = () => {
+      if (this.disposed || this.key !== key || this.verdict !== 'ready') return;
+      if (!this.quiet() && this.now() < deadline) {
+        this.healthTimer = setTimeout(later, Math.max(this.lastChange + SETTLE_MS - this.now(), 0) + 10);
+        return;
+      }
+      // Unchanged since that read: the same result. Changed: read again.
+      if (this.lastChange < readAt) return this.reportHealth(result);
+      const reading = this.reading();
+      if (reading.kind === 'ok') this.reportHealth(reading.result);
+    };
+    clearTimeout(this.healthTimer);
+    this.healthTimer = setTimeout(later, Math.max(Math.max(this.lastChange, this.waitStarted) + SETTLE_MS - this.now(), 0) + 10);
+  }
+
+  /** Send the structure report for a settled read that went wrong, once per profile URL. */
+  private reportHealth(result: ReadResult): void {
+    const key = this.key;
+    const health = this.deps.health;
+    if (!health || key === null || this.reported.has(key)) return;
+    this.reported.add(key);
+    let report: CaptureHealthReport | null = null;
+    try {
+      if (this.problemsOf(result).length > 0) report = health.report(this.deps.doc, this.url, result);
+    } catch {
+      // Never let a report get in the way of the page.
+    }
+    if (!report) return;
+    this.deps.send({ type: 'capture/health', report }).catch(() => {
+      // The extension is reloading: the report is lost, nothing else is.
+    });
+  }
+
+  private problemsOf(result: ReadResult): readonly string[] {
+    try {
+      return this.deps.health?.problems(this.url, result) ?? [];
+    } catch {
+      return [];
+    }
   }
 
   /** What the page shows now, held back while it may still show the previous person. */
   private reading(): Reading {
     const result = this.deps.read(this.deps.doc, this.url);
     if (result.status === 'not-profile') return { kind: 'not-profile' };
-    if (result.status === 'unreadable') return { kind: 'unreadable', reason: result.reason };
+    if (result.status === 'unreadable') return { kind: 'unreadable', reason: result.reason, settled: result.settled, result };
     const { capture, confirmed } = result;
     const key = this.key;
     if (key === null || (capture.profileUrl !== key && !capture.aliases.includes(key))) return { kind: 'stale' };
@@ -241,7 +328,7 @@ export class LinkedInPage {
       // A member URL the page names for its own key counts only once the page ties itself to that key.
       if (!confirmed && capture.profileUrl !== key) return { kind: 'stale' };
     }
-    return { kind: 'ok', capture, vouched: confirmed || !this.navigated };
+    return { kind: 'ok', capture, vouched: confirmed || !this.navigated, result };
   }
 
   private nameAt(url: string): string | null {
@@ -262,8 +349,12 @@ export class LinkedInPage {
         return { status: 'not-profile' };
       case 'stale':
         return { status: 'unreadable', reason: NOT_READY, noPerson: false };
-      case 'unreadable':
-        return { status: 'unreadable', reason: reading.reason, noPerson: this.verdict === 'no-person' || this.settled() };
+      case 'unreadable': {
+        // After the give-up timeout too: the in-page note already tells the user to add them by hand.
+        const noPerson = this.verdict === 'no-person' || this.verdict === 'gave-up' || this.settled(reading);
+        // Not settled yet (placeholders, still changing): the person may yet appear, so say that.
+        return { status: 'unreadable', reason: noPerson ? reading.reason : NOT_READY, noPerson };
+      }
     }
   }
 
@@ -287,6 +378,7 @@ export class LinkedInPage {
     clearTimeout(this.debounceTimer);
     clearTimeout(this.settleTimer);
     clearTimeout(this.giveUpTimer);
+    clearTimeout(this.healthTimer);
   }
 
   // --- the button ---------------------------------------------------------------------------

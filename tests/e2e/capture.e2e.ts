@@ -193,8 +193,9 @@ describe('bad input', () => {
     await Promise.all([panel.close(), page.close()]);
   });
 
-  it('says at once when a profile page shows no one, offers nothing to click, and lets the popup add them by hand', async () => {
-    const page = await openProfile('https://www.linkedin.com/in/ghost/');
+  it('says at once when a profile page has loaded and shows no one, offers nothing to click, and lets the popup add them by hand', async () => {
+    // The page has finished loading (no placeholders left) and shows no name.
+    const page = await openProfile('https://www.linkedin.com/in/wanda-nl/');
     const popup = await h.context.newPage();
     await popup.goto(popupUrl(h, await tabIdOf(h.worker, page)));
     const onPage = popup.getByRole('region', { name: 'On this page' });
@@ -207,14 +208,26 @@ describe('bad input', () => {
     // The in-page control says the same, with no Save button that would do nothing.
     await inPage(page).waitForText("Introbook couldn't find this person's name on the page.", 2000);
     expect(await inPage(page).buttons()).toStrictEqual([]);
-    expect((await storedPeople(h.worker)).some((p) => p.profileUrl.includes('/ghost/'))).toBe(false);
+    expect((await storedPeople(h.worker)).some((p) => p.profileUrl.includes('/wanda-nl/'))).toBe(false);
 
     // Typed by hand, saved under the page's key.
-    await name.fill('Casper Ghost');
+    await name.fill('Wanda de Vries');
     await onPage.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => onPage.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
     const people = await storedPeople(h.worker);
-    expect(people.find((p) => p.profileUrl === 'https://www.linkedin.com/in/ghost/')).toMatchObject({ name: 'Casper Ghost', source: 'manual' });
+    expect(people.find((p) => p.profileUrl === 'https://www.linkedin.com/in/wanda-nl/')).toMatchObject({ name: 'Wanda de Vries', source: 'manual' });
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('a page still showing loading placeholders is not called empty: the popup says it is still loading', async () => {
+    const page = await openProfile('https://www.linkedin.com/in/ghost/');
+    const popup = await h.context.newPage();
+    await popup.goto(popupUrl(h, await tabIdOf(h.worker, page)));
+    const onPage = popup.getByRole('region', { name: 'On this page' });
+    await popup.getByText('The page is still loading this person. Try again in a moment.').waitFor();
+    // No hand-typed record offered while the page may still show the person, and nothing on the page yet.
+    expect(await onPage.getByRole('textbox', { name: 'Name', exact: true }).count()).toBe(0);
+    expect(await hostCount(page)).toBe(0);
     await Promise.all([popup.close(), page.close()]);
   });
 

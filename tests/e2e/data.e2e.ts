@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launch, sidePanelUrl, storedPeople, tabIdOf, type Harness } from './harness';
+import { inPage } from './in-page';
 
 const open: Harness[] = [];
 const tmp = mkdtempSync(join(tmpdir(), 'introbook-data-e2e-'));
@@ -71,8 +72,9 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, wha
 async function save(h: Harness, url: string): Promise<Page> {
   const page = await h.context.newPage();
   await page.goto(url);
-  await page.getByRole('button', { name: /^Save to Introbook/ }).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+  // The in-page control is in a closed shadow root: reached through DevTools, clicked with the mouse.
+  await inPage(page).click('Save to Introbook');
+  await inPage(page).waitForText('Saved');
   return page;
 }
 
@@ -99,7 +101,12 @@ describe('export and import between profiles', () => {
     await message.press('End');
     await message.pressSequentially(' Thank you!');
     await message.blur();
-    const intros = await waitFor(() => storedRows(a.worker, 'intros'), (rows) => rows.length === 1, 'the request is stored');
+    // Stored as typed (the draft is saved while typing: wait for the whole text, not the first keystroke).
+    const intros = await waitFor(
+      () => storedRows(a.worker, 'intros'),
+      (rows) => rows.length === 1 && String((rows[0] as { message?: unknown }).message).includes('Thank you!'),
+      'the request is stored with what was typed',
+    );
     const photos = await waitFor(() => storedRows(a.worker, 'photos'), (rows) => rows.length >= 1, 'photos are stored');
 
     await nav(panel, 'Settings').click();

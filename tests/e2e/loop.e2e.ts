@@ -11,6 +11,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, popupUrl, sidePanelUrl, storedPeople, tabIdOf, type Harness } from './harness';
+import { inPage } from './in-page';
 
 let h: Harness;
 let panel: Page;
@@ -27,8 +28,9 @@ afterAll(async () => {
 async function saveFromProfile(url: string): Promise<void> {
   const page = await h.context.newPage();
   await page.goto(url);
-  await page.getByRole('button', { name: /^Save to Introbook/ }).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+  // The in-page control is in a closed shadow root: reached through DevTools, clicked with the mouse.
+  await inPage(page).click('Save to Introbook');
+  await inPage(page).waitForText('Saved');
   await page.close();
 }
 

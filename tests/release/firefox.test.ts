@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCapture } from '../helpers/db';
-import { blankUserFields } from '../../utils/domain/schemas';
+import { blankUserFields, introRequestSchema } from '../../utils/domain/schemas';
+import { requestIndexFields } from '../../utils/db/app-db';
+import { defaultSettings, workWeek } from '../../utils/settings';
 import { FIREFOX, FirefoxRdp } from './firefox-rdp';
 
 const BUILD = resolve(process.cwd(), '.output/firefox-mv2');
@@ -91,7 +93,10 @@ describe('the Firefox build', () => {
       updatedAt: askedAt,
       deletedAt: null,
     };
-    // Written with raw IndexedDB in the extension's own origin, as a capture and a sent ask would have left them.
+    // Written with raw IndexedDB in the extension's own origin, as a capture and a sent ask would have left them:
+    // a request row carries the fields its indexes are built on (its status while live, its next due date).
+    const row = { ...request, ...requestIndexFields(introRequestSchema.parse(request), workWeek(defaultSettings()), null) };
+    expect(row.dueAt).toBeLessThan(now);
     expect(
       await firefox.evaluate(
         background,
@@ -99,7 +104,7 @@ describe('the Firefox build', () => {
          const tx = db.transaction(['people', 'intros'], 'readwrite');
          tx.objectStore('people').put(${js(ada)});
          tx.objectStore('people').put(${js(charles)});
-         tx.objectStore('intros').put(${js(request)});
+         tx.objectStore('intros').put(${js(row)});
          await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
          db.close();
          return 'seeded';`,

@@ -102,6 +102,18 @@ describe('merging people', () => {
     expect(again).toMatchObject({ created: false, person: { id: handFirst.id } });
   });
 
+  it('a capture’s note on a value follows the value the user keeps', async () => {
+    const cut = 'The page shows a longer name; Introbook kept the first 500 characters, cut at a word.';
+    const a = await save('Omar Haddad', 'omar-a', { headline: 'Designer', fieldNotes: { headline: 'Cut at a word.' } });
+    const b = await save('Omar Haddad-Nasser', 'omar-b', { headline: 'Lead designer at Fabrikam', fieldNotes: { name: cut } });
+    await mergePeople(db, a.id, b.id, { name: 'other', headline: 'kept' }, 9000);
+    expect((await getPerson(db, a.id))?.fieldNotes).toStrictEqual({ name: cut, headline: 'Cut at a word.' });
+    const c = await save('Omar Haddad', 'omar-c', { fieldNotes: { name: cut } });
+    const d = await save('Omar Haddad', 'omar-d');
+    await mergePeople(db, d.id, c.id, { profileUrl: 'kept' }, 9000);
+    expect((await getPerson(db, d.id))?.fieldNotes).toBeUndefined();
+  });
+
   it('undoes the merge: both records and every reference as they were', async () => {
     const { saved, byHand, target, third, viaHand, toHand, meeting } = await twoOmars();
     const beforeSaved = await db.people.get(saved.id);

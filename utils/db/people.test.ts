@@ -205,3 +205,42 @@ describe('confirmFields', () => {
     expect(confirmed.updatedAt).toBe(5000);
   });
 });
+
+describe('the capture’s notes on its values (fieldNotes)', () => {
+  const CUT = 'The page shows a longer name; Introbook kept the first 500 characters, cut at a word.';
+  const longName = `${'Wolfeschlegelsteinhausenbergerdorff '.repeat(13).trim()}`;
+
+  it('keeps a note with the value it describes, and a name up to 500 characters whole', async () => {
+    const store = db();
+    const { person } = await savePersonCapture(store, makeCapture({ name: longName, fieldNotes: { name: CUT } }));
+    expect(person.name).toBe(longName);
+    expect(person.name.length).toBeGreaterThan(200);
+    expect((await getPerson(store, person.id))?.fieldNotes).toStrictEqual({ name: CUT });
+  });
+
+  it('a new capture brings its own notes: a value it re-reads without a note loses the old one, a value it lacks keeps it', async () => {
+    const store = db();
+    const { person } = await savePersonCapture(store, makeCapture({ location: 'Rotterdam', fieldNotes: { name: CUT, location: 'Read from the page layout.' } }));
+    const { person: again } = await savePersonCapture(store, makeCapture({ location: null }), { now: person.updatedAt + 1 });
+    expect(again.fieldNotes).toStrictEqual({ location: 'Read from the page layout.' });
+    const { person: third } = await savePersonCapture(store, makeCapture({ location: 'Delft' }), { now: person.updatedAt + 2 });
+    expect(third.fieldNotes).toBeUndefined();
+    expect(personSchema.parse(third)).toStrictEqual(third);
+  });
+
+  it('the user’s own value has no note: editing drops it, and a re-capture does not bring it back', async () => {
+    const store = db();
+    const { person } = await savePersonCapture(store, makeCapture({ fieldNotes: { name: CUT, headline: 'Cut at a word.' } }));
+    const edited = await editPerson(store, person.id, { name: 'Ada King' });
+    expect(edited.fieldNotes).toStrictEqual({ headline: 'Cut at a word.' });
+    const { person: again } = await savePersonCapture(store, makeCapture({ fieldNotes: { name: CUT } }), { now: edited.updatedAt + 1 });
+    expect(again.name).toBe('Ada King');
+    expect(again.fieldNotes).toBeUndefined();
+  });
+
+  it('values typed before the first save are the user’s: no note on them', async () => {
+    const store = db();
+    const { person } = await savePersonCapture(store, makeCapture({ fieldNotes: { name: CUT, headline: 'Cut at a word.' } }), { edits: { name: 'Ada' } });
+    expect(person.fieldNotes).toStrictEqual({ headline: 'Cut at a word.' });
+  });
+});

@@ -237,6 +237,7 @@ function applyEdits(person: Person, capture: ProfileCapture, edits: SaveOptions[
   const result: Person = { ...person, fieldSources: { ...person.fieldSources } };
   const edited = new Set(result.editedFields);
   const confidence = { ...result.fieldConfidence };
+  const notes = { ...result.fieldNotes };
   let touched = false;
   for (const field of EDITABLE_FIELDS) {
     if (!(field in edits)) continue;
@@ -251,16 +252,17 @@ function applyEdits(person: Person, capture: ProfileCapture, edits: SaveOptions[
     } else {
       edited.add(field);
       result.fieldSources[field] = 'user';
-      // The user's own word needs no checking.
+      // The user's own word needs no checking, and the capture's note was about the page's value.
       if (field in confidence) {
         delete confidence[field];
         touched = true;
       }
+      delete notes[field];
     }
   }
   result.editedFields = EDITABLE_FIELDS.filter((f) => edited.has(f));
   if (touched) result.fieldConfidence = confidence;
-  return result;
+  return withNotes(result, notes);
 }
 
 /** Did the user set role or company in this save (and clear both)? */
@@ -352,7 +354,13 @@ export function mergeCapture(
   merged.editedFields = EDITABLE_FIELDS.filter((f) => edited.has(f));
   merged.fieldConfidence = confidenceAfterCapture(existing, merged, capture);
   if (merged.fieldConfidence === undefined) delete merged.fieldConfidence;
-  const person = applyEdits(merged, capture, options.edits ?? {});
+  const fromCapture = (field: CapturedField): boolean | 'user' => {
+    if ((EDITABLE_FIELDS as readonly string[]).includes(field)) return pageOwns(field as EditableField) ? capture[field as EditableField] !== null : 'user';
+    if (field === 'mutualConnections') return capture.mutualConnections.count > 0 || capture.mutualConnections.names.length > 0;
+    return field === 'profileUrl' || capture[field] !== null;
+  };
+  const withCaptureNotes = withNotes(merged, notesAfterCapture(existing, capture, fromCapture));
+  const person = applyEdits(withCaptureNotes, capture, options.edits ?? {});
   person.positions = alignPositions(person, userJobEdit(options.edits));
   if (jobChanged) {
     person.roleHistory = [{ role: existing.role, company: existing.company, until: now }, ...existing.roleHistory].slice(
@@ -361,6 +369,28 @@ export function mergeCapture(
     );
   }
   return { person, heldBack };
+}
+
+/**
+ * The capture's notes go with the values it brought ("name cut at a word"); a
+ * value kept from before keeps its note; a value the user owns has none.
+ */
+function notesAfterCapture(existing: Person, capture: ProfileCapture, fromCapture: (field: CapturedField) => boolean | 'user'): NonNullable<Person['fieldNotes']> {
+  const notes = { ...existing.fieldNotes };
+  for (const field of CAPTURED_FIELDS) {
+    const from = fromCapture(field);
+    if (from === false) continue;
+    const note = from === true ? capture.fieldNotes?.[field] : undefined;
+    if (note) notes[field] = note;
+    else delete notes[field];
+  }
+  return notes;
+}
+
+/** `person` with these notes (none: the key is left out, as a capture without notes has it). */
+function withNotes(person: Person, notes: NonNullable<Person['fieldNotes']>): Person {
+  const { fieldNotes: _old, ...rest } = person;
+  return Object.keys(notes).length > 0 ? { ...rest, fieldNotes: notes } : rest;
 }
 
 /**
@@ -400,14 +430,16 @@ export async function editPerson(db: IntrobookDB, id: string, edit: PersonEdit, 
     const editedFields = new Set(existing.editedFields);
     const fieldSources = { ...existing.fieldSources };
     const fieldConfidence = { ...existing.fieldConfidence };
+    const fieldNotes = { ...existing.fieldNotes };
     for (const field of EDITABLE_FIELDS) {
       if (field in edit && edit[field] !== existing[field]) {
         editedFields.add(field);
         fieldSources[field] = 'user';
         delete fieldConfidence[field];
+        delete fieldNotes[field];
       }
     }
-    const next = { ...existing, ...edit };
+    const next = withNotes({ ...existing, ...edit }, fieldNotes);
     const person = personSchema.parse({
       ...next,
       positions: alignPositions(next, userJobEdit(edit)),

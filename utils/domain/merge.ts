@@ -94,12 +94,16 @@ export function mergedPerson(kept: Person, other: Person, choices: MergeChoices,
   const editedFields = EDITABLE_FIELDS.filter((f: EditableField) => from(f).editedFields.includes(f));
   const fieldSources = { ...kept.fieldSources };
   const fieldConfidence = { ...kept.fieldConfidence };
+  // A capture's note on a value ("name cut at a word") follows the value.
+  const fieldNotes = { ...kept.fieldNotes };
   for (const f of ['name', 'firstName', 'lastName', 'headline', 'role', 'company', 'location', 'photoUrl', 'degree', 'profileUrl', 'mutualConnections'] as const) {
     const source = from(f);
     if (source.fieldSources[f] !== undefined) fieldSources[f] = source.fieldSources[f];
     else delete fieldSources[f];
     if (source.fieldConfidence?.[f] !== undefined) fieldConfidence[f] = source.fieldConfidence[f];
     else delete fieldConfidence[f];
+    if (source.fieldNotes?.[f] !== undefined) fieldNotes[f] = source.fieldNotes[f];
+    else delete fieldNotes[f];
   }
 
   const ids = new Set([kept.id, other.id]);
@@ -147,6 +151,8 @@ export function mergedPerson(kept: Person, other: Person, choices: MergeChoices,
   };
   delete person.mergedInto;
   if (Object.keys(fieldConfidence).length === 0) delete person.fieldConfidence;
+  if (Object.keys(fieldNotes).length > 0) person.fieldNotes = fieldNotes;
+  else delete person.fieldNotes;
   return person;
 }
 

@@ -11,6 +11,7 @@ import { CORPUS } from '@/tests/fixtures/corpus';
 import { fixtureHtml } from '@/tests/helpers/fixtures';
 import { profileCaptureSchema } from '../domain/schemas';
 import { readProfile } from './index';
+import { stripInvisible } from '../core/text';
 
 /** Property runs are CPU-bound, not timed: a shared CI machine may take a while (the default is 5 s). */
 const PROPERTY_TIMEOUT = 120_000;
@@ -32,6 +33,12 @@ const NASTY_TEXT = [
   '{{constructor.constructor("alert(1)")()}}',
   '"; DROP TABLE people; --',
   '\u0000\u0007',
+  // Fillers and invisible marks (issue #10): never a value, nor the whole of one.
+  '\u3164',
+  '\u115F\u1160',
+  '\u200B\u00AD\u200B',
+  '\uFFA0',
+  '\uD800',
 ];
 
 const MARKUP = [
@@ -95,7 +102,8 @@ function mutate(doc: Document, mutations: Mutation[]): void {
 
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
-const squash = (s: string) => s.replace(INVISIBLE, '').replace(/\s+/g, '');
+/** Text as a reader sees it: invisible characters and fillers (utils/core/text.ts) gone, no spaces. */
+const squash = (s: string) => stripInvisible(s).replace(INVISIBLE, '').replace(/\s+/g, '');
 
 /** Everything on the page a value may come from: its URL, text, attribute values, JSON strings. */
 function haystack(doc: Document, url: string): string {

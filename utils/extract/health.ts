@@ -19,6 +19,7 @@ import { COUNTER, DATE_RANGE, DEGREE_TEXT, detectLayout, hooks } from './layouts
 import { GITHUB } from './layouts/github';
 import { isMutualLink, linkedInNameHeading } from './linkedin';
 import type { ReadResult } from './result';
+import { ARIA_ROLES, HTML_TAGS } from './health-vocabulary';
 import { hasOwnText, hiddenByItself, PageTooComplex, textOf, withReadBudget } from './text';
 
 export const HEALTH_REPORT_VERSION = 1;
@@ -44,6 +45,9 @@ export interface OutlineNode {
   more?: number;
 }
 
+/** One thing wrong with a read: the unreadable outcome, no role, or a field read with low confidence. */
+export type HealthProblem = Exclude<CaptureHealthReport['outcome'], 'ok'> | 'no-role' | `low:${CapturedField}`;
+
 export type LinkKind = 'profile' | 'profile-subpage' | 'company' | 'school' | 'mutuals' | 'connections' | 'messaging' | 'search' | 'sales' | 'recruiter' | 'same-site' | 'other-site' | 'fragment' | 'none';
 export type TextKind = 'degree' | 'date' | 'count' | 'text';
 
@@ -66,7 +70,7 @@ export interface CaptureHealthReport {
   layout: string;
   outcome: 'ok' | 'no-name' | 'too-complex' | 'several-people' | 'invalid' | 'error';
   /** What went wrong: "no-name", "no-role", "low:<field>", "too-complex"… */
-  problems: string[];
+  problems: HealthProblem[];
   fields: Partial<Record<CapturedField, FieldHealth>>;
   /** Counts that describe the page without its content. */
   stats: { elements: number; depth: number; h1: number; h2: number; jsonLd: number; embeddedData: boolean; main: boolean; dialogs: number };
@@ -78,20 +82,7 @@ export interface CaptureHealthReport {
 
 // --- Vocabularies: everything a report may say -------------------------------------------
 
-export const HTML_TAGS = new Set(
-  ('a abbr address article aside b bdi bdo blockquote body br button caption cite code dd del details dfn dialog div dl dt em ' +
-    'fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html i img input ins kbd label legend li main mark ' +
-    'menu meter nav noscript ol optgroup option output p picture pre progress q s samp script search section select slot small ' +
-    'source span strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr u ul var video wbr').split(' '),
-);
-
-export const ARIA_ROLES = new Set(
-  ('alert alertdialog application article banner button cell checkbox columnheader combobox complementary contentinfo definition ' +
-    'dialog directory document feed figure form generic grid gridcell group heading img link list listbox listitem log main marquee ' +
-    'math menu menubar menuitem menuitemcheckbox menuitemradio navigation none note option presentation progressbar radio radiogroup ' +
-    'region row rowgroup rowheader scrollbar search searchbox separator slider spinbutton status switch tab table tablist tabpanel ' +
-    'term textbox timer toolbar tooltip tree treegrid treeitem').split(' '),
-);
+export { ARIA_ROLES, HTML_TAGS };
 
 const STRUCTURAL_ATTRIBUTES = new Set(['componentkey', 'hidden', 'href', 'alt', 'src', 'style', 'open', 'itemscope', 'itemprop', 'itemtype']);
 /** data-* and aria-* names: letters and hyphens only, so no id or text can ride along. */
@@ -312,11 +303,11 @@ function regionOf(doc: Document, nameEl: Element | null): Element | null {
 }
 
 /** What is wrong with a read, or nothing (then no report is made). */
-function problemsOf(result: ReadResult, site: CaptureHealthReport['site']): string[] {
+function problemsOf(result: ReadResult, site: CaptureHealthReport['site']): HealthProblem[] {
   if (result.status === 'not-profile') return [];
-  if (result.status === 'unreadable') return [result.code === 'no-name' ? 'no-name' : result.code];
+  if (result.status === 'unreadable') return [result.code];
   const c = result.capture;
-  const problems: string[] = [];
+  const problems: HealthProblem[] = [];
   // GitHub has no role field; a generic page may simply not say.
   if (site === 'linkedin' && c.role === null) problems.push('no-role');
   for (const field of CAPTURED_FIELDS) {
@@ -325,6 +316,14 @@ function problemsOf(result: ReadResult, site: CaptureHealthReport['site']): stri
     if (c.fieldConfidence?.[field] === 'low') problems.push(`low:${field}`);
   }
   return problems;
+}
+
+/**
+ * What is wrong with a read (no name, no role, a field to check), without
+ * building a report: cheap, for deciding whether one is worth making.
+ */
+export function captureProblemsOf(url: string, result: ReadResult): HealthProblem[] {
+  return problemsOf(result, siteOf(url).site);
 }
 
 /**
@@ -369,7 +368,7 @@ function build(
   result: ReadResult,
   site: CaptureHealthReport['site'],
   page: CaptureHealthReport['page'],
-  problems: string[],
+  problems: HealthProblem[],
 ): CaptureHealthReport {
   const capture = result.status === 'ok' ? result.capture : null;
   const nameEl = nameElementOf(doc, url, site, capture?.name ?? null);

@@ -9,13 +9,14 @@
  *   person — `settled: true` means it has finished loading, so say so at once).
  * - `findNameElement(doc, url)`: where the in-page button goes.
  * - `captureHealthReport(doc, url, result)`: the privacy-safe structure report
- *   to record when a read went wrong (null when it didn't).
+ *   to record when a read went wrong (null when it didn't);
+ *   `captureProblemsOf(url, result)` says whether it went wrong, cheaply.
  */
 import { linkedInNameHeading, readLinkedInProfile } from './linkedin';
 import type { ReadResult } from './result';
 
 export { linkedInPage } from '../core/canonical-url';
-export { captureHealthReport, type CaptureHealthReport } from './health';
+export { captureHealthReport, captureProblemsOf, type CaptureHealthReport } from './health';
 export type { ReadResult, UnreadableCode } from './result';
 
 export function readLinkedInPage(doc: Document, url: string): ReadResult {

@@ -7,6 +7,7 @@
  */
 import type { ProfileCapture } from '../domain/schemas';
 import { CAPTURED_FIELDS, CONFIDENCE_LEVELS, FIELD_ORIGINS, LIMITS, SOURCES } from '../domain/limits';
+import { hasVisibleText, stripInvisible } from '../core/text';
 
 /** Why a page that is a person's page (by its URL) gave no capture. */
 export type UnreadableCode =
@@ -69,10 +70,11 @@ const LEVEL_SET: ReadonlySet<string> = new Set(CONFIDENCE_LEVELS);
 
 class Invalid extends Error {}
 
+/** The schema's `text()` rules, in its order: invisible characters dropped, trimmed, a length, something visible. */
 function text(value: unknown, max: number): string {
   if (typeof value !== 'string') throw new Invalid();
-  const trimmed = value.trim();
-  if (trimmed.length < 1 || trimmed.length > max) throw new Invalid();
+  const trimmed = stripInvisible(value).trim();
+  if (trimmed.length < 1 || trimmed.length > max || !hasVisibleText(trimmed)) throw new Invalid();
   return trimmed;
 }
 

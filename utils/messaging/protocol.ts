@@ -2,10 +2,12 @@
  * Every message between Introbook's parts, as zod schemas parsed at the receiving
  * end. Content scripts are untrusted (a page can compromise them), so what they
  * may send is a narrow set: submit a capture, ask whether the person on screen
- * is saved, ask to open the side panel on them. They never list, export or delete.
+ * is saved, ask to open the side panel on them, and hand in a capture-health
+ * structure report (no text, URLs or names). They never list, export or delete.
  */
 import { z } from '../zod';
 import { httpsUrl, profileCaptureSchema } from '../domain/schemas';
+import { captureHealthMessage } from '../capture-health';
 
 // --- content script → background -----------------------------------------------
 
@@ -18,7 +20,9 @@ export const captureSaveMessage = z.object({
 export const personStatusMessage = z.object({ type: z.literal('person/status'), profileUrl: httpsUrl });
 export const openSidePanelMessage = z.object({ type: z.literal('sidepanel/open'), profileUrl: httpsUrl });
 
-export const contentMessage = z.discriminatedUnion('type', [captureSaveMessage, personStatusMessage, openSidePanelMessage]);
+export { captureHealthMessage };
+
+export const contentMessage = z.discriminatedUnion('type', [captureSaveMessage, personStatusMessage, openSidePanelMessage, captureHealthMessage]);
 
 // --- extension page (popup, side panel) → background ----------------------------
 // Pages read and write the store themselves; they only ask the background to

@@ -11,7 +11,10 @@ describe('wire types and the zod schemas agree', () => {
     expectTypeOf<z.infer<typeof saveReply>>().toEqualTypeOf<SaveReply>();
     expectTypeOf<z.infer<typeof statusReply>>().toEqualTypeOf<StatusReply>();
     expectTypeOf<z.infer<typeof pageReadReply>>().toEqualTypeOf<PageReadReply>();
-    expectTypeOf<z.input<typeof contentMessage>>().toMatchTypeOf<ContentMessage | { type: 'capture/save' }>();
+    // The health report's schema is looser than its builder's type on purpose (a newer page vocabulary still
+    // parses), so that one message is checked one way: what the content script sends, zod takes.
+    type Exact<T> = Exclude<T, { type: 'capture/health' }>;
+    expectTypeOf<Exact<z.input<typeof contentMessage>>>().toMatchTypeOf<ContentMessage | { type: 'capture/save' }>();
     expectTypeOf<ContentMessage>().toMatchTypeOf<z.input<typeof contentMessage>>();
   });
 

@@ -8,6 +8,7 @@
  * zod is two thirds of a bundle that includes it.
  */
 import type { ProfileCapture } from '../domain/schemas';
+import type { CaptureHealthReport } from '../extract/health';
 
 // --- content script → background ------------------------------------------------
 
@@ -30,7 +31,15 @@ export interface OpenSidePanelMessage {
   type: 'sidepanel/open';
   profileUrl: string;
 }
-export type ContentMessage = CaptureSaveMessage | PersonStatusMessage | OpenSidePanelMessage;
+/**
+ * A privacy-safe structure report of a read that went wrong (utils/extract/health.ts): no text, URLs or
+ * names, so it speaks of no page or person. The background stores it (utils/capture-health.ts).
+ */
+export interface CaptureHealthMessage {
+  type: 'capture/health';
+  report: CaptureHealthReport;
+}
+export type ContentMessage = CaptureSaveMessage | PersonStatusMessage | OpenSidePanelMessage | CaptureHealthMessage;
 
 // --- background / popup → content script ------------------------------------------
 
