@@ -45,7 +45,7 @@ export async function gatherEvidence(db: IntrobookDB, call: CallFacts, userName:
   let remembered: MatchEvidence['remembered'] = null;
   if (call.key) {
     const choice = await db.callLinks.get(call.key);
-    const person = choice ? await getPerson(db, choice.personId) : undefined;
+    const person = choice && choice.deletedAt === null ? await getPerson(db, choice.personId) : undefined;
     if (choice && person) remembered = { person: asPerson(person), meetingId: choice.meetingId };
   }
   const byParticipant: MatchEvidence['byParticipant'] = [];
@@ -62,7 +62,10 @@ export async function gatherEvidence(db: IntrobookDB, call: CallFacts, userName:
 
 /** Remember who the call at this link was with (the user picked them). */
 export async function rememberCallChoice(db: IntrobookDB, key: string, personId: string, meetingId: string | null, now = Date.now()): Promise<void> {
-  await db.callLinks.put(callLinkSchema.parse({ key, personId, meetingId, updatedAt: now }));
+  await db.transaction('rw', db.callLinks, async () => {
+    const before = await db.callLinks.get(key);
+    await db.callLinks.put(callLinkSchema.parse({ id: key, personId, meetingId, createdAt: before?.createdAt ?? now, updatedAt: now, deletedAt: null }));
+  });
 }
 
 const CHANNEL: Record<CallSite, MeetingChannel> = { meet: 'meet', zoom: 'zoom', teams: 'teams' };

@@ -55,7 +55,7 @@ export async function ensureMeetingNotes(db: IntrobookDB, meetingId: string, now
   });
 }
 
-export type NotesChange = Partial<Omit<MeetingNotes, 'meetingId' | 'personId' | 'createdAt' | 'updatedAt' | 'deletedAt'>>;
+export type NotesChange = Partial<Omit<MeetingNotes, 'id' | 'personId' | 'createdAt' | 'updatedAt' | 'deletedAt'>>;
 
 /**
  * Change a meeting's notes: a patch, or a function of the stored row (for
