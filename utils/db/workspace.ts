@@ -77,29 +77,3 @@ export async function updateMeetingNotes(
     return notes;
   });
 }
-
-/**
- * For merging two saved people into one (lane 8's merge): every workspace row
- * that names `fromId` — meeting notes, tasks, favours, intro ideas, remembered
- * call answers — names `toId` instead. One transaction; an intro idea that
- * would join the kept person to themself is dropped (soft delete).
- */
-export async function reassignWorkspaceRows(db: IntrobookDB, fromId: string, toId: string, now = Date.now()): Promise<void> {
-  if (fromId === toId) return;
-  await db.transaction('rw', [db.meetingNotes, db.tasks, db.favours, db.introIdeas, db.callLinks], async () => {
-    await db.meetingNotes.where('personId').equals(fromId).modify({ personId: toId, updatedAt: now });
-    await db.tasks.where('personId').equals(fromId).modify({ personId: toId, updatedAt: now });
-    await db.favours.where('personId').equals(fromId).modify({ personId: toId, updatedAt: now });
-    await db.callLinks.where('personId').equals(fromId).modify({ personId: toId, updatedAt: now });
-    for (const side of ['aId', 'bId'] as const) {
-      await db.introIdeas
-        .where(side)
-        .equals(fromId)
-        .modify((idea) => {
-          idea[side] = toId;
-          idea.updatedAt = now;
-          if (idea.aId === idea.bId) idea.deletedAt = now;
-        });
-    }
-  });
-}
