@@ -1,13 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { dueUntil } from '@/utils/db/due';
 import { upcomingMeetings } from '@/utils/db/meetings';
 import { allCompanies, allTags, hasFilters, peoplePage, searchPeople, type SearchFilters } from '@/utils/db/search';
-import { endOfLocalDay } from '@/utils/domain/business-days';
 import { STATUS_LABELS, STATUSES, type IntroStatus } from '@/utils/domain/intro-status';
 import type { Person, Settings } from '@/utils/domain/schemas';
 import { formatWhen } from './format';
+import { DueToday } from './DueToday';
 import { CHANNEL_LABELS } from './PrepSheet';
 import { PeopleList } from './PeopleList';
 
@@ -188,12 +187,6 @@ function Filters({ db, filters, onChange }: { db: IntrobookDB; filters: SearchFi
 }
 
 function Home({ db, settings, now, focusId, onOpen, onOpenRequest }: { db: IntrobookDB; settings: Settings; now: number; focusId?: string | null; onOpen: (id: string) => void; onOpenRequest: (id: string) => void }) {
-  // Re-read when the day changes (or the store does), not on every tick of the clock.
-  const until = endOfLocalDay(now, settings.timeZone);
-  const due = useLiveQuery(
-    () => dueUntil(db, { timeZone: settings.timeZone, workingDays: settings.workingDays }, until),
-    [settings.timeZone, settings.workingDays.join(), until],
-  );
   const meetings = useLiveQuery(async () => {
     const list = await upcomingMeetings(db, now, 5);
     const people = await db.people.bulkGet(list.map((m) => m.personId));
@@ -202,25 +195,7 @@ function Home({ db, settings, now, focusId, onOpen, onOpenRequest }: { db: Intro
   const recent = useLiveQuery(() => peoplePage(db, null, 5), []);
   return (
     <>
-      <section aria-labelledby="due-today-h" className="home-section">
-        <h2 className="panel-title" id="due-today-h">
-          Due today{due && due.length > 0 ? ` (${due.length})` : ''}
-        </h2>
-        {due?.length === 0 && <p className="muted small">Nothing due today.</p>}
-        {due && due.length > 0 && (
-          <ul className="due-list" aria-label="Due today">
-            {due.slice(0, 20).map((d) => (
-              <li key={d.key} className={d.dueAt < now ? 'overdue' : undefined}>
-                <button type="button" className="link-button" onClick={() => (d.kind === 'request' ? onOpenRequest(d.requestId) : onOpen(d.personId))}>
-                  {d.label}
-                </button>{' '}
-                <span className="muted small">{formatWhen(d.dueAt, settings.timeZone)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-        {due && due.length > 20 && <p className="muted small">…and {due.length - 20} more on the Requests board.</p>}
-      </section>
+      <DueToday db={db} className="home-section" emptyText="Nothing due today." moreText="see the Requests board." onOpenRequest={onOpenRequest} onOpenPerson={onOpen} />
       <section aria-labelledby="upcoming-h" className="home-section">
         <h2 className="panel-title" id="upcoming-h">
           Upcoming meetings
