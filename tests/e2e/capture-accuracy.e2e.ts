@@ -7,9 +7,9 @@
  * Capture problems.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, sidePanelUrl, waitForPeople, type Harness, type StoredPerson } from './harness';
+import { inPage } from './in-page';
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,14 +19,14 @@ afterAll(async () => {
   await h?.close();
 });
 
-const saveButton = (page: Page) => page.getByRole('button', { name: /^Save to Introbook/ });
 
 /** Open a profile, click Save, and return the stored row for that profile URL. */
 async function saveFrom(url: string, profileUrl: string): Promise<StoredPerson> {
   const page = await h.context.newPage();
   await page.goto(url);
-  await saveButton(page).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+  // The in-page control is in a closed shadow root: reached through DevTools, clicked with the mouse (in-page.ts).
+  await inPage(page).click('Save to Introbook');
+  await inPage(page).waitForText('Saved');
   const people = await waitForPeople(h.worker, (p) => p.some((x) => x.profileUrl === profileUrl));
   await page.close();
   return people.find((x) => x.profileUrl === profileUrl)!;

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launch, sidePanelUrl, storedPeople, tabIdOf, type Harness } from './harness';
+import { inPage } from './in-page';
 
 const open: Harness[] = [];
 const tmp = mkdtempSync(join(tmpdir(), 'introbook-data-e2e-'));
@@ -71,8 +72,8 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, wha
 async function save(h: Harness, url: string): Promise<Page> {
   const page = await h.context.newPage();
   await page.goto(url);
-  await page.getByRole('button', { name: /^Save to Introbook/ }).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+  await inPage(page).click('Save to Introbook');
+  await inPage(page).waitForText('Saved');
   return page;
 }
 

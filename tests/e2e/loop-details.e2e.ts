@@ -10,6 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, sidePanelUrl, storedPeople, storedRows, type Harness } from './harness';
+import { inPage } from './in-page';
 
 let h: Harness;
 let panel: Page;
@@ -19,8 +20,8 @@ beforeAll(async () => {
   for (const slug of ['ada-lovelace', 'charles-babbage', 'xss-test']) {
     const page = await h.context.newPage();
     await page.goto(`https://www.linkedin.com/in/${slug}/`);
-    await page.getByRole('button', { name: /^Save to Introbook/ }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await inPage(page).click('Save to Introbook');
+    await inPage(page).waitForText('Saved');
     await page.close();
   }
   panel = await h.context.newPage();

@@ -11,6 +11,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, popupUrl, sidePanelUrl, storedPeople, tabIdOf, type Harness } from './harness';
+import { inPage } from './in-page';
 
 let h: Harness;
 let panel: Page;
@@ -27,8 +28,8 @@ afterAll(async () => {
 async function saveFromProfile(url: string): Promise<void> {
   const page = await h.context.newPage();
   await page.goto(url);
-  await page.getByRole('button', { name: /^Save to Introbook/ }).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+  await inPage(page).click('Save to Introbook');
+  await inPage(page).waitForText('Saved');
   await page.close();
 }
 

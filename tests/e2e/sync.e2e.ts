@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type Relay } from '../../server/relay.mjs';
 import { deriveVaultKey, open, parsePairingCode } from '../../utils/sync/crypto';
 import { launch, sidePanelUrl, storedPeople, waitForPeople, type Harness, type StoredPerson } from './harness';
+import { inPage } from './in-page';
 
 let a: Harness;
 let b: Harness;
@@ -64,8 +65,8 @@ async function openPanel(h: Harness): Promise<Page> {
 async function save(h: Harness, url: string): Promise<void> {
   const page = await h.context.newPage();
   await page.goto(url);
-  await page.getByRole('button', { name: /^Save to Introbook/ }).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+  await inPage(page).click('Save to Introbook');
+  await inPage(page).waitForText('Saved');
   await page.close();
 }
 
