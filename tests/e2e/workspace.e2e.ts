@@ -169,6 +169,8 @@ describe('workspace', () => {
     // The overdue offer is due today on the home page.
     await panel.getByRole('button', { name: '← All people' }).click();
     await search().fill('');
-    await expect.poll(() => panel.getByRole('list', { name: 'Due today' }).getByRole('button').allTextContents()).toContain('Send him the article on difference engines');
+    await expect
+      .poll(() => panel.getByRole('list', { name: 'Due today' }).getByRole('button').allTextContents(), { timeout: 10_000 })
+      .toContain('Send him the article on difference engines');
   });
 });
