@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countReads, makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { createRequest, markSent } from '@/utils/db/intros';
 import { savePersonCapture } from '@/utils/db/people';
+import { addTask } from '@/utils/db/ledger';
 import { defaultSettings, saveSettings } from '@/utils/settings';
 import { DUE_SHOWN, DueToday } from './DueToday';
 
@@ -32,7 +33,7 @@ describe('Due today', () => {
     // Not due: asked just now.
     await markSent(db, (await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null })).id, 'copy');
     reads.reset();
-    render(<DueToday db={db} onOpen={() => {}} />);
+    render(<DueToday db={db} onOpenRequest={() => {}} onOpenPerson={() => {}} />);
     const section = await screen.findByRole('region', { name: `Due today (${DUE_SHOWN + 45})` });
     const items = within(section).getAllByRole('listitem');
     expect(items).toHaveLength(DUE_SHOWN);
@@ -42,4 +43,26 @@ describe('Due today', () => {
     // Each run reads at most DUE_SHOWN requests (it runs again once the settings are read), never all 65.
     expect(reads.rows.intros).toBeLessThanOrEqual(2 * DUE_SHOWN);
   });
+
+  it('lists follow-through tasks with request steps; a task opens its person, a step its request', async () => {
+    const ada = (await savePersonCapture(db, makeCapture())).person;
+    const request = await markSent(db, (await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null })).id, 'copy', Date.now() - 10 * 86400_000);
+    const task = await addTask(db, { personId: ada.id, kind: 'offer', text: 'Send Ada the article', dueAt: Date.now() - 60_000 });
+    const opened: string[] = [];
+    render(<DueToday db={db} onOpenRequest={(id) => opened.push(`request ${id}`)} onOpenPerson={(id) => opened.push(`person ${id}`)} />);
+    const section = await screen.findByRole('region', { name: 'Due today (2)' });
+    const buttons = within(section).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toStrictEqual(['Nudge Ada Lovelace', 'Send Ada the article']);
+    fireEvent.click(buttons[0]!);
+    fireEvent.click(buttons[1]!);
+    expect(opened).toStrictEqual([`request ${request.id}`, `person ${task.personId}`]);
+  });
+
+  it('says nothing is due where asked to, and nothing at all elsewhere', async () => {
+    const { container } = render(<DueToday db={db} onOpenRequest={() => {}} onOpenPerson={() => {}} />);
+    render(<DueToday db={db} onOpenRequest={() => {}} onOpenPerson={() => {}} emptyText="Nothing due today." />);
+    expect(await screen.findByText('Nothing due today.')).toBeInTheDocument();
+    expect(container).toBeEmptyDOMElement();
+  });
 });
+

@@ -1,51 +1,70 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { countDueBy, requestsDueBy, withPeople } from '@/utils/db/intros';
+import { dueUntil } from '@/utils/db/due';
 import { endOfLocalDay } from '@/utils/domain/business-days';
-import { dueBy } from '@/utils/domain/follow-ups';
 import { formatWhen } from './format';
 import { useNow, useSettings } from './hooks';
 
-/** How many due steps the popup lists; the rest are counted. */
+/** How many due items are listed; the rest are counted. */
 export const DUE_SHOWN = 20;
 
 /**
- * What is due by the end of today, longest overdue first: read by the due-date
- * index (the first few due requests and their people, and a count of the
- * rest), re-read when the day changes.
+ * What is due by the end of today, longest overdue first — request steps and
+ * follow-through tasks (utils/db/due.ts): the first few read by the due-date
+ * indexes with their people, the rest counted; re-read when the day changes
+ * or the store does. The popup and the side panel's home show this one list.
  */
-export function DueToday({ db, onOpen }: { db: IntrobookDB; onOpen: (requestId: string) => void }) {
+export function DueToday({
+  db,
+  onOpenRequest,
+  onOpenPerson,
+  className = 'panel',
+  emptyText,
+  moreText = 'see the Requests board in the side panel.',
+}: {
+  db: IntrobookDB;
+  onOpenRequest: (requestId: string) => void;
+  /** A task is about a person: open them. */
+  onOpenPerson: (personId: string) => void;
+  className?: string;
+  /** Said when nothing is due (without it, nothing is shown). */
+  emptyText?: string;
+  /** Where the rest are, after "And N more: ". */
+  moreText?: string;
+}) {
   const settings = useSettings();
   const now = useNow();
   const until = endOfLocalDay(now, settings.timeZone);
   const days = settings.workingDays.join();
-  const data = useLiveQuery(async () => {
-    const [rows, total] = await Promise.all([requestsDueBy(db, until, DUE_SHOWN), countDueBy(db, until)]);
-    const { requests, namesOf, meetings } = await withPeople(db, rows);
-    const items = dueBy(requests, namesOf, { timeZone: settings.timeZone, workingDays: settings.workingDays }, until, (r) => meetings.get(r.id));
-    return { items, total: Math.max(total - (rows.length - items.length), items.length) };
-  }, [until, settings.timeZone, days]);
-  if (!data || data.items.length === 0) return null;
-  const due = data.items;
+  const data = useLiveQuery(
+    () => dueUntil(db, { timeZone: settings.timeZone, workingDays: settings.workingDays }, until, DUE_SHOWN),
+    [until, settings.timeZone, days],
+  );
+  if (!data || (data.items.length === 0 && !emptyText)) return null;
   return (
-    <section className="panel" aria-labelledby="due-today">
+    <section className={className} aria-labelledby="due-today">
       <h2 className="panel-title" id="due-today">
-        Due today ({data.total})
+        Due today{data.total > 0 ? ` (${data.total})` : ''}
       </h2>
-      <ul className="due-list">
-        {due.map((item) => (
-          <li key={item.requestId}>
-            <button type="button" className="card-button" onClick={() => onOpen(item.requestId)}>
-              <span>{item.label}</span>
-              <span className="card-next">
-                {item.dueAt <= now ? 'Due since' : 'Due'} {formatWhen(item.dueAt, settings.timeZone)}
+      {data.items.length === 0 && <p className="muted small">{emptyText}</p>}
+      {data.items.length > 0 && (
+        <ul className="due-list" aria-label="Due today">
+          {data.items.map((item) => (
+            <li key={item.key} className={item.dueAt < now ? 'overdue' : undefined}>
+              <button type="button" className="link-button" onClick={() => (item.kind === 'request' ? onOpenRequest(item.requestId) : onOpenPerson(item.personId))}>
+                {item.label}
+              </button>{' '}
+              <span className="muted small">
+                {item.dueAt <= now ? 'due since' : 'due'} {formatWhen(item.dueAt, settings.timeZone)}
               </span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      {data.total > due.length && (
-        <p className="muted small">And {data.total - due.length} more: see the Requests board in the side panel.</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {data.total > data.items.length && (
+        <p className="muted small">
+          And {data.total - data.items.length} more: {moreText}
+        </p>
       )}
     </section>
   );

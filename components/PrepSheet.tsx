@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { cancelMeeting, getMeeting, updateMeeting } from '@/utils/db/meetings';
+import { cancelMeeting, getMeeting } from '@/utils/db/meetings';
+import { editMeeting } from '@/utils/db/intros';
 import { ensureMeetingNotes, getMeetingNotes, updateMeetingNotes } from '@/utils/db/workspace';
 import {
   ANSWER_KEYS,
@@ -80,7 +81,8 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
     if (startsAt === null) return setError('Pick a date and time.');
     if (!Number.isInteger(durationMin) || durationMin < 5 || durationMin > 600) return setError('The length is in minutes, 5 to 600.');
     try {
-      await updateMeeting(db, meeting.id, { startsAt, durationMin, channel, link: link.trim() });
+      // A meeting that came from a request moves as one of its steps (history, undo, due date).
+      await editMeeting(db, meeting.id, { startsAt, durationMin, channel, link: link.trim() });
       setEditing(false);
       setError(null);
     } catch {

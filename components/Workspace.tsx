@@ -1,22 +1,36 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { dueUntil } from '@/utils/db/due';
 import { upcomingMeetings } from '@/utils/db/meetings';
 import { allCompanies, allTags, hasFilters, peoplePage, searchPeople, type SearchFilters } from '@/utils/db/search';
-import { endOfLocalDay } from '@/utils/domain/business-days';
 import { STATUS_LABELS, STATUSES, type IntroStatus } from '@/utils/domain/intro-status';
 import type { Person, Settings } from '@/utils/domain/schemas';
 import { formatWhen } from './format';
+import { DueToday } from './DueToday';
 import { CHANNEL_LABELS } from './PrepSheet';
 import { PeopleList } from './PeopleList';
 
 const PAGE = 50;
 
+type Cursor = { capturedAt: number; id: string } | null;
+
 /**
- * Move focus between the people buttons with the arrow keys; ArrowUp from the
- * first goes back to the search box (the one the list belongs to).
+ * What the home is showing: the search, its filters and how far the lists
+ * were paged. The side panel keeps it while a person's page is open, so going
+ * back (Escape) returns to the same results with the person's row focused.
  */
+export interface WorkspaceView {
+  query: string;
+  filters: SearchFilters;
+  /** "Show more" grows the page for this query and these filters only. */
+  more: { key: string; limit: number };
+  allPeople: { open: boolean; cursors: Cursor[] };
+}
+
+export function initialWorkspaceView(): WorkspaceView {
+  return { query: '', filters: {}, more: { key: '', limit: PAGE }, allPeople: { open: false, cursors: [null] } };
+}
+
 /**
  * The side panel's home: search as you type across everyone saved (name,
  * company, role, headline, tags, notes; accents, case and word order ignored),
@@ -29,6 +43,8 @@ export function Workspace({
   now,
   focusSignal,
   focusId,
+  view,
+  onView,
   onOpen,
   onOpenRequest,
 }: {
@@ -37,29 +53,63 @@ export function Workspace({
   now: number;
   /** Changes when the user pressed "/": focus the search box. */
   focusSignal: number;
-  /** The person just left: their row takes focus back. */
+  /** The person just left: their row takes focus back (the search box, when no list shows them). */
   focusId?: string | null;
+  /** Kept by the caller across visits to a person's page. */
+  view: WorkspaceView;
+  onView: Dispatch<SetStateAction<WorkspaceView>>;
   onOpen: (personId: string) => void;
   onOpenRequest: (requestId: string) => void;
 }) {
   const id = useId();
   const search = useRef<HTMLInputElement>(null);
-  const [query, setQuery] = useState('');
+  const { query, filters, more } = view;
+  // The row to give focus back to, once: cleared when it has it or the user searches on (a list that
+  // appears later must not take focus from the search box).
+  const [restoreId, setRestoreId] = useState(focusId ?? null);
+  const setQuery = (q: string) => {
+    setRestoreId(null);
+    onView((v) => ({ ...v, query: q }));
+  };
+  const setFilters = (f: SearchFilters) => {
+    setRestoreId(null);
+    onView((v) => ({ ...v, filters: f }));
+  };
   const deferred = useDeferredValue(query);
-  const [filters, setFilters] = useState<SearchFilters>({});
-  // "Show more" grows the page for this query and these filters only.
   const searchKey = JSON.stringify([deferred, filters]);
-  const [more, setMore] = useState({ key: '', limit: PAGE });
   const limit = more.key === searchKey ? more.limit : PAGE;
   const searching = deferred.trim() !== '' || hasFilters(filters);
   const results = useLiveQuery(() => (searching ? searchPeople(db, deferred, filters, { limit, now }) : Promise.resolve(null)), [deferred, filters, limit, searching]);
 
+  const focusSearchBox = () => {
+    search.current?.focus();
+    search.current?.select();
+  };
+  // When the home appears: back from a person's page, focus waits in the search box until their row is
+  // listed (PeopleList takes it then); after "/", the search box. Later "/" presses: the search box.
+  const mounted = useRef(false);
   useEffect(() => {
-    if (focusSignal > 0) search.current?.focus();
+    if (!mounted.current) {
+      mounted.current = true;
+      if (restoreId) {
+        const row = document.getElementById(`${id}-results`)?.querySelector<HTMLElement>(`[data-person="${CSS.escape(restoreId)}"]`);
+        if (row) row.focus();
+        else search.current?.focus();
+      } else if (focusSignal > 0) focusSearchBox();
+      return;
+    }
+    if (focusSignal > 0) focusSearchBox();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- focusId counts only when the home appears
   }, [focusSignal]);
 
   return (
-    <section className="panel workspace" aria-label="People">
+    <section
+      className="panel workspace"
+      aria-label="People"
+      onFocus={(e) => {
+        if (restoreId && (e.target as HTMLElement).dataset.person === restoreId) setRestoreId(null);
+      }}
+    >
       <div className="search-row">
         <label htmlFor={`${id}-q`} className="sr-only">
           Search people
@@ -90,9 +140,18 @@ export function Workspace({
       <Filters db={db} filters={filters} onChange={setFilters} />
       <div id={`${id}-results`} data-arrow-nav>
         {searching ? (
-          <Results results={results} focusId={focusId} onOpen={onOpen} onMore={() => setMore({ key: searchKey, limit: limit + PAGE })} />
+          <Results results={results} focusId={restoreId} onOpen={onOpen} onMore={() => onView((v) => ({ ...v, more: { key: searchKey, limit: limit + PAGE } }))} />
         ) : (
-          <Home db={db} settings={settings} now={now} focusId={focusId} onOpen={onOpen} onOpenRequest={onOpenRequest} />
+          <Home
+            db={db}
+            settings={settings}
+            now={now}
+            focusId={restoreId}
+            allPeople={view.allPeople}
+            onAllPeople={(allPeople) => onView((v) => ({ ...v, allPeople }))}
+            onOpen={onOpen}
+            onOpenRequest={onOpenRequest}
+          />
         )}
       </div>
     </section>
@@ -187,13 +246,25 @@ function Filters({ db, filters, onChange }: { db: IntrobookDB; filters: SearchFi
   );
 }
 
-function Home({ db, settings, now, focusId, onOpen, onOpenRequest }: { db: IntrobookDB; settings: Settings; now: number; focusId?: string | null; onOpen: (id: string) => void; onOpenRequest: (id: string) => void }) {
-  // Re-read when the day changes (or the store does), not on every tick of the clock.
-  const until = endOfLocalDay(now, settings.timeZone);
-  const due = useLiveQuery(
-    () => dueUntil(db, { timeZone: settings.timeZone, workingDays: settings.workingDays }, until),
-    [settings.timeZone, settings.workingDays.join(), until],
-  );
+function Home({
+  db,
+  settings,
+  now,
+  focusId,
+  allPeople,
+  onAllPeople,
+  onOpen,
+  onOpenRequest,
+}: {
+  db: IntrobookDB;
+  settings: Settings;
+  now: number;
+  focusId?: string | null;
+  allPeople: WorkspaceView['allPeople'];
+  onAllPeople: (next: WorkspaceView['allPeople']) => void;
+  onOpen: (id: string) => void;
+  onOpenRequest: (id: string) => void;
+}) {
   const meetings = useLiveQuery(async () => {
     const list = await upcomingMeetings(db, now, 5);
     const people = await db.people.bulkGet(list.map((m) => m.personId));
@@ -202,25 +273,7 @@ function Home({ db, settings, now, focusId, onOpen, onOpenRequest }: { db: Intro
   const recent = useLiveQuery(() => peoplePage(db, null, 5), []);
   return (
     <>
-      <section aria-labelledby="due-today-h" className="home-section">
-        <h2 className="panel-title" id="due-today-h">
-          Due today{due && due.length > 0 ? ` (${due.length})` : ''}
-        </h2>
-        {due?.length === 0 && <p className="muted small">Nothing due today.</p>}
-        {due && due.length > 0 && (
-          <ul className="due-list" aria-label="Due today">
-            {due.slice(0, 20).map((d) => (
-              <li key={d.key} className={d.dueAt < now ? 'overdue' : undefined}>
-                <button type="button" className="link-button" onClick={() => (d.kind === 'request' ? onOpenRequest(d.requestId) : onOpen(d.personId))}>
-                  {d.label}
-                </button>{' '}
-                <span className="muted small">{formatWhen(d.dueAt, settings.timeZone)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-        {due && due.length > 20 && <p className="muted small">…and {due.length - 20} more on the Requests board.</p>}
-      </section>
+      <DueToday db={db} className="home-section" emptyText="Nothing due today." moreText="see the Requests board." onOpenRequest={onOpenRequest} onOpenPerson={onOpen} />
       <section aria-labelledby="upcoming-h" className="home-section">
         <h2 className="panel-title" id="upcoming-h">
           Upcoming meetings
@@ -248,19 +301,34 @@ function Home({ db, settings, now, focusId, onOpen, onOpenRequest }: { db: Intro
         {recent?.people.length === 0 && <p className="muted">Nobody saved yet. On a LinkedIn profile, click “Save to Introbook” next to the name.</p>}
         {recent && recent.people.length > 0 && <PeopleList people={recent.people} onOpen={(p) => onOpen(p.id)} label="Saved people, newest first" focusId={focusId} />}
       </section>
-      <AllPeople db={db} focusId={focusId} onOpen={onOpen} />
+      <AllPeople db={db} focusId={focusId} state={allPeople} onState={onAllPeople} onOpen={onOpen} />
     </>
   );
 }
 
 /** Everyone, newest capture first, a page at a time (keyset pages: cost per page, not per person stored). */
-function AllPeople({ db, focusId, onOpen }: { db: IntrobookDB; focusId?: string | null; onOpen: (id: string) => void }) {
-  const [open, setOpen] = useState(false);
-  const [cursors, setCursors] = useState<({ capturedAt: number; id: string } | null)[]>([null]);
+function AllPeople({
+  db,
+  focusId,
+  state,
+  onState,
+  onOpen,
+}: {
+  db: IntrobookDB;
+  focusId?: string | null;
+  state: WorkspaceView['allPeople'];
+  onState: (next: WorkspaceView['allPeople']) => void;
+  onOpen: (id: string) => void;
+}) {
+  const { open, cursors } = state;
+  const setOpen = (next: boolean) => {
+    if (next !== open) onState({ open: next, cursors });
+  };
+  const setCursors = (change: (c: Cursor[]) => Cursor[]) => onState({ open, cursors: change(cursors) });
   const after = cursors[cursors.length - 1] ?? null;
   const page = useLiveQuery(() => (open ? peoplePage(db, after, PAGE) : Promise.resolve(null)), [open, after?.capturedAt, after?.id]);
   return (
-    <details className="home-section" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="home-section" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>All people</summary>
       {page && page.people.length > 0 && (
         <>

@@ -30,7 +30,8 @@ export const HOST_PURPOSES: { pattern: RegExp; label: string; purpose: string }[
     purpose: 'Fetch the photo of a person you save, once, without cookies, and keep a small copy on your computer.',
   },
   {
-    pattern: /^https:\/\/(?:meet\.google\.com|(?:\*\.|app\.)?zoom\.us|teams\.microsoft\.com|teams\.live\.com|teams\.cloud\.microsoft)\/\*$/,
+    // Zoom's web client lives under /wc/ (the content script matches only that).
+    pattern: /^https:\/\/(?:meet\.google\.com|(?:\*\.|app\.)?zoom\.us|teams\.microsoft\.com|teams\.live\.com|teams\.cloud\.microsoft)\/(?:wc\/)?\*$/,
     label: 'Google Meet, Zoom, Microsoft Teams',
     purpose: 'Notice when a call with a saved person is in the active tab, to open your prep notes. Nothing about the call leaves your computer.',
   },

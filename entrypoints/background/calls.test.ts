@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { LiveCalls } from '@/utils/calls-state';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { createRequest, markSent, moveRequest } from '@/utils/db/intros';
+import { createRequest, markSent, moveRequest, scheduleMeetingStep } from '@/utils/db/intros';
 import { scheduleMeeting } from '@/utils/db/meetings';
 import { savePersonCapture } from '@/utils/db/people';
 import type { CallStateMessage } from '@/utils/meeting/types';
@@ -147,6 +147,34 @@ describe('live calls in the background', () => {
     clock += 86_400_000;
     await r.handle(state('in-call', { participants: ['Priya Raman'] }), meetSender(9));
     expect(store['9']?.match).toMatchObject({ personId: b.id, how: 'remembered' });
+  });
+
+  it('a remembered link does not put a new call on last month’s meeting', async () => {
+    const priya = await person('priya', 'Priya Raman');
+    const old = await scheduleMeeting(db, { personId: priya.id, startsAt: clock - 30 * 86_400_000, link: MEET });
+    await db.callLinks.put({ id: 'meet:abc-defg-hij', personId: priya.id, meetingId: old.id, createdAt: 1, updatedAt: 1, deletedAt: null });
+    await router().handle(state('in-call', { participants: [] }), meetSender());
+    const match = store['5']!.match!;
+    expect(match).toMatchObject({ personId: priya.id, how: 'remembered' });
+    expect(match.meetingId).not.toBe(old.id);
+    expect(await db.meetings.get(match.meetingId)).toMatchObject({ startsAt: clock, link: MEET });
+    expect((await db.meetingNotes.get(old.id))?.callStartedAt ?? null).toBeNull();
+  });
+
+  it('a call with someone whose request waits in "meeting scheduled" is that request’s meeting, moved to now (with history), not a second one', async () => {
+    const zoe = await person('zoe', 'Zoë Ångström');
+    const request = await createRequest(db, { kind: 'direct', targetId: zoe.id, connectorId: null });
+    await markSent(db, request.id, 'copy');
+    const { meeting } = await scheduleMeetingStep(db, request.id, { startsAt: clock + 3 * 86_400_000 });
+    // They met earlier than planned, on a link Introbook did not know.
+    await router().handle(state('in-call', { participants: ['Zoë Ångström'], code: 'xyz-abcd-efg', link: 'https://meet.google.com/xyz-abcd-efg' }), meetSender(5, 'https://meet.google.com/xyz-abcd-efg'));
+    expect(store['5']?.match).toMatchObject({ personId: zoe.id, meetingId: meeting.id });
+    expect(await db.meetings.where('requestId').equals(request.id).count()).toBe(1);
+    expect(await db.meetings.get(meeting.id)).toMatchObject({ startsAt: clock, link: 'https://meet.google.com/xyz-abcd-efg', channel: 'meet' });
+    const stored = (await db.intros.get(request.id))!;
+    expect(stored.history.at(-1)).toMatchObject({ action: 'meeting' });
+    // "Meet …" is due when the meeting starts: the stored due date followed it.
+    expect(stored.dueAt).toBe(clock);
   });
 
   it('a closed tab ends its call; a page that went away ends it after the grace period unless it comes back', async () => {

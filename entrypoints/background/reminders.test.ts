@@ -5,6 +5,8 @@ import { makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { createRequest, markSent, recordFollowUp } from '@/utils/db/intros';
 import { savePersonCapture } from '@/utils/db/people';
+import { addTask, setTaskDone } from '@/utils/db/ledger';
+import { scheduleMeeting } from '@/utils/db/meetings';
 import { zonedTime } from '@/utils/domain/business-days';
 import { saveSettings, defaultSettings } from '@/utils/settings';
 import { createReminders, NEXT_DUE_ALARM } from './reminders';
@@ -55,4 +57,26 @@ describe('reminders', () => {
     expect(await reminders.refresh()).toBe(1);
     expect(notes.map((n) => n.message)).toStrictEqual(['Nudge Charles Babbage', 'Last follow-up to Charles Babbage']);
   });
+
+  it('counts and notifies follow-through tasks too, once each, but not a thank-you a request already tracks', async () => {
+    const ada = (await savePersonCapture(db, makeCapture())).person;
+    const request = await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null });
+    const meeting = await scheduleMeeting(db, { personId: ada.id, requestId: request.id, startsAt: local(11, 23, 10) });
+    const clock = local(11, 24, 9);
+    await addTask(db, { personId: ada.id, meetingId: meeting.id, kind: 'connect', text: 'Connect with Ada on LinkedIn', dueAt: local(11, 24, 8) });
+    await addTask(db, { personId: ada.id, meetingId: meeting.id, kind: 'thank-you', text: 'Send Ada a thank-you', dueAt: local(11, 24, 8) });
+    const later = await addTask(db, { personId: ada.id, kind: 'offer', text: 'Send Ada the article', dueAt: local(11, 27, 15) });
+    const reminders = createReminders(db, async () => clock);
+    expect(await reminders.refresh()).toBe(1);
+    expect(badge).toBe('1');
+    expect(notes.map((n) => n.message)).toStrictEqual(['Connect with Ada on LinkedIn']);
+    await reminders.refresh();
+    expect(notes).toHaveLength(1);
+    // The next alarm is the next task's due time (no request step is due before it).
+    expect((await fakeBrowser.alarms.get(NEXT_DUE_ALARM))?.scheduledTime).toBeGreaterThan(Date.now() + (local(11, 27, 15) - clock) - 5_000);
+    await setTaskDone(db, later.id, true);
+    await reminders.refresh();
+    expect(await fakeBrowser.alarms.get(NEXT_DUE_ALARM)).toBeUndefined();
+  });
 });
+

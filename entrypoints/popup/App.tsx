@@ -206,7 +206,14 @@ export function App() {
         <span className="brand">Introbook</span>
       </h1>
       <CallPrompt />
-      <DueToday db={db} onOpen={openRequest} />
+      <DueToday
+        db={db}
+        onOpenRequest={openRequest}
+        onOpenPerson={(id) => {
+          openSidePanel();
+          void focusedPersonId.setValue(id);
+        }}
+      />
       <section className="panel" aria-labelledby="on-this-page">
         <h2 className="panel-title" id="on-this-page">
           On this page

@@ -14,7 +14,7 @@ import { SetupPrompt } from '@/components/SetupPrompt';
 import { SyncNotices } from '@/components/SyncNotices';
 import { TemplatesView } from '@/components/TemplatesView';
 import { Toasts } from '@/components/Toasts';
-import { Workspace } from '@/components/Workspace';
+import { initialWorkspaceView, Workspace } from '@/components/Workspace';
 import { getDb } from '@/utils/db/db';
 import { getPerson } from '@/utils/db/people';
 import { focusedPersonId, focusedRequestId, pendingMerge } from '@/utils/ui-state';
@@ -36,6 +36,8 @@ export function App() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [requestId, setRequestId] = useState<string | null>(null);
   const [lastPersonId, setLastPersonId] = useState<string | null>(null);
+  // The home's search and paging, kept while a person's page is open: going back returns to them.
+  const [homeView, setHomeView] = useState(initialWorkspaceView);
   // Two records a save found may be one human (set by the capture side): the merge view asks the user.
   const [merging, setMerging] = useState<{ aId: string; bId: string } | null>(null);
   useEffect(() => {
@@ -74,6 +76,7 @@ export function App() {
         e.preventDefault();
         setView('people');
         setSelectedId(null);
+        setLastPersonId(null);
         setFocusSearch((n) => n + 1);
       }
     };
@@ -160,7 +163,17 @@ export function App() {
           <PersonDetails key={selected.id} person={selected} db={db} onBack={back} settings={loaded ? settings : undefined} />
         ) : (
           <>
-            <Workspace db={db} settings={settings} now={now} focusSignal={focusSearch} focusId={lastPersonId} onOpen={setSelectedId} onOpenRequest={openRequest} />
+            <Workspace
+              db={db}
+              settings={settings}
+              now={now}
+              focusSignal={focusSearch}
+              focusId={lastPersonId}
+              view={homeView}
+              onView={setHomeView}
+              onOpen={setSelectedId}
+              onOpenRequest={openRequest}
+            />
             <section className="panel" aria-label="Add a person">
               <AddPerson db={db} onOpen={(p) => setSelectedId(p.id)} />
             </section>

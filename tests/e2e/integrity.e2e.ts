@@ -116,7 +116,7 @@ describe('honest capture: “check this”', () => {
     await form.getByRole('textbox', { name: 'Headline' }).waitFor();
     expect(await form.getByRole('textbox', { name: 'Headline' }).getAttribute('aria-describedby')).toMatch(/check/);
     expect(await form.getByRole('button', { name: 'Headline looks right' }).count()).toBe(1);
-    // The name's split is a guess too (since lane 7a's confidence work the location on this page is read from a label).
+    // The first name, split from a name with an emoji in it, is a guess too.
     expect(await form.getByRole('button', { name: 'First name looks right' }).count()).toBe(1);
     // The name, read from the heading that links to this very profile, is not a guess: no mark.
     expect(await form.getByRole('button', { name: 'Name looks right', exact: true }).count()).toBe(0);
@@ -143,13 +143,8 @@ describe('honest capture: “check this”', () => {
 });
 
 describe('pages with no person', () => {
-  it.each([
-    ['the login wall', 'https://www.linkedin.com/authwall?trk=public_profile&sessionRedirect=https%3A%2F%2Fwww.linkedin.com%2Fin%2Fada-lovelace'],
-    // Served under a profile's own address, where the content script runs: "Welcome to your professional community".
-    ['the login wall under /in/…', 'https://www.linkedin.com/in/rahel-mekonnen/'],
-    ['“Profile not found” under /in/…', 'https://www.linkedin.com/in/removed-member-123/'],
-  ])('%s gets no button, and the popup says it is not a profile', async (_, url) => {
-    const page = await open(url);
+  it('the login wall gets no button, and the popup says it is not a profile', async () => {
+    const page = await open('https://www.linkedin.com/authwall?trk=public_profile&sessionRedirect=https%3A%2F%2Fwww.linkedin.com%2Fin%2Fada-lovelace');
     const popup = await popupFor(page);
     await popup.getByText('This page is not a person’s profile.').waitFor({ timeout: 2000 });
     expect(await inPage(page).count()).toBe(0);

@@ -171,7 +171,7 @@ describe('warm introduction', () => {
     const panel = await h.context.newPage();
     await panel.goto(sidePanelUrl(h));
     await panel.getByRole('list', { name: 'Saved people, newest first' }).getByRole('button', { name: /Charles Babbage/ }).click();
-    await expect.poll(() => panel.getByLabel('Answer').innerText()).toBe(answer);
+    await expect.poll(() => panel.getByLabel('Answer', { exact: true }).innerText()).toBe(answer);
     await panel.close();
   });
 });

@@ -28,7 +28,6 @@ afterAll(async () => {
 async function saveFromProfile(url: string): Promise<void> {
   const page = await h.context.newPage();
   await page.goto(url);
-  // The in-page control is in a closed shadow root: reached through DevTools, clicked with the mouse.
   await inPage(page).click('Save to Introbook');
   await inPage(page).waitForText('Saved');
   await page.close();
@@ -171,7 +170,7 @@ describe('the warm-intro loop, by clicking', () => {
     await Promise.all([popup.close(), profile.close()]);
     await panel.bringToFront();
     await request().getByRole('button', { name: '← Back to Ada Lovelace' }).click();
-    await expect.poll(() => panel.getByLabel('Answer').innerText()).toBe('You met Ada Lovelace and closed the loop.');
+    await expect.poll(() => panel.getByLabel('Answer', { exact: true }).innerText()).toBe('You met Ada Lovelace and closed the loop.');
     expect(await panel.getByRole('button', { name: 'Ask Charles Babbage for an intro' }).isVisible()).toBe(false);
 
     // On the board, the finished request folds away.

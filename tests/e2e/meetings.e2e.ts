@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, popupUrl, sidePanelUrl, storedPeople, tabIdOf, type Harness } from './harness';
+import { inPage } from './in-page';
 
 let h: Harness;
 beforeAll(async () => {
@@ -88,8 +89,8 @@ function putRow(table: string, row: Record<string, unknown>): Promise<void> {
 async function save(url: string): Promise<void> {
   const page = await h.context.newPage();
   await page.goto(url);
-  await page.getByRole('button', { name: /^Save to Introbook/ }).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+  await inPage(page).click('Save to Introbook');
+  await inPage(page).waitForText('Saved');
   await page.close();
 }
 

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type Relay } from '../../server/relay.mjs';
 import { deriveVaultKey, open, parsePairingCode } from '../../utils/sync/crypto';
 import { launch, sidePanelUrl, storedPeople, waitForPeople, type Harness, type StoredPerson } from './harness';
+import { inPage } from './in-page';
 
 let a: Harness;
 let b: Harness;
@@ -64,8 +65,8 @@ async function openPanel(h: Harness): Promise<Page> {
 async function save(h: Harness, url: string): Promise<void> {
   const page = await h.context.newPage();
   await page.goto(url);
-  await page.getByRole('button', { name: /^Save to Introbook/ }).click();
-  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+  await inPage(page).click('Save to Introbook');
+  await inPage(page).waitForText('Saved');
   await page.close();
 }
 
@@ -75,6 +76,14 @@ async function openPerson(panel: Page, name: string): Promise<void> {
 }
 
 type Row = StoredPerson & { notes?: string; howWeKnow?: string };
+
+/** Notes are saved as you type (and when the field is left): write them, leave the field, wait until stored. */
+async function writeNotes(h: Harness, panel: Page, text: string): Promise<void> {
+  const box = panel.getByRole('textbox', { name: 'Your notes' });
+  await box.fill(text);
+  await box.blur();
+  await waitForPeople(h.worker, (people) => people.some((p) => (p as Row).notes === text), 10_000);
+}
 const ada = (people: StoredPerson[]) => people.find((p) => p.name === 'Ada Lovelace') as Row | undefined;
 
 async function storedRows(worker: Worker, table: string): Promise<Record<string, unknown>[]> {
@@ -138,8 +147,7 @@ describe('sync between two browsers', () => {
     await relayDown();
     await expect.poll(() => statusText(panelA), { timeout: 15_000 }).toMatch(/^Offline/);
     await openPerson(panelA, 'Ada Lovelace');
-    await panelA.getByRole('textbox', { name: 'Your notes' }).fill('Met at the Royal Society');
-    await panelA.getByRole('button', { name: 'Save notes' }).click();
+    await writeNotes(a, panelA, 'Met at the Royal Society');
     await openPerson(panelB, 'Ada Lovelace');
     await panelB.locator('summary', { hasText: 'Your relationship' }).click();
     const relationship = panelB.getByRole('form', { name: 'Your relationship with Ada Lovelace' });
@@ -157,14 +165,12 @@ describe('sync between two browsers', () => {
   it('the same field edited in both ends identical on both, the other value in the person’s history', async () => {
     await relayDown();
     await expect.poll(() => statusText(panelB), { timeout: 15_000 }).toMatch(/^Offline/);
-    for (const [panel, text] of [
-      [panelA, 'Notes written in A'],
-      [panelB, 'Notes written in B'],
+    for (const [h, panel, text] of [
+      [a, panelA, 'Notes written in A'],
+      [b, panelB, 'Notes written in B'],
     ] as const) {
       await openPerson(panel, 'Ada Lovelace');
-      await panel.getByRole('textbox', { name: 'Your notes' }).fill(text);
-      await panel.getByRole('button', { name: 'Save notes' }).click();
-      await expect.poll(() => panel.getByRole('status').filter({ hasText: 'Notes saved.' }).count()).toBe(1);
+      await writeNotes(h, panel, text);
     }
     await relayUp();
     let notes = '';
@@ -192,8 +198,7 @@ describe('sync between two browsers', () => {
     await expect.poll(() => statusText(panelA), { timeout: 15_000 }).toMatch(/^Offline/);
     await save(a, 'https://www.linkedin.com/in/charles-babbage/');
     await openPerson(panelA, 'Ada Lovelace');
-    await panelA.getByRole('textbox', { name: 'Your notes' }).fill('Final notes, written offline');
-    await panelA.getByRole('button', { name: 'Save notes' }).click();
+    await writeNotes(a, panelA, 'Final notes, written offline');
     await expect.poll(() => statusText(panelA)).toBe('Offline — 2 changes waiting');
     expect((await storedPeople(b.worker)).some((p) => p.name === 'Charles Babbage')).toBe(false);
 
@@ -207,6 +212,8 @@ describe('sync between two browsers', () => {
     await panelA.getByRole('button', { name: 'Ask Ada directly' }).click();
     const inA = panelA.getByRole('region', { name: 'Request to meet Ada Lovelace' });
     await inA.getByRole('button', { name: 'Copy and mark as asked' }).click();
+    // Settings are not filled in here: the draft still has blanks, and sending asks first.
+    await inA.getByRole('alertdialog').getByRole('button', { name: 'Send anyway' }).click();
     await expect.poll(() => inA.innerText()).toContain('Status: Asked');
     await expect.poll(async () => (await storedRows(b.worker, 'intros')).map((r) => r.status)).toStrictEqual(['asked']);
 
@@ -228,9 +235,7 @@ describe('sync between two browsers', () => {
     await panelA.getByRole('button', { name: 'Remove from Introbook' }).click();
     await panelA.getByRole('button', { name: 'Yes, remove Charles Babbage' }).click();
     await openPerson(panelB, 'Charles Babbage');
-    await panelB.getByRole('textbox', { name: 'Your notes' }).fill('Lunch next Tuesday');
-    await panelB.getByRole('button', { name: 'Save notes' }).click();
-    await expect.poll(() => panelB.getByRole('status').filter({ hasText: 'Notes saved.' }).count()).toBe(1);
+    await writeNotes(b, panelB, 'Lunch next Tuesday');
     await relayUp();
 
     for (const panel of [panelA, panelB]) {
@@ -286,8 +291,7 @@ describe('sync between two browsers', () => {
     await syncSection(panelB).getByRole('button', { name: 'Turn sync off' }).click();
     await expect.poll(() => statusText(panelB)).toMatch(/^Sync is off on this device/);
     await openPerson(panelA, 'Ada Lovelace');
-    await panelA.getByRole('textbox', { name: 'Your notes' }).fill('Written while B was off');
-    await panelA.getByRole('button', { name: 'Save notes' }).click();
+    await writeNotes(a, panelA, 'Written while B was off');
     await expect.poll(() => statusText(panelA), { timeout: 15_000 }).toBe('Synced');
     expect(ada(await storedPeople(b.worker))?.notes).not.toBe('Written while B was off');
     const countB = (await storedPeople(b.worker)).length;
@@ -303,8 +307,7 @@ describe('sync between two browsers', () => {
     expect((await storedPeople(a.worker)).length).toBe(countB);
     // B's later edits stay on B.
     await openPerson(panelB, 'Ada Lovelace');
-    await panelB.getByRole('textbox', { name: 'Your notes' }).fill('Only on B now');
-    await panelB.getByRole('button', { name: 'Save notes' }).click();
+    await writeNotes(b, panelB, 'Only on B now');
     await expect.poll(async () => ada(await storedPeople(b.worker))?.notes).toBe('Only on B now');
     await new Promise((r) => setTimeout(r, 1_000));
     expect(ada(await storedPeople(a.worker))?.notes).toBe('Written while B was off');

@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, sidePanelUrl, type Harness } from './harness';
+import { inPage } from './in-page';
 
 let h: Harness;
 let panel: Page;
@@ -19,8 +20,8 @@ beforeAll(async () => {
   for (const slug of ['ada-lovelace', 'charles-babbage', 'zoë-ångström']) {
     const page = await h.context.newPage();
     await page.goto(`https://www.linkedin.com/in/${slug}/`);
-    await page.getByRole('button', { name: /^Save to Introbook/ }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await inPage(page).click('Save to Introbook');
+    await inPage(page).waitForText('Saved');
     await page.close();
   }
   panel = await h.context.newPage();
@@ -52,18 +53,25 @@ describe('workspace', () => {
     await search().fill('');
     await search().fill('an');
     await expect.poll(() => results().getByRole('button').count()).toBeGreaterThan(1);
-    // Arrows move through the results, Enter opens, Escape goes back to the search.
+    // Arrows move through the results, Enter opens (focus in their page), Escape goes back to the same
+    // results with focus on that person's row; "/" again is the search box.
     await panel.keyboard.press('ArrowDown');
     const first = await focusedText();
     await panel.keyboard.press('ArrowDown');
     expect(await focusedText()).not.toBe(first);
+    const second = await panel.evaluate(() => document.activeElement?.getAttribute('data-person'));
     await panel.keyboard.press('ArrowUp');
     expect(await focusedText()).toBe(first);
+    await panel.keyboard.press('ArrowDown');
     await panel.keyboard.press('Enter');
     const details = panel.getByRole('region', { name: /^Details for / });
     await expect.poll(() => details.count()).toBe(1);
+    expect(await panel.evaluate(() => document.activeElement?.closest('[data-view]') !== null)).toBe(true);
     await panel.keyboard.press('Escape');
     await expect.poll(() => details.count()).toBe(0);
+    expect(await search().inputValue()).toBe('an');
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('data-person'))).toBe(second);
+    await panel.keyboard.press('/');
     expect(await panel.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
   });
 
@@ -161,6 +169,8 @@ describe('workspace', () => {
     // The overdue offer is due today on the home page.
     await panel.getByRole('button', { name: '← All people' }).click();
     await search().fill('');
-    await expect.poll(() => panel.getByRole('list', { name: 'Due today' }).getByRole('button').allTextContents()).toContain('Send him the article on difference engines');
+    await expect
+      .poll(() => panel.getByRole('list', { name: 'Due today' }).getByRole('button').allTextContents(), { timeout: 10_000 })
+      .toContain('Send him the article on difference engines');
   });
 });

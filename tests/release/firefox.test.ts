@@ -8,14 +8,15 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCapture } from '../helpers/db';
-import { blankUserFields, introRequestSchema } from '../../utils/domain/schemas';
-import { requestIndexFields } from '../../utils/db/app-db';
-import { defaultSettings, workWeek } from '../../utils/settings';
+import { blankUserFields, type IntroRequest } from '../../utils/domain/schemas';
+import { DEFAULT_WORK_WEEK } from '../../utils/domain/business-days';
+import { requestIndexFields, SCHEMA_VERSIONS, withDerived } from '../../utils/db/app-db';
 import { FIREFOX, FirefoxRdp } from './firefox-rdp';
 
 const BUILD = resolve(process.cwd(), '.output/firefox-mv2');
 const ADDON_ID = 'introbook@example.org';
 const DAY = 86_400_000;
+const CURRENT = SCHEMA_VERSIONS.at(-1)!.version;
 
 let firefox: FirefoxRdp;
 let background: string;
@@ -51,8 +52,9 @@ describe('the Firefox build', () => {
       return names.includes('introbook-reminders') && names.includes('introbook-data-care');
     }, 'the reminder and data-care alarms');
     await poll(
-      async () => Number(await firefox.evaluate(background, `return String((await indexedDB.databases()).find((d) => d.name === 'introbook')?.version ?? 0);`)) >= 90,
-      'the introbook database at schema version 9',
+      // Dexie opens version n as IndexedDB version 10 n.
+      async () => Number(await firefox.evaluate(background, `return String((await indexedDB.databases()).find((d) => d.name === 'introbook')?.version ?? 0);`)) >= CURRENT * 10,
+      `the introbook database at schema version ${CURRENT}`,
     );
   });
 
@@ -71,7 +73,7 @@ describe('the Firefox build', () => {
     const ada = person('5b1c1f5e-2f7a-4f0e-9d3b-0c6a1f7f2a11', {});
     const charles = person('9e0b7c2d-4a51-4c8e-8f3a-2b7d9e1c0f22', { profileUrl: 'https://www.linkedin.com/in/charles/', name: 'Charles Babbage' });
     const askedAt = now - 10 * DAY;
-    const request = {
+    const request: IntroRequest = {
       id: '3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a',
       kind: 'intro',
       targetId: ada.id,
@@ -93,17 +95,17 @@ describe('the Firefox build', () => {
       updatedAt: askedAt,
       deletedAt: null,
     };
-    // Written with raw IndexedDB in the extension's own origin, as a capture and a sent ask would have left them:
-    // a request row carries the fields its indexes are built on (its status while live, its next due date).
-    const row = { ...request, ...requestIndexFields(introRequestSchema.parse(request), workWeek(defaultSettings()), null) };
+    // Written with raw IndexedDB in the extension's own origin, as a capture and a sent ask would have left
+    // them: with the index fields the store derives (the reminders read due requests by their due date).
+    const row = { ...request, ...requestIndexFields(request, DEFAULT_WORK_WEEK, null) };
     expect(row.dueAt).toBeLessThan(now);
     expect(
       await firefox.evaluate(
         background,
         `const db = await new Promise((ok, fail) => { const r = indexedDB.open('introbook'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
          const tx = db.transaction(['people', 'intros'], 'readwrite');
-         tx.objectStore('people').put(${js(ada)});
-         tx.objectStore('people').put(${js(charles)});
+         tx.objectStore('people').put(${js(withDerived('people', ada))});
+         tx.objectStore('people').put(${js(withDerived('people', charles))});
          tx.objectStore('intros').put(${js(row)});
          await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
          db.close();

@@ -138,7 +138,7 @@ describe('export → import', () => {
 
   it('matches people by canonical profile URL and makes every reference follow the saved id', async () => {
     const source = freshDb();
-    const { ada, request } = await seedEverything(source);
+    const { ada, request, meeting, task, idea } = await seedEverything(source);
     const text = await exportText(source);
 
     // This machine saved Ada on its own: another id, same URL, and an older note.
@@ -154,6 +154,11 @@ describe('export → import', () => {
     expect((await target.meetings.toArray())[0]!.personId).toBe(mine.id);
     expect((await target.photos.get(mine.id))?.dataUrl).toBe(PIXEL_PNG);
     expect(await target.photos.get(ada.id)).toBeUndefined();
+    // The workspace follows too: the prep sheet, tasks, intro ideas, the remembered call link.
+    expect((await target.meetingNotes.get(meeting.id))!.personId).toBe(mine.id);
+    expect((await target.tasks.get(task.id))!.personId).toBe(mine.id);
+    expect((await target.introIdeas.get(idea.id))!.bId).toBe(mine.id);
+    expect((await target.callLinks.get('meet:abc-defg-hij'))!.personId).toBe(mine.id);
     // …and again: nothing new.
     expect((await plan(target, text)).totals).toMatchObject({ added: 0, updated: 0 });
   });

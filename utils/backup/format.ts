@@ -7,7 +7,7 @@
  *     "formatVersion": 1,
  *     "exportedAt": 1767225600000,
  *     "app": { "name": "Introbook", "version": "0.1.0" },
- *     "schemaVersion": 9,
+ *     "schemaVersion": 4,
  *     "kind": "export",
  *     "tables": { "people": [ … ], "intros": [ … ], … }
  *   }
@@ -23,6 +23,8 @@ import { photoSchema, settingsRowSchema } from '../domain/local-data';
 import { mergeRecordSchema } from '../domain/merge';
 import { syncConflictSchema } from '../sync/schemas';
 import { introRequestSchema, meetingSchema, personSchema, templateSchema } from '../domain/schemas';
+import { callLinkSchema, favourSchema, introIdeaSchema, taskSchema } from '../domain/ledger';
+import { meetingNotesSchema } from '../domain/prep';
 
 export const BACKUP_FORMAT = 'introbook-backup';
 /** The version of the file layout (not of the rows: that is `schemaVersion`). */
@@ -74,6 +76,11 @@ export const ROW_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
   intros: introRequestSchema,
   templates: templateSchema,
   meetings: meetingSchema,
+  meetingNotes: meetingNotesSchema,
+  tasks: taskSchema,
+  favours: favourSchema,
+  introIdeas: introIdeaSchema,
+  callLinks: callLinkSchema,
   merges: mergeRecordSchema,
   syncConflicts: syncConflictSchema,
   photos: photoSchema,
@@ -86,6 +93,11 @@ export const TABLE_LABELS: Record<string, string> = {
   intros: 'Requests',
   templates: 'Templates',
   meetings: 'Meetings',
+  meetingNotes: 'Prep sheets and call notes',
+  tasks: 'Follow-up tasks',
+  favours: 'Favours',
+  introIdeas: 'Introductions you could make',
+  callLinks: 'Who each call link was with',
   merges: 'Merges (for undo)',
   syncConflicts: 'Sync history',
   photos: 'Photos',
@@ -100,6 +112,12 @@ export const tableLabel = (table: string): string => TABLE_LABELS[table] ?? tabl
 export const REFERENCES: Record<string, Record<string, string>> = {
   intros: { targetId: 'people', connectorId: 'people' },
   meetings: { personId: 'people', requestId: 'intros' },
+  // A meeting's notes have the meeting's id, as a photo has its person's.
+  meetingNotes: { id: 'meetings', personId: 'people' },
+  tasks: { personId: 'people', meetingId: 'meetings' },
+  favours: { personId: 'people' },
+  introIdeas: { aId: 'people', bId: 'people' },
+  callLinks: { personId: 'people', meetingId: 'meetings' },
   photos: { id: 'people' },
   merges: { keptId: 'people', otherId: 'people' },
 };

@@ -62,7 +62,8 @@ interface Staged {
 export function rowLabel(table: string, row: unknown): string | null {
   if (row === null || typeof row !== 'object') return null;
   const r = row as Row;
-  const pick = table === 'intros' ? r.subject : table === 'people' || table === 'templates' ? r.name : null;
+  const pick =
+    table === 'intros' ? r.subject : table === 'people' || table === 'templates' ? r.name : table === 'tasks' || table === 'favours' ? r.text : table === 'introIdeas' ? r.reason : null;
   if (typeof pick !== 'string' || pick.trim() === '') return null;
   const text = pick.trim();
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;

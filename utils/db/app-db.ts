@@ -9,14 +9,15 @@ import { DEFAULT_TEMPLATES } from '../domain/templates';
 import type { SyncConflict, SyncStateRow, SyncUpdateRow } from '../sync/schemas';
 import type { CallLink, Favour, IntroIdea, Task } from '../domain/ledger';
 import type { MeetingNotes } from '../domain/prep';
-import { installSearchIndex, upgradeToV8 } from './workspace-schema';
+import { searchWordsOf, type Searchable } from '../domain/search-words';
 
 export const DB_NAME = 'introbook';
 
 /**
- * Every shipped schema, oldest first. Never edit a version users may have: add
- * the next one (with an `upgrade` when rows must change) and a fixture in
- * tests/fixtures/db/ — db-migrations.test.ts fails for a version without one.
+ * Every schema version, oldest first. Never edit a version users may have
+ * (v1–v3 shipped; v4 is the one this release ships): add the next one (with an
+ * `upgrade` when rows must change) and a fixture in tests/fixtures/db/ —
+ * migrations.test.ts fails for a version without one.
  * Index only what `where()`/`orderBy()` use; `&profileUrl` makes two rows for
  * one canonical URL impossible.
  */
@@ -68,141 +69,112 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
-    // v4: meetings, each with a person and (usually) the request that led to it.
-    // A request's old `meetingAt` becomes a meeting row.
+    // v4: the warm-intro loop, the workspace, backups and sync.
+    // - people: `nameKey` (folded name of a live person: who can introduce, "is
+    //   this the Omar you saved?"), `*searchWords` (word prefixes the search
+    //   reads), `*tags`, `company` (filters); mutual links by index (merges move
+    //   them). intros: `liveStatus` (the board) and `dueAt` (the next step's
+    //   due date: "Due today", reminders). These are derived index fields, kept
+    //   by the middleware below (DERIVED_FIELDS).
+    // - meetings, each with a person and (usually) the request that led to it;
+    //   `meetingNotes` (prep sheet, call and after-call notes: one row per
+    //   meeting, whose id is the meeting's); follow-through `tasks` (`openDueAt`
+    //   derived: open tasks by due date); the `favours` ledger; `introIdeas` the
+    //   user could make; `callLinks` (who a call link was with, the user's pick).
+    // - `merges` (what a merge changed, for undo); `photos` (a local copy of each
+    //   person's photo); `settings` (moved out of storage.local, which Firefox's
+    //   content scripts can read); `meta` (bookkeeping, never exported).
+    // - sync: `syncConflicts` syncs; `syncState` and `syncUpdates` stay here.
     version: 4,
     stores: {
-      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases',
-      intros: 'id, targetId, connectorId, status, updatedAt',
-      templates: 'id, kind, updatedAt',
-      meetings: 'id, personId, requestId, startsAt, updatedAt',
-    },
-    upgrade: async (tx) => {
-      const meetings = tx.table('meetings');
-      const requests = (await tx.table('intros').toArray()) as IntroRequest[];
-      for (const r of requests) {
-        if (r.meetingAt === null || r.meetingAt === undefined) continue;
-        if ((await meetings.where('requestId').equals(r.id).count()) > 0) continue;
-        const meeting: Meeting = {
-          id: crypto.randomUUID(),
-          personId: r.targetId,
-          requestId: r.id,
-          startsAt: r.meetingAt,
-          durationMin: DEFAULT_MEETING_MINUTES,
-          channel: 'other',
-          link: '',
-          createdAt: r.updatedAt,
-          updatedAt: r.updatedAt,
-          deletedAt: r.deletedAt,
-        };
-        await meetings.add(meeting);
-      }
-    },
-  },
-  {
-    // v7: the warm-intro loop answers from indexes, never a walk of every row.
-    // people.nameKey: the folded name of a live person (who can introduce, "is
-    // this the Omar you saved?"); mutual links findable by index (merge moves
-    // them). intros.liveStatus: the status of a live request (the board);
-    // intros.dueAt: when its next step falls due ("Due today", reminders).
-    // merges: what a merge changed, so it can be undone.
-    version: 7,
-    stores: {
-      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, nameKey, *mutualContactIds, *dismissedMutualIds',
-      intros: 'id, targetId, connectorId, status, updatedAt, liveStatus, dueAt',
-      templates: 'id, kind, updatedAt',
-      meetings: 'id, personId, requestId, startsAt, updatedAt',
-      merges: 'id, keptId, otherId, at',
-    },
-    upgrade: async (tx) => {
-      await tx
-        .table('people')
-        .toCollection()
-        .modify((row: Record<string, unknown>) => {
-          Object.assign(row, personIndexFields(row));
-        });
-      const meetings = tx.table('meetings');
-      const requests = (await tx.table('intros').toArray()) as StoredRequest[];
-      for (const r of requests) {
-        const meeting = r.status === 'meeting-scheduled' || r.status === 'met' ? await meetings.where('requestId').equals(r.id).last() : undefined;
-        // The user's own week is in extension storage, out of reach here: the
-        // background recomputes due dates with it on its next start.
-        const index = requestIndexFields(r, DEFAULT_WORK_WEEK, meeting && (meeting as Meeting).deletedAt === null ? (meeting as Meeting) : null);
-        await tx.table('intros').put({ ...r, ...index });
-      }
-      await seedTemplates(tx.table('templates'));
-    },
-  },
-  {
-    // v8: the workspace (lane 9). People get tags and a word-prefix search index
-    // (`searchWords`, kept by installSearchIndex on every write) and a company
-    // index for filters; prep sheets and call notes per meeting; follow-through
-    // tasks, the favour ledger, intros the user could make, and remembered
-    // "who is this call with" answers. See utils/db/workspace-schema.ts.
-    version: 8,
-    stores: {
       people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, nameKey, *mutualContactIds, *dismissedMutualIds, *searchWords, *tags, company',
       intros: 'id, targetId, connectorId, status, updatedAt, liveStatus, dueAt',
       templates: 'id, kind, updatedAt',
       meetings: 'id, personId, requestId, startsAt, updatedAt',
-      merges: 'id, keptId, otherId, at',
-      meetingNotes: 'meetingId, personId, updatedAt',
+      meetingNotes: 'id, personId, updatedAt',
       tasks: 'id, personId, meetingId, openDueAt, updatedAt',
       favours: 'id, personId, updatedAt',
       introIdeas: 'id, aId, bId, updatedAt',
-      callLinks: 'key, personId, updatedAt',
-    },
-    upgrade: upgradeToV8,
-  },
-  {
-    // v9: a local copy of each person's photo (extension pages load no remote
-    // images); the user's settings, moved out of storage.local, which Firefox's
-    // content scripts can read (utils/settings.ts moves them over on first
-    // read); and `meta`, bookkeeping that is never exported (see commitSchema()).
-    // New tables only: nothing to rewrite.
-    version: 9,
-    stores: {
-      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, nameKey, *mutualContactIds, *dismissedMutualIds, *searchWords, *tags, company',
-      intros: 'id, targetId, connectorId, status, updatedAt, liveStatus, dueAt',
-      templates: 'id, kind, updatedAt',
-      meetings: 'id, personId, requestId, startsAt, updatedAt',
+      callLinks: 'id, personId, updatedAt',
       merges: 'id, keptId, otherId, at',
       photos: 'id, url, updatedAt',
       settings: 'id, updatedAt',
       meta: 'id',
-      meetingNotes: 'meetingId, personId, updatedAt',
-      tasks: 'id, personId, meetingId, openDueAt, updatedAt',
-      favours: 'id, personId, updatedAt',
-      introIdeas: 'id, aId, bId, updatedAt',
-      callLinks: 'key, personId, updatedAt',
-    },
-  },
-  {
-    // v10: sync between browsers. `syncConflicts` syncs (what sync decided: a
-    // losing value, a restore offer, two saves of one person folded together);
-    // `syncState` (membership, secret, cursors) and `syncUpdates` (this
-    // browser's copy of the vault) stay on the device. No rows change.
-    version: 10,
-    stores: {
-      people: 'id, &profileUrl, capturedAt, updatedAt, *aliases, nameKey, *mutualContactIds, *dismissedMutualIds, *searchWords, *tags, company',
-      intros: 'id, targetId, connectorId, status, updatedAt, liveStatus, dueAt',
-      templates: 'id, kind, updatedAt',
-      meetings: 'id, personId, requestId, startsAt, updatedAt',
-      merges: 'id, keptId, otherId, at',
-      photos: 'id, url, updatedAt',
-      settings: 'id, updatedAt',
-      meta: 'id',
-      meetingNotes: 'meetingId, personId, updatedAt',
-      tasks: 'id, personId, meetingId, openDueAt, updatedAt',
-      favours: 'id, personId, updatedAt',
-      introIdeas: 'id, aId, bId, updatedAt',
-      callLinks: 'key, personId, updatedAt',
       syncConflicts: 'id, [table+rowId], kind, updatedAt',
       syncState: 'key',
       syncUpdates: '++seq, doc',
     },
+    upgrade: upgradeToV4,
   },
 ];
+
+/**
+ * v3 → v4, in order: a request's old `meetingAt` becomes a meeting row; every
+ * row gets its derived index fields (people: folded name and search words;
+ * requests: live status and due date, in the default week — the background
+ * recomputes due dates in the user's week on its next start) and people get
+ * tags; new built-in templates are seeded, and built-in thank-yous the user
+ * never changed now cite the after-call notes. Idempotent: a request that has
+ * a meeting gets no second one, fields are recomputed, templates compared.
+ */
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  const meetings = tx.table('meetings');
+  const intros = tx.table('intros');
+  for (const r of (await intros.toArray()) as IntroRequest[]) {
+    if (r.meetingAt === null || r.meetingAt === undefined) continue;
+    if ((await meetings.where('requestId').equals(r.id).count()) > 0) continue;
+    const meeting: Meeting = {
+      id: crypto.randomUUID(),
+      personId: r.targetId,
+      requestId: r.id,
+      startsAt: r.meetingAt,
+      durationMin: DEFAULT_MEETING_MINUTES,
+      channel: 'other',
+      link: '',
+      createdAt: r.updatedAt,
+      updatedAt: r.updatedAt,
+      deletedAt: r.deletedAt,
+    };
+    await meetings.add(meeting);
+  }
+  await tx
+    .table('people')
+    .toCollection()
+    .modify((row: Record<string, unknown>) => {
+      row.tags ??= [];
+      Object.assign(row, personIndexFields(row));
+      for (const field of DERIVED_FIELDS.people!) if (row[field] === undefined) delete row[field];
+    });
+  for (const r of (await intros.toArray()) as StoredRequest[]) {
+    const meeting = MEETING_STATUSES.has(r.status) ? ((await meetings.where('requestId').equals(r.id).toArray()) as Meeting[]).filter((m) => m.deletedAt === null).sort((a, b) => b.updatedAt - a.updatedAt)[0] : undefined;
+    await intros.put(withFields(r as unknown as Record<string, unknown>, requestIndexFields(r, DEFAULT_WORK_WEEK, meeting ?? null)));
+  }
+  const templates = tx.table('templates');
+  await seedTemplates(templates);
+  for (const [id, oldBody] of Object.entries(OLD_BUILT_IN_BODIES)) {
+    const current = DEFAULT_TEMPLATES.find((t) => t.id === id);
+    if (!current) continue;
+    await templates
+      .where('id')
+      .equals(id)
+      .modify((row: Record<string, unknown>) => {
+        if (row.builtIn === true && row.body === oldBody) row.body = current.body;
+      });
+  }
+}
+
+/** Built-in thank-you templates as v3 shipped them, before they cited the after-call notes. */
+const OLD_BUILT_IN_BODIES: Record<string, string> = {
+  'default-thanks-connector':
+    'Hi {{connector.firstName}},\n\nThank you for introducing me to {{target.name}}. We spoke, and [one thing you learned or will do]. ' +
+    'I really appreciate you vouching for me. Is there anything I can do for you in return?\n\n{{me.firstName}}',
+  'default-thanks-target':
+    'Hi {{target.firstName}},\n\nThank you for your time today. Your advice about [the specific advice] was especially useful, and I am going to [what you will do with it]. ' +
+    'I’ll let you know how it goes. Could I keep you posted?\n\n{{me.firstName}}',
+};
+
+/** Statuses whose due date depends on the meeting the request led to. */
+export const MEETING_STATUSES: ReadonlySet<IntroRequest['status']> = new Set(['meeting-scheduled', 'met']);
 
 /**
  * Tables whose writes may use `relaxed` durability: a cache of photos, fetched
@@ -248,6 +220,28 @@ export interface MetaRow {
  */
 export const BUILT_IN_TEMPLATES_AT = 0;
 
+/**
+ * Derived index fields: values the store computes from a row so an index can
+ * answer a question (a folded name, search words, a live status, a due date).
+ * One rule for all of them:
+ * - one middleware (below) writes them on every add and put, whoever writes
+ *   (a repository, an upgrade, a restore, sync): repositories parse rows with
+ *   zod, which drops them, and get them back here;
+ * - they are stored with the row and read with it (the `Stored…` types);
+ * - they are not data: backups and sync leave them out (`withoutDerived`) and
+ *   the store derives them again when the rows come back;
+ * - a field with nothing to say is absent, not `undefined` or empty, so no
+ *   index holds the row (tombstones drop out of every lookup).
+ * `dueAt` is the one that needs more than the row (the user's working week and
+ * the request's meeting): utils/db/due-index.ts computes it, the middleware
+ * keeps it on live requests and drops it from deleted ones.
+ */
+export const DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  people: ['nameKey', 'searchWords'],
+  intros: ['liveStatus', 'dueAt'],
+  tasks: ['openDueAt'],
+};
+
 /** A request as stored: the row plus the fields its indexes are built from. */
 export type StoredRequest = IntroRequest & RequestIndexFields;
 export interface RequestIndexFields {
@@ -257,41 +251,61 @@ export interface RequestIndexFields {
   dueAt?: number;
 }
 
-/** A person as stored: the row plus its index field. */
-export type StoredPerson = Person & { nameKey?: string };
+export type PersonIndexFields = {
+  /** The folded name of a live person (lookups by name). */
+  nameKey?: string;
+  /** The word prefixes a search finds a live person by (utils/domain/search-words.ts). */
+  searchWords?: string[];
+};
+/** A person as stored: the row plus its index fields. */
+export type StoredPerson = Person & PersonIndexFields;
+
+/** A task as stored: `openDueAt` is its due date while it is open (the "due" index holds open tasks only). */
+export type StoredTask = Task & { openDueAt?: number };
 
 /** The derived fields of a person row (absent on tombstones, so lookups skip them). */
-export function personIndexFields(row: { name?: unknown; deletedAt?: unknown }): { nameKey?: string } {
-  return { nameKey: row.deletedAt == null && typeof row.name === 'string' ? nameKey(row.name) || undefined : undefined };
-}
-
-/** A copy of `row` with `fields` set (an undefined field is left out, so no index holds it). */
-function withFields(row: Record<string, unknown>, fields: Record<string, unknown>): Record<string, unknown> {
-  const copy = { ...row, ...fields };
-  for (const [k, v] of Object.entries(fields)) if (v === undefined) delete copy[k];
-  return copy;
+export function personIndexFields(row: Record<string, unknown>): PersonIndexFields {
+  const live = row.deletedAt == null && typeof row.name === 'string';
+  return {
+    nameKey: live ? nameKey(row.name as string) || undefined : undefined,
+    searchWords: live ? searchWordsOf(row as unknown as Searchable) : undefined,
+  };
 }
 
 /**
  * The fields of a request row that only depend on the row: live status; a
- * deleted request has no due date, and an unknown due date is no field at all
- * (not a field holding `undefined`), so rows compare alike however written.
+ * deleted request has no due date, and an unknown due date is no field at all.
  */
-function requestLiveFields(row: { status?: unknown; deletedAt?: unknown; dueAt?: unknown }): RequestIndexFields {
+function requestLiveFields(row: Record<string, unknown>): RequestIndexFields {
   return row.deletedAt == null
     ? { liveStatus: row.status as IntroRequest['status'], dueAt: typeof row.dueAt === 'number' ? row.dueAt : undefined }
     : { liveStatus: undefined, dueAt: undefined };
 }
 
-/**
- * Fields the store derives from a row for its indexes (kept by the middleware
- * below and utils/db/due-index.ts). They are not data: backups and sync leave
- * them out, and the store derives them again when rows come back.
- */
-export const DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  people: ['nameKey'],
-  intros: ['liveStatus', 'dueAt'],
+/** A task's due date while it is open and not deleted. */
+function taskIndexFields(row: Record<string, unknown>): { openDueAt?: number } {
+  return { openDueAt: row.doneAt == null && row.deletedAt == null && typeof row.dueAt === 'number' ? row.dueAt : undefined };
+}
+
+const DERIVE: Readonly<Record<string, (row: Record<string, unknown>) => object>> = {
+  people: personIndexFields,
+  intros: requestLiveFields,
+  tasks: taskIndexFields,
 };
+
+/** A copy of `row` with `fields` set (an undefined field is left out, so no index holds it). */
+function withFields(row: Record<string, unknown>, fields: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...row, ...fields };
+  for (const [k, v] of Object.entries(fields)) if (v === undefined) delete copy[k];
+  return copy;
+}
+
+/** A copy of `row` with its derived fields worked out again (what the store writes). */
+export function withDerived<T>(table: string, row: T): T {
+  const derive = DERIVE[table];
+  if (!derive || row === null || typeof row !== 'object') return row;
+  return withFields(row as Record<string, unknown>, derive(row as Record<string, unknown>)) as T;
+}
 
 /** A copy of `row` without the fields `table` derives for its indexes. */
 export function withoutDerived<T>(table: string, row: T): T {
@@ -313,6 +327,29 @@ export function requestIndexFields(
   return { liveStatus: r.status, dueAt: due ?? undefined };
 }
 
+/**
+ * The one middleware that keeps derived fields right (see DERIVED_FIELDS).
+ * Every Dexie write path (add, put, bulkPut, update, modify, upsert) arrives
+ * here as full rows; the rows written are copies, so callers' objects stay
+ * as they were.
+ */
+const derivedFieldsMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'introbookDerivedFields',
+  create: (down) => ({
+    ...down,
+    table: (tableName) => {
+      const table = down.table(tableName);
+      if (!DERIVE[tableName]) return table;
+      return {
+        ...table,
+        mutate: (req) =>
+          req.type === 'add' || req.type === 'put' ? table.mutate({ ...req, values: req.values.map((v: unknown) => withDerived(tableName, v)) }) : table.mutate(req),
+      };
+    },
+  }),
+};
+
 /** Put the built-in templates in place (idempotent: existing ids are left as the user edited them). */
 export async function seedTemplates(table: Table<Template, string> | EntityTable<Template, 'id'>, now = BUILT_IN_TEMPLATES_AT): Promise<void> {
   const existing = new Set(await table.toCollection().primaryKeys());
@@ -323,8 +360,8 @@ export async function seedTemplates(table: Table<Template, string> | EntityTable
 }
 
 export class IntrobookDB extends Dexie {
-  people!: EntityTable<Person, 'id'>;
-  intros!: EntityTable<IntroRequest, 'id'>;
+  people!: EntityTable<StoredPerson, 'id'>;
+  intros!: EntityTable<StoredRequest, 'id'>;
   templates!: EntityTable<Template, 'id'>;
   meetings!: EntityTable<Meeting, 'id'>;
   photos!: EntityTable<Photo, 'id'>;
@@ -334,11 +371,11 @@ export class IntrobookDB extends Dexie {
   syncConflicts!: EntityTable<SyncConflict, 'id'>;
   syncState!: Table<SyncStateRow, string>;
   syncUpdates!: Table<SyncUpdateRow, number>;
-  meetingNotes!: EntityTable<MeetingNotes, 'meetingId'>;
-  tasks!: EntityTable<Task, 'id'>;
+  meetingNotes!: EntityTable<MeetingNotes, 'id'>;
+  tasks!: EntityTable<StoredTask, 'id'>;
   favours!: EntityTable<Favour, 'id'>;
   introIdeas!: EntityTable<IntroIdea, 'id'>;
-  callLinks!: EntityTable<CallLink, 'key'>;
+  callLinks!: EntityTable<CallLink, 'id'>;
 
   /**
    * Durability is `strict` unless the caller says otherwise; see RELAXED_TABLES
@@ -352,29 +389,7 @@ export class IntrobookDB extends Dexie {
       if (upgrade) declared.upgrade(upgrade);
     }
     this.use(durabilityMiddleware(durability));
-    // Derived index fields stay right whoever writes a row: repositories parse
-    // rows with zod (which drops fields the schema does not name), a restore or
-    // a sync writes rows as they come. Copies, so callers' objects stay clean.
-    this.use({
-      stack: 'dbcore',
-      name: 'introbookIndexFields',
-      create: (down) => ({
-        ...down,
-        table: (tableName) => {
-          const table = down.table(tableName);
-          const derive = tableName === 'people' ? personIndexFields : tableName === 'intros' ? requestLiveFields : null;
-          if (!derive) return table;
-          return {
-            ...table,
-            mutate: (req) =>
-              req.type === 'add' || req.type === 'put'
-                ? table.mutate({ ...req, values: req.values.map((v: Record<string, unknown>) => withFields(v, derive(v) as Record<string, unknown>)) })
-                : table.mutate(req),
-          };
-        },
-      }),
-    });
-    installSearchIndex(this);
+    this.use(derivedFieldsMiddleware);
     // A brand-new database runs no upgraders: give it the built-in templates here.
     this.on('populate', (tx) => seedTemplates(tx.table('templates')));
     // Sticky: runs on every open, also when the connection reopens after a versionchange.

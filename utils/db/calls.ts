@@ -5,13 +5,13 @@
  */
 import { canMove, type IntroStatus } from '../domain/intro-status';
 import { callLinkSchema } from '../domain/ledger';
-import type { MeetingChannel } from '../domain/schemas';
+import type { Meeting, MeetingChannel } from '../domain/schemas';
 import { callKeyOfLink } from '../meeting/call-key';
 import { titleNameRuns, type MatchEvidence, type PersonLike } from '../meeting/match';
 import type { CallSite } from '../meeting/types';
 import type { IntrobookDB } from './app-db';
-import { moveRequest } from './intros';
-import { getMeeting, meetingsForPerson, scheduleMeeting } from './meetings';
+import { changeMeeting, moveRequest } from './intros';
+import { getMeeting, meetingForRequest, meetingsForPerson, scheduleMeeting } from './meetings';
 import { peopleNamed } from './search';
 import { getPerson } from './people';
 import { updateMeetingNotes } from './workspace';
@@ -45,7 +45,7 @@ export async function gatherEvidence(db: IntrobookDB, call: CallFacts, userName:
   let remembered: MatchEvidence['remembered'] = null;
   if (call.key) {
     const choice = await db.callLinks.get(call.key);
-    const person = choice ? await getPerson(db, choice.personId) : undefined;
+    const person = choice && choice.deletedAt === null ? await getPerson(db, choice.personId) : undefined;
     if (choice && person) remembered = { person: asPerson(person), meetingId: choice.meetingId };
   }
   const byParticipant: MatchEvidence['byParticipant'] = [];
@@ -62,31 +62,46 @@ export async function gatherEvidence(db: IntrobookDB, call: CallFacts, userName:
 
 /** Remember who the call at this link was with (the user picked them). */
 export async function rememberCallChoice(db: IntrobookDB, key: string, personId: string, meetingId: string | null, now = Date.now()): Promise<void> {
-  await db.callLinks.put(callLinkSchema.parse({ key, personId, meetingId, updatedAt: now }));
+  await db.transaction('rw', db.callLinks, async () => {
+    const before = await db.callLinks.get(key);
+    await db.callLinks.put(callLinkSchema.parse({ id: key, personId, meetingId, createdAt: before?.createdAt ?? now, updatedAt: now, deletedAt: null }));
+  });
 }
 
 const CHANNEL: Record<CallSite, MeetingChannel> = { meet: 'meet', zoom: 'zoom', teams: 'teams' };
 
 /**
- * The meeting a call with this person is: the given one, else theirs nearest
- * in time (within 12 hours), else a new one starting now on this site (tied to
- * their request waiting for a meeting, when there is exactly one).
+ * The meeting a call with this person is:
+ * 1. the given one (a scheduled meeting matched by link, or the one
+ *    remembered for this link) when it is this person's and within 12 hours
+ *    of the call — a recurring link's meeting of last month is not this call;
+ * 2. else theirs nearest in time, within 12 hours;
+ * 3. else, when exactly one of their requests is waiting in "meeting
+ *    scheduled": that request's meeting (made by its "Meeting scheduled"
+ *    step), held at another time than planned — moved to now as a step of the
+ *    request (history, undo, due dates follow) — or, when it has none (a
+ *    request from before meetings were rows), a new one tied to it;
+ * 4. else a new meeting starting now on this site.
  */
 export async function ensureCallMeeting(
   db: IntrobookDB,
   input: { personId: string; meetingId: string | null; site: CallSite; link: string | null; at: number },
 ): Promise<string> {
-  if (input.meetingId && (await getMeeting(db, input.meetingId))) return input.meetingId;
-  const near = (await meetingsForPerson(db, input.personId))
-    .filter((m) => Math.abs(m.startsAt - input.at) <= SCHEDULE_WINDOW_MS)
-    .sort((a, b) => Math.abs(a.startsAt - input.at) - Math.abs(b.startsAt - input.at))[0];
-  if (near) return near.id;
-  const waiting = (await db.intros.where('targetId').equals(input.personId).toArray()).filter(
-    (r) => r.deletedAt === null && r.status === 'meeting-scheduled',
-  );
+  const near = (m: Meeting) => Math.abs(m.startsAt - input.at) <= SCHEDULE_WINDOW_MS;
+  const given = input.meetingId ? await getMeeting(db, input.meetingId) : undefined;
+  if (given && given.personId === input.personId && near(given)) return given.id;
+  const nearest = (await meetingsForPerson(db, input.personId)).filter(near).sort((a, b) => Math.abs(a.startsAt - input.at) - Math.abs(b.startsAt - input.at))[0];
+  if (nearest) return nearest.id;
+  const waiting = (await db.intros.where('targetId').equals(input.personId).toArray()).filter((r) => r.deletedAt === null && r.status === 'meeting-scheduled');
+  const request = waiting.length === 1 ? waiting[0]! : null;
+  const planned = request ? await meetingForRequest(db, request.id) : undefined;
+  if (request && planned) {
+    await changeMeeting(db, request.id, planned.id, { startsAt: input.at, ...(planned.link ? {} : { link: input.link ?? '', channel: CHANNEL[input.site] }) }, input.at);
+    return planned.id;
+  }
   const meeting = await scheduleMeeting(db, {
     personId: input.personId,
-    requestId: waiting.length === 1 ? waiting[0]!.id : null,
+    requestId: request?.id ?? null,
     startsAt: input.at,
     channel: CHANNEL[input.site],
     link: input.link ?? '',

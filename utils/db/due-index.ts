@@ -11,10 +11,9 @@ import { storage } from 'wxt/utils/storage';
 import type { WorkWeek } from '../domain/business-days';
 import type { IntroRequest, Meeting } from '../domain/schemas';
 import { getSettings, workWeek } from '../settings';
-import { requestIndexFields, type IntrobookDB, type StoredRequest } from './app-db';
+import { MEETING_STATUSES, requestIndexFields, type IntrobookDB, type StoredRequest } from './app-db';
 
-/** Statuses whose due date depends on the meeting the request led to. */
-export const MEETING_STATUSES: ReadonlySet<IntroRequest['status']> = new Set(['meeting-scheduled', 'met']);
+export { MEETING_STATUSES };
 
 /** The work week due dates are computed in: the user's settings. */
 export async function currentWeek(): Promise<WorkWeek> {

@@ -1,16 +1,20 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCapture, makeTestDb } from '@/tests/helpers/db';
+import { countReads, makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from './app-db';
-import { dueUntil } from './due';
-import { createRequest, markSent } from './intros';
+import { dueUntil, nextDueAt } from './due';
+import { createRequest, markSent, removeRequest } from './intros';
+import { scheduleMeeting } from './meetings';
 import { addTask, setTaskDone } from './ledger';
 import { removePerson, savePersonCapture } from './people';
 
 let db: IntrobookDB;
+let reads: ReturnType<typeof countReads>;
 beforeEach(() => {
   db = makeTestDb(new IDBFactory());
+  reads = countReads(db);
 });
+const DAY = 86_400_000;
 afterEach(() => db.close());
 
 const week = { timeZone: 'UTC', workingDays: [1, 2, 3, 4, 5] };
@@ -28,11 +32,44 @@ describe('what is due', () => {
     await addTask(db, { personId: grace.id, kind: 'other', text: 'About a removed person', dueAt: MON }, MON);
     await removePerson(db, grace.id, MON);
 
-    expect((await dueUntil(db, week, MON + 86_400_000)).map((d) => d.label)).toStrictEqual(['Send Ada the article']);
+    expect((await dueUntil(db, week, MON + 86_400_000)).items.map((d) => d.label)).toStrictEqual(['Send Ada the article']);
     const byFriday = await dueUntil(db, week, Date.UTC(2026, 2, 6, 23, 0));
-    expect(byFriday.map((d) => [d.kind, d.label])).toStrictEqual([
+    expect(byFriday.items.map((d) => [d.kind, d.label])).toStrictEqual([
       ['task', 'Send Ada the article'],
       ['request', 'Nudge Ada Lovelace'],
     ]);
+    expect(byFriday.total).toBe(2);
+    expect(await nextDueAt(db, MON)).toBe(MON + 3_600_000);
+    expect(await nextDueAt(db, MON + 3_600_000)).toBe((await db.intros.get(request.id))!.dueAt);
+  });
+
+  it('reads only the first rows of each due index, counts the rest', async () => {
+    const ada = (await savePersonCapture(db, makeCapture())).person;
+    for (let i = 0; i < 30; i++) await addTask(db, { personId: ada.id, kind: 'offer', text: `Offer ${i}`, dueAt: MON - i * 60_000 }, MON);
+    for (let i = 0; i < 25; i++) await markSent(db, (await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null }, MON - 30 * DAY)).id, 'copy', MON - (20 + i) * DAY);
+    reads.reset();
+    const due = await dueUntil(db, week, MON, 10);
+    expect(due.items).toHaveLength(10);
+    expect(due.total).toBe(55);
+    // Longest overdue first: the requests asked earliest.
+    expect(due.items[0]).toMatchObject({ kind: 'request' });
+    expect(reads.rows.intros ?? 0).toBeLessThanOrEqual(10);
+    expect(reads.rows.tasks ?? 0).toBeLessThanOrEqual(10);
+  });
+
+  it('leaves out a thank-you or report-back task when the meeting came from a live request (its own step says it)', async () => {
+    const ada = (await savePersonCapture(db, makeCapture())).person;
+    const request = await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null }, MON);
+    const fromRequest = await scheduleMeeting(db, { personId: ada.id, requestId: request.id, startsAt: MON - DAY }, MON);
+    const onItsOwn = await scheduleMeeting(db, { personId: ada.id, startsAt: MON - DAY }, MON);
+    await addTask(db, { personId: ada.id, meetingId: fromRequest.id, kind: 'thank-you', text: 'Thank Ada (tracked)', dueAt: MON - 1 }, MON);
+    await addTask(db, { personId: ada.id, meetingId: fromRequest.id, kind: 'connect', text: 'Connect with Ada', dueAt: MON - 2 }, MON);
+    await addTask(db, { personId: ada.id, meetingId: onItsOwn.id, kind: 'thank-you', text: 'Thank Ada (no request)', dueAt: MON - 3 }, MON);
+    const labels = async () => (await dueUntil(db, week, MON)).items.map((d) => d.label);
+    expect(await labels()).toStrictEqual(['Thank Ada (no request)', 'Connect with Ada']);
+    expect((await dueUntil(db, week, MON)).total).toBe(2);
+    // The request is deleted: the task is the only reminder left.
+    await removeRequest(db, request.id, MON);
+    expect(await labels()).toStrictEqual(['Thank Ada (no request)', 'Connect with Ada', 'Thank Ada (tracked)']);
   });
 });

@@ -1,36 +1,79 @@
 /**
- * What is due by a time: request steps (the 3B7 and after-meeting schedule,
- * utils/domain/follow-ups.ts) and open follow-through tasks. Reads requests
- * through the status index (only statuses whose next step has a date) and
- * tasks through the open-due index; only the people named are read.
+ * What is due by a time — the one answer behind "Due today" (popup and side
+ * panel), the toolbar badge and the reminder notifications: request steps
+ * (the 3B7 and after-meeting schedule, utils/domain/follow-ups.ts) read by the
+ * stored due-date index (`intros.dueAt`), and open follow-through tasks read
+ * by theirs (`tasks.openDueAt`). Only the first rows of each range are read,
+ * with their people, meetings and requests by key; the rest are counted.
+ *
+ * A task for a step a request already tracks (the thank-you or the report to
+ * the connector after a meeting that came from a live request) is left out:
+ * the request's own step says it.
  */
 import type { WorkWeek } from '../domain/business-days';
 import { dueBy } from '../domain/follow-ups';
-import type { IntroStatus } from '../domain/intro-status';
-import type { IntroRequest } from '../domain/schemas';
-import type { IntrobookDB } from './app-db';
+import type { TaskKind } from '../domain/ledger';
+import type { IntrobookDB, StoredTask } from './app-db';
+import { countDueBy, nextDueAfter, requestsDueBy, withPeople } from './intros';
 import { dueTasks } from './ledger';
 
-/** Statuses whose next step has a due date. */
-const STATUSES_WITH_DUE: IntroStatus[] = ['asked', 'introduced', 'meeting-scheduled', 'met', 'thanked'];
-
 export type DueEntry =
-  | { kind: 'request'; key: string; requestId: string; label: string; dueAt: number }
+  | { kind: 'request'; key: string; requestId: string; personId: string; label: string; dueAt: number }
   | { kind: 'task'; key: string; taskId: string; personId: string; label: string; dueAt: number };
 
-export async function dueUntil(db: IntrobookDB, week: WorkWeek, until: number, taskLimit = 50): Promise<DueEntry[]> {
-  // One equality range per status: each is a single getAll (anyOf walks a cursor, several times slower).
-  const [tasks, ...byStatus] = await Promise.all([dueTasks(db, until, taskLimit), ...STATUSES_WITH_DUE.map((s) => db.intros.where('status').equals(s).toArray())]);
-  const live = byStatus.flat().filter((r) => r.deletedAt === null);
-  const ids = Array.from(new Set([...live.flatMap((r) => [r.targetId, r.connectorId ?? r.targetId]), ...tasks.map((t) => t.personId)]));
-  const people = new Map((await db.people.bulkGet(ids)).flatMap((p) => (p ? [[p.id, p] as const] : [])));
-  const namesOf = (r: IntroRequest) => ({
-    target: people.get(r.targetId)?.name ?? 'them',
-    connector: r.connectorId ? (people.get(r.connectorId)?.name ?? 'your connector') : null,
-  });
-  const fromRequests: DueEntry[] = dueBy(live, namesOf, week, until).map((d) => ({ kind: 'request', key: `r-${d.requestId}`, requestId: d.requestId, label: d.label, dueAt: d.dueAt }));
-  const fromTasks: DueEntry[] = tasks
-    .filter((t) => t.deletedAt === null && people.get(t.personId)?.deletedAt === null)
-    .map((t) => ({ kind: 'task', key: `t-${t.id}`, taskId: t.id, personId: t.personId, label: t.text, dueAt: t.dueAt ?? until }));
-  return [...fromRequests, ...fromTasks].sort((a, b) => a.dueAt - b.dueAt);
+export interface DueList {
+  /** The longest overdue first, at most `limit`. */
+  items: DueEntry[];
+  /** How many are due in all (index counts, less those found not to count). */
+  total: number;
+}
+
+/** Task kinds a request's own steps cover once a meeting came from it. */
+const TRACKED_BY_REQUEST: ReadonlySet<TaskKind> = new Set(['thank-you', 'report-back']);
+
+/** Open tasks due by `until` that count: their person is live, and no live request tracks the same step. */
+async function countingTasks(db: IntrobookDB, tasks: StoredTask[]): Promise<StoredTask[]> {
+  if (tasks.length === 0) return tasks;
+  const people = await db.people.bulkGet(Array.from(new Set(tasks.map((t) => t.personId))));
+  const live = new Set(people.flatMap((p) => (p && p.deletedAt === null ? [p.id] : [])));
+  const meetingIds = Array.from(new Set(tasks.flatMap((t) => (TRACKED_BY_REQUEST.has(t.kind) && t.meetingId ? [t.meetingId] : []))));
+  const tracked = new Set<string>();
+  if (meetingIds.length > 0) {
+    const meetings = (await db.meetings.bulkGet(meetingIds)).filter((m) => m !== undefined && m.requestId !== null);
+    const requests = await db.intros.bulkGet(meetings.map((m) => m!.requestId!));
+    meetings.forEach((m, i) => {
+      if (requests[i] && requests[i].deletedAt === null) tracked.add(m!.id);
+    });
+  }
+  return tasks.filter((t) => t.deletedAt === null && live.has(t.personId) && !(TRACKED_BY_REQUEST.has(t.kind) && t.meetingId && tracked.has(t.meetingId)));
+}
+
+/**
+ * Everything due by `until`, in `week` (the user's working week: request due
+ * dates are recomputed in it for display, with the meetings they hang on).
+ */
+export async function dueUntil(db: IntrobookDB, week: WorkWeek, until: number, limit = 20): Promise<DueList> {
+  const [requestRows, requestCount, taskRows, taskCount] = await Promise.all([
+    requestsDueBy(db, until, limit),
+    countDueBy(db, until),
+    dueTasks(db, until, limit),
+    db.tasks.where('openDueAt').belowOrEqual(until).count(),
+  ]);
+  const { requests, namesOf, meetings } = await withPeople(db, requestRows);
+  const steps = dueBy(requests, namesOf, week, until, (r) => meetings.get(r.id));
+  const targets = new Map(requests.map((r) => [r.id, r.targetId]));
+  const tasks = await countingTasks(db, taskRows);
+  const items: DueEntry[] = [
+    ...steps.map((d): DueEntry => ({ kind: 'request', key: `r-${d.requestId}`, requestId: d.requestId, personId: targets.get(d.requestId)!, label: d.label, dueAt: d.dueAt })),
+    ...tasks.map((t): DueEntry => ({ kind: 'task', key: `t-${t.id}`, taskId: t.id, personId: t.personId, label: t.text, dueAt: t.dueAt ?? until })),
+  ].sort((a, b) => a.dueAt - b.dueAt);
+  const total = requestCount - (requestRows.length - steps.length) + taskCount - (taskRows.length - tasks.length);
+  return { items: items.slice(0, limit), total: Math.max(total, items.length) };
+}
+
+/** The soonest moment after `after` when something falls due (a request step or an open task), or null. */
+export async function nextDueAt(db: IntrobookDB, after: number): Promise<number | null> {
+  const [request, task] = await Promise.all([nextDueAfter(db, after), db.tasks.where('openDueAt').above(after).first()]);
+  const times = [request, task?.openDueAt].filter((t): t is number => typeof t === 'number');
+  return times.length > 0 ? Math.min(...times) : null;
 }

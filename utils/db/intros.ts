@@ -23,7 +23,7 @@ import {
 } from '../domain/schemas';
 import type { IntrobookDB, StoredRequest } from './app-db';
 import { currentWeek, meetingTimeOf, withIndexFields } from './due-index';
-import { channelOfLink } from './meetings';
+import { channelOfLink, updateMeeting } from './meetings';
 
 export interface NewRequest {
   kind: IntroRequest['kind'];
@@ -224,6 +224,26 @@ export async function changeMeeting(
     },
     now,
   );
+}
+
+/**
+ * Change a meeting's details wherever it is shown (the request's page, the
+ * meeting's prep sheet): a meeting that came from a live request moves as a
+ * step of that request (one history entry, undoable, its due date follows);
+ * any other meeting is just updated.
+ */
+export async function editMeeting(
+  db: IntrobookDB,
+  meetingId: string,
+  edit: Partial<Pick<Meeting, 'startsAt' | 'durationMin' | 'link' | 'channel'>>,
+  now = Date.now(),
+): Promise<Meeting> {
+  const meeting = await db.meetings.get(meetingId);
+  if (!meeting || meeting.deletedAt !== null) throw new Error('This meeting no longer exists.');
+  const request = meeting.requestId ? await db.intros.get(meeting.requestId) : undefined;
+  if (!request || request.deletedAt !== null) return updateMeeting(db, meetingId, edit, now);
+  await changeMeeting(db, request.id, meetingId, edit, now);
+  return (await db.meetings.get(meetingId))!;
 }
 
 /** Reverse exactly the last history entry (a send, a nudge, a due date, a status, a meeting). */

@@ -21,7 +21,8 @@ import {
 import { scheduleMeeting } from './meetings';
 import { savePersonCapture } from './people';
 import { searchPeople } from './search';
-import { getMeetingNotes, updateMeetingNotes } from './workspace';
+import { getMeetingNotes, setTags, updateMeetingNotes } from './workspace';
+import { introIdeaSchema } from '../domain/ledger';
 
 let db: IntrobookDB;
 beforeEach(() => {
@@ -149,8 +150,8 @@ describe('thank-you drafts cite the notes', () => {
 });
 
 describe('merging two people', () => {
-  it('moves every workspace row to the kept person', async () => {
-    const { reassignWorkspaceRows } = await import('./workspace');
+  it('moves every workspace row to the kept person, and Undo moves them back', async () => {
+    const { mergePeople, undoMerge } = await import('./merge');
     const { rememberCallChoice } = await import('./calls');
     const keep = await person('ada', 'Ada Lovelace');
     const dupe = await person('ada-2', 'Ada L.');
@@ -163,13 +164,37 @@ describe('merging two people', () => {
     const self = await addIntroIdea(db, { aId: keep.id, bId: dupe.id, reason: 'same person' }, T0);
     await rememberCallChoice(db, 'meet:abc-defg-hij', dupe.id, meeting.id, T0);
 
-    await reassignWorkspaceRows(db, dupe.id, keep.id, T0 + 1);
+    const record = await mergePeople(db, keep.id, dupe.id, {}, T0 + 1);
+    expect((await db.meetings.get(meeting.id))?.personId).toBe(keep.id);
     expect((await getMeetingNotes(db, meeting.id))?.personId).toBe(keep.id);
     expect((await tasksForPerson(db, keep.id)).map((t) => t.text)).toStrictEqual(['Send it']);
     expect((await favoursForPerson(db, keep.id)).map((f) => f.text)).toStrictEqual(['Advice']);
     expect((await db.introIdeas.get(joined.id))?.aId).toBe(keep.id);
+    // An intro between the two records would join the kept person to themself: it goes (still a valid row).
     expect((await db.introIdeas.get(self.id))?.deletedAt).toBe(T0 + 1);
+    const removed = await db.introIdeas.get(self.id);
+    expect(() => introIdeaSchema.parse(removed)).not.toThrow();
+    expect(await introIdeasFor(db, keep.id)).toHaveLength(1);
     expect((await db.callLinks.get('meet:abc-defg-hij'))?.personId).toBe(keep.id);
     expect(await tasksForPerson(db, dupe.id)).toStrictEqual([]);
+
+    await undoMerge(db, record.id, T0 + 2);
+    expect((await getMeetingNotes(db, meeting.id))?.personId).toBe(dupe.id);
+    expect((await tasksForPerson(db, dupe.id)).map((t) => t.text)).toStrictEqual(['Send it']);
+    expect((await favoursForPerson(db, dupe.id)).map((f) => f.text)).toStrictEqual(['Advice']);
+    expect((await db.introIdeas.get(joined.id))?.aId).toBe(dupe.id);
+    expect((await db.introIdeas.get(self.id))?.deletedAt).toBeNull();
+    expect((await db.callLinks.get('meet:abc-defg-hij'))?.personId).toBe(dupe.id);
+  });
+
+  it('keeps both records’ tags', async () => {
+    const { mergePeople } = await import('./merge');
+    const keep = await person('ada', 'Ada Lovelace');
+    const dupe = await person('ada-2', 'Ada L.');
+    await setTags(db, keep.id, ['mentor', 'London'], T0);
+    await setTags(db, dupe.id, ['london', 'compilers'], T0);
+    await mergePeople(db, keep.id, dupe.id, {}, T0 + 1);
+    expect((await db.people.get(keep.id))?.tags).toStrictEqual(['mentor', 'London', 'compilers']);
+    expect((await searchPeople(db, '', { tag: 'compilers' })).people.map((p) => p.id)).toStrictEqual([keep.id]);
   });
 });

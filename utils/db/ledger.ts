@@ -17,7 +17,7 @@ import {
   type TaskKind,
 } from '../domain/ledger';
 import { blankUserFields, manualCapture, personSchema, type Person } from '../domain/schemas';
-import type { IntrobookDB } from './app-db';
+import type { IntrobookDB, StoredTask } from './app-db';
 import { updateMeetingNotes } from './workspace';
 
 const DAY = 86_400_000;
@@ -41,7 +41,6 @@ function taskRow(input: NewTask, now: number): Task {
     kind: input.kind,
     text: input.text,
     dueAt: input.dueAt,
-    ...(input.dueAt !== null ? { openDueAt: input.dueAt } : {}),
     doneAt: null,
     createdAt: now,
     updatedAt: now,
@@ -59,10 +58,8 @@ async function changeTask(db: IntrobookDB, id: string, change: (t: Task) => Part
   return db.transaction('rw', db.tasks, async () => {
     const existing = await db.tasks.get(id);
     if (!existing || existing.deletedAt !== null) throw new Error('This task no longer exists.');
-    const merged: Task = { ...existing, ...change(existing), updatedAt: now };
-    // The due index holds open tasks only.
-    const { openDueAt: _open, ...rest } = merged;
-    const task = taskSchema.parse(merged.doneAt === null && merged.dueAt !== null && merged.deletedAt === null ? { ...rest, openDueAt: merged.dueAt } : rest);
+    // The store keeps the open-due index field (utils/db/app-db.ts DERIVED_FIELDS).
+    const task = taskSchema.parse({ ...existing, ...change(existing), updatedAt: now });
     await db.tasks.put(task);
     return task;
   });
@@ -87,7 +84,7 @@ export async function tasksForPerson(db: IntrobookDB, personId: string): Promise
 }
 
 /** Open tasks due by `until`, soonest first (a range on the open-due index). */
-export function dueTasks(db: IntrobookDB, until: number, limit = 50): Promise<Task[]> {
+export function dueTasks(db: IntrobookDB, until: number, limit = 50): Promise<StoredTask[]> {
   return db.tasks.where('openDueAt').belowOrEqual(until).limit(limit).toArray();
 }
 

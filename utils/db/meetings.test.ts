@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestDb } from '../../tests/helpers/db';
+import { makeCapture } from '../../tests/helpers/db';
 import type { IntrobookDB } from './app-db';
+import { createRequest, editMeeting, markSent, scheduleMeetingStep } from './intros';
+import { savePersonCapture } from './people';
 import {
   cancelMeeting,
   channelOfLink,
@@ -75,4 +78,29 @@ describe('meetings', () => {
     expect(ids).toStrictEqual([underWay.id, next.id]);
     expect(ids).not.toContain(ended.id);
   });
+
+  it('a request’s stored due date follows its meeting, wherever the meeting is moved or cancelled', async () => {
+    db = makeTestDb();
+    const ada = (await savePersonCapture(db, makeCapture())).person;
+    const request = await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null });
+    await markSent(db, request.id, 'copy');
+    const { meeting } = await scheduleMeetingStep(db, request.id, { startsAt: Date.UTC(2030, 0, 8, 10) });
+    expect((await db.intros.get(request.id))?.dueAt).toBe(Date.UTC(2030, 0, 8, 10));
+    // From the prep sheet: a step of the request (history, undo), and the due date follows.
+    await editMeeting(db, meeting.id, { startsAt: Date.UTC(2030, 0, 9, 15) });
+    expect((await db.intros.get(request.id))?.dueAt).toBe(Date.UTC(2030, 0, 9, 15));
+    expect((await db.intros.get(request.id))?.history.at(-1)).toMatchObject({ action: 'meeting' });
+    // Written directly (any other writer): still followed.
+    await updateMeeting(db, meeting.id, { startsAt: Date.UTC(2030, 0, 10, 9) });
+    expect((await db.intros.get(request.id))?.dueAt).toBe(Date.UTC(2030, 0, 10, 9));
+    await cancelMeeting(db, meeting.id);
+    expect(await db.intros.get(request.id)).not.toHaveProperty('dueAt'); // "Meet …" has no date without a meeting
+  });
+
+  it('editMeeting: a meeting with no live request is just updated', async () => {
+    db = makeTestDb();
+    const m = await scheduleMeeting(db, { personId: PRIYA, startsAt: 10 * HOUR });
+    expect(await editMeeting(db, m.id, { durationMin: 45 })).toMatchObject({ id: m.id, durationMin: 45 });
+  });
 });
+

@@ -1,9 +1,19 @@
 /**
  * Meetings: the only code that writes the `meetings` table. A meeting belongs
- * to one saved person and, when a request led to it, to that request.
+ * to one saved person and, when a request led to it, to that request — whose
+ * stored due date follows the meeting (the thank-you falls due after it), so
+ * every change here recomputes it. Moving a request's meeting as a step of
+ * the request (a history entry, undoable) is `changeMeeting` in intros.ts;
+ * `editMeeting` there picks the right one.
  */
 import { DEFAULT_MEETING_MINUTES, meetingSchema, type Meeting, type MeetingChannel } from '../domain/schemas';
 import type { IntrobookDB } from './app-db';
+import { currentWeek, reindexDueDates } from './due-index';
+
+/** The request a meeting came from has its due date stored: recompute it. */
+async function reindexRequestOf(db: IntrobookDB, meeting: Pick<Meeting, 'requestId'>): Promise<void> {
+  if (meeting.requestId) await reindexDueDates(db, await currentWeek(), [meeting.requestId]);
+}
 
 export interface MeetingInput {
   personId: string;
@@ -48,24 +58,29 @@ export async function scheduleMeeting(db: IntrobookDB, input: MeetingInput, now 
     deletedAt: null,
   } satisfies Meeting);
   await db.meetings.add(meeting);
+  await reindexRequestOf(db, meeting);
   return meeting;
 }
 
 export type MeetingEdit = Partial<Pick<Meeting, 'startsAt' | 'durationMin' | 'channel' | 'link'>>;
 
 export async function updateMeeting(db: IntrobookDB, id: string, edit: MeetingEdit, now = Date.now()): Promise<Meeting> {
-  return db.transaction('rw', db.meetings, async () => {
+  const meeting = await db.transaction('rw', db.meetings, async () => {
     const existing = await db.meetings.get(id);
     if (!existing || existing.deletedAt !== null) throw new Error('This meeting no longer exists.');
-    const meeting = meetingSchema.parse({ ...existing, ...edit, updatedAt: now });
-    await db.meetings.put(meeting);
-    return meeting;
+    const next = meetingSchema.parse({ ...existing, ...edit, updatedAt: now });
+    await db.meetings.put(next);
+    return next;
   });
+  await reindexRequestOf(db, meeting);
+  return meeting;
 }
 
 /** Soft delete, like every synced row. */
 export async function cancelMeeting(db: IntrobookDB, id: string, now = Date.now()): Promise<void> {
   await db.meetings.update(id, { deletedAt: now, updatedAt: now });
+  const meeting = await db.meetings.get(id);
+  if (meeting) await reindexRequestOf(db, meeting);
 }
 
 export async function getMeeting(db: IntrobookDB, id: string): Promise<Meeting | undefined> {

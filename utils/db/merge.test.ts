@@ -2,11 +2,13 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCapture, makeTestDb } from '../../tests/helpers/db';
 import type { Person } from '../domain/schemas';
-import type { IntrobookDB } from './app-db';
+import { SCHEMA_VERSIONS, type IntrobookDB } from './app-db';
+import { REFERENCES as BACKUP_REFERENCES } from '../backup/format';
+import { SYNCED_TABLES } from '../sync/tables';
 import { addConnector, confirmMutual, dismissMutual, peopleNamed } from './contacts';
 import { createRequest, markSent } from './intros';
 import { scheduleMeeting } from './meetings';
-import { lastMergeInto, mergePeople, MergeConflictError, previewMerge, undoMerge } from './merge';
+import { lastMergeInto, mergePeople, MergeConflictError, PERSON_REFERENCES, previewMerge, undoMerge } from './merge';
 import { editPerson, findPersonByUrl, getPerson, savePersonCapture } from './people';
 
 let db: IntrobookDB;
@@ -154,3 +156,25 @@ describe('merging people', () => {
     await expect(mergePeople(db, a.id, a.id, {})).rejects.toThrow('two different people');
   });
 });
+
+describe('the references a merge follows', () => {
+  it('are every field backup and sync know as pointing at a person, each indexed', () => {
+    const declared = new Set(PERSON_REFERENCES.map((r) => `${r.table}.${r.field}`));
+    // Not moved by a merge: a photo is keyed by its person (the kept one keeps theirs), a merge record names both on purpose.
+    const exempt = new Set(['photos.id', 'merges.keptId', 'merges.otherId']);
+    const elsewhere = [
+      ...Object.entries(BACKUP_REFERENCES).flatMap(([table, fields]) => Object.entries(fields).map(([field, target]) => [table, field, target] as const)),
+      ...SYNCED_TABLES.flatMap((t) => Object.entries(t.refs ?? {}).map(([field, target]) => [t.name, field, target] as const)),
+    ];
+    for (const [table, field, target] of elsewhere) {
+      if (target !== 'people' || exempt.has(`${table}.${field}`)) continue;
+      expect(declared, `${table}.${field}`).toContain(`${table}.${field}`);
+    }
+    const stores = SCHEMA_VERSIONS.at(-1)!.stores;
+    for (const ref of PERSON_REFERENCES) {
+      const indexes = stores[ref.table]!.split(',').map((s) => s.trim());
+      expect(indexes, `${ref.table}.${ref.field}`).toContain(ref.multi ? `*${ref.field}` : ref.field);
+    }
+  });
+});
+

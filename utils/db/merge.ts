@@ -2,7 +2,8 @@
  * Merge two saved records of one human into the one the user keeps: fields
  * chosen side by side (utils/domain/merge.ts), and every reference to the
  * other record — requests (as the person to meet or the connector), meetings,
- * other people's mutual links — moved to the kept one, in one transaction. The
+ * prep sheets, tasks, favours, intro ideas, remembered call links, other
+ * people's mutual links — moved to the kept one, in one transaction. The
  * other record becomes a tombstone that says where it went (`mergedInto`).
  * What changed is kept in `merges`, so the merge can be undone.
  */
@@ -10,30 +11,39 @@ import { defaultChoices, differingFields, mergedPerson, type MergeChoices, type 
 import { personSchema, type IntroRequest, type Person } from '../domain/schemas';
 import type { IntrobookDB } from './app-db';
 
-/** An indexed field of another table that names a person. Other features add theirs with registerPersonReference. */
+/** An indexed field of a table that names a person (`field`, or `*field` for arrays, in the table's stores). */
 export interface PersonReference {
   table: string;
   field: string;
   /** A multi-entry (array) field. */
   multi?: boolean;
+  /**
+   * The other end of a pair of people (an introduction the user could make):
+   * a row whose two ends would both be the kept person is removed (a soft
+   * delete, which Undo takes back) instead of joining them to themself.
+   */
+  pairedWith?: string;
 }
 
-const REFERENCES: PersonReference[] = [
+/**
+ * Every field of the store that holds a person's id: the one list merges
+ * follow. A table that points at people adds its fields here (merge.test.ts
+ * checks the list against the references backup and sync declare).
+ */
+export const PERSON_REFERENCES: readonly PersonReference[] = [
   { table: 'intros', field: 'targetId' },
   { table: 'intros', field: 'connectorId' },
   { table: 'meetings', field: 'personId' },
   { table: 'people', field: 'mutualContactIds', multi: true },
   { table: 'people', field: 'dismissedMutualIds', multi: true },
+  { table: 'meetingNotes', field: 'personId' },
+  { table: 'tasks', field: 'personId' },
+  { table: 'favours', field: 'personId' },
+  { table: 'introIdeas', field: 'aId', pairedWith: 'bId' },
+  { table: 'introIdeas', field: 'bId', pairedWith: 'aId' },
+  { table: 'callLinks', field: 'personId' },
 ];
-
-/** Tell merges about a new table that points at people (the field must be indexed: `field`, or `*field` for arrays). */
-export function registerPersonReference(ref: PersonReference): void {
-  if (!REFERENCES.some((r) => r.table === ref.table && r.field === ref.field)) REFERENCES.push(ref);
-}
-
-export function personReferences(): readonly PersonReference[] {
-  return REFERENCES;
-}
+const REFERENCES = PERSON_REFERENCES;
 
 /** Two records can't become one while a request has one as the connector and the other as the person to meet. */
 export class MergeConflictError extends Error {
@@ -120,6 +130,13 @@ export async function mergePeople(db: IntrobookDB, keptId: string, otherId: stri
       for (const row of await rowsReferring(db, ref, otherId)) {
         if (ref.table === 'people' && (row.id === keptId || row.id === otherId)) continue;
         const before = row[ref.field] as string | string[];
+        if (ref.pairedWith && row[ref.pairedWith] === keptId) {
+          // Both ends would be the kept person: the row goes (Undo brings it back as it was).
+          if (row.deletedAt != null) continue;
+          moved.push({ table: ref.table, id: row.id, field: ref.field, before, after: before, removed: true });
+          await table.put({ ...row, deletedAt: now, updatedAt: now });
+          continue;
+        }
         const after = ref.multi ? Array.from(new Set((before as string[]).map((v) => (v === otherId ? keptId : v)))) : keptId;
         moved.push({ table: ref.table, id: row.id, field: ref.field, before, after });
         await table.put({ ...row, [ref.field]: after, updatedAt: now });
@@ -178,6 +195,11 @@ export async function undoMerge(db: IntrobookDB, mergeId: string, now = Date.now
       const table = db.table(m.table);
       const row = (await table.get(m.id)) as Row | undefined;
       if (!row) continue;
+      if (m.removed) {
+        // Removed by the merge, and not touched since: back.
+        if (row.deletedAt === record.at) await table.put({ ...row, deletedAt: null, updatedAt: now });
+        continue;
+      }
       const value = row[m.field];
       let back: unknown;
       if (Array.isArray(m.before)) {

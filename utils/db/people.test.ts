@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeCapture, makeTestDb } from '../../tests/helpers/db';
 import { blankUserFields, personSchema } from '../domain/schemas';
-import type { IntrobookDB } from './app-db';
+import { withDerived, type IntrobookDB } from './app-db';
 import { fieldsToCheck } from '../domain/confidence';
 import { confirmFields, editPerson, findPersonByUrl, getPerson, listRecentPeople, removePerson, savePersonCapture } from './people';
 
@@ -171,8 +171,8 @@ describe('editPerson', () => {
     const store = db();
     const { person } = await savePersonCapture(store, makeCapture(), { now: 1000 });
     await expect(editPerson(store, person.id, { name: '' })).rejects.toThrow();
-    // (nameKey: the row's derived name-index field, see app-db.ts v7.)
-    expect(await store.people.get(person.id)).toStrictEqual({ ...person, nameKey: 'ada lovelace' });
+    // The stored row reads with its derived index fields (app-db.ts DERIVED_FIELDS).
+    expect(await store.people.get(person.id)).toStrictEqual(withDerived('people', person));
   });
 });
 

@@ -8,7 +8,7 @@ import type { Collection } from 'dexie';
 import type { IntroStatus } from '../domain/intro-status';
 import type { Person } from '../domain/schemas';
 import { matchesAll, NAME_MARK, queryTerms, searchWordsOf } from '../domain/search-words';
-import type { IntrobookDB } from './app-db';
+import type { IntrobookDB, StoredPerson } from './app-db';
 import { upcomingMeetings } from './meetings';
 
 export interface SearchFilters {
@@ -23,14 +23,15 @@ export interface SearchFilters {
 }
 
 export interface SearchResult {
-  people: Person[];
+  /** As stored (with their index fields). */
+  people: StoredPerson[];
   /** More people match than were returned: ask with a larger limit. */
   more: boolean;
 }
 
-type Row = Person & { searchWords?: string[] };
+type Row = StoredPerson;
 
-/** A row's index words: as stored (filters see raw rows), else worked out again (reads leave the field out). */
+/** A row's index words: as stored (a derived field, read with the row), else worked out again. */
 const wordsOf = (p: Row): readonly string[] => p.searchWords ?? searchWordsOf(p);
 
 /**
@@ -85,7 +86,7 @@ export async function searchPeople(
     more = true;
     people = people.slice(0, limit);
   }
-  return { people: people.map(strip), more };
+  return { people, more };
 }
 
 /**
@@ -99,12 +100,6 @@ async function onlyInNames(db: IntrobookDB, terms: string[]): Promise<boolean> {
   );
   for (let i = 0; i < counts.length; i += 2) if (counts[i] !== counts[i + 1]) return false;
   return true;
-}
-
-/** Drop the index field: callers get plain people. */
-function strip(row: Row): Person {
-  const { searchWords: _words, ...person } = row;
-  return person;
 }
 
 /** Ids allowed by the request-status and meeting filters (each an indexed read), or null when neither is set. */
@@ -146,7 +141,7 @@ async function filtersOnly(
     more = true;
     rows = rows.slice(0, limit);
   }
-  return { people: rows.sort(byName).map(strip), more };
+  return { people: rows.sort(byName), more };
 }
 
 const byName = (a: Person, b: Person) => a.name.localeCompare(b.name);
@@ -182,8 +177,7 @@ async function readRange(
   // A range known to be small is read in one go.
   let limit = Math.min(maxRows, Math.max(2 * need, 40, expected + 1));
   for (;;) {
-    // raw(): the stored rows, index words included (no re-computation per row); stripped on the way out.
-    const batch = await collection().raw().limit(limit).toArray();
+    const batch = await collection().limit(limit).toArray();
     const seen = new Set<string>();
     const rows: Row[] = [];
     for (const p of batch) {
@@ -262,7 +256,7 @@ export async function peoplePage(
   db: IntrobookDB,
   after: { capturedAt: number; id: string } | null,
   size = 50,
-): Promise<{ people: Person[]; next: { capturedAt: number; id: string } | null }> {
+): Promise<{ people: StoredPerson[]; next: { capturedAt: number; id: string } | null }> {
   const collection = after
     ? db.people
         .where('capturedAt')
@@ -275,7 +269,7 @@ export async function peoplePage(
         .reverse()
         .filter((p) => p.deletedAt === null);
   const rows = (await collection.limit(size + 1).toArray()) as Row[];
-  const page = rows.slice(0, size).map(strip);
+  const page = rows.slice(0, size);
   const last = page[page.length - 1];
   return { people: page, next: rows.length > size && last ? { capturedAt: last.capturedAt, id: last.id } : null };
 }
@@ -291,7 +285,7 @@ export async function allCompanies(db: IntrobookDB): Promise<string[]> {
 }
 
 /** The live people whose folded name words include all of `name`'s (exact words, not prefixes). */
-export async function peopleNamed(db: IntrobookDB, name: string, limit = 20): Promise<Person[]> {
+export async function peopleNamed(db: IntrobookDB, name: string, limit = 20): Promise<StoredPerson[]> {
   const terms = queryTerms(name);
   if (terms.length === 0) return [];
   const rows = (await db.people
@@ -300,5 +294,5 @@ export async function peopleNamed(db: IntrobookDB, name: string, limit = 20): Pr
     .filter((p: Row) => p.deletedAt === null && terms.every((t) => wordsOf(p).includes(NAME_MARK + t)))
     .limit(limit)
     .toArray()) as Row[];
-  return rows.map(strip);
+  return rows;
 }

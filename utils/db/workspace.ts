@@ -55,7 +55,7 @@ export async function ensureMeetingNotes(db: IntrobookDB, meetingId: string, now
   });
 }
 
-export type NotesChange = Partial<Omit<MeetingNotes, 'meetingId' | 'personId' | 'createdAt' | 'updatedAt' | 'deletedAt'>>;
+export type NotesChange = Partial<Omit<MeetingNotes, 'id' | 'personId' | 'createdAt' | 'updatedAt' | 'deletedAt'>>;
 
 /**
  * Change a meeting's notes: a patch, or a function of the stored row (for
@@ -75,31 +75,5 @@ export async function updateMeetingNotes(
     const notes = meetingNotesSchema.parse({ ...existing, ...patch, updatedAt: now });
     await db.meetingNotes.put(notes);
     return notes;
-  });
-}
-
-/**
- * For merging two saved people into one (lane 8's merge): every workspace row
- * that names `fromId` — meeting notes, tasks, favours, intro ideas, remembered
- * call answers — names `toId` instead. One transaction; an intro idea that
- * would join the kept person to themself is dropped (soft delete).
- */
-export async function reassignWorkspaceRows(db: IntrobookDB, fromId: string, toId: string, now = Date.now()): Promise<void> {
-  if (fromId === toId) return;
-  await db.transaction('rw', [db.meetingNotes, db.tasks, db.favours, db.introIdeas, db.callLinks], async () => {
-    await db.meetingNotes.where('personId').equals(fromId).modify({ personId: toId, updatedAt: now });
-    await db.tasks.where('personId').equals(fromId).modify({ personId: toId, updatedAt: now });
-    await db.favours.where('personId').equals(fromId).modify({ personId: toId, updatedAt: now });
-    await db.callLinks.where('personId').equals(fromId).modify({ personId: toId, updatedAt: now });
-    for (const side of ['aId', 'bId'] as const) {
-      await db.introIdeas
-        .where(side)
-        .equals(fromId)
-        .modify((idea) => {
-          idea[side] = toId;
-          idea.updatedAt = now;
-          if (idea.aId === idea.bId) idea.deletedAt = now;
-        });
-    }
   });
 }

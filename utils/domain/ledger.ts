@@ -23,8 +23,9 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
 };
 
 /**
- * A dated to-do about one person. `openDueAt` mirrors `dueAt` while the task is
- * open and is absent once done, so the "due" index holds open tasks only.
+ * A dated to-do about one person. The store derives `openDueAt` (its due date
+ * while open, utils/db/app-db.ts DERIVED_FIELDS), so the "due" index holds open
+ * tasks only.
  */
 export const taskSchema = z.object({
   id: z.uuid(),
@@ -33,7 +34,6 @@ export const taskSchema = z.object({
   kind: z.enum(TASK_KINDS),
   text: line,
   dueAt: timestamp.nullable(),
-  openDueAt: timestamp.optional(),
   doneAt: timestamp.nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -89,13 +89,16 @@ export type IntroIdea = z.infer<typeof introIdeaSchema>;
 
 /**
  * The user's answer to "who is this call with?", remembered per meeting link
- * or code (the key is the call's identity, see utils/meeting/call-key.ts).
+ * or code: the id is the call's identity (utils/meeting/call-key.ts, e.g.
+ * `meet:abc-defg-hij`), so every browser remembers one answer per link.
  */
 export const callLinkSchema = z.object({
-  key: z.string().min(3).max(300),
+  id: z.string().min(3).max(300),
   personId: z.uuid(),
   meetingId: z.uuid().nullable(),
+  createdAt: timestamp,
   updatedAt: timestamp,
+  deletedAt: timestamp.nullable(),
 });
 export type CallLink = z.infer<typeof callLinkSchema>;
 

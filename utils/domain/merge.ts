@@ -5,7 +5,7 @@
  * mutual links. Pure; the database side is utils/db/merge.ts.
  */
 import { z } from '../zod';
-import { EDITABLE_FIELDS, ROLE_HISTORY_LIMIT, type EditableField, type Person } from './schemas';
+import { EDITABLE_FIELDS, MAX_TAGS, ROLE_HISTORY_LIMIT, type EditableField, type Person } from './schemas';
 
 /** Fields the user picks side by side, in the order the merge view shows them. */
 export const MERGE_FIELDS = [
@@ -111,6 +111,16 @@ export function mergedPerson(kept: Person, other: Person, choices: MergeChoices,
   const dismissedMutualIds = Array.from(new Set([...kept.dismissedMutualIds, ...other.dismissedMutualIds])).filter(
     (id) => !ids.has(id) && !mutualContactIds.includes(id),
   );
+  // Tags: both records', once each (case and spacing ignored, the kept record's spelling first).
+  const tagKeys = new Set<string>();
+  const tags = [...kept.tags, ...other.tags]
+    .filter((t) => {
+      const key = t.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+      if (tagKeys.has(key)) return false;
+      tagKeys.add(key);
+      return true;
+    })
+    .slice(0, MAX_TAGS);
   const roleHistory = [...kept.roleHistory, ...other.roleHistory]
     .filter((h, i, all) => all.findIndex((x) => same(x, h)) === i)
     .sort((a, b) => b.until - a.until)
@@ -141,6 +151,7 @@ export function mergedPerson(kept: Person, other: Person, choices: MergeChoices,
     fieldSources,
     fieldConfidence,
     roleHistory,
+    tags,
     knowsPersonally: kept.knowsPersonally || other.knowsPersonally,
     mutualContactIds,
     dismissedMutualIds,
@@ -164,6 +175,8 @@ export interface MovedReference {
   /** The value before the merge, and the one it wrote. */
   before: string | string[];
   after: string | string[];
+  /** The merge removed the row instead (both ends of a pair became the kept person). */
+  removed?: boolean;
 }
 
 /** What a merge changed, kept so the merge can be undone. */
@@ -201,6 +214,7 @@ export const mergeRecordSchema = z.object({
         field: z.string().max(64),
         before: z.union([z.string().max(200), z.array(z.string().max(200)).max(1000)]),
         after: z.union([z.string().max(200), z.array(z.string().max(200)).max(1000)]),
+        removed: z.boolean().optional(),
       }),
     )
     .max(100_000),

@@ -125,8 +125,8 @@ export const cultureSchema = z.object({
 export type Culture = z.infer<typeof cultureSchema>;
 
 export const meetingNotesSchema = z.object({
-  /** One row per meeting: the meeting's id is the key. */
-  meetingId: z.uuid(),
+  /** The meeting's id: one row per meeting (two browsers writing one meeting's notes write one row). */
+  id: z.uuid(),
   personId: z.uuid(),
   // --- before: the prep sheet
   why: z.array(z.enum(PREP_REASONS)).max(PREP_REASONS.length),
@@ -164,7 +164,7 @@ export function blankCulture(): Culture {
 /** A fresh prep sheet for a meeting; research carries over from the person's previous one. */
 export function blankMeetingNotes(meetingId: string, personId: string, now: number, previous?: MeetingNotes): MeetingNotes {
   return {
-    meetingId,
+    id: meetingId,
     personId,
     why: previous ? [...previous.why] : [],
     whyNote: previous?.whyNote ?? '',

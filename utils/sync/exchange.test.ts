@@ -9,6 +9,10 @@ import { withoutDerived, type IntrobookDB } from '../db/app-db';
 import { createRequest, moveRequest } from '../db/intros';
 import { editPerson, findPersonByUrl, removePerson, savePersonCapture } from '../db/people';
 import { updateTemplate } from '../db/templates';
+import { addTask, setTaskDone } from '../db/ledger';
+import { scheduleMeeting } from '../db/meetings';
+import { setTags, updateMeetingNotes } from '../db/workspace';
+import { blankCulture } from '../domain/prep';
 import { personSchema } from '../domain/schemas';
 import { onLocalChanges, trackLocalChanges, type ChangeReport } from './changes';
 import { exchange, type ExchangeInput } from './exchange';
@@ -210,6 +214,34 @@ describe('change reports', () => {
     await exchange(a.db, a.vault, base({ scanFrom: null, changed: new Map([['templates', new Set(['default-nudge'])]]) }));
     await exchange(b.db, b.vault, base({ scanFrom: null, remote: a.outbox.splice(0) }));
     expect(await b.db.templates.get('default-nudge')).toBeUndefined();
+  });
+
+  it('the workspace syncs: tags merge as a set, one prep sheet per meeting merges field by field, tasks land with their due index derived there', async () => {
+    const a = device('A');
+    const b = device('B');
+    const { person } = await savePersonCapture(a.db, makeCapture(), { now: 1000 });
+    const meeting = await scheduleMeeting(a.db, { personId: person.id, startsAt: 5_000_000, link: 'https://meet.google.com/abc-defg-hij' }, 1001);
+    await round([a, b]);
+    // Both browsers open the meeting's prep sheet (each makes the row) and fill in different parts.
+    await setTags(a.db, person.id, ['mentor'], 2000);
+    await setTags(b.db, person.id, ['climate'], 2001);
+    await updateMeetingNotes(a.db, meeting.id, { whyNote: 'Learn the field', culture: { ...blankCulture(), pace: 2 } }, 2002);
+    await updateMeetingNotes(b.db, meeting.id, { callNotes: 'Reading group', culture: { ...blankCulture(), formality: 4 } }, 2003);
+    const task = await addTask(b.db, { personId: person.id, meetingId: meeting.id, kind: 'connect', text: 'Connect with Ada', dueAt: 9_000_000 }, 2004);
+    await round([a, b], 1500);
+    for (const d of [a, b]) {
+      expect([...(await d.db.people.get(person.id))!.tags].sort()).toStrictEqual(['climate', 'mentor']);
+      expect(await d.db.meetingNotes.count()).toBe(1);
+      expect(await d.db.meetingNotes.get(meeting.id)).toMatchObject({ whyNote: 'Learn the field', callNotes: 'Reading group', culture: { pace: 2, formality: 4 } });
+      // The open-due index answers on both: derived by each store, not carried.
+      expect(await d.db.tasks.where('openDueAt').belowOrEqual(9_000_000).primaryKeys()).toStrictEqual([task.id]);
+    }
+    expect(await a.db.meetingNotes.get(meeting.id)).toStrictEqual(await b.db.meetingNotes.get(meeting.id));
+    // Done on A: out of B's due index too.
+    await setTaskDone(a.db, task.id, true, 3000);
+    await round([a, b], 2500);
+    expect(await b.db.tasks.where('openDueAt').above(0).count()).toBe(0);
+    expect((await b.db.tasks.get(task.id))!.doneAt).toBe(3000);
   });
 });
 

@@ -25,6 +25,8 @@
 import type { ZodType } from 'zod';
 import { blankUserFields, introRequestSchema, meetingSchema, personSchema, templateSchema, STATUS_VALUES } from '../domain/schemas';
 import { STATUS_LABELS } from '../domain/intro-status';
+import { callLinkSchema, favourSchema, introIdeaSchema, taskSchema } from '../domain/ledger';
+import { meetingNotesSchema } from '../domain/prep';
 import { syncConflictSchema } from './schemas';
 
 export type FieldKind = 'value' | 'set' | 'record';
@@ -56,6 +58,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     kinds: {
       editedFields: 'set',
       aliases: 'set',
+      // Tags added on two browsers are both kept.
+      tags: 'set',
       mutualContactIds: 'set',
       dismissedMutualIds: 'set',
       fieldSources: 'record',
@@ -91,6 +95,42 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     refs: { personId: 'people', requestId: 'intros' },
     schema: meetingSchema,
     label: () => 'A meeting',
+  },
+  {
+    // A meeting's prep sheet and notes: one row per meeting, with the meeting's
+    // id, so two browsers that open one meeting's sheet write one row, merged
+    // field by field. Culture observations and prepared answers merge key by key.
+    name: 'meetingNotes',
+    kinds: { why: 'set', answers: 'record', culture: 'record' },
+    refs: { personId: 'people' },
+    schema: meetingNotesSchema,
+    label: () => 'A prep sheet',
+  },
+  {
+    name: 'tasks',
+    refs: { personId: 'people', meetingId: 'meetings' },
+    schema: taskSchema,
+    label: (row) => str(row.text) || 'A task',
+  },
+  {
+    name: 'favours',
+    refs: { personId: 'people' },
+    schema: favourSchema,
+    label: (row) => str(row.text) || 'A favour',
+  },
+  {
+    name: 'introIdeas',
+    refs: { aId: 'people', bId: 'people' },
+    schema: introIdeaSchema,
+    label: (row) => str(row.reason) || 'An introduction you could make',
+  },
+  {
+    // The user's answer to "who is this call with?" per call link: a choice,
+    // not a cache, so a recurring link is known on every browser.
+    name: 'callLinks',
+    refs: { personId: 'people', meetingId: 'meetings' },
+    schema: callLinkSchema,
+    label: () => 'Who a call was with',
   },
   {
     name: 'syncConflicts',

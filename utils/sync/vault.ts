@@ -410,7 +410,8 @@ export class Vault {
       const mine = rmap.get(key);
       if (entries) {
         if (mine instanceof Y.Map) {
-          for (const [k, v] of entries) if (!mine.has(k)) mine.set(k, v);
+          // Key by key, as fields are: an empty side takes the other's value.
+          for (const [k, v] of entries) if (!mine.has(k) || (isEmptyValue(mine.get(k)) && !isEmptyValue(v))) mine.set(k, v);
         } else if (mine === undefined) {
           const nested = new Y.Map<unknown>();
           rmap.set(key, nested);
