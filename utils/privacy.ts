@@ -56,5 +56,6 @@ export const LEAVES_THE_MACHINE: string[] = [
   'Nothing, unless you export a file (it goes where you save it) or turn on sync.',
   'Introbook never sends a message itself: you send every ask through your own email or LinkedIn.',
   'The only request Introbook makes on its own is fetching a saved person’s photo, once, from LinkedIn’s image server, without cookies.',
+  'If you turn on sync, changes are encrypted in your browser before they leave and go only to the relay you entered: it sees their size and timing, never names, notes, links or settings. Photos and safety copies never sync.',
   'Uninstalling the extension deletes everything above from this computer. Export a copy first if you want to keep it.',
 ];

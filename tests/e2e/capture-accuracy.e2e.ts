@@ -107,6 +107,35 @@ describe('capture accuracy on current LinkedIn layouts', () => {
 });
 
 describe('Settings → Capture problems', () => {
+  it('a profile page that shows no person is recorded once, as structure only, and Settings counts it', async () => {
+    // Start from none: earlier tests' pages may have reported fields they were unsure of.
+    await h.worker.evaluate(() => chrome.storage.local.set({ captureProblems: [] }));
+    const page = await h.context.newPage();
+    await page.goto('https://www.linkedin.com/in/wanda-nl/');
+    await inPage(page).waitForText("Introbook couldn't find this person's name on the page.", 2000);
+    const stored = async () =>
+      h.worker.evaluate(async () => {
+        const local = chrome.storage.local as unknown as { get(key: string): Promise<Record<string, unknown>> };
+        return (await local.get('captureProblems')).captureProblems as { report: Record<string, unknown>; times: number }[];
+      });
+    await expect.poll(async () => (await stored()).length).toBe(1);
+    // The same page again (a reload is a new content script): the same structure, counted, not copied.
+    await page.reload();
+    await inPage(page).waitForText("Introbook couldn't find this person's name on the page.", 2000);
+    await expect.poll(async () => (await stored())[0]?.times).toBe(2);
+    const [problem] = await stored();
+    expect(problem!.report).toMatchObject({ site: 'linkedin', page: 'profile', outcome: 'no-name', problems: ['no-name'] });
+    // Structure only: nothing the page says, nor its address.
+    expect(JSON.stringify(problem)).not.toMatch(/wanda|rotterdam|holland|netherlands|operations|logistics|northwind|ports|spreadsheets|linkedin\.com|https?:/i);
+
+    const panel = await h.context.newPage();
+    await panel.goto(sidePanelUrl(h));
+    await panel.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
+    await panel.getByRole('heading', { name: 'Capture problems (1)' }).waitFor();
+    expect(await panel.getByRole('list', { name: 'Recorded capture problems' }).innerText()).toMatch(/LinkedIn profile.*: no name found; seen 2 times/);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('shows how many problems are kept, downloads them as JSON, and clears them', async () => {
     const report = {
       v: 1,

@@ -100,7 +100,12 @@ describe('export and import between profiles', () => {
     await message.press('End');
     await message.pressSequentially(' Thank you!');
     await message.blur();
-    const intros = await waitFor(() => storedRows(a.worker, 'intros'), (rows) => rows.length === 1, 'the request is stored');
+    // Stored as typed (the draft is saved while typing: wait for the whole text, not the first keystroke).
+    const intros = await waitFor(
+      () => storedRows(a.worker, 'intros'),
+      (rows) => rows.length === 1 && String((rows[0] as { message?: unknown }).message).includes('Thank you!'),
+      'the request is stored with what was typed',
+    );
     const photos = await waitFor(() => storedRows(a.worker, 'photos'), (rows) => rows.length >= 1, 'photos are stored');
 
     await nav(panel, 'Settings').click();

@@ -143,8 +143,13 @@ describe('honest capture: “check this”', () => {
 });
 
 describe('pages with no person', () => {
-  it('the login wall gets no button, and the popup says it is not a profile', async () => {
-    const page = await open('https://www.linkedin.com/authwall?trk=public_profile&sessionRedirect=https%3A%2F%2Fwww.linkedin.com%2Fin%2Fada-lovelace');
+  it.each([
+    ['the login wall', 'https://www.linkedin.com/authwall?trk=public_profile&sessionRedirect=https%3A%2F%2Fwww.linkedin.com%2Fin%2Fada-lovelace'],
+    // Served under a profile's own address, where the content script runs: "Welcome to your professional community".
+    ['the login wall under /in/…', 'https://www.linkedin.com/in/rahel-mekonnen/'],
+    ['“Profile not found” under /in/…', 'https://www.linkedin.com/in/removed-member-123/'],
+  ])('%s gets no button, and the popup says it is not a profile', async (_, url) => {
+    const page = await open(url);
     const popup = await popupFor(page);
     await popup.getByText('This page is not a person’s profile.').waitFor({ timeout: 2000 });
     expect(await inPage(page).count()).toBe(0);
