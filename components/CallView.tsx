@@ -17,6 +17,7 @@ import { templateValues } from '@/utils/domain/template-values';
 import { renderTemplate } from '@/utils/domain/templates';
 import { SITE_LABELS } from '@/utils/meeting/types';
 import { refreshReminders } from '@/utils/messaging/client';
+import { workWeek } from '@/utils/settings';
 import { AutoText } from './AutoText';
 import { sendCallMessage, useTick } from './call-hooks';
 import { formatWhen } from './format';
@@ -280,7 +281,7 @@ export function AfterCall({ db, person, meeting, settings, call }: { db: Introbo
   const endedAt = call?.endedAt ?? notes?.callEndedAt ?? meeting.startsAt + meeting.durationMin * 60_000;
 
   const plan = () =>
-    planFollowThrough(db, { meetingId: meeting.id, person, endedAt, requestTracksThanks: Boolean(request && request.deletedAt === null), connector: null }).then(refreshReminders);
+    planFollowThrough(db, { meetingId: meeting.id, person, endedAt, requestTracksThanks: Boolean(request && request.deletedAt === null), connector: null, week: workWeek(settings) }).then(refreshReminders);
   // After a call Introbook saw end, the follow-through tasks are made at once (once per meeting).
   const sawCall = Boolean(call) || notes?.callEndedAt != null;
   useEffect(() => {

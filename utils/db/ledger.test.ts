@@ -23,6 +23,7 @@ import { savePersonCapture } from './people';
 import { searchPeople } from './search';
 import { getMeetingNotes, setTags, updateMeetingNotes } from './workspace';
 import { introIdeaSchema } from '../domain/ledger';
+import { DEFAULT_WORK_WEEK } from '../domain/business-days';
 
 let db: IntrobookDB;
 beforeEach(() => {
@@ -41,7 +42,7 @@ describe('tasks and follow-through', () => {
     const priya = await person('priya', 'Priya Raman');
     const charles = await person('charles', 'Charles Babbage');
     const meeting = await scheduleMeeting(db, { personId: priya.id, startsAt: T0 - 20 * 60_000 });
-    const plan = { meetingId: meeting.id, person: priya, endedAt: T0, requestTracksThanks: false, connector: charles };
+    const plan = { meetingId: meeting.id, person: priya, endedAt: T0, requestTracksThanks: false, connector: charles, week: DEFAULT_WORK_WEEK };
     await planFollowThrough(db, plan, T0);
     await planFollowThrough(db, plan, T0 + 1000); // again: nothing new
     const mine = await tasksForPerson(db, priya.id);
@@ -53,10 +54,26 @@ describe('tasks and follow-through', () => {
     expect((await tasksForPerson(db, charles.id)).map((t) => t.text)).toStrictEqual(['Tell Charles Babbage how the call with Priya Raman went']);
   });
 
+  it('puts every follow-through task on a working day in the user’s time zone (a Friday call is thanked on Monday)', async () => {
+    const priya = await person('priya', 'Priya Raman');
+    const charles = await person('charles', 'Charles Babbage');
+    const week = { timeZone: 'Europe/London', workingDays: [1, 2, 3, 4, 5] };
+    const friday = Date.UTC(2026, 5, 5, 15, 0); // Friday 16:00 in London (BST)
+    const meeting = await scheduleMeeting(db, { personId: priya.id, startsAt: friday - 30 * 60_000 });
+    await planFollowThrough(db, { meetingId: meeting.id, person: priya, endedAt: friday, requestTracksThanks: false, connector: charles, week }, friday);
+    const mondayNine = Date.UTC(2026, 5, 8, 8, 0);
+    const due = Object.fromEntries((await tasksForPerson(db, priya.id)).map((t) => [t.kind, t.dueAt]));
+    expect(due['thank-you']).toBe(mondayNine); // 24 h later is a Saturday
+    expect(due.connect).toBe(mondayNine); // 48 h later is a Sunday
+    expect((await tasksForPerson(db, charles.id))[0]!.dueAt).toBe(Date.UTC(2026, 5, 8, 15, 0)); // Monday, three days on, a working day: kept
+    // Thirty days after a Friday is a Sunday: the start of the Monday after.
+    expect(due['advice-update']).toBe(Date.UTC(2026, 6, 6, 8, 0));
+  });
+
   it('leaves the thank-you to the request when one tracks it, and "connect" out for 1st-degree connections', async () => {
     const ada = await person('ada', 'Ada Lovelace', 1);
     const meeting = await scheduleMeeting(db, { personId: ada.id, startsAt: T0 });
-    await planFollowThrough(db, { meetingId: meeting.id, person: ada, endedAt: T0, requestTracksThanks: true, connector: null }, T0);
+    await planFollowThrough(db, { meetingId: meeting.id, person: ada, endedAt: T0, requestTracksThanks: true, connector: null, week: DEFAULT_WORK_WEEK }, T0);
     expect((await tasksForPerson(db, ada.id)).map((t) => t.kind)).toStrictEqual(['advice-update']);
   });
 
@@ -76,7 +93,7 @@ describe('tasks and follow-through', () => {
     const ada = await person('ada', 'Ada Lovelace');
     const meeting = await scheduleMeeting(db, { personId: ada.id, startsAt: T0 });
     await updateMeetingNotes(db, meeting.id, { advice: [{ id: crypto.randomUUID(), text: 'Join the reading group', actedOnAt: null }] }, T0);
-    await planFollowThrough(db, { meetingId: meeting.id, person: ada, endedAt: T0, requestTracksThanks: true, connector: null }, T0);
+    await planFollowThrough(db, { meetingId: meeting.id, person: ada, endedAt: T0, requestTracksThanks: true, connector: null, week: DEFAULT_WORK_WEEK }, T0);
     const advice = (await getMeetingNotes(db, meeting.id))!.advice[0]!;
     await markAdviceActedOn(db, meeting.id, advice.id, true, T0 + 3 * DAY);
     expect((await getMeetingNotes(db, meeting.id))!.advice[0]!.actedOnAt).toBe(T0 + 3 * DAY);

@@ -4,6 +4,7 @@
  * people to follow up. Every write is validated, in one short transaction.
  */
 import { splitName } from '../core/text';
+import { atWorkingTime, type WorkWeek } from '../domain/business-days';
 import {
   FOLLOW_THROUGH,
   favourSchema,
@@ -105,6 +106,8 @@ export interface FollowThroughPlan {
   requestTracksThanks: boolean;
   /** The connector, for intro requests (a report-back reminder when no request tracks it). */
   connector: Pick<Person, 'id' | 'name'> | null;
+  /** The user's working days and time zone: a task never falls due on a day off. */
+  week: WorkWeek;
 }
 
 /**
@@ -118,16 +121,17 @@ export async function planFollowThrough(db: IntrobookDB, plan: FollowThroughPlan
   const first = splitName(plan.person.name).first ?? plan.person.name;
   const wanted: NewTask[] = [];
   const base = { personId: plan.person.id, meetingId: plan.meetingId };
+  const after = (ms: number) => atWorkingTime(plan.endedAt + ms, plan.week);
   if (!plan.requestTracksThanks) {
-    wanted.push({ ...base, kind: 'thank-you', text: `Send ${first} a thank-you`, dueAt: plan.endedAt + FOLLOW_THROUGH.thankHours * HOUR });
+    wanted.push({ ...base, kind: 'thank-you', text: `Send ${first} a thank-you`, dueAt: after(FOLLOW_THROUGH.thankHours * HOUR) });
     if (plan.connector) {
-      wanted.push({ personId: plan.connector.id, meetingId: plan.meetingId, kind: 'report-back', text: `Tell ${plan.connector.name} how the call with ${plan.person.name} went`, dueAt: plan.endedAt + 3 * DAY });
+      wanted.push({ personId: plan.connector.id, meetingId: plan.meetingId, kind: 'report-back', text: `Tell ${plan.connector.name} how the call with ${plan.person.name} went`, dueAt: after(3 * DAY) });
     }
   }
   if (plan.person.degree !== 1) {
-    wanted.push({ ...base, kind: 'connect', text: `Connect with ${plan.person.name} on LinkedIn`, dueAt: plan.endedAt + FOLLOW_THROUGH.connectHours * HOUR });
+    wanted.push({ ...base, kind: 'connect', text: `Connect with ${plan.person.name} on LinkedIn`, dueAt: after(FOLLOW_THROUGH.connectHours * HOUR) });
   }
-  wanted.push({ ...base, kind: 'advice-update', text: `Tell ${first} what you did with their advice`, dueAt: plan.endedAt + FOLLOW_THROUGH.adviceDays * DAY });
+  wanted.push({ ...base, kind: 'advice-update', text: `Tell ${first} what you did with their advice`, dueAt: after(FOLLOW_THROUGH.adviceDays * DAY) });
   const rows = wanted.filter((t) => !existing.has(t.kind)).map((t) => taskRow(t, now));
   if (rows.length > 0) await db.tasks.bulkAdd(rows);
   return rows;
