@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useId, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { upcomingMeetings } from '@/utils/db/meetings';
-import { allCompanies, allTags, hasFilters, peoplePage, searchPeople, type SearchFilters } from '@/utils/db/search';
+import { allCompanies, allTags, filterIds, hasFilters, peoplePage, searchPeople, type SearchFilters } from '@/utils/db/search';
 import { STATUS_LABELS, STATUSES, type IntroStatus } from '@/utils/domain/intro-status';
 import type { Person, Settings } from '@/utils/domain/schemas';
 import { formatWhen } from './format';
@@ -79,7 +79,12 @@ export function Workspace({
   const searchKey = JSON.stringify([deferred, filters]);
   const limit = more.key === searchKey ? more.limit : PAGE;
   const searching = deferred.trim() !== '' || hasFilters(filters);
-  const results = useLiveQuery(() => (searching ? searchPeople(db, deferred, filters, { limit, now }) : Promise.resolve(null)), [deferred, filters, limit, searching]);
+  // Who the filters allow is read once per filter (and when the data changes), not on every keystroke.
+  const ids = useLiveQuery(() => (hasFilters(filters) ? filterIds(db, filters, now) : Promise.resolve(null)), [filters, now]);
+  const results = useLiveQuery(
+    () => (searching && ids !== undefined ? searchPeople(db, deferred, filters, { limit, now, ids }) : Promise.resolve(null)),
+    [deferred, filters, limit, searching, ids],
+  );
 
   const focusSearchBox = () => {
     search.current?.focus();
@@ -163,7 +168,7 @@ function Results({ results, focusId, onOpen, onMore }: { results: { people: Pers
   return (
     <>
       <p className="muted small" role="status">
-        {results.people.length === 0 ? 'Nobody matches.' : `${results.people.length}${results.more ? '+' : ''} ${results.people.length === 1 ? 'person' : 'people'}`}
+        {results.people.length === 0 ? (results.more ? 'No match yet among the people looked at: Show more looks further.' : 'Nobody matches.') : `${results.people.length}${results.more ? '+' : ''} ${results.people.length === 1 ? 'person' : 'people'}`}
       </p>
       {results.people.length > 0 && <PeopleList people={results.people} onOpen={(p) => onOpen(p.id)} label="Search results" focusId={focusId} />}
       {results.more && (

@@ -92,6 +92,29 @@ describe('people search', () => {
     expect(await allCompanies(db)).toStrictEqual(['Analytical Engines', 'Fjord Energy', 'Helix Health', 'Nimbus Labs']);
   });
 
+  it('a filter with a common prefix still finds everyone it holds, beyond any scan cap (rows read follow the filter, not the prefix)', async () => {
+    // 3,500 "Anna …" people fill the prefix "an"; one tagged person starts with it too, sorted after them all.
+    const template = (await peopleNamed(db, 'Ada Lovelace'))[0]!;
+    const rows = Array.from({ length: 3500 }, (_, i) => {
+      const { searchWords: _w, nameKey: _k, ...rest } = template;
+      return { ...rest, id: `anna-${i}`, name: `Anna P${i}`, profileUrl: `https://www.linkedin.com/in/anna-${i}/` };
+    });
+    await db.people.bulkPut(rows);
+    const anzu = await save('anzu', 'Anzu Tagged', { company: 'Nimbus Labs' });
+    await setTags(db, anzu.id, ['vip']);
+    expect(await names('an', { tag: 'vip' })).toStrictEqual(['Anzu Tagged']);
+    expect(await names('an', { company: 'Nimbus Labs' })).toStrictEqual(['Anzu Tagged']);
+    // Case in a company filter does not matter (the filter box is typed).
+    expect(await names('an', { company: 'nimbus labs' })).toStrictEqual(['Anzu Tagged']);
+    const request = await createRequest(db, { kind: 'direct', targetId: anzu.id, connectorId: null });
+    await markSent(db, request.id, 'copy');
+    expect(await names('an', { status: 'asked' })).toStrictEqual(['Anzu Tagged']);
+    // Name matches first, then matches elsewhere, within the filter.
+    await setTags(db, (await peopleNamed(db, 'Priya Raman'))[0]!.id, ['vip']);
+    expect(await names('nimbus', { tag: 'vip' })).toStrictEqual(['Anzu Tagged', 'Priya Raman']);
+    expect(await names('raman', { tag: 'vip' })).toStrictEqual(['Priya Raman']);
+  });
+
   it('returns a page and says when there are more', async () => {
     for (let i = 0; i < 30; i++) await save(`p${i}`, `Pat Example${i}`);
     const first = await searchPeople(db, 'pat', {}, { limit: 10 });

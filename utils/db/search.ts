@@ -53,25 +53,30 @@ export function hasFilters(filters: SearchFilters): boolean {
   return Boolean(filters.status || filters.company || filters.tag || filters.upcomingMeeting);
 }
 
+/**
+ * When a filter holds at most this many people, a query with words reads those
+ * people and checks the words on them: every filtered match is found, however
+ * common the words (a prefix like "an" may start tens of thousands of names).
+ */
+const FILTER_READ = 5000;
+
 /** People matching the query (word prefixes, accents and case ignored) and the filters, name matches first. */
 export async function searchPeople(
   db: IntrobookDB,
   query: string,
   filters: SearchFilters = {},
-  options: { limit?: number; now?: number } = {},
+  options: { limit?: number; now?: number; ids?: Set<string> | null } = {},
 ): Promise<SearchResult> {
   const limit = options.limit ?? 50;
   const terms = queryTerms(query);
   if (terms.length === 0 && !hasFilters(filters)) return { people: [], more: false };
 
-  const allowedIds = await idFilter(db, filters, options.now ?? Date.now());
-  const accept = (p: Row) =>
-    p.deletedAt === null &&
-    (!allowedIds || allowedIds.has(p.id)) &&
-    (!filters.tag || p.tags?.includes(filters.tag) === true) &&
-    (!filters.company || p.company === filters.company);
+  // Who the filters allow, from their indexes (given by the caller when it keeps them across keystrokes).
+  const allowedIds = options.ids !== undefined ? options.ids : await filterIds(db, filters, options.now ?? Date.now());
+  const accept = (p: Row) => p.deletedAt === null && (!allowedIds || allowedIds.has(p.id));
 
-  if (terms.length === 0) return filtersOnly(db, filters, allowedIds, accept, limit);
+  if (terms.length === 0) return filtersOnly(db, allowedIds!, limit);
+  if (allowedIds && allowedIds.size <= FILTER_READ) return withinFilter(db, terms, allowedIds, limit);
 
   // Name matches first, then the rest.
   const byName = await matchTerms(db, terms, NAME_MARK, accept, new Set(), limit + 1);
@@ -89,6 +94,23 @@ export async function searchPeople(
   return { people, more };
 }
 
+/** The people a filter holds, checked against every term: name matches first, then matches elsewhere, each by name. */
+async function withinFilter(db: IntrobookDB, terms: string[], ids: Set<string>, limit: number): Promise<SearchResult> {
+  const byName: Row[] = [];
+  const elsewhere: Row[] = [];
+  const list = [...ids];
+  for (let i = 0; i < list.length; i += CHUNK) {
+    for (const p of (await db.people.bulkGet(list.slice(i, i + CHUNK))) as (Row | undefined)[]) {
+      if (!p || p.deletedAt !== null) continue;
+      const words = wordsOf(p);
+      if (matchesAll(words, terms, NAME_MARK)) byName.push(p);
+      else if (matchesAll(words, terms, '')) elsewhere.push(p);
+    }
+  }
+  const people = [...byName.sort(byNameOrder), ...elsewhere.sort(byNameOrder)];
+  return { people: people.slice(0, limit), more: people.length > limit };
+}
+
 /**
  * Whether every term occurs only in names (each name word is indexed twice,
  * marked and plain, so equal counts mean no other field has it): then the
@@ -102,65 +124,41 @@ async function onlyInNames(db: IntrobookDB, terms: string[]): Promise<boolean> {
   return true;
 }
 
-/** Ids allowed by the request-status and meeting filters (each an indexed read), or null when neither is set. */
-async function idFilter(db: IntrobookDB, filters: SearchFilters, now: number): Promise<Set<string> | null> {
-  let ids: Set<string> | null = null;
-  const narrow = (next: Iterable<string>) => {
-    const set = new Set(next);
-    ids = ids === null ? set : new Set([...ids].filter((id) => set.has(id)));
-  };
-  if (filters.status) {
-    const requests = await db.intros.where('status').equals(filters.status).toArray();
-    narrow(requests.filter((r) => r.deletedAt === null).map((r) => r.targetId));
-  }
-  if (filters.upcomingMeeting) narrow((await upcomingMeetings(db, now, 1000)).map((m) => m.personId));
-  return ids;
+/**
+ * The ids of the people the filters allow, each read from an index (tag and
+ * company keys, live requests by status, meetings still to come), or null when
+ * no filter is set. Exported so a view can keep it while the user types.
+ */
+export async function filterIds(db: IntrobookDB, filters: SearchFilters, now = Date.now()): Promise<Set<string> | null> {
+  const sets: Set<string>[] = [];
+  if (filters.tag) sets.push(new Set((await db.people.where('tags').equals(filters.tag).primaryKeys()) as string[]));
+  // A typed company: case does not matter.
+  if (filters.company) sets.push(new Set((await db.people.where('company').equalsIgnoreCase(filters.company).primaryKeys()) as string[]));
+  if (filters.status) sets.push(new Set((await db.intros.where('liveStatus').equals(filters.status).toArray()).map((r) => r.targetId)));
+  if (filters.upcomingMeeting) sets.push(new Set((await upcomingMeetings(db, now, Number.MAX_SAFE_INTEGER)).map((m) => m.personId)));
+  if (sets.length === 0) return null;
+  sets.sort((a, b) => a.size - b.size);
+  const [smallest, ...others] = sets;
+  return new Set([...smallest!].filter((id) => others.every((set) => set.has(id))));
 }
 
-async function filtersOnly(
-  db: IntrobookDB,
-  filters: SearchFilters,
-  allowedIds: Set<string> | null,
-  accept: (p: Row) => boolean,
-  limit: number,
-): Promise<SearchResult> {
-  let rows: Row[];
+/** The people the filters allow, without words: by name, a page at a time. */
+async function filtersOnly(db: IntrobookDB, ids: Set<string>, limit: number): Promise<SearchResult> {
+  const rows: Row[] = [];
+  const list = [...ids];
   let more = false;
-  if (allowedIds) {
-    const ids = [...allowedIds];
-    rows = [];
-    for (let i = 0; i < ids.length && rows.length <= limit; i += CHUNK) {
-      const chunk = (await db.people.bulkGet(ids.slice(i, i + CHUNK))) as (Row | undefined)[];
-      for (const p of chunk) if (p && accept(p)) rows.push(p);
+  for (let i = 0; i < list.length; i += CHUNK) {
+    if (rows.length > limit) {
+      more = true;
+      break;
     }
-  } else {
-    const collection = filters.tag ? db.people.where('tags').equals(filters.tag) : db.people.where('company').equals(filters.company!);
-    ({ rows, more } = await bounded(collection as Collection<Row, string>, accept, limit + 1));
+    for (const p of (await db.people.bulkGet(list.slice(i, i + CHUNK))) as (Row | undefined)[]) if (p && p.deletedAt === null) rows.push(p);
   }
-  if (rows.length > limit) {
-    more = true;
-    rows = rows.slice(0, limit);
-  }
-  return { people: rows.sort(byName), more };
+  if (rows.length > limit) more = true;
+  return { people: rows.sort(byNameOrder).slice(0, limit), more };
 }
 
-const byName = (a: Person, b: Person) => a.name.localeCompare(b.name);
-
-/** Walk a collection, keep accepted rows, stop at `need` rows or SCAN_CAP rows looked at. */
-async function bounded(collection: Collection<Row, string>, accept: (p: Row) => boolean, need: number): Promise<{ rows: Row[]; more: boolean }> {
-  let seen = 0;
-  let found = 0;
-  const rows = await collection
-    .until(() => found >= need || seen >= SCAN_CAP)
-    .filter((p) => {
-      seen++;
-      const ok = accept(p);
-      if (ok) found++;
-      return ok;
-    })
-    .toArray();
-  return { rows, more: seen >= SCAN_CAP && found < need };
-}
+const byNameOrder = (a: Person, b: Person) => a.name.localeCompare(b.name);
 
 /**
  * Read a prefix range's rows in index order (IndexedDB getAll, the fast path),
@@ -218,7 +216,7 @@ async function matchTerms(
   const single = terms.length === 1 || rarest.n > TERM_CAP;
   const first = await readRange(() => range(rarest.t), check, need, single ? SCAN_CAP : FIRST_READ, rarest.n);
   const done = (rows: Row[], more: boolean) => {
-    rows.sort(byName);
+    rows.sort(byNameOrder);
     return rows.length > need ? { rows: rows.slice(0, need), more: true } : { rows, more };
   };
   if (first.exhausted) return done(first.rows, false);
