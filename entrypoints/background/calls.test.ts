@@ -177,6 +177,22 @@ describe('live calls in the background', () => {
     expect(stored.dueAt).toBe(clock);
   });
 
+  it('a call on another link than the planned meeting’s (a group call they joined) leaves that meeting and its request alone', async () => {
+    const zoe = await person('zoe', 'Zoë Ångström');
+    const request = await createRequest(db, { kind: 'direct', targetId: zoe.id, connectorId: null });
+    await markSent(db, request.id, 'copy');
+    const planned = 'https://meet.google.com/pln-abcd-efg';
+    const { meeting } = await scheduleMeetingStep(db, request.id, { startsAt: clock + 3 * 86_400_000, link: planned });
+    const before = (await db.intros.get(request.id))!;
+    await router().handle(state('in-call', { participants: ['Zoë Ångström', 'Ada Lovelace'], code: 'grp-abcd-efg', link: 'https://meet.google.com/grp-abcd-efg' }), meetSender(5, 'https://meet.google.com/grp-abcd-efg'));
+    expect(store['5']?.match?.personId).toBe(zoe.id);
+    expect(store['5']?.match?.meetingId).not.toBe(meeting.id);
+    // The planned meeting keeps its time and link; the request gains no step and is not tied to this call.
+    expect(await db.meetings.get(meeting.id)).toMatchObject({ startsAt: clock + 3 * 86_400_000, link: planned });
+    expect((await db.intros.get(request.id))!.history).toStrictEqual(before.history);
+    expect(await db.meetings.get(store['5']!.match!.meetingId!)).toMatchObject({ requestId: null, personId: zoe.id });
+  });
+
   it('a closed tab ends its call; a page that went away ends it after the grace period unless it comes back', async () => {
     await person('priya', 'Priya Raman');
     const calls = createCalls(deps);

@@ -77,7 +77,7 @@ const CHANNEL: Record<CallSite, MeetingChannel> = { meet: 'meet', zoom: 'zoom', 
  *    of the call — a recurring link's meeting of last month is not this call;
  * 2. else theirs nearest in time, within 12 hours;
  * 3. else, when exactly one of their requests is waiting in "meeting
- *    scheduled": that request's meeting (made by its "Meeting scheduled"
+ *    scheduled" and its meeting has no call link or this call's: that request's meeting (made by its "Meeting scheduled"
  *    step), held at another time than planned — moved to now as a step of the
  *    request (history, undo, due dates follow) — or, when it has none (a
  *    request from before meetings were rows), a new one tied to it;
@@ -93,9 +93,12 @@ export async function ensureCallMeeting(
   const nearest = (await meetingsForPerson(db, input.personId)).filter(near).sort((a, b) => Math.abs(a.startsAt - input.at) - Math.abs(b.startsAt - input.at))[0];
   if (nearest) return nearest.id;
   const waiting = (await db.intros.where('targetId').equals(input.personId).toArray()).filter((r) => r.deletedAt === null && r.status === 'meeting-scheduled');
-  const request = waiting.length === 1 ? waiting[0]! : null;
+  let request = waiting.length === 1 ? waiting[0]! : null;
   const planned = request ? await meetingForRequest(db, request.id) : undefined;
-  if (request && planned) {
+  // A planned meeting on another call link is another call (a group call they joined): it and its
+  // request are left alone, and this call is a meeting of its own (the user can tie it from the panel).
+  if (planned?.link && callKeyOfLink(planned.link) !== callKeyOfLink(input.link)) request = null;
+  else if (request && planned) {
     await changeMeeting(db, request.id, planned.id, { startsAt: input.at, ...(planned.link ? {} : { link: input.link ?? '', channel: CHANNEL[input.site] }) }, input.at);
     return planned.id;
   }
