@@ -104,6 +104,15 @@ describe('merging people', () => {
     expect(again).toMatchObject({ created: false, person: { id: handFirst.id } });
   });
 
+  it('keeps the current position in agreement with the role and company chosen from different records', async () => {
+    const a = await save('Omar Haddad', 'omar-a', { role: 'Designer', company: 'Fabrikam' });
+    const b = await save('Omar Haddad', 'omar-b', { role: 'Lead Designer', company: 'Contoso' });
+    await mergePeople(db, a.id, b.id, { ...(await previewMerge(db, a.id, b.id)).choices, role: 'kept', company: 'other' });
+    const merged = (await getPerson(db, a.id))!;
+    expect(merged).toMatchObject({ role: 'Designer', company: 'Contoso' });
+    expect(merged.positions[0]).toStrictEqual({ title: 'Designer', company: 'Contoso' });
+  });
+
   it('a capture’s note on a value follows the value the user keeps', async () => {
     const cut = 'The page shows a longer name; Introbook kept the first 500 characters, cut at a word.';
     const a = await save('Omar Haddad', 'omar-a', { headline: 'Designer', fieldNotes: { headline: 'Cut at a word.' } });

@@ -48,7 +48,7 @@ const REFERENCES = PERSON_REFERENCES;
 /** Two records can't become one while a request has one as the connector and the other as the person to meet. */
 export class MergeConflictError extends Error {
   constructor(readonly requests: IntroRequest[]) {
-    super('One request has these two as the connector and the person to meet. Delete or withdraw it before merging.');
+    super('One request has these two as the connector and the person to meet. Delete it before merging (a withdrawn request still names them both).');
     this.name = 'MergeConflictError';
   }
 }

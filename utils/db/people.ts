@@ -2,6 +2,7 @@
  * The only code that touches the `people` table. Every function takes the db as
  * a parameter so tests can hand in a fresh fake-indexeddb database.
  */
+import { alignPositions } from '../domain/positions';
 import { canonicalProfileUrl, isMemberIdUrl, pageKey } from '../core/canonical-url';
 import { cleanText, foldText, nameKey, splitName } from '../core/text';
 import {
@@ -269,19 +270,6 @@ function applyEdits(person: Person, capture: ProfileCapture, edits: SaveOptions[
 function userJobEdit(edits: SaveOptions['edits']): 'none' | 'set' | 'cleared' {
   if (!edits || !('role' in edits || 'company' in edits)) return 'none';
   return !edits.role && !edits.company ? 'cleared' : 'set';
-}
-
-/**
- * Role and company are the current position: `positions[0]` always agrees with
- * them. When the user clears both, the first position goes.
- */
-function alignPositions(person: Pick<Person, 'role' | 'company' | 'positions'>, jobEdit: 'none' | 'set' | 'cleared'): Person['positions'] {
-  const { role, company, positions } = person;
-  if (role === null && company === null) return jobEdit === 'cleared' ? positions.slice(1) : positions;
-  const current = { title: role, company };
-  const first = positions[0];
-  if (first && first.title === role && first.company === company) return positions;
-  return [current, ...positions.slice(1)].slice(0, 20);
 }
 
 /** Legal-form words that don't make a company another company ("Fabrikam" = "Fabrikam, Inc."). */

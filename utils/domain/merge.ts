@@ -5,6 +5,7 @@
  * mutual links. Pure; the database side is utils/db/merge.ts.
  */
 import { z } from '../zod';
+import { alignPositions } from './positions';
 import { EDITABLE_FIELDS, MAX_TAGS, ROLE_HISTORY_LIMIT, type EditableField, type Person } from './schemas';
 
 /** Fields the user picks side by side, in the order the merge view shows them. */
@@ -143,8 +144,8 @@ export function mergedPerson(kept: Person, other: Person, choices: MergeChoices,
     closeness: pick('closeness'),
     notes: pick('notes'),
     mutualConnections: pick('mutualConnections'),
-    // The current positions go with the role the user kept.
-    positions: from('role').positions,
+    // The current positions go with the role the user kept, and agree with the role and company kept.
+    positions: alignPositions({ role: pick('role'), company: pick('company'), positions: from('role').positions }, 'none'),
     source: from('profileUrl').source,
     aliases,
     editedFields,
