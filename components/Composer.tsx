@@ -167,11 +167,13 @@ export function Composer({ db, settings, request, step, target, connector, templ
     setError(null);
     try {
       const requestId = await savedId();
-      await recordMessage(db, requestId, step, channel ? { channel, to: recipient?.name ?? '', subject, body, blurb: withBlurb ? blurb : '' } : null);
+      const recorded = await recordMessage(db, requestId, step, channel ? { channel, to: recipient?.name ?? '', subject, body, blurb: withBlurb ? blurb : '' } : null);
+      // The notification's Undo takes back this very step, or nothing if another came after it.
+      const entry = recorded.history.length - 1;
       unsentText.delete(storeKey);
       refreshReminders();
       const said = channel === 'copy' ? `Copied. ${DONE[step]}` : channel ? `${DONE[step]} Sent ${CHANNEL_NAMES[channel]}.` : DONE[step];
-      showToast(said, () => undoLastStep(db, requestId).then(refreshReminders));
+      showToast(said, () => undoLastStep(db, requestId, Date.now(), entry).then(refreshReminders));
     } catch (e) {
       setError(e instanceof Error ? e.message : 'That could not be recorded.');
     }

@@ -199,6 +199,19 @@ describe('undo reverses exactly the last action', () => {
     r = await undoLastStep(db, r.id);
     expect(r).toMatchObject({ status: 'asked', dueOverride: null });
   });
+
+  it('an Undo offered for one step undoes nothing once another step came after it', async () => {
+    let r = await markSent(db, (await createRequest(db, { kind: 'intro', targetId: ada, connectorId: charles })).id, 'copy', local(2026, 11, 23, 10));
+    r = await recordMessage(db, r.id, 'nudge', { channel: 'copy', to: 'Charles', subject: '', body: 'Any news?' }, local(2026, 11, 26, 9, 30));
+    const offered = r.history.length - 1;
+    // Before the notification's Undo is pressed, the due date is changed (here, or by sync from another browser).
+    r = await setDue(db, r.id, local(2026, 12, 1, 9), local(2026, 11, 26, 9, 31));
+    await expect(undoLastStep(db, r.id, local(2026, 11, 26, 9, 32), offered)).rejects.toThrow(/changed since: nothing was undone/);
+    expect((await db.intros.get(r.id))!.history).toHaveLength(r.history.length);
+    // With nothing after it, the same Undo takes back exactly that step.
+    r = await undoLastStep(db, r.id, local(2026, 11, 26, 9, 33));
+    expect((await undoLastStep(db, r.id, local(2026, 11, 26, 9, 34), offered)).followUps).toStrictEqual([]);
+  });
 });
 
 describe('deleting requests', () => {

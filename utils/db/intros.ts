@@ -247,13 +247,13 @@ export async function editMeeting(
 }
 
 /** Reverse exactly the last history entry (a send, a nudge, a due date, a status, a meeting). */
-export async function undoLastStep(db: IntrobookDB, id: string, now = Date.now()): Promise<IntroRequest> {
+export async function undoLastStep(db: IntrobookDB, id: string, now = Date.now(), expected?: number): Promise<IntroRequest> {
   let undone: Undone | undefined;
   return update(
     db,
     id,
     async (r) => {
-      undone = undoLastEntry(r, now);
+      undone = undoLastEntry(r, now, expected);
       const m = undone.meeting;
       if (m) {
         const meeting = await db.meetings.get(m.id);

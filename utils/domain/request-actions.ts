@@ -129,10 +129,17 @@ export function lastUndoable(r: Pick<IntroRequest, 'history'>): { entry: History
   return { entry, index };
 }
 
-/** Reverse exactly the last entry, recording the correction. Throws when there is nothing to undo. */
-export function undoLastEntry(r: IntroRequest, at: number): Undone {
+/**
+ * Reverse exactly the last entry, recording the correction. Throws when there
+ * is nothing to undo, or when `expected` (the index of the entry an Undo
+ * button was offered for) is no longer the last one.
+ */
+export function undoLastEntry(r: IntroRequest, at: number, expected?: number): Undone {
   const last = lastUndoable(r);
   if (!last) throw new TransitionError('There is nothing to undo.');
+  if (expected !== undefined && last.index !== expected) {
+    throw new TransitionError('This request changed since: nothing was undone. Undo its last step from the request.');
+  }
   const { entry, index } = last;
   const status = (entry.from ?? r.status) as IntroStatus;
   // Entries written before v7 carry no `before`: they were status changes.
