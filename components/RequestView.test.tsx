@@ -204,6 +204,20 @@ describe('undo', () => {
     expect(region()).toHaveTextContent('Status: Asked');
     expect(region()).toHaveTextContent('Next: Nudge Charles Babbage');
   });
+
+  it('a due date typed segment by segment is one change (set when the box is left), undone in one step', async () => {
+    const r = await markSent(db, (await createRequest(db, { kind: 'intro', targetId: ada.id, connectorId: charles.id })).id, 'copy');
+    render(<View requestId={r.id} />);
+    const due = await screen.findByLabelText('Change due date');
+    // Typing the day "17" passes through day 01 first.
+    fireEvent.change(due, { target: { value: '2030-01-01T10:30' } });
+    fireEvent.change(due, { target: { value: '2030-01-17T10:30' } });
+    expect((await db.intros.get(r.id))!.history.filter((h) => h.action === 'due')).toHaveLength(0);
+    fireEvent.blur(due);
+    await waitFor(async () => expect((await db.intros.get(r.id))!.history.filter((h) => h.action === 'due')).toHaveLength(1));
+    await waitFor(() => expect(region()).toHaveTextContent('(your date)'));
+    expect((await db.intros.get(r.id))!.dueOverride).toBe(Date.UTC(2030, 0, 17, 10, 30));
+  });
 });
 
 describe('meetings', () => {

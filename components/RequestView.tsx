@@ -180,6 +180,10 @@ function FollowUpLater({ step, dueAt, settings, children }: { step: string; dueA
 function NextStep({ db, request, action, settings }: { db: IntrobookDB; request: IntroRequest; action: ReturnType<typeof nextAction>; settings: Settings }) {
   const id = useId();
   if (!action) return <p className="muted">Nothing left to do on this request.</p>;
+  const commitDue = (value: string) => {
+    const at = fromInputValue(value, settings.timeZone);
+    if (at !== null && at !== action.dueAt) void setDue(db, request.id, at).then(refreshReminders);
+  };
   return (
     <div className="next-step" aria-label="Next step">
       <p>
@@ -193,10 +197,13 @@ function NextStep({ db, request, action, settings }: { db: IntrobookDB; request:
           <input
             id={`${id}-due`}
             type="datetime-local"
-            value={toInputValue(action.dueAt, settings.timeZone)}
-            onChange={(e) => {
-              const at = fromInputValue(e.target.value, settings.timeZone);
-              if (at !== null) void setDue(db, request.id, at).then(refreshReminders);
+            // Set when the user is done with the date (leaves the box or presses Enter), not at each
+            // segment typed: one change, one history entry, one Undo.
+            key={action.dueAt}
+            defaultValue={toInputValue(action.dueAt, settings.timeZone)}
+            onBlur={(e) => commitDue(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commitDue(e.currentTarget.value);
             }}
           />
           {request.dueOverride !== null && (

@@ -91,6 +91,7 @@ describe('connectors by hand and direct asks', () => {
     await expect.poll(() => request.getByLabel('Next step').innerText()).toContain('Next: Nudge Lise Meitner — due');
 
     await request.getByLabel('Change due date').fill('2030-01-15T10:30');
+    await request.getByLabel('Change due date').press('Enter');
     await expect.poll(() => request.getByLabel('Next step').innerText()).toContain('(your date)');
     await request.getByRole('button', { name: 'Back to the schedule' }).click();
     await expect.poll(() => request.getByLabel('Next step').innerText()).not.toContain('(your date)');
