@@ -114,12 +114,17 @@ export function checklistFor(kind: MessageKind, text: string, ctx: ChecklistCont
       return [
         withLimit(100),
         pick('no-job')[0]!,
-        {
-          id: 'why-them',
-          ok: mentionsAny(text, ctx.targetWork),
-          label: 'Says why them',
-          detail: 'Mention their work (their role or company) so they know why you picked them.',
-        },
+        // With no role or company saved there is nothing to look for: the check would never pass.
+        ...(ctx.targetWork.some((w) => w.trim().length > 1)
+          ? [
+              {
+                id: 'why-them' as const,
+                ok: mentionsAny(text, ctx.targetWork),
+                label: 'Says why them',
+                detail: 'Mention their work (their role or company) so they know why you picked them.',
+              },
+            ]
+          : []),
         ...pick('question', 'about-them', 'prompts-filled'),
       ];
     case 'nudge':

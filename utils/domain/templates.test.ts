@@ -110,6 +110,8 @@ describe('lintOutreach', () => {
     expect(checks.find((c) => c.id === 'why-them')?.ok).toBe(true);
     // The intro ask keeps its rule.
     const intro = renderTemplate(DEFAULT_TEMPLATES[0]!.body, values).text;
+    // Nobody's work known (a person added by hand): no "why them" check that could never pass.
+    expect(checklistFor({ step: 'ask', requestKind: 'direct' }, direct, { connector: [], target: ['Ada'], targetWork: [] }).map((c) => c.id)).not.toContain('why-them');
     expect(checklistFor({ step: 'ask', requestKind: 'intro' }, intro, { connector: ['Charles Babbage', 'Charles'], target: ['Ada'], targetWork: [] }).filter((c) => !c.ok)).toStrictEqual([]);
   });
 
