@@ -8,15 +8,17 @@
 import { browser } from 'wxt/browser';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { ensureDueIndex, reindexDueDates, reindexMeetingDueDates } from '@/utils/db/due-index';
-import { dueUntil, nextDueAt, type DueEntry } from '@/utils/db/due';
+import { dueEntriesFor, dueKeys, dueUntil, nextDueAt } from '@/utils/db/due';
 import type { WorkWeek } from '@/utils/domain/business-days';
 import { getSettings, watchSettings, workWeek } from '@/utils/settings';
 import { toolbarButton } from '@/utils/toolbar';
 
 export const PERIODIC_ALARM = 'introbook-reminders';
 export const NEXT_DUE_ALARM = 'introbook-next-due';
-/** At most this many due items are read in one pass (the badge counts them all). */
+/** At most this many due keys of each kind are compared in one pass (the badge counts them all). */
 const NOTIFY_AT_MOST = 500;
+/** Rows the badge's count reads, as "Due today" does (components/DueToday.tsx DUE_SHOWN). */
+const BADGE_READS = 20;
 /** More new due items than this in one pass: one summary notification instead of one each. */
 export const SUMMARY_OVER = 3;
 /** The id of the summary notification (a later summary replaces it rather than stacking up). */
@@ -33,16 +35,23 @@ const LEGACY_NOTIFIED_KEY = 'notifiedReminders';
 /** The newest meeting change the due dates have been recomputed for (later ones are picked up by index). */
 const MEETINGS_SEEN_KEY = 'reminders:meetingsSeen';
 
-const notifiedKey = (item: DueEntry) =>
-  NOTIFIED_PREFIX + (item.kind === 'request' ? `${item.requestId}:${item.label}:${item.dueAt}` : `task:${item.taskId}:${item.dueAt}`);
+/** A due step's identity: the request (or task) and the stored due date of its step. */
+const requestKey = (id: string, dueAt: number) => `${NOTIFIED_PREFIX}r:${id}:${dueAt}`;
+const taskKey = (id: string, dueAt: number) => `${NOTIFIED_PREFIX}t:${id}:${dueAt}`;
 
-/** Move the capped list of earlier versions into one row per step. */
+/** Move the capped list of earlier versions (`<request>:<label>:<due>`, `task:<task>:<due>`) into one row per step. */
 async function migrateLegacyNotified(db: IntrobookDB, at: number): Promise<void> {
   const legacy = (await db.meta.get(LEGACY_NOTIFIED_KEY))?.value;
   if (legacy === undefined) return;
-  const keys = Array.isArray(legacy) ? legacy.filter((k): k is string => typeof k === 'string') : [];
+  const keys = (Array.isArray(legacy) ? legacy : []).flatMap((k): string[] => {
+    if (typeof k !== 'string') return [];
+    const dueAt = Number(k.slice(k.lastIndexOf(':') + 1));
+    if (!Number.isFinite(dueAt)) return [];
+    if (k.startsWith('task:')) return [taskKey(k.slice(5, k.lastIndexOf(':')), dueAt)];
+    return [requestKey(k.slice(0, k.indexOf(':')), dueAt)];
+  });
   await db.transaction('rw', db.meta, async () => {
-    await db.meta.bulkPut(keys.map((k) => ({ id: NOTIFIED_PREFIX + k, value: true, updatedAt: at })));
+    await db.meta.bulkPut(keys.map((id) => ({ id, value: true, updatedAt: at })));
     await db.meta.delete(LEGACY_NOTIFIED_KEY);
   });
 }
@@ -75,13 +84,13 @@ export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
     // Stored due dates follow the user's week (recomputed when it changed) and the meetings they hang on.
     await ensureDueIndex(db, week);
     await reindexChangedMeetings(db, week);
-    // Only what is due by now, by the due-date indexes (request steps and open tasks); their people by key.
-    const due = await dueUntil(db, week, at, NOTIFY_AT_MOST);
+    // The badge says what "Due today" says (the same reads: the first rows by the due-date indexes, the rest counted).
+    const due = await dueUntil(db, week, at, BADGE_READS);
 
     await toolbarButton().setBadgeBackgroundColor({ color: '#5b3fd4' });
     await toolbarButton().setBadgeText({ text: due.total > 0 ? String(due.total) : '' });
 
-    await notifyNew(due.items, due.items.length >= due.total, at);
+    await notifyNew(week, at);
 
     // Wake up exactly when the next step comes due (the periodic alarm is the safety net).
     const upcoming = await nextDueAt(db, at);
@@ -92,29 +101,38 @@ export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
 
   /**
    * Notify each due step or task once, ever: a few one by one, many in one
-   * summary. With every due item in hand (`complete`), rows of steps no longer
-   * due are dropped, so the set stays as small as what is due.
+   * summary. What is due is read as index keys and compared with the notified
+   * set (keys too); only new steps are read in full, for their text. With
+   * every due key in hand, rows of steps no longer due are dropped, so the set
+   * stays as small as what is due.
    */
-  async function notifyNew(items: DueEntry[], complete: boolean, at: number): Promise<void> {
+  async function notifyNew(week: WorkWeek, at: number): Promise<void> {
     await migrateLegacyNotified(db, at);
-    const keys = items.map(notifiedKey);
-    const known = await db.meta.bulkGet(keys);
-    const fresh = items.filter((_, i) => known[i] === undefined);
-    if (fresh.length > 0) {
+    const [due, notified] = await Promise.all([
+      dueKeys(db, at, NOTIFY_AT_MOST),
+      db.meta.where('id').startsWith(NOTIFIED_PREFIX).primaryKeys() as Promise<string[]>,
+    ]);
+    const known = new Set(notified);
+    const freshRequests = due.requests.filter(([id, dueAt]) => !known.has(requestKey(id, dueAt)));
+    const freshTasks = due.tasks.filter(([id, dueAt]) => !known.has(taskKey(id, dueAt)));
+    if (freshRequests.length + freshTasks.length > 0) {
+      const entries = await dueEntriesFor(db, week, at, freshRequests.map(([id]) => id), freshTasks.map(([id]) => id));
       const iconUrl = browser.runtime.getURL('/icon/128.png');
       const show = (id: string, message: string) =>
         browser.notifications.create(id, { type: 'basic', iconUrl, title: 'Introbook: follow-up due', message }).catch(() => {});
-      if (fresh.length > SUMMARY_OVER) {
-        const first = fresh.slice(0, 2).map((item) => item.label);
-        await show(SUMMARY_NOTIFICATION, `${fresh.length} follow-ups are due: ${first.join('; ')}… Open Introbook to see them all.`);
+      if (entries.length > SUMMARY_OVER) {
+        const first = entries.slice(0, 2).map((item) => item.label);
+        await show(SUMMARY_NOTIFICATION, `${entries.length} follow-ups are due: ${first.join('; ')}… Open Introbook to see them all.`);
       } else {
-        for (const item of fresh) await show(item.kind === 'request' ? `introbook:${item.requestId}` : `introbook:task:${item.taskId}`, item.label);
+        for (const item of entries) await show(item.kind === 'request' ? `introbook:${item.requestId}` : `introbook:task:${item.taskId}`, item.label);
       }
-      await db.meta.bulkPut(fresh.map((item) => ({ id: notifiedKey(item), value: true, updatedAt: at })));
+      // Every new key is remembered, also those found not to count (so they are not read again).
+      const ids = [...freshRequests.map(([id, d]) => requestKey(id, d)), ...freshTasks.map(([id, d]) => taskKey(id, d))];
+      await db.meta.bulkPut(ids.map((id) => ({ id, value: true, updatedAt: at })));
     }
-    if (complete) {
-      const current = new Set(keys);
-      const stale = ((await db.meta.where('id').startsWith(NOTIFIED_PREFIX).primaryKeys()) as string[]).filter((k) => !current.has(k));
+    if (due.complete) {
+      const current = new Set([...due.requests.map(([id, d]) => requestKey(id, d)), ...due.tasks.map(([id, d]) => taskKey(id, d))]);
+      const stale = notified.filter((k) => !current.has(k));
       if (stale.length > 0) await db.meta.bulkDelete(stale);
     }
   }
