@@ -11,7 +11,8 @@ if (process.env.BENCH_DEBUG) Dexie.debug = true;
 import { IntrobookDB, requestIndexFields } from '../../utils/db/app-db';
 import { introAnswer } from '../../utils/db/contacts';
 import { dueUntil } from '../../utils/db/due';
-import { BOARD_STATUSES, countByStatus, FOLDED_STATUSES, requestsInStatuses, withPeople } from '../../utils/db/intros';
+import { BOARD_STATUSES, boardFirstRead, countByStatus, FOLDED_STATUSES } from '../../utils/db/intros';
+import { COLUMN_PAGE } from '../../components/RequestBoard';
 import { peoplePage, searchPeople } from '../../utils/db/search';
 import { saveSettings, defaultSettings } from '../../utils/settings';
 import { createReminders } from '../../entrypoints/background/reminders';
@@ -102,10 +103,10 @@ async function board(rounds: number) {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-  const read = async () => Promise.all([withPeople(db!, await requestsInStatuses(db!, BOARD_STATUSES)), countByStatus(db!, FOLDED_STATUSES)]);
+  const read = () => Promise.all([boardFirstRead(db!, BOARD_STATUSES, COLUMN_PAGE), countByStatus(db!, FOLDED_STATUSES)]);
   const r = await pair(rounds, read, raw);
   const [data] = await read();
-  return { ...r, note: `${data.requests.length} open requests` };
+  return { ...r, note: `${data.requests.length} open requests, ${data.first.requests.length} cards with their people` };
 }
 
 async function peopleList(rounds: number) {

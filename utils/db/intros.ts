@@ -296,6 +296,17 @@ export async function requestsInStatuses(db: IntrobookDB, statuses: readonly Int
   return rows.sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
+/**
+ * What the requests board reads before its first paint: every live request in
+ * `statuses` (by the status index, newest first) and the people and meetings
+ * of each column's first `page` only (by key).
+ */
+export async function boardFirstRead(db: IntrobookDB, statuses: readonly IntroStatus[], page: number): Promise<{ requests: IntroRequest[]; first: RequestsWithPeople }> {
+  const requests = await requestsInStatuses(db, statuses);
+  const firstPages = statuses.flatMap((s) => requests.filter((r) => r.status === s).slice(0, page));
+  return { requests, first: await withPeople(db, firstPages) };
+}
+
 /** How many live requests each status holds (index counts, no rows read). */
 export async function countByStatus(db: IntrobookDB, statuses: readonly IntroStatus[]): Promise<Record<string, number>> {
   const counts = await Promise.all(statuses.map((s) => db.intros.where('liveStatus').equals(s).count()));
