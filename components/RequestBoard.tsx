@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState } from 'react';
+import { useDeferredValue, useId, useState } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { BOARD_STATUSES, boardFirstRead, countByStatus, FOLDED_STATUSES, withPeople, type RequestsWithPeople } from '@/utils/db/intros';
 import { nextAction } from '@/utils/domain/follow-ups';
@@ -27,11 +27,8 @@ export function RequestBoard({ db, settings, now, onOpen }: { db: IntrobookDB; s
   const [filters, setFilters] = useState<Filters>({ person: '', connector: '', company: '' });
   // The people behind every request (for the filters' choices and the company filter) are read
   // after the first paint: the cards on screen read their own (firstPage / Cards).
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (requests && !painted) setPainted(true);
-  }, [requests, painted]);
-  const everyone = useLiveQuery(() => (painted && requests ? withPeople(db, requests) : Promise.resolve(null)), [painted, requests]);
+  const later = useDeferredValue(requests ?? null, null);
+  const everyone = useLiveQuery(() => (later ? withPeople(db, later) : Promise.resolve(null)), [later]);
   if (!board || !requests || !folded) return <p className="muted">Loading…</p>;
   const people = everyone?.people ?? new Map<string, Person>();
   const targets = uniquePeople(requests.map((r) => people.get(r.targetId)));
