@@ -7,7 +7,7 @@
  * request), medians of --rounds. Also the built extension's page bundles
  * (popup, side panel, content script: what each page loads, gzipped).
  *
- * Options: --people 0,10000,50000  --requests 5000  --rounds 7  --json
+ * Options: --people 0,10000,50000  --requests 5000  --rounds 7  --rows board,search  --json
  * (run through `npm run bench -- scale --people 10000`).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,6 +25,8 @@ const SIZES = arg('people', '0,10000,50000').split(',').map(Number);
 const REQUESTS = Number(arg('requests', '5000'));
 const ROUNDS = Number(arg('rounds', '7'));
 const JSON_OUT = process.argv.includes('--json');
+/** --rows board,recount: only these rows (keys as in ROWS). */
+const ONLY = arg('rows', '').split(',').filter(Boolean);
 const log = (...a: unknown[]) => (JSON_OUT ? undefined : console.log(...a));
 
 /** What each row measures and its aim (issue #11), in ms unless said. */
@@ -106,7 +108,7 @@ try {
     const seeded = await page.evaluate(({ people, requests }) => (globalThis as unknown as { IntrobookScaleBench: Api }).IntrobookScaleBench.seed(people, requests), { people, requests });
     seeds.push({ people, requests, ...seeded });
     log(`${(seeded.seedMs / 1000).toFixed(1)} s`);
-    for (const row of ROWS) {
+    for (const row of ROWS.filter((r) => ONLY.length === 0 || ONLY.includes(r.key))) {
       const result = await page.evaluate(({ key, rounds }) => (globalThis as unknown as { IntrobookScaleBench: Api }).IntrobookScaleBench[key]!(rounds), { key: row.key, rounds: ROUNDS });
       const s = stats(result.ms);
       const b = stats(result.base);

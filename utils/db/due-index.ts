@@ -12,6 +12,7 @@ import type { WorkWeek } from '../domain/business-days';
 import type { IntroRequest, Meeting } from '../domain/schemas';
 import { getSettings, workWeek } from '../settings';
 import { MEETING_STATUSES, requestIndexFields, type IntrobookDB, type StoredRequest } from './app-db';
+import { keysWhereAnyOf, rowsWhereAnyOf } from './ranges';
 
 export { MEETING_STATUSES };
 
@@ -45,7 +46,7 @@ export async function reindexDueDates(db: IntrobookDB, week: WorkWeek, ids?: rea
     const waiting = rows.filter((r) => MEETING_STATUSES.has(r.status)).map((r) => r.id);
     const latest = new Map<string, Meeting>();
     if (waiting.length > 0) {
-      const meetings = (await db.meetings.where('requestId').anyOf(waiting).toArray()).filter((m) => m.deletedAt === null).sort((a, b) => a.updatedAt - b.updatedAt);
+      const meetings = (await rowsWhereAnyOf(db.meetings, 'requestId', waiting)).filter((m) => m.deletedAt === null).sort((a, b) => a.updatedAt - b.updatedAt);
       for (const m of meetings) latest.set(m.requestId!, m);
     }
     const changed: StoredRequest[] = [];
@@ -74,6 +75,6 @@ export async function ensureDueIndex(db: IntrobookDB, week: WorkWeek): Promise<n
 
 /** Requests whose date depends on a meeting: recomputed on each reminder pass, as a meeting may have moved. */
 export async function reindexMeetingDueDates(db: IntrobookDB, week: WorkWeek): Promise<number> {
-  const ids = await db.intros.where('liveStatus').anyOf([...MEETING_STATUSES]).primaryKeys();
+  const ids = await keysWhereAnyOf(db.intros, 'liveStatus', [...MEETING_STATUSES]);
   return ids.length > 0 ? reindexDueDates(db, week, ids) : 0;
 }

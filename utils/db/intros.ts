@@ -24,6 +24,7 @@ import {
 import type { IntrobookDB, StoredRequest } from './app-db';
 import { currentWeek, meetingTimeOf, withIndexFields } from './due-index';
 import { channelOfLink, updateMeeting } from './meetings';
+import { rowsWhereAnyOf } from './ranges';
 
 export interface NewRequest {
   kind: IntroRequest['kind'];
@@ -292,7 +293,7 @@ export const BOARD_STATUSES: readonly IntroStatus[] = STATUSES.filter((s) => !FO
 
 /** Live requests in these statuses (the status index; deleted rows are not in it). */
 export async function requestsInStatuses(db: IntrobookDB, statuses: readonly IntroStatus[]): Promise<IntroRequest[]> {
-  const rows = await db.intros.where('liveStatus').anyOf([...statuses]).toArray();
+  const rows = await rowsWhereAnyOf(db.intros, 'liveStatus', statuses);
   return rows.sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
@@ -351,7 +352,7 @@ export async function withPeople(db: IntrobookDB, requests: IntroRequest[]): Pro
   const meetingIds = requests.filter((r) => r.status === 'meeting-scheduled' || r.status === 'met').map((r) => r.id);
   const meetings = new Map<string, Meeting>();
   if (meetingIds.length > 0) {
-    const rows = await db.meetings.where('requestId').anyOf(meetingIds).toArray();
+    const rows = await rowsWhereAnyOf(db.meetings, 'requestId', meetingIds);
     for (const m of rows.filter((m) => m.deletedAt === null).sort((a, b) => a.updatedAt - b.updatedAt)) meetings.set(m.requestId!, m);
   }
   const namesOf = (r: IntroRequest): Names => ({
