@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useDeferredValue, useId, useState } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { BOARD_STATUSES, countByStatus, FOLDED_STATUSES, requestsInStatuses, withPeople, type RequestsWithPeople } from '@/utils/db/intros';
+import { BOARD_STATUSES, boardFirstRead, countByStatus, FOLDED_STATUSES, withPeople, type RequestsWithPeople } from '@/utils/db/intros';
 import { nextAction } from '@/utils/domain/follow-ups';
 import { STATUS_LABELS, type IntroStatus } from '@/utils/domain/intro-status';
 import type { IntroRequest, Person, Settings } from '@/utils/domain/schemas';
@@ -13,17 +13,24 @@ type Filters = { person: string; connector: string; company: string };
  * Requests by status, filterable by person, connector and company; each with
  * its next step and due date. Open requests are read by the status index;
  * declined, withdrawn and closed ones fold away (counted by the index, read
- * only when unfolded).
+ * only when unfolded). Before the first paint only the cards on screen read
+ * their people; everyone's (the filters' choices) follows.
  */
 export function RequestBoard({ db, settings, now, onOpen }: { db: IntrobookDB; settings: Settings; now: number; onOpen: (id: string) => void }) {
   const id = useId();
   // Finished columns the user unfolded are read too; the others only counted.
   const [unfolded, setUnfolded] = useState<IntroStatus[]>([]);
-  const data = useLiveQuery(async () => withPeople(db, await requestsInStatuses(db, [...BOARD_STATUSES, ...unfolded])), [unfolded.join()]);
+  // Every open request (by the status index), and the people of each column's first page of cards.
+  const board = useLiveQuery(() => boardFirstRead(db, [...BOARD_STATUSES, ...unfolded], COLUMN_PAGE), [unfolded.join()]);
+  const requests = board?.requests;
   const folded = useLiveQuery(() => countByStatus(db, FOLDED_STATUSES), []);
   const [filters, setFilters] = useState<Filters>({ person: '', connector: '', company: '' });
-  if (!data || !folded) return <p className="muted">Loading…</p>;
-  const { requests, people } = data;
+  // The people behind every request (for the filters' choices and the company filter) are read
+  // after the first paint: the cards on screen read their own (firstPage / Cards).
+  const later = useDeferredValue(requests ?? null, null);
+  const everyone = useLiveQuery(() => (later ? withPeople(db, later) : Promise.resolve(null)), [later]);
+  if (!board || !requests || !folded) return <p className="muted">Loading…</p>;
+  const people = everyone?.people ?? new Map<string, Person>();
   const targets = uniquePeople(requests.map((r) => people.get(r.targetId)));
   const connectors = uniquePeople(requests.map((r) => (r.connectorId ? people.get(r.connectorId) : undefined)));
   const companies = Array.from(new Set(targets.map((p) => p.company).filter((c): c is string => Boolean(c)))).sort();
@@ -50,7 +57,7 @@ export function RequestBoard({ db, settings, now, onOpen }: { db: IntrobookDB; s
             <h3>
               {STATUS_LABELS[status]} <span className="muted">({inColumn.length})</span>
             </h3>
-            <Cards requests={inColumn} data={data} settings={settings} now={now} onOpen={onOpen} />
+            <Cards db={db} initial={board.first} requests={inColumn} settings={settings} now={now} onOpen={onOpen} />
           </section>
         );
       })}
@@ -69,7 +76,7 @@ export function RequestBoard({ db, settings, now, onOpen }: { db: IntrobookDB; s
             <summary>
               {STATUS_LABELS[status]} <span className="muted">({folded[status]})</span>
             </summary>
-            {unfolded.includes(status) && <Cards requests={shown.filter((r) => r.status === status)} data={data} settings={settings} now={now} onOpen={onOpen} />}
+            {unfolded.includes(status) && <Cards db={db} initial={board.first} requests={shown.filter((r) => r.status === status)} settings={settings} now={now} onOpen={onOpen} />}
           </details>
         ) : null,
       )}
@@ -80,13 +87,38 @@ export function RequestBoard({ db, settings, now, onOpen }: { db: IntrobookDB; s
 /** Cards a column shows at first; "Show more" adds as many again. */
 export const COLUMN_PAGE = 50;
 
-function Cards({ requests, data, settings, now, onOpen }: { requests: IntroRequest[]; data: RequestsWithPeople; settings: Settings; now: number; onOpen: (id: string) => void }) {
+/**
+ * One column's cards, a page at a time: only the requests on screen have their
+ * people and meetings read (by key), so a column of thousands costs what it shows.
+ */
+function Cards({
+  db,
+  initial,
+  requests,
+  settings,
+  now,
+  onOpen,
+}: {
+  db: IntrobookDB;
+  /** The board's first read: each column's first page with its people (enough until a filter or "Show more"). */
+  initial: RequestsWithPeople;
+  requests: IntroRequest[];
+  settings: Settings;
+  now: number;
+  onOpen: (id: string) => void;
+}) {
   const week = { timeZone: settings.timeZone, workingDays: settings.workingDays };
   const [shown, setShown] = useState(COLUMN_PAGE);
+  const visible = requests.slice(0, shown);
+  const covered = new Set(initial.requests.map((r) => r.id));
+  const own = visible.every((r) => covered.has(r.id));
+  const more = useLiveQuery(() => (own ? Promise.resolve(null) : withPeople(db, visible)), [own, visible.map((r) => `${r.id}:${r.updatedAt}`).join()]);
+  // While more cards' people are read, the cards already known stay on screen.
+  const data = own || !more ? { ...initial, requests: visible.filter((r) => covered.has(r.id)) } : more;
   return (
     <>
       <ul className="cards">
-        {requests.slice(0, shown).map((r) => {
+        {data.requests.map((r) => {
           const names = data.namesOf(r);
           const action = nextAction(r, names, week, data.meetings.get(r.id));
           const overdue = action?.dueAt != null && action.dueAt <= now;

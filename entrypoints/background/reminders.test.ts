@@ -1,7 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { makeCapture, makeTestDb } from '@/tests/helpers/db';
+import { countReads, makeCapture, makeTestDb } from '@/tests/helpers/db';
+import { generatePeople, generateRequests } from '@/tests/bench/generate';
+import { requestIndexFields } from '@/utils/db/app-db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { createRequest, markSent, recordFollowUp } from '@/utils/db/intros';
 import { savePersonCapture } from '@/utils/db/people';
@@ -9,6 +11,7 @@ import { addTask, setTaskDone } from '@/utils/db/ledger';
 import { scheduleMeeting } from '@/utils/db/meetings';
 import { zonedTime } from '@/utils/domain/business-days';
 import { saveSettings, defaultSettings } from '@/utils/settings';
+import { dueUntil } from '@/utils/db/due';
 import { createReminders, NEXT_DUE_ALARM } from './reminders';
 
 const tz = 'Europe/London';
@@ -80,3 +83,69 @@ describe('reminders', () => {
   });
 });
 
+
+describe('reminders at scale', () => {
+  /** `count` requests asked a week before `clock`, each through its own connector: all due at once. */
+  async function seedDue(count: number, askedAt: number) {
+    const people = generatePeople(count * 2, 11);
+    await db.people.bulkPut(people);
+    const week = { timeZone: tz, workingDays: [1, 2, 3, 4, 5] };
+    const requests = generateRequests(people, count, 12).map((r, i) => {
+      const asked = { ...r, targetId: people[i]!.id, connectorId: people[count + i]!.id, status: 'asked' as const, channel: 'copy' as const, createdAt: askedAt + i * 60_000, updatedAt: askedAt + i * 60_000 };
+      asked.history = [{ from: 'draft', to: 'asked', at: askedAt + i * 60_000, note: '', correction: false }];
+      return { ...asked, ...requestIndexFields(asked, week, null) };
+    });
+    await db.intros.bulkPut(requests);
+    return requests;
+  }
+
+  it('sends one summary notification when many steps fall due at once, and never a step twice across recounts', async () => {
+    const requests = await seedDue(520, local(11, 2, 10));
+    const reminders = createReminders(db, async () => local(11, 26, 12));
+    expect(await reminders.refresh()).toBe(520);
+    // One summary for the lot, not 500 notifications (the badge counts them all).
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.message).toMatch(/\d+ follow-ups are due/);
+
+    // A few in the middle are handled; the 20 steps beyond the first pass come into view.
+    for (const r of requests.slice(200, 230)) await db.intros.update(r.id, { deletedAt: local(11, 26, 11) });
+    notes = [];
+    await reminders.refresh();
+    expect(notes).toHaveLength(1); // the 20 newly listed steps, together
+    notes = [];
+    await reminders.refresh();
+    await reminders.refresh();
+    expect(notes).toStrictEqual([]); // nothing is notified twice, however many were notified before
+  });
+
+  it('a recount reads only what is due: not every request waiting on a meeting', async () => {
+    const reads = countReads(db);
+    const people = generatePeople(400, 13);
+    await db.people.bulkPut(people);
+    const week = { timeZone: tz, workingDays: [1, 2, 3, 4, 5] };
+    const met = generateRequests(people, 300, 14).map((r) => {
+      const m = { ...r, status: 'met' as const, history: [{ from: null, to: 'met' as const, at: local(11, 20, 10), note: '', correction: false }] };
+      return { ...m, ...requestIndexFields(m, week, null) };
+    });
+    await db.intros.bulkPut(met);
+    const reminders = createReminders(db, async () => local(11, 20, 11));
+    await reminders.refresh(); // the first pass checks every meeting-dated request once
+    reads.reset();
+    await reminders.refresh();
+    expect(reads.rows.intros ?? 0).toBeLessThan(50);
+    expect(reads.cursors.intros ?? 0).toBeLessThan(50);
+  });
+
+  it('keeps what an earlier version notified (its capped list) and drops steps no longer due', async () => {
+    const [first, second] = await seedDue(2, local(11, 2, 10));
+    const label = (await dueUntil(db, { timeZone: tz, workingDays: [1, 2, 3, 4, 5] }, local(11, 26, 12))).items.find((i) => i.kind === 'request' && i.requestId === first!.id)!;
+    await db.meta.put({ id: 'notifiedReminders', value: [`${first!.id}:${label.label}:${label.dueAt}`], updatedAt: 0 });
+    const reminders = createReminders(db, async () => local(11, 26, 12));
+    await reminders.refresh();
+    expect(notes.map((n) => n.id)).toStrictEqual([`introbook:${second!.id}`]);
+    expect(await db.meta.get('notifiedReminders')).toBeUndefined();
+    await db.intros.update(first!.id, { deletedAt: local(11, 26, 12) });
+    await reminders.refresh();
+    expect((await db.meta.where('id').startsWith('notified:').primaryKeys()).length).toBe(1);
+  });
+});

@@ -12,6 +12,7 @@ import type { IntrobookDB } from './app-db';
 import { requestsForTarget } from './intros';
 import { SameNameError } from './errors';
 import { addPersonByHand, findPersonByKey } from './people';
+import { rowsWhereAnyOf } from './ranges';
 
 export { SameNameError } from './errors';
 
@@ -217,19 +218,19 @@ export function rankConnector(person: Person, record: { openAsks: number; succes
 /**
  * Reads only what it needs: the confirmed contacts by id, the requests through
  * them by index, and the saved people whose name matches a mutual connection
- * by the name index (one `anyOf`, never a walk of everyone).
+ * by the name index (one range per name, never a walk of everyone).
  */
 export async function whoCanIntroduce(db: IntrobookDB, target: Person): Promise<IntroOptions> {
   const live = (p: Person | undefined): p is Person => p !== undefined && p.deletedAt === null && p.id !== target.id;
   const confirmed = (await db.people.bulkGet(target.mutualContactIds)).filter(live);
-  const requests = confirmed.length > 0 ? await db.intros.where('connectorId').anyOf(confirmed.map((p) => p.id)).toArray() : [];
+  const requests = confirmed.length > 0 ? await rowsWhereAnyOf(db.intros, 'connectorId', confirmed.map((p) => p.id)) : [];
   const ranked = confirmed
     .map((p) => rankConnector(p, askRecord(p.id, requests)))
     .sort((a, b) => b.score - a.score || a.person.name.localeCompare(b.person.name));
 
   const confirmedNames = new Set(confirmed.map((p) => nameKey(p.name)));
   const keys = Array.from(new Set(target.mutualConnections.names.map(nameKey).filter(Boolean)));
-  const sameName = keys.length > 0 ? (await db.people.where('nameKey').anyOf(keys).toArray()).filter(live) : [];
+  const sameName = (await rowsWhereAnyOf(db.people, 'nameKey', keys)).filter(live);
 
   const dismissedIds = new Set(target.dismissedMutualIds);
   const suggestions: IntroOptions['suggestions'] = [];

@@ -12,6 +12,7 @@ import type { WorkWeek } from '../domain/business-days';
 import type { IntroRequest, Meeting } from '../domain/schemas';
 import { getSettings, workWeek } from '../settings';
 import { MEETING_STATUSES, requestIndexFields, type IntrobookDB, type StoredRequest } from './app-db';
+import { keysWhereAnyOf, rowsWhereAnyOf } from './ranges';
 
 export { MEETING_STATUSES };
 
@@ -34,15 +35,23 @@ export async function withIndexFields(db: IntrobookDB, r: IntroRequest, week: Wo
 
 /**
  * Recompute the stored due date of live requests (all of them, or those
- * given) in `week`. Walks live requests by the status index; writes only rows
- * whose date changed. Returns how many changed.
+ * given) in `week`. Walks live requests by the status index and reads the
+ * meetings of those that hang on one in a single query (no await per row: a
+ * long chain of awaits inside a transaction lets IndexedDB commit it early);
+ * writes only rows whose date changed. Returns how many changed.
  */
 export async function reindexDueDates(db: IntrobookDB, week: WorkWeek, ids?: readonly string[]): Promise<number> {
   return db.transaction('rw', db.intros, db.meetings, async () => {
     const rows = (ids ? (await db.intros.bulkGet([...ids])).filter((r) => r !== undefined) : await db.intros.where('liveStatus').above('').toArray()) as StoredRequest[];
+    const waiting = rows.filter((r) => MEETING_STATUSES.has(r.status)).map((r) => r.id);
+    const latest = new Map<string, Meeting>();
+    if (waiting.length > 0) {
+      const meetings = (await rowsWhereAnyOf(db.meetings, 'requestId', waiting)).filter((m) => m.deletedAt === null).sort((a, b) => a.updatedAt - b.updatedAt);
+      for (const m of meetings) latest.set(m.requestId!, m);
+    }
     const changed: StoredRequest[] = [];
     for (const row of rows) {
-      const next = await withIndexFields(db, row, week);
+      const next = { ...row, ...requestIndexFields(row, week, MEETING_STATUSES.has(row.status) ? (latest.get(row.id) ?? null) : null) };
       if (next.dueAt !== row.dueAt || next.liveStatus !== row.liveStatus) changed.push(next);
     }
     if (changed.length > 0) await db.intros.bulkPut(changed);
@@ -66,6 +75,6 @@ export async function ensureDueIndex(db: IntrobookDB, week: WorkWeek): Promise<n
 
 /** Requests whose date depends on a meeting: recomputed on each reminder pass, as a meeting may have moved. */
 export async function reindexMeetingDueDates(db: IntrobookDB, week: WorkWeek): Promise<number> {
-  const ids = await db.intros.where('liveStatus').anyOf([...MEETING_STATUSES]).primaryKeys();
+  const ids = await keysWhereAnyOf(db.intros, 'liveStatus', [...MEETING_STATUSES]);
   return ids.length > 0 ? reindexDueDates(db, week, ids) : 0;
 }

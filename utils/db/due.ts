@@ -13,7 +13,7 @@
 import type { WorkWeek } from '../domain/business-days';
 import { dueBy } from '../domain/follow-ups';
 import type { TaskKind } from '../domain/ledger';
-import type { IntrobookDB, StoredTask } from './app-db';
+import type { IntrobookDB, StoredRequest, StoredTask } from './app-db';
 import { countDueBy, nextDueAfter, requestsDueBy, withPeople } from './intros';
 import { dueTasks } from './ledger';
 
@@ -48,6 +48,19 @@ async function countingTasks(db: IntrobookDB, tasks: StoredTask[]): Promise<Stor
   return tasks.filter((t) => t.deletedAt === null && live.has(t.personId) && !(TRACKED_BY_REQUEST.has(t.kind) && t.meetingId && tracked.has(t.meetingId)));
 }
 
+/** Due entries from rows already read: request steps recomputed in `week` (with their people and meetings), tasks that count. */
+async function entriesOf(db: IntrobookDB, week: WorkWeek, until: number, requestRows: StoredRequest[], taskRows: StoredTask[]) {
+  const { requests, namesOf, meetings } = await withPeople(db, requestRows);
+  const steps = dueBy(requests, namesOf, week, until, (r) => meetings.get(r.id));
+  const targets = new Map(requests.map((r) => [r.id, r.targetId]));
+  const tasks = await countingTasks(db, taskRows);
+  const items: DueEntry[] = [
+    ...steps.map((d): DueEntry => ({ kind: 'request', key: `r-${d.requestId}`, requestId: d.requestId, personId: targets.get(d.requestId)!, label: d.label, dueAt: d.dueAt })),
+    ...tasks.map((t): DueEntry => ({ kind: 'task', key: `t-${t.id}`, taskId: t.id, personId: t.personId, label: t.text, dueAt: t.dueAt ?? until })),
+  ].sort((a, b) => a.dueAt - b.dueAt);
+  return { items, uncounted: requestRows.length - steps.length + taskRows.length - tasks.length };
+}
+
 /**
  * Everything due by `until`, in `week` (the user's working week: request due
  * dates are recomputed in it for display, with the meetings they hang on).
@@ -59,16 +72,31 @@ export async function dueUntil(db: IntrobookDB, week: WorkWeek, until: number, l
     dueTasks(db, until, limit),
     db.tasks.where('openDueAt').belowOrEqual(until).count(),
   ]);
-  const { requests, namesOf, meetings } = await withPeople(db, requestRows);
-  const steps = dueBy(requests, namesOf, week, until, (r) => meetings.get(r.id));
-  const targets = new Map(requests.map((r) => [r.id, r.targetId]));
-  const tasks = await countingTasks(db, taskRows);
-  const items: DueEntry[] = [
-    ...steps.map((d): DueEntry => ({ kind: 'request', key: `r-${d.requestId}`, requestId: d.requestId, personId: targets.get(d.requestId)!, label: d.label, dueAt: d.dueAt })),
-    ...tasks.map((t): DueEntry => ({ kind: 'task', key: `t-${t.id}`, taskId: t.id, personId: t.personId, label: t.text, dueAt: t.dueAt ?? until })),
-  ].sort((a, b) => a.dueAt - b.dueAt);
-  const total = requestCount - (requestRows.length - steps.length) + taskCount - (taskRows.length - tasks.length);
+  const { items, uncounted } = await entriesOf(db, week, until, requestRows, taskRows);
+  const total = requestCount + taskCount - uncounted;
   return { items: items.slice(0, limit), total: Math.max(total, items.length) };
+}
+
+/** What is due by `until` as index keys only (no rows read): `[id, stored due date]` of requests and of open tasks, at most `limit` of each, longest overdue first. */
+export async function dueKeys(db: IntrobookDB, until: number, limit: number): Promise<{ requests: [string, number][]; tasks: [string, number][]; complete: boolean }> {
+  const pairs = async (index: 'dueAt' | 'openDueAt', table: IntrobookDB['intros'] | IntrobookDB['tasks']): Promise<[string, number][]> => {
+    const range = () => (table as IntrobookDB['intros']).where(index).belowOrEqual(until).limit(limit);
+    const [keys, ids] = await Promise.all([range().keys(), range().primaryKeys()]);
+    return ids.map((id, i) => [id as string, keys[i] as number]);
+  };
+  const [requests, tasks] = await Promise.all([pairs('dueAt', db.intros), pairs('openDueAt', db.tasks)]);
+  return { requests, tasks, complete: requests.length < limit && tasks.length < limit };
+}
+
+/** The due entries of these requests and tasks (read by key), as `dueUntil` lists them; those not due or not counting are left out. */
+export async function dueEntriesFor(db: IntrobookDB, week: WorkWeek, until: number, requestIds: readonly string[], taskIds: readonly string[]): Promise<DueEntry[]> {
+  const [requests, tasks] = await Promise.all([
+    requestIds.length > 0 ? db.intros.bulkGet([...requestIds]) : Promise.resolve([]),
+    taskIds.length > 0 ? db.tasks.bulkGet([...taskIds]) : Promise.resolve([]),
+  ]);
+  const requestRows = (requests as (StoredRequest | undefined)[]).filter((r): r is StoredRequest => r !== undefined && typeof r.dueAt === 'number' && r.dueAt <= until);
+  const taskRows = (tasks as (StoredTask | undefined)[]).filter((t): t is StoredTask => t !== undefined && typeof t.openDueAt === 'number' && t.openDueAt <= until);
+  return (await entriesOf(db, week, until, requestRows, taskRows)).items;
 }
 
 /** The soonest moment after `after` when something falls due (a request step or an open task), or null. */

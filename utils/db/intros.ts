@@ -24,6 +24,7 @@ import {
 import type { IntrobookDB, StoredRequest } from './app-db';
 import { currentWeek, meetingTimeOf, withIndexFields } from './due-index';
 import { channelOfLink, updateMeeting } from './meetings';
+import { rowsWhereAnyOf } from './ranges';
 
 export interface NewRequest {
   kind: IntroRequest['kind'];
@@ -292,8 +293,19 @@ export const BOARD_STATUSES: readonly IntroStatus[] = STATUSES.filter((s) => !FO
 
 /** Live requests in these statuses (the status index; deleted rows are not in it). */
 export async function requestsInStatuses(db: IntrobookDB, statuses: readonly IntroStatus[]): Promise<IntroRequest[]> {
-  const rows = await db.intros.where('liveStatus').anyOf([...statuses]).toArray();
+  const rows = await rowsWhereAnyOf(db.intros, 'liveStatus', statuses);
   return rows.sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+/**
+ * What the requests board reads before its first paint: every live request in
+ * `statuses` (by the status index, newest first) and the people and meetings
+ * of each column's first `page` only (by key).
+ */
+export async function boardFirstRead(db: IntrobookDB, statuses: readonly IntroStatus[], page: number): Promise<{ requests: IntroRequest[]; first: RequestsWithPeople }> {
+  const requests = await requestsInStatuses(db, statuses);
+  const firstPages = statuses.flatMap((s) => requests.filter((r) => r.status === s).slice(0, page));
+  return { requests, first: await withPeople(db, firstPages) };
 }
 
 /** How many live requests each status holds (index counts, no rows read). */
@@ -340,7 +352,7 @@ export async function withPeople(db: IntrobookDB, requests: IntroRequest[]): Pro
   const meetingIds = requests.filter((r) => r.status === 'meeting-scheduled' || r.status === 'met').map((r) => r.id);
   const meetings = new Map<string, Meeting>();
   if (meetingIds.length > 0) {
-    const rows = await db.meetings.where('requestId').anyOf(meetingIds).toArray();
+    const rows = await rowsWhereAnyOf(db.meetings, 'requestId', meetingIds);
     for (const m of rows.filter((m) => m.deletedAt === null).sort((a, b) => a.updatedAt - b.updatedAt)) meetings.set(m.requestId!, m);
   }
   const namesOf = (r: IntroRequest): Names => ({

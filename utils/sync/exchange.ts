@@ -125,6 +125,8 @@ export async function exchange(db: IntrobookDB, vault: Vault, input: ExchangeInp
         const ids = mirror.get(spec.name);
         if (ids && ids.size > 0) result.mirrored += await writeRows(db, vault, spec, Array.from(ids), result.held, round === MAX_ROUNDS - 1);
         if (ids && spec.name === 'intros') for (const id of ids) landedRequests.add(id);
+        // A meeting that landed moves the due date of the request it came from.
+        if (ids && spec.name === 'meetings') for (const m of await db.meetings.bulkGet(Array.from(ids))) if (m?.requestId) landedRequests.add(m.requestId);
       }
     }
   });
