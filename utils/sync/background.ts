@@ -70,7 +70,7 @@ export function startSync({ db, onRemoteChange }: { db: IntrobookDB; onRemoteCha
     try {
       switch (msg.type) {
         case 'sync/changed':
-          engine.localChanged({ changes: msg.changes, scan: msg.scan });
+          engine.localChanged({ changes: msg.changes, full: msg.full });
           return { ok: true };
         case 'sync/create':
           await engine.create(msg.relayUrl);
