@@ -15,7 +15,6 @@
 import Dexie, { type Transaction } from 'dexie';
 import { browser } from 'wxt/browser';
 import type { IntrobookDB } from '../db/app-db';
-import { syncOnItem } from './status';
 import { SYNCED_TABLES } from './tables';
 
 export type Changes = Record<string, string[]>;
@@ -67,11 +66,19 @@ function root(tx: Transaction): Transaction {
 
 let handler: ((report: ChangeReport, db: IntrobookDB) => void) | null = null;
 
+/** Whether this device syncs: its vault membership says so (device-only IndexedDB, where content scripts never reach). */
+async function syncOn(db: IntrobookDB): Promise<boolean> {
+  const config = (await Dexie.ignoreTransaction(() => db.syncState.get(CONFIG_KEY)))?.value as { enabled?: unknown } | undefined;
+  return config?.enabled === true;
+}
+
 /** In an extension page: tell the background (which runs sync), while sync is on. */
-function reportToBackground(report: ChangeReport): void {
-  void syncOnItem.getValue().then((on) => {
-    if (on) browser.runtime.sendMessage({ type: 'sync/changed', ...report }).catch(() => {});
-  });
+function reportToBackground(report: ChangeReport, db: IntrobookDB): void {
+  void syncOn(db)
+    .then((on) => {
+      if (on) return browser.runtime.sendMessage({ type: 'sync/changed', ...report });
+    })
+    .catch(() => {});
 }
 
 function currentHandler(): ((report: ChangeReport, db: IntrobookDB) => void) | null {
