@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadFixture } from '@/tests/helpers/fixtures';
-import { captureProblems, recordCaptureProblem } from '@/utils/capture-health';
+import { captureProblems, recordCaptureProblem } from '@/utils/capture-problems';
 import { captureHealthReport } from '@/utils/extract/health';
 import { readProfile } from '@/utils/extract';
 import { CaptureHealth } from './CaptureHealth';

@@ -1,12 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { CaptureHealthReport } from '@/utils/extract/health';
-import {
-  captureProblems,
-  captureProblemsFile,
-  clearCaptureProblems,
-  watchCaptureProblems,
-  type CaptureProblem,
-} from '@/utils/capture-health';
+import { captureProblemsFile, type CaptureProblem } from '@/utils/capture-health';
+import { captureProblems, clearCaptureProblems, watchCaptureProblems } from '@/utils/capture-problems';
 
 const FIELD_LABELS: Record<string, string> = {
   profileUrl: 'profile link',

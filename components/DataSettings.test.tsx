@@ -82,7 +82,8 @@ describe('DataSettings', () => {
     expect(within(people).getAllByRole('cell').map((c) => c.textContent)).toStrictEqual(['4', '0', '0', '0', '0']);
     await waitFor(() => expect(within(review).getByRole('heading', { level: 3 })).toHaveFocus());
     await user.click(within(review).getByRole('button', { name: /^Import \d+ changes$/ }));
-    expect(await screen.findByText(/^Imported: \d+ new, 0 updated\./)).toBeInTheDocument();
+    // A safety copy and the write: give a busy machine time (findBy waits 1 s by default).
+    expect(await screen.findByText(/^Imported: \d+ new, 0 updated\./, {}, { timeout: 15_000 })).toBeInTheDocument();
     expect(await getDb().people.count()).toBe(5);
     expect(await screen.findByRole('list', { name: 'Safety copies, newest first' })).toHaveTextContent(/Before an import, .*: 1 person, 0 requests/);
   });
@@ -111,6 +112,6 @@ describe('DataSettings', () => {
     await user.click(within(review).getByRole('checkbox', { name: /I understand/ }));
     await user.click(replace);
     await waitFor(async () => expect(await db.people.count()).toBe(1));
-    expect(await screen.findByText(/^Restored \d+ records?\./)).toBeInTheDocument();
+    expect(await screen.findByText(/^Restored \d+ records?\./, {}, { timeout: 15_000 })).toBeInTheDocument();
   });
 });

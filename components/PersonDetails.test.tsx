@@ -6,6 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
+import { STORAGE_FULL_MESSAGE } from '@/utils/db/errors';
 import { dismissMutual } from '@/utils/db/contacts';
 import { getPerson, savePersonCapture } from '@/utils/db/people';
 import type { Person } from '@/utils/domain/schemas';
@@ -87,6 +88,21 @@ describe('the person page', () => {
     await user.click(within(form).getByRole('button', { name: 'Save changes' }));
     await waitFor(async () => expect(await getPerson(db, ada.id)).toMatchObject({ location: 'London', email: 'ada@example.org', fieldConfidence: { location: 'high' } }));
     expect((await getPerson(db, ada.id))?.editedFields).toContain('location');
+  });
+
+  it('a full disk says so, not "check the fields"', async () => {
+    const user = userEvent.setup();
+    render(<Page id={ada.id} />);
+    await user.click(await screen.findByRole('button', { name: 'Edit details' }));
+    const form = screen.getByRole('form', { name: 'Edit Ada Lovelace' });
+    await user.clear(within(form).getByRole('textbox', { name: 'Location' }));
+    await user.type(within(form).getByRole('textbox', { name: 'Location' }), 'London');
+    vi.spyOn(db.people, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    vi.spyOn(db.people, 'update').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+    expect(await within(form).findByText(STORAGE_FULL_MESSAGE)).toBeInTheDocument();
+    expect(within(form).queryByText(/Check the fields/)).toBeNull();
+    expect(await getPerson(db, ada.id)).toMatchObject({ location: ada.location });
   });
 
   it('saves notes typed just before the page is left', async () => {

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { peopleNamed, setRelationship } from '@/utils/db/contacts';
+import { storageErrorMessage } from '@/utils/db/errors';
 import { lastMergeInto, undoMerge } from '@/utils/db/merge';
 import { confirmFields, editPerson, removePerson, restorePerson, type PersonEdit } from '@/utils/db/people';
 import { fieldsToCheck } from '@/utils/domain/confidence';
@@ -334,8 +335,8 @@ function PersonEditor({ db, person, onDone }: { db: IntrobookDB; person: Person;
       unsavedEdits.delete(person.id);
       showToast(Object.keys(edit).length > 0 || changed.includes('email') ? `${(values.name ?? '').trim() || person.name} updated.` : 'Nothing changed.');
       onDone();
-    } catch {
-      setError('Check the fields: a name is required and the email must be valid.');
+    } catch (error) {
+      setError(storageErrorMessage(error, 'Check the fields: a name is required and the email must be valid.'));
     }
   }
 
@@ -409,9 +410,9 @@ function Notes({ db, person }: { db: IntrobookDB; person: Person }) {
       await editPerson(db, person.id, { notes: text });
       setError(null);
       setStatus('Notes saved.');
-    } catch {
+    } catch (error) {
       pending.current = text;
-      setError('Notes could not be saved. Your text is still here.');
+      setError(storageErrorMessage(error, 'Notes could not be saved. Your text is still here.'));
     }
   };
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadFixture } from '@/tests/helpers/fixtures';
 import { CORPUS } from '@/tests/fixtures/corpus';
@@ -7,12 +7,10 @@ import {
   captureHealthMessage,
   captureHealthReportSchema,
   CAPTURE_PROBLEMS_MAX,
-  captureProblems,
   captureProblemsFile,
-  clearCaptureProblems,
-  recordCaptureProblem,
-  watchCaptureProblems,
 } from './capture-health';
+import { captureProblems, CAPTURE_PROBLEMS_KEY, clearCaptureProblems, recordCaptureProblem, watchCaptureProblems } from './capture-problems';
+import { getDb } from './db/db';
 import { captureHealthReport, type CaptureHealthReport } from './extract/health';
 import { readProfile } from './extract';
 
@@ -25,7 +23,7 @@ const lazy = () => reportFor('linkedin/lazy-topcard.html', 'https://www.linkedin
 const noName = () => reportFor('linkedin/no-person-settled.html', 'https://www.linkedin.com/in/wanda-nl/');
 
 describe('capture problems on this device', () => {
-  it('stores a report in storage.local (not sync), and the same structure again only raises its count', async () => {
+  it('stores a report in the extension\'s IndexedDB (not storage.local, which Firefox content scripts reach; not sync), and the same structure again only raises its count', async () => {
     expect(await recordCaptureProblem(lazy(), 1000)).toBe(true);
     expect(await recordCaptureProblem(noName(), 2000)).toBe(true);
     expect(await recordCaptureProblem(lazy(), 3000)).toBe(true);
@@ -34,8 +32,19 @@ describe('capture problems on this device', () => {
       ['ok', 2, 1000, 3000],
       ['no-name', 1, 2000, 2000],
     ]);
-    expect(Object.keys(await fakeBrowser.storage.local.get())).toContain('captureProblems');
+    expect((await getDb().meta.get(CAPTURE_PROBLEMS_KEY))?.value).toStrictEqual(list);
+    expect(await fakeBrowser.storage.local.get()).toStrictEqual({});
     expect(await fakeBrowser.storage.sync.get()).toStrictEqual({});
+  });
+
+  it('moves reports an older version kept in storage.local into the database, dropping anything that is not a report', async () => {
+    const good = { report: lazy(), firstSeen: 10, lastSeen: 20, times: 2 };
+    // On Firefox a content script could have written there: only real reports are kept.
+    await fakeBrowser.storage.local.set({ captureProblems: [good, { report: { ...lazy(), layout: 'Ada Lovelace' }, firstSeen: 1, lastSeen: 1, times: 1 }, 'Ada Lovelace'] });
+    expect(await captureProblems()).toStrictEqual([good]);
+    expect(await fakeBrowser.storage.local.get()).toStrictEqual({});
+    expect(await recordCaptureProblem(lazy(), 30)).toBe(true);
+    expect((await captureProblems()).map((p) => p.times)).toStrictEqual([3]);
   });
 
   it('refuses what is not a report: wrong shape, page text in odd places, oversized', async () => {
@@ -102,10 +111,13 @@ describe('capture problems on this device', () => {
   it('tells watchers, clears, and exports a self-describing file', async () => {
     const seen: number[] = [];
     const unwatch = watchCaptureProblems((list) => seen.push(list.length));
+    // The first value is the current one, which the caller reads itself.
+    await new Promise((r) => setTimeout(r, 50));
     await recordCaptureProblem(noName(), 5);
+    await vi.waitFor(() => expect(seen).toStrictEqual([1]));
     await clearCaptureProblems();
+    await vi.waitFor(() => expect(seen).toStrictEqual([1, 0]));
     unwatch();
-    expect(seen).toStrictEqual([1, 0]);
     await recordCaptureProblem(noName(), 5);
     const file = JSON.parse(captureProblemsFile(await captureProblems(), Date.UTC(2026, 0, 2)));
     expect(file).toMatchObject({ format: 'introbook-capture-problems', version: 1, exportedAt: '2026-01-02T00:00:00.000Z' });

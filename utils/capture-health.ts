@@ -2,16 +2,16 @@
  * Capture problems, kept on this device only (issue #7, "Capture health,
  * locally"): the structure reports the content script makes when a profile
  * page yields no name, no role or a value Introbook isn't sure of
- * (utils/extract/health.ts). In the extension's own `storage.local` — never
- * synced, never sent; Settings shows them and lets the user copy or download
- * them for a bug report.
+ * (utils/extract/health.ts). This module is what a report must look like (and
+ * the message that carries one); utils/capture-problems.ts stores them.
  *
- * The background is the only writer (it receives reports from content
- * scripts, which can't reach this storage): it calls `recordCaptureProblem`
- * with the message's report, which is validated here. The same structure seen
- * again updates its count instead of adding a copy; the list is capped.
+ * They are kept in the extension's own IndexedDB (`meta` table), never synced,
+ * never sent; Settings shows them and lets the user copy or download them for
+ * a bug report. Not in `storage.local`: Firefox lets content scripts read and
+ * write it. The background is the only writer (it receives reports from
+ * content scripts, which can't reach the extension's IndexedDB — theirs is the
+ * web page's): it validates each report again before storing it.
  */
-import { storage } from 'wxt/utils/storage';
 import type { CaptureHealthReport } from './extract/health';
 import { z } from './zod';
 import { CAPTURED_FIELDS, CONFIDENCE_LEVELS, FIELD_ORIGINS } from './domain/limits';
@@ -104,50 +104,6 @@ export interface CaptureProblem {
   firstSeen: number;
   lastSeen: number;
   times: number;
-}
-
-export const captureProblemsItem = storage.defineItem<CaptureProblem[]>('local:captureProblems', { fallback: [] });
-
-async function stored(): Promise<CaptureProblem[]> {
-  const value = (await captureProblemsItem.getValue()) as unknown;
-  return Array.isArray(value) ? (value as CaptureProblem[]) : [];
-}
-
-let queue: Promise<unknown> = Promise.resolve();
-
-/**
- * Store a report (validated first). The same structure (signature) seen again
- * moves to the front with its count raised. Returns false for a report that
- * isn't one, which is dropped.
- */
-export function recordCaptureProblem(report: unknown, now: number = Date.now()): Promise<boolean> {
-  const parsed = captureHealthReportSchema.safeParse(report);
-  if (!parsed.success || JSON.stringify(parsed.data).length > CAPTURE_REPORT_MAX_BYTES) return Promise.resolve(false);
-  const next = queue.then(async () => {
-    const list = await stored();
-    const data = parsed.data as CaptureHealthReport;
-    const at = data.signature ? list.findIndex((p) => p.report.signature === data.signature) : -1;
-    const seen = at >= 0 ? list.splice(at, 1)[0]! : null;
-    const entry: CaptureProblem = { report: data, firstSeen: seen?.firstSeen ?? now, lastSeen: now, times: (seen?.times ?? 0) + 1 };
-    await captureProblemsItem.setValue([entry, ...list].slice(0, CAPTURE_PROBLEMS_MAX));
-    return true;
-  });
-  queue = next.catch(() => undefined);
-  return next;
-}
-
-/** The stored problems, most recently seen first. */
-export function captureProblems(): Promise<CaptureProblem[]> {
-  return stored();
-}
-
-export async function clearCaptureProblems(): Promise<void> {
-  await captureProblemsItem.setValue([]);
-}
-
-/** Calls `onChange` whenever the stored problems change; returns the unwatch function. */
-export function watchCaptureProblems(onChange: (problems: CaptureProblem[]) => void): () => void {
-  return captureProblemsItem.watch((value) => onChange(Array.isArray(value) ? value : []));
 }
 
 /** The text users copy or download: a self-describing JSON document. */

@@ -20,7 +20,8 @@ export const PERMISSION_PURPOSES: Record<string, string> = {
 /** Host access, by the host pattern the manifest uses (content scripts and host permissions). */
 export const HOST_PURPOSES: { pattern: RegExp; label: string; purpose: string }[] = [
   {
-    pattern: /^(?:\*|https):\/\/(?:\*\.|www\.|m\.|[a-z]{2}\.)?linkedin\.com\/\*$/,
+    // www., m. and the two-letter country hosts, https only (utils/core/canonical-url.ts LINKEDIN_MATCHES): not every subdomain.
+    pattern: /^https:\/\/(?:www|m|[a-z]{2})\.linkedin\.com\/\*$/,
     label: 'linkedin.com',
     purpose: 'Read the profile on screen and show the Save button next to the name. Nothing is read on other LinkedIn pages, and nothing is sent to LinkedIn.',
   },
@@ -49,6 +50,10 @@ export const STORED: { what: string; where: string }[] = [
   { what: 'A small copy of each saved person’s photo.', where: 'The same database. Introbook pages never load photos from the web.' },
   { what: 'Introduction requests, their history, the messages you drafted, meetings and prep notes.', where: 'The same database.' },
   { what: 'Your settings: name, background, goal, résumé link, time zone and working days.', where: 'The same database (not storage.local, which some browsers let page scripts read).' },
+  {
+    what: 'Capture problems: the structure of profile pages Introbook could not read fully (tag names, roles, attribute names, the path to each field; no names, text or links), for you to copy into a bug report. Whether sync is on, and sync’s own state.',
+    where: 'The same database (not storage.local). Never synced, exported or sent.',
+  },
   { what: 'Safety copies: the last 7 daily copies of all of the above (without photos), compressed, and the last 3 taken before an import or restore.', where: 'A second database of the extension on this computer.' },
 ];
 

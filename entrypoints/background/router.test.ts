@@ -4,7 +4,7 @@ import { makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import type { PageReadReply } from '@/utils/messaging/protocol';
 import { savePersonCapture } from '@/utils/db/people';
-import { captureProblems } from '@/utils/capture-health';
+import { captureProblems } from '@/utils/capture-problems';
 import { createRouter, HEALTH_REPORTS_IN_ALL, HEALTH_REPORTS_PER_TAB, HEALTH_WINDOW_MS, type RouterDeps } from './router';
 
 const RUNTIME_ID = 'introbook-test-id';
@@ -298,7 +298,7 @@ describe('capture-health reports from content scripts', () => {
     expect(await handle({ type: 'capture/health', report: report() }, contentSender())).toStrictEqual({ ok: true });
     // After in-app navigation to a page that is not a person's: still taken (the report was made on the profile).
     expect(await handle({ type: 'capture/health', report: report('0a1b2c3e') }, contentSender(ADA, 'https://www.linkedin.com/feed/'))).toStrictEqual({ ok: true });
-    const stored = await captureProblems();
+    const stored = await captureProblems(db);
     expect(stored.map((p) => [p.report.signature, p.times, p.lastSeen])).toStrictEqual([
       ['0a1b2c3e', 1, clock],
       ['0a1b2c3d', 1, clock],
@@ -315,7 +315,7 @@ describe('capture-health reports from content scripts', () => {
   ])('rejects %s and stores nothing', async (_, message, sender) => {
     const { handle } = createRouter(deps);
     expect(await handle(message, sender)).toStrictEqual({ ok: false, error: 'Message rejected.' });
-    expect(await captureProblems()).toStrictEqual([]);
+    expect(await captureProblems(db)).toStrictEqual([]);
   });
 
   it('a page can’t flood the store: a few reports per tab per minute, a few more from all tabs', async () => {
@@ -332,7 +332,7 @@ describe('capture-health reports from content scripts', () => {
       for (let n = 0; n < HEALTH_REPORTS_PER_TAB && accepted < HEALTH_REPORTS_IN_ALL; n++, accepted++) expect(await send(tab, i++)).toStrictEqual({ ok: true });
     }
     expect(await send(99, i++)).toStrictEqual({ ok: false, error: 'Too many reports.' });
-    expect(await captureProblems()).toHaveLength(HEALTH_REPORTS_IN_ALL);
+    expect(await captureProblems(db)).toHaveLength(HEALTH_REPORTS_IN_ALL);
     // A minute later the tab may report again.
     clock += HEALTH_WINDOW_MS;
     expect(await send(1, i++)).toStrictEqual({ ok: true });

@@ -9,7 +9,7 @@ import type { IntrobookDB } from '@/utils/db/app-db';
 import { findPersonByUrl, NameChangeNeedsConfirmation, savePersonCapture } from '@/utils/db/people';
 import { storageErrorMessage } from '@/utils/db/errors';
 import { storePhoto } from './photos';
-import { recordCaptureProblem } from '@/utils/capture-health';
+import { recordCaptureProblem } from '@/utils/capture-problems';
 import type { ProfileCapture } from '@/utils/domain/schemas';
 import { linkedInPage } from '@/utils/core/canonical-url';
 import { checkCaptureForPage, classifySender, senderPageUrl, type SenderKind, type SenderLike } from '@/utils/messaging/guards';
@@ -98,7 +98,7 @@ export function createRouter(deps: RouterDeps) {
       return { ok: false, error: 'Too many reports.' };
     }
     try {
-      return { ok: await recordCaptureProblem(report, now()) };
+      return { ok: await recordCaptureProblem(report, now(), deps.db) };
     } catch (error) {
       deps.log('Introbook: could not record a capture problem', error);
       return { ok: false, error: 'Not recorded.' };

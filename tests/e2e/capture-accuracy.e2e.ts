@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, sidePanelUrl, waitForPeople, type Harness, type StoredPerson } from './harness';
+import { launch, sidePanelUrl, storedRows, waitForPeople, type Harness, type StoredPerson } from './harness';
 import { inPage } from './in-page';
 
 let h: Harness;
@@ -106,18 +106,43 @@ describe('capture accuracy on current LinkedIn layouts', () => {
   });
 });
 
+/** Capture problems as stored: the `meta` row of the extension's IndexedDB (raw IndexedDB in the service worker). */
+async function storedProblems(): Promise<{ report: Record<string, unknown>; times: number }[]> {
+  const rows = await storedRows<{ id: string; value: unknown }>(h.worker, 'meta');
+  const value = rows.find((r) => r.id === 'captureProblems')?.value;
+  return Array.isArray(value) ? value : [];
+}
+
+/** Replace the stored capture problems (raw IndexedDB in the service worker, not through our code). */
+async function seedProblems(problems: unknown[]): Promise<void> {
+  await h.worker.evaluate(
+    (value) =>
+      new Promise<void>((done, fail) => {
+        const request = indexedDB.open('introbook');
+        request.onerror = () => fail(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction('meta', 'readwrite');
+          tx.objectStore('meta').put({ id: 'captureProblems', value, updatedAt: Date.now() });
+          tx.oncomplete = () => {
+            db.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    problems,
+  );
+}
+
 describe('Settings → Capture problems', () => {
   it('a profile page that shows no person is recorded once, as structure only, and Settings counts it', async () => {
     // Start from none: earlier tests' pages may have reported fields they were unsure of.
-    await h.worker.evaluate(() => chrome.storage.local.set({ captureProblems: [] }));
+    await seedProblems([]);
     const page = await h.context.newPage();
     await page.goto('https://www.linkedin.com/in/wanda-nl/');
     await inPage(page).waitForText("Introbook couldn't find this person's name on the page.", 2000);
-    const stored = async () =>
-      h.worker.evaluate(async () => {
-        const local = chrome.storage.local as unknown as { get(key: string): Promise<Record<string, unknown>> };
-        return (await local.get('captureProblems')).captureProblems as { report: Record<string, unknown>; times: number }[];
-      });
+    const stored = storedProblems;
     await expect.poll(async () => (await stored()).length).toBe(1);
     // The same page again (a reload is a new content script): the same structure, counted, not copied.
     await page.reload();
@@ -149,10 +174,7 @@ describe('Settings → Capture problems', () => {
       outline: { t: 'section', c: ['h5'], k: [{ t: 'a', a: ['href'], l: 'profile', k: [{ t: 'h1', x: 'text' }] }, { t: 'p', x: 'text' }] },
       signature: '0a1b2c3d',
     };
-    await h.worker.evaluate(
-      (problem) => chrome.storage.local.set({ captureProblems: [problem] }),
-      { report, firstSeen: Date.UTC(2026, 3, 1), lastSeen: Date.UTC(2026, 3, 2), times: 3 },
-    );
+    await seedProblems([{ report, firstSeen: Date.UTC(2026, 3, 1), lastSeen: Date.UTC(2026, 3, 2), times: 3 }]);
     const panel = await h.context.newPage();
     await panel.goto(sidePanelUrl(h));
     await panel.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
@@ -171,11 +193,9 @@ describe('Settings → Capture problems', () => {
     await panel.getByRole('button', { name: 'Clear capture problems' }).focus();
     await panel.keyboard.press('Enter');
     await panel.getByRole('heading', { name: 'Capture problems (0)' }).waitFor();
-    const stored = await h.worker.evaluate(async () => {
-      const local = chrome.storage.local as unknown as { get(key: string): Promise<Record<string, unknown>> };
-      return (await local.get('captureProblems')).captureProblems;
-    });
-    expect(stored).toStrictEqual([]);
+    expect(await storedProblems()).toStrictEqual([]);
+    // Nothing of it in storage.local, which Firefox's content scripts can read and write.
+    expect(Object.keys(await h.worker.evaluate(() => chrome.storage.local.get(null)))).not.toContain('captureProblems');
     await panel.close();
   });
 });

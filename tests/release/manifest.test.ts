@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LINKEDIN_MATCHES } from '../../utils/core/canonical-url';
 import { hostPurpose, PERMISSION_PURPOSES } from '../../utils/privacy';
 import { readZip } from './zip';
 
@@ -113,6 +114,16 @@ describe('the allow-list', () => {
     expect(allowList.hosts.filter((h) => !h.startsWith('https://'))).toStrictEqual([]);
   });
 
+  it('lists LinkedIn hosts one by one, exactly those the extension reads (www., m. and the country hosts)', () => {
+    expect(allowList.hosts.filter((h) => h.includes('linkedin.com'))).toStrictEqual(LINKEDIN_MATCHES);
+    expect(allowList.hosts.filter((h) => /^[^:]+:\/\/\*/.test(h) && h.includes('linkedin'))).toStrictEqual([]);
+  });
+
+  it('explains only the LinkedIn hosts Introbook reads', () => {
+    for (const pattern of LINKEDIN_MATCHES) expect(hostPurpose(pattern)?.label, pattern).toBe('linkedin.com');
+    for (const pattern of ['https://*.linkedin.com/*', '*://*.linkedin.com/*', 'http://www.linkedin.com/*']) expect(hostPurpose(pattern), pattern).toBeNull();
+  });
+
   it('keeps no temporary entry that no build uses any more', () => {
     const used = Object.values(builds).flatMap((b) => accessOf(JSON.parse(readFileSync(resolve(b.dir, 'manifest.json'), 'utf8')) as Manifest).hosts);
     expect(Object.keys(allowList.temporarilyAllowed).filter((p) => !used.includes(p))).toStrictEqual([]);
@@ -121,6 +132,12 @@ describe('the allow-list', () => {
   it.each([
     ['https://uk.linkedin.com/*', true],
     ['https://www.linkedin.com/in/*', true],
+    ['https://m.linkedin.com/*', true],
+    // Every subdomain (ads., business., a page a campaign hosts…) is not a host Introbook reads.
+    ['https://*.linkedin.com/*', false],
+    ['*://*.linkedin.com/*', false],
+    ['https://evil.linkedin.com/*', false],
+    ['https://linkedin.com/*', false],
     ['http://www.linkedin.com/*', false],
     ['https://evil.example/*', false],
     ['https://linkedin.com.evil.example/*', false],

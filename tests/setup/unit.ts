@@ -12,4 +12,8 @@ afterEach(async () => {
   await getDb()
     .settings.clear()
     .catch(() => {});
+  // Capture problems live in the database's `meta` table (utils/capture-problems.ts).
+  await getDb()
+    .meta.delete('captureProblems')
+    .catch(() => {});
 });

@@ -16,6 +16,7 @@ import type { IntrobookDB } from '../db/app-db';
 import { reindexDueDates } from '../db/due-index';
 import { StorageFullError, isQuotaError } from '../db/errors';
 import { getSettings, workWeek } from '../settings';
+import { requestFullSync } from '../sync/changes';
 import { REFERENCES, rowSchemaFor, tableLabel } from './format';
 import { rowLabel, type PreparedBackup, type PreparedTable, type Row, type RowIssue } from './prepare';
 
@@ -370,8 +371,10 @@ export async function applyImport(
   try {
     await db.transaction(
       'rw',
-      writing.map((t) => t.table),
+      [...new Set([...writing.map((t) => t.table), 'syncState'])],
       async () => {
+        // Imported rows keep the file's `updatedAt`, older than sync's cursor: sync compares the whole store next time.
+        await requestFullSync(db);
         // Rows to overwrite must still be what was reviewed; rows to add must still be absent
         // (bulkAdd fails on any that appeared meanwhile, and the transaction with it).
         for (const t of writing) {

@@ -16,6 +16,7 @@ import { IntrobookDB } from '../db/app-db';
 import { reindexDueDates } from '../db/due-index';
 import { StorageFullError, isQuotaError } from '../db/errors';
 import { getSettings, workWeek } from '../settings';
+import { requestFullSync } from '../sync/changes';
 import { tableLabel } from './format';
 import { dropDanglingReferences, keyOf, type InPlay } from './merge';
 import { rowLabel, type PreparedBackup, type Row, type RowIssue } from './prepare';
@@ -117,7 +118,10 @@ export async function applyRestore(
   const prunePhotos = names.includes('people') && !names.includes('photos');
   const total = [...staged.values()].reduce((n, rows) => n + rows.length, 0);
   try {
-    await db.transaction('rw', prunePhotos ? [...names, 'photos'] : names, async () => {
+    await db.transaction('rw', [...new Set([...names, ...(prunePhotos ? ['photos'] : []), 'syncState'])], async () => {
+      // Restored rows keep the file's `updatedAt` and removed rows leave no trace: sync compares
+      // the whole store with the vault next time (and removes there what is gone here).
+      await requestFullSync(db);
       let done = 0;
       onProgress?.({ done, total });
       for (const [name, rows] of staged) {

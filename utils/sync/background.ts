@@ -20,7 +20,7 @@ import { onLocalChanges } from './changes';
 import { PairingCodeError } from './crypto';
 import { RelayUrlError, SyncEngine, type SettingsPort } from './engine';
 import { syncMessage, type SyncReply } from './messages';
-import { syncOnItem, syncStatusItem } from './status';
+import { syncStatusItem } from './status';
 
 export const SYNC_ALARM = 'introbook-sync';
 
@@ -45,14 +45,16 @@ export function startSync({ db, onRemoteChange }: { db: IntrobookDB; onRemoteCha
     onStatus: (status) => void syncStatusItem.setValue(status),
     onRemoteChange,
     onEnabled: (on) => {
-      void syncOnItem.setValue(on);
       if (on) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
       else void browser.alarms.clear(SYNC_ALARM);
     },
     log: (message, detail) => console.warn(message, detail),
   });
-  // Writes made here (captures, reminders) and in pages (through messages).
+  // Writes made here (captures, reminders) and in pages (through messages). Pages
+  // read whether sync is on from this device's vault membership in IndexedDB.
   onLocalChanges((report) => engine.localChanged(report));
+  // An older version kept that flag in storage.local, which Firefox's content scripts can write.
+  void browser.storage.local.remove('syncOn').catch(() => {});
   watchSettings(() => engine.settingsChanged(), db);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void engine.kick();
@@ -70,7 +72,7 @@ export function startSync({ db, onRemoteChange }: { db: IntrobookDB; onRemoteCha
     try {
       switch (msg.type) {
         case 'sync/changed':
-          engine.localChanged({ changes: msg.changes, scan: msg.scan });
+          engine.localChanged({ changes: msg.changes, full: msg.full });
           return { ok: true };
         case 'sync/create':
           await engine.create(msg.relayUrl);

@@ -16,6 +16,10 @@ import { makeCapture, makeTestDb } from '../../tests/helpers/db';
 import type { IntrobookDB } from '../db/app-db';
 import { DEFAULT_TEMPLATES } from '../domain/templates';
 import { editPerson, savePersonCapture } from '../db/people';
+import { exportBackup } from '../backup/export';
+import { applyImport, planImport } from '../backup/merge';
+import { prepareBackup } from '../backup/prepare';
+import { readBackupText } from '../backup/read';
 import { onLocalChanges, trackLocalChanges } from './changes';
 import { deriveVaultKey, open, parsePairingCode } from './crypto';
 import { SyncEngine, type SettingsPort } from './engine';
@@ -146,6 +150,40 @@ describe('sync engine with the relay', () => {
     const vault = new Y.Doc();
     for (const blob of blobs) Y.applyUpdateV2(vault, await open(key, keys.vaultId, blob));
     expect(vault.getMap<Y.Map<unknown>>('people').get(person.id)?.get('name')).toBe('Ada Lovelace');
+  }, 60_000);
+
+  it('paused on one device: an edit, a hard delete and an import of old rows made meanwhile all reach the other device on resume', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'introbook-relay-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const r = await relay(dir);
+    cleanups.push(() => r.close());
+    const a = device();
+    await a.engine.create(r.url);
+    await until(() => a.engine.status().state, (s) => s === 'synced');
+    const b = device();
+    await b.engine.join(r.url, (await a.engine.pairingCode())!);
+    const { person } = await savePersonCapture(a.db, makeCapture());
+    await until(() => b.db.people.get(person.id), (p) => p?.name === 'Ada Lovelace');
+    await until(() => b.db.templates.get('default-nudge'), (t) => t !== undefined);
+
+    await a.engine.pause();
+    await editPerson(a.db, person.id, { notes: 'Edited while paused' });
+    await a.db.templates.delete('default-nudge');
+    // A backup from another profile: its rows keep their old dates, long before sync's cursor.
+    const other = makeTestDb();
+    cleanups.push(() => other.close());
+    const old = (await savePersonCapture(other, makeCapture({ profileUrl: 'https://www.linkedin.com/in/grace-hopper/', name: 'Grace Hopper' }), { now: 1_600_000_000_000 })).person;
+    const read = readBackupText(await (await exportBackup(other, { exclude: ['templates'] })).blob.text());
+    if (!read.ok) throw new Error(read.error);
+    await applyImport(a.db, await planImport(a.db, await prepareBackup(a.db, read.file)));
+    await a.engine.idle();
+    // Nothing left while paused.
+    expect((await b.db.people.get(person.id))?.notes).not.toBe('Edited while paused');
+
+    await a.engine.resume();
+    await until(() => b.db.people.get(old.id), (p) => p?.name === 'Grace Hopper');
+    await until(() => b.db.people.get(person.id), (p) => p?.notes === 'Edited while paused');
+    await until(() => b.db.templates.get('default-nudge'), (t) => t === undefined);
   }, 60_000);
 
   it('offline, keeps counting changes waiting, and keeps its saved copy of the vault bounded', async () => {

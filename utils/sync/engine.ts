@@ -22,11 +22,18 @@
  * documents' new updates and the cursor. A crash between steps loses nothing:
  * the relay sends again what this device had not saved, and rows changed here
  * are found again by `updatedAt` from the saved cursor.
+ *
+ * What a cursor scan can't find (rows written with old `updatedAt` by an import
+ * or a restore, rows removed by a restore, anything changed while sync was
+ * paused) is found by a full reconcile: requested by a token in `syncState`
+ * (changes.ts `requestFullSync`; written by import, restore, any transaction too
+ * large to report, and resume()), honoured by the next cycle, and cleared only
+ * once that cycle's results are saved.
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { IntrobookDB } from '../db/app-db';
-import type { ChangeReport } from './changes';
+import { FULL_SYNC_KEY, fullSyncRequest, requestFullSync, type ChangeReport } from './changes';
 import { deriveVaultKey, encodePairingCode, newVault, open, parsePairingCode, seal } from './crypto';
 import { exchange } from './exchange';
 import type { SyncConfig } from './schemas';
@@ -155,6 +162,8 @@ export class SyncEngine {
   private busy = false;
   private changes = new Map<string, Set<string>>();
   private scanRequested = false;
+  /** start() has begun but not finished: reports arriving meanwhile are kept for the session it opens. */
+  private starting = 0;
   private settingsDirty = false;
   private lastExchangeAt: number | null = null;
   private failure: string | null = null;
@@ -170,12 +179,18 @@ export class SyncEngine {
 
   /** Start syncing if this device is in a vault with sync on. */
   start(): Promise<void> {
+    this.starting++;
     return this.enqueue(async () => {
-      if (this.session) return;
-      this.config = await readConfig(this.o.db);
-      this.o.onEnabled?.(this.config?.enabled ?? false);
-      if (this.config?.enabled) await this.openSession(this.config);
-      this.updateStatus();
+      try {
+        if (this.session) return;
+        this.config = await readConfig(this.o.db);
+        this.o.onEnabled?.(this.config?.enabled ?? false);
+        if (this.config?.enabled) await this.openSession(this.config);
+        else this.changes.clear();
+        this.updateStatus();
+      } finally {
+        this.starting--;
+      }
     });
   }
 
@@ -208,6 +223,8 @@ export class SyncEngine {
       await this.closeSession(true);
       this.config = { ...this.config, enabled: false };
       await writeConfig(this.o.db, this.config);
+      // Whatever changes while paused is found by the full reconcile resume() asks for.
+      this.changes.clear();
       this.o.onEnabled?.(false);
       this.updateStatus();
     });
@@ -217,7 +234,12 @@ export class SyncEngine {
     return this.enqueue(async () => {
       if (!this.config) return;
       this.config = { ...this.config, enabled: true };
-      await writeConfig(this.o.db, this.config);
+      // Reports made while paused were not kept, and rows changed then may carry any
+      // `updatedAt` (an import, a restore): compare the whole store with the vault.
+      await this.o.db.transaction('rw', this.o.db.syncState, async () => {
+        await writeConfig(this.o.db, this.config!);
+        await requestFullSync(this.o.db);
+      });
       this.o.onEnabled?.(true);
       await this.openSession(this.config);
       this.updateStatus();
@@ -238,9 +260,10 @@ export class SyncEngine {
 
   /** Rows written on this device (from the Dexie hooks, here or in a page). */
   localChanged(report: ChangeReport): void {
-    // Sync off: nothing to remember; turning it on scans by `updatedAt` from the cursor.
-    if (!this.session) return;
-    if (report.scan) this.scanRequested = true;
+    // Sync off or paused: nothing to remember (turning it on again reconciles the whole store).
+    // Starting, or between a failure and the retry: keep them for the session to come.
+    if (!this.session && this.starting === 0 && !this.config?.enabled) return;
+    // A report too large to list has stored a full-reconcile request (changes.ts): the next cycle reads it.
     for (const [table, ids] of Object.entries(report.changes)) {
       let set = this.changes.get(table);
       if (!set) this.changes.set(table, (set = new Set()));
@@ -318,12 +341,16 @@ export class SyncEngine {
       joinedAt: Date.now(),
       createdVault: init.createdVault,
     };
-    await this.o.db.syncState.bulkPut([
-      { key: CONFIG_KEY, value: config },
-      { key: cursorKey('all'), value: 0 },
-      { key: JOINING_KEY, value: init.joining },
-      { key: PENDING_KEY, value: 0 },
-    ]);
+    await this.o.db.transaction('rw', this.o.db.syncState, async () => {
+      await this.o.db.syncState.bulkPut([
+        { key: CONFIG_KEY, value: config },
+        { key: cursorKey('all'), value: 0 },
+        { key: JOINING_KEY, value: init.joining },
+        { key: PENDING_KEY, value: 0 },
+      ]);
+      // A new vault takes every row (cursor 0); a joining device meets the vault row by row.
+      await this.o.db.syncState.delete(FULL_SYNC_KEY);
+    });
     this.config = config;
     this.failure = null;
     this.lastExchangeAt = null;
@@ -483,13 +510,24 @@ export class SyncEngine {
     this.changes = new Map();
     const scan = this.scanRequested || s.joining;
     this.scanRequested = false;
-    const settingsDirty = this.settingsDirty || scan;
+    // A full reconcile someone asked for (import, restore, a large change, resume): not while joining.
+    let fullToken: unknown = null;
+    if (!s.joining) {
+      try {
+        fullToken = await fullSyncRequest(this.o.db);
+      } catch (error) {
+        this.o.log('Introbook sync: could not read the full-reconcile request', error);
+      }
+    }
+    const full = fullToken !== null;
+    const settingsDirty = this.settingsDirty || scan || full;
     this.settingsDirty = false;
 
     const nothing =
       fresh.length === 0 &&
       changed.size === 0 &&
       !scan &&
+      !full &&
       !settingsDirty &&
       !s.retry &&
       s.outgoing.length === 0 &&
@@ -520,14 +558,14 @@ export class SyncEngine {
       const scanFrom = s.joining ? 0 : scan ? Math.max(0, cursor - SCAN_MARGIN) : this.lastExchangeAt !== null ? this.lastExchangeAt - RACE_MARGIN : null;
       const vault = await this.ensureVault(s);
       const startedAt = Date.now();
-      const result = await exchange(this.o.db, vault, { changed, scanFrom, settings, remote, join: s.joining, retry: s.retry ?? undefined });
+      const result = await exchange(this.o.db, vault, { changed, scanFrom: full ? null : scanFrom, settings, remote, join: s.joining, retry: s.retry ?? undefined, full });
       this.lastExchangeAt = startedAt;
       s.retry = null;
       if (result.settings) await this.takeSettings(result.settings, settings);
       if (!this.live(s)) s.pending += result.pushed;
       await this.sendOutgoing(s);
       if (this.live(s)) await this.maybeCompact(s, vault);
-      await this.persist(s, { cursor: Math.min(Date.now(), Math.max(cursor, result.maxUpdatedAt)), held: result.held });
+      await this.persist(s, { cursor: Math.min(Date.now(), Math.max(cursor, result.maxUpdatedAt)), held: result.held, fullToken });
       s.joining = false;
       if (this.live(s)) {
         s.pending = 0;
@@ -632,7 +670,7 @@ export class SyncEngine {
     this.pushBlobs(s, [snapshot], applied);
   }
 
-  private async persist(s: Session, extra: { cursor: number; held: Map<string, Set<string>> } | null): Promise<void> {
+  private async persist(s: Session, extra: { cursor: number; held: Map<string, Set<string>>; fullToken: unknown } | null): Promise<void> {
     const vaultUpdates = s.vaultUnsaved.splice(0);
     const carrierUpdates = s.carrierReady.splice(0);
     const pending = s.pending;
@@ -652,6 +690,8 @@ export class SyncEngine {
           await db.syncState.put({ key: cursorKey('all'), value: extra.cursor });
           await db.syncState.put({ key: 'held', value: Array.from(extra.held).flatMap(([t, ids]) => Array.from(ids).map((id) => [t, id])) });
           if (s.joining) await db.syncState.put({ key: JOINING_KEY, value: false });
+          // The full reconcile this cycle did: done, unless someone asked again meanwhile (a new token).
+          if (extra.fullToken !== null && (await db.syncState.get(FULL_SYNC_KEY))?.value === extra.fullToken) await db.syncState.delete(FULL_SYNC_KEY);
         }
       });
     } catch (error) {

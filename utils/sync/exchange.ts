@@ -5,7 +5,11 @@
  * elsewhere:
  *
  * 1. rows this device changed (reported by the hooks, plus anything updated
- *    since the cursor) go into the vault, only the fields that differ;
+ *    since the cursor) go into the vault, only the fields that differ; or, in a
+ *    **full reconcile** (after an import, a restore, a transaction too large to
+ *    list, or sync being paused), every row of the store is compared with the
+ *    vault in chunks, and rows the vault has but the store no longer has are
+ *    sent as deletions;
  * 2. other devices' updates (already decrypted) are applied; sync's rules
  *    follow (conflict records, restore offers, folding duplicates);
  * 3. every row the vault says changed is written into the store: checked
@@ -42,6 +46,12 @@ export interface ExchangeInput {
   join?: boolean;
   /** Rows to write into the store again (held back earlier: a newer version wrote them). */
   retry?: Map<string, Set<string>>;
+  /**
+   * Compare every row of the store with the vault, whatever its `updatedAt`
+   * (rows an import or a restore wrote keep their file's dates), and send rows
+   * the vault has and the store no longer has as deletions. Ignored when joining.
+   */
+  full?: boolean;
 }
 
 export interface ExchangeResult {
@@ -58,6 +68,8 @@ export interface ExchangeResult {
 }
 
 const MAX_ROUNDS = 5;
+/** A full reconcile reads each table this many rows at a time. */
+const FULL_CHUNK = 1000;
 
 /** Synced tables this database has. */
 export function storeTables(db: IntrobookDB): SyncedTable[] {
@@ -79,6 +91,10 @@ export async function exchange(db: IntrobookDB, vault: Vault, input: ExchangeInp
     // that what the store holds is compared with what it last had).
     for (const spec of specs) {
       const table = db.table(spec.name) as Table<Row, string>;
+      if (input.full && !input.join) {
+        await reconcile(vault, spec, table, input.retry?.get(spec.name), result);
+        continue;
+      }
       const ids = new Set(input.changed.get(spec.name) ?? []);
       let rows: Row[] = [];
       if (input.scanFrom !== null) rows = await table.where('updatedAt').aboveOrEqual(input.scanFrom).toArray();
@@ -133,6 +149,39 @@ export async function exchange(db: IntrobookDB, vault: Vault, input: ExchangeInp
   // A request's due date is derived in this device's working week (utils/db/due-index.ts).
   if (landedRequests.size > 0) await reindexDueDates(db, workWeek(await getSettings(db)), [...landedRequests]);
   return result;
+}
+
+/**
+ * Full reconcile of one table: every row of the store goes to the vault (only
+ * fields that differ are written, so an unchanged row costs a comparison), then
+ * every row the vault holds that the store doesn't is marked gone — as a hard
+ * delete here would be. Rows the store never took in are left alone: those held
+ * back because this version can't read them (they fail its schema), or listed
+ * to be retried.
+ */
+async function reconcile(vault: Vault, spec: SyncedTable, table: Table<Row, string>, retry: Set<string> | undefined, result: ExchangeResult): Promise<void> {
+  const present = new Set<string>();
+  let last: string | null = null;
+  for (;;) {
+    const chunk: Row[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(FULL_CHUNK).toArray();
+    if (chunk.length === 0) break;
+    last = chunk[chunk.length - 1]!.id as string;
+    for (const r of chunk) {
+      present.add(r.id as string);
+      if (typeof r.updatedAt === 'number') result.maxUpdatedAt = Math.max(result.maxUpdatedAt, r.updatedAt);
+    }
+    result.pushed += vault.pushRows(spec.name, chunk.map((r) => withoutDerived(spec.name, r)));
+    if (chunk.length < FULL_CHUNK) break;
+  }
+  const gone = vault.rowIds(spec.name).filter((id) => !present.has(id) && !retry?.has(id) && landsInStore(vault, spec, id));
+  result.pushed += vault.pushGone(spec.name, gone);
+}
+
+/** Whether the store would hold this vault row (not gone, and readable by this version). */
+function landsInStore(vault: Vault, spec: SyncedTable, id: string): boolean {
+  const there = vault.readRow(spec.name, id);
+  if (!there || there.gone) return false;
+  return !spec.schema || spec.schema.safeParse({ ...spec.defaults?.(), ...there.row }).success;
 }
 
 function newerThanVault(vault: Vault, table: string, row: Row): boolean {

@@ -13,7 +13,7 @@ export const syncMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('sync/changed'),
     changes: z.record(z.string().max(100), z.array(z.string().min(1).max(200)).max(MAX_REPORTED_KEYS)),
-    scan: z.boolean(),
+    full: z.boolean(),
   }),
   z.object({ type: z.literal('sync/create'), relayUrl }),
   z.object({ type: z.literal('sync/join'), relayUrl, code: z.string().min(1).max(200) }),

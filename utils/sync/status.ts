@@ -19,12 +19,6 @@ export const OFF_STATUS: SyncStatus = { state: 'off', message: 'Sync is off.', p
 /** Session storage: out of content scripts' reach, gone when the browser closes (the background writes it again). */
 export const syncStatusItem = storage.defineItem<SyncStatus>('session:syncStatus', { fallback: OFF_STATUS });
 
-/**
- * Whether pages should report their writes to the background. Not secret (the
- * pairing secret lives in IndexedDB, which content scripts can never read).
- */
-export const syncOnItem = storage.defineItem<boolean>('local:syncOn', { fallback: false });
-
 export function waitingMessage(pending: number): string {
   return pending === 1 ? 'Offline — 1 change waiting' : `Offline — ${pending} changes waiting`;
 }

@@ -5,9 +5,10 @@
  */
 import * as Y from 'yjs';
 import type { IntrobookDB } from '../db/app-db';
+import { CONFIG_KEY } from './changes';
 import { syncConfigSchema, type SyncConfig, type SyncUpdateRow } from './schemas';
 
-export const CONFIG_KEY = 'config';
+export { CONFIG_KEY } from './changes';
 export const DEVICE_KEY = 'deviceId';
 export const PENDING_KEY = 'pending';
 export const JOINING_KEY = 'joining';
