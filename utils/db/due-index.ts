@@ -5,9 +5,8 @@
  * utils/db/intros.ts stores it with the current week, and when the week
  * changes (or rows arrive another way: a restore, a sync) `reindexDueDates`
  * recomputes the live requests' dates. `ensureDueIndex` does that once per week
- * setting, remembered in extension storage.
+ * setting, remembered in the local-only `meta` table.
  */
-import { storage } from 'wxt/utils/storage';
 import type { WorkWeek } from '../domain/business-days';
 import type { IntroRequest, Meeting } from '../domain/schemas';
 import { getSettings, workWeek } from '../settings';
@@ -59,17 +58,20 @@ export async function reindexDueDates(db: IntrobookDB, week: WorkWeek, ids?: rea
   });
 }
 
-/** Which week the stored due dates were computed in. */
-export const dueIndexWeek = storage.defineItem<string | null>('local:dueIndexWeek', { fallback: null });
+/**
+ * Which week the stored due dates were computed in: a row of the local-only
+ * `meta` table (not `storage.local`, which Firefox lets content scripts write).
+ */
+export const DUE_INDEX_WEEK_KEY = 'dueIndexWeek';
 
 const weekKey = (week: WorkWeek) => JSON.stringify({ timeZone: week.timeZone, workingDays: [...week.workingDays].sort() });
 
 /** Recompute every live request's due date when the week changed since they were stored. Returns rows changed. */
 export async function ensureDueIndex(db: IntrobookDB, week: WorkWeek): Promise<number> {
   const key = weekKey(week);
-  if ((await dueIndexWeek.getValue()) === key) return 0;
+  if ((await db.meta.get(DUE_INDEX_WEEK_KEY))?.value === key) return 0;
   const changed = await reindexDueDates(db, week);
-  await dueIndexWeek.setValue(key);
+  await db.meta.put({ id: DUE_INDEX_WEEK_KEY, value: key, updatedAt: Date.now() });
   return changed;
 }
 

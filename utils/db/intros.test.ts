@@ -1,3 +1,4 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCapture, makeTestDb } from '../../tests/helpers/db';
@@ -257,5 +258,8 @@ describe('due dates by index', () => {
     expect(await ensureDueIndex(db, mwf)).toBe(1);
     expect(((await db.intros.get(r.id)) as StoredRequest).dueAt).toBe(local(2026, 11, 30, 9));
     expect(await ensureDueIndex(db, mwf)).toBe(0);
+    // Remembered in the database's local-only meta table, not in storage.local (Firefox content scripts can write that).
+    expect((await db.meta.get('dueIndexWeek'))?.value).toContain('"workingDays":[1,3,5]');
+    expect(await fakeBrowser.storage.local.get(null)).not.toHaveProperty('dueIndexWeek');
   });
 });

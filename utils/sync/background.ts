@@ -54,7 +54,8 @@ export function startSync({ db, onRemoteChange }: { db: IntrobookDB; onRemoteCha
   // read whether sync is on from this device's vault membership in IndexedDB.
   onLocalChanges((report) => engine.localChanged(report));
   // An older version kept that flag in storage.local, which Firefox's content scripts can write.
-  void browser.storage.local.remove('syncOn').catch(() => {});
+  // Where versions before this one kept these (Firefox content scripts can write storage.local).
+  void browser.storage.local.remove(['syncOn', 'dueIndexWeek']).catch(() => {});
   watchSettings(() => engine.settingsChanged(), db);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void engine.kick();
