@@ -8,6 +8,7 @@ import { LIMITS, type Person } from '@/utils/domain/schemas';
 import { roleLine } from './PersonCard';
 import { TextField } from './TextField';
 import { showToast } from './Toasts';
+import { t } from '@/utils/i18n';
 
 /**
  * Add a person by hand from the side panel (someone met offline, or with no
@@ -20,7 +21,7 @@ export function AddPerson({ db, onOpen }: { db: IntrobookDB; onOpen: (person: Pe
     return (
       <div className="actions">
         <button type="button" onClick={() => setOpen(true)}>
-          Add a person
+          {t('common.addAPerson')}
         </button>
       </div>
     );
@@ -53,7 +54,7 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
     } catch (e) {
       if (e instanceof SameNameError) return setSame(e.matches);
       if (e instanceof AlreadySavedError) return setError(`${e.person.name} is already saved with this profile link.`);
-      setError(e instanceof Error && /required|https/.test(e.message) ? e.message : 'Check the fields: a name is required, and the email and link must be valid.');
+      setError(e instanceof Error && /required|https/.test(e.message) ? e.message : t('common.checkTheFieldsANameIs'));
     }
   }
 
@@ -73,10 +74,10 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
         </ul>
         <div className="actions">
           <button type="button" onClick={() => void save(true)}>
-            No, add someone new
+            {t('common.noAddSomeoneNew')}
           </button>
           <button type="button" onClick={() => setSame(null)}>
-            Back
+            {t('common.back')}
           </button>
         </div>
       </div>
@@ -86,16 +87,16 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
   return (
     <form
       className="panel capture-form"
-      aria-label="Add a person"
+      aria-label={t('common.addAPerson')}
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
         void save(false);
       }}
     >
-      <TextField label="Name" value={values.name} onChange={set('name')} required maxLength={LIMITS.name} autoComplete="off" />
+      <TextField label={t('common.name')} value={values.name} onChange={set('name')} required maxLength={LIMITS.name} autoComplete="off" />
       {typed && typed.length > 0 && (
-        <div className="offer" aria-label="Saved people with this name">
-          <p className="muted small">Already saved:</p>
+        <div className="offer" aria-label={t('common.savedPeopleWithThisName')}>
+          <p className="muted small">{t('common.alreadySaved')}</p>
           <ul className="people-list">
             {typed.map((p) => (
               <li key={p.id}>
@@ -108,18 +109,18 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
           </ul>
         </div>
       )}
-      <TextField label="Role" value={values.role} onChange={set('role')} maxLength={200} />
-      <TextField label="Company" value={values.company} onChange={set('company')} maxLength={200} />
-      <TextField label="Headline" value={values.headline} onChange={set('headline')} maxLength={500} />
-      <TextField label="Location" value={values.location} onChange={set('location')} maxLength={200} />
-      <TextField label="Email" value={values.email} onChange={set('email')} type="email" maxLength={200} />
-      <TextField label="Profile link" value={values.profileUrl} onChange={set('profileUrl')} type="url" maxLength={2048} />
+      <TextField label={t('addPerson.role')} value={values.role} onChange={set('role')} maxLength={200} />
+      <TextField label={t('common.company')} value={values.company} onChange={set('company')} maxLength={200} />
+      <TextField label={t('common.headline')} value={values.headline} onChange={set('headline')} maxLength={500} />
+      <TextField label={t('common.location')} value={values.location} onChange={set('location')} maxLength={200} />
+      <TextField label={t('common.email')} value={values.email} onChange={set('email')} type="email" maxLength={200} />
+      <TextField label={t('common.profileLink')} value={values.profileUrl} onChange={set('profileUrl')} type="url" maxLength={2048} />
       <div className="actions">
         <button type="submit" className="primary">
-          Add person
+          {t('common.addPerson')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {error && (

@@ -7,6 +7,7 @@ import {
   watchCaptureProblems,
   type CaptureProblem,
 } from '@/utils/capture-health';
+import { t } from '@/utils/i18n';
 
 const FIELD_LABELS: Record<string, string> = {
   profileUrl: 'profile link',
@@ -33,16 +34,16 @@ const PAGE_LABELS: Record<CaptureHealthReport['page'], string> = {
 /** One problem in plain words, from the report's fixed vocabulary only (a report holds no page text). */
 export function describeProblem(problem: CaptureProblem): string {
   const { report } = problem;
-  const site = report.site === 'linkedin' ? 'LinkedIn' : report.site === 'github' ? 'GitHub' : 'Other site';
+  const site = report.site === 'linkedin' ? 'LinkedIn' : report.site === 'github' ? 'GitHub' : t('captureHealth.otherSite');
   const what = report.problems.map((p) => {
-    if (p === 'no-name') return 'no name found';
-    if (p === 'no-role') return 'no role found';
-    if (p === 'too-complex') return 'page too large to read';
+    if (p === 'no-name') return t('captureHealth.noNameFound');
+    if (p === 'no-role') return t('captureHealth.noRoleFound');
+    if (p === 'too-complex') return t('captureHealth.pageTooLargeToRead');
     if (p.startsWith('low:')) return `unsure of the ${FIELD_LABELS[p.slice(4)] ?? p.slice(4)}`;
     return p.replace(/-/g, ' ');
   });
   const layout = report.layout === 'unknown' ? '' : ` (layout ${report.layout})`;
-  const times = problem.times === 1 ? 'seen once' : `seen ${problem.times} times`;
+  const times = problem.times === 1 ? t('captureHealth.seenOnce') : `seen ${problem.times} times`;
   return `${site} ${PAGE_LABELS[report.page]}${layout}: ${what.join(', ') || report.outcome}; ${times}, last ${new Date(problem.lastSeen).toLocaleDateString()}`;
 }
 
@@ -73,9 +74,9 @@ export function CaptureHealth() {
   async function copy() {
     try {
       await navigator.clipboard.writeText(captureProblemsFile(problems));
-      setStatus(`Copied ${count === 1 ? 'one report' : `${count} reports`} to the clipboard.`);
+      setStatus(`Copied ${count === 1 ? t('captureHealth.oneReport') : `${count} reports`} to the clipboard.`);
     } catch {
-      setStatus('Introbook could not copy to the clipboard. Use Download instead.');
+      setStatus(t('captureHealth.introbookCouldNotCopyToThe'));
     }
   }
 
@@ -89,13 +90,13 @@ export function CaptureHealth() {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus('Download started.');
+    setStatus(t('captureHealth.downloadStarted'));
   }
 
   async function clear() {
     await clearCaptureProblems();
     setProblems([]);
-    setStatus('Capture problems cleared.');
+    setStatus(t('captureHealth.captureProblemsCleared'));
   }
 
   return (
@@ -104,12 +105,10 @@ export function CaptureHealth() {
         Capture problems ({count})
       </h2>
       <p className="muted">
-        When Introbook can’t read a profile fully (no name, no role, or a value it isn’t sure of), it keeps a description of
-        the page’s structure on this computer: tag names and layout only, never names, text or links. Copy or download the
-        reports to attach them to a bug report. Nothing is sent anywhere.
+        {t('captureHealth.whenIntrobookCantReadAProfile')}
       </p>
       {count > 0 && (
-        <ul aria-label="Recorded capture problems" className="capture-problems">
+        <ul aria-label={t('captureHealth.recordedCaptureProblems')} className="capture-problems">
           {problems.slice(0, 10).map((p) => (
             <li key={`${p.report.signature}-${p.firstSeen}`}>{describeProblem(p)}</li>
           ))}
@@ -118,13 +117,13 @@ export function CaptureHealth() {
       {count > 10 && <p className="muted">And {count - 10} more in the reports.</p>}
       <div className="actions">
         <button type="button" onClick={() => void copy()} disabled={count === 0}>
-          Copy reports
+          {t('captureHealth.copyReports')}
         </button>
         <button type="button" onClick={download} disabled={count === 0}>
-          Download reports
+          {t('captureHealth.downloadReports')}
         </button>
         <button type="button" onClick={() => void clear()} disabled={count === 0}>
-          Clear capture problems
+          {t('captureHealth.clearCaptureProblems')}
         </button>
       </div>
       {status && (

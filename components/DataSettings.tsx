@@ -27,6 +27,7 @@ import { peopleVcard } from '@/utils/backup/vcard';
 import { getDb } from '@/utils/db/db';
 import { storageErrorMessage } from '@/utils/db/errors';
 import { refreshReminders } from '@/utils/messaging/client';
+import { t } from '@/utils/i18n';
 
 interface Progress {
   label: string;
@@ -85,7 +86,7 @@ function StorageUse() {
       if (!estimate) return;
       const quota = estimate.quota ? ` of the ${formatBytes(estimate.quota)} the browser allows it` : '';
       setInfo(
-        `Introbook uses ${formatBytes(estimate.usage ?? 0)}${quota} on this computer${persisted ? ', kept even when disk space runs low' : ''}.`,
+        `Introbook uses ${formatBytes(estimate.usage ?? 0)}${quota} on this computer${persisted ? t('dataSettings.keptEvenWhenDiskSpaceRuns') : ''}.`,
       );
     })();
   }, []);
@@ -102,7 +103,7 @@ function IssueList({ title, issues }: { title: string; issues: RowIssue[] }) {
       <ul>
         {issues.slice(0, MAX_LISTED).map((issue) => (
           <li key={`${issue.table}-${issue.row}-${issue.id ?? ''}-${issue.reason}`}>
-            {issue.label ? `“${issue.label}”` : issue.row > 0 ? `Row ${issue.row}` : (issue.id ?? 'A row')}
+            {issue.label ? `“${issue.label}”` : issue.row > 0 ? `Row ${issue.row}` : (issue.id ?? t('dataSettings.aRow'))}
             {` (${issue.table}${issue.row > 0 ? `, row ${issue.row}` : ''}): ${issue.reason}`}
           </li>
         ))}
@@ -160,19 +161,19 @@ export function DataSettings() {
 
   const exportAll = () =>
     run(
-      'Exporting',
+      t('dataSettings.exporting'),
       async (report) => {
         const { blob, exportedAt, counts } = await exportBackup(db, { onProgress: (p) => report(p.done, p.total) });
         download(blob, backupFileName(exportedAt));
         await recordExport(safety, exportedAt);
         setMessage({ ok: true, text: `Exported ${count(counts.people ?? 0, 'person', 'people')} and ${count(counts.intros ?? 0, 'request', 'requests')} to ${backupFileName(exportedAt)}.` });
       },
-      'Introbook could not export your data.',
+      t('dataSettings.introbookCouldNotExportYourData'),
     );
 
   const exportOther = (what: 'people-csv' | 'requests-csv' | 'vcard') =>
     run(
-      'Exporting',
+      t('dataSettings.exporting'),
       async () => {
         const people = await db.people.toArray();
         const at = Date.now();
@@ -186,14 +187,14 @@ export function DataSettings() {
           const photos = new Map((await db.photos.toArray()).map((p) => [p.id, p.dataUrl]));
           download(new Blob([peopleVcard(people, photos)], { type: 'text/vcard' }), backupFileName(at, 'vcf', 'people'));
         }
-        setMessage({ ok: true, text: 'Exported.' });
+        setMessage({ ok: true, text: t('dataSettings.exported') });
       },
-      'Introbook could not export your data.',
+      t('dataSettings.introbookCouldNotExportYourData'),
     );
 
   async function reviewFile(source: string, text: string | Blob) {
     await run(
-      'Checking the file',
+      t('dataSettings.checkingTheFile'),
       async (report) => {
         const read = typeof text === 'string' ? readBackupText(text) : await readBackupFile(text);
         if (!read.ok) {
@@ -205,7 +206,7 @@ export function DataSettings() {
         setConfirmRestore(false);
         setPending({ kind: 'import', source, prepared, plan, policy: 'keep-mine' });
       },
-      'Introbook could not read this file.',
+      t('dataSettings.introbookCouldNotReadThisFile'),
     );
   }
 
@@ -235,7 +236,7 @@ export function DataSettings() {
     if (pending?.kind !== 'import') return;
     const { plan } = pending;
     await run(
-      'Importing',
+      t('dataSettings.importing'),
       async (report) => {
         if (!(await safetyCopyFirst('before-import'))) return;
         const result = await applyImport(db, plan, (p) => report(p.done, p.total));
@@ -246,26 +247,26 @@ export function DataSettings() {
           text: `Imported: ${number(result.added)} new, ${number(result.updated)} updated. What you had before is kept under Safety copies.`,
         });
       },
-      'The import failed.',
+      t('dataSettings.theImportFailed'),
     );
   }
 
   async function startRestore(source: string, prepared: PreparedBackup) {
     await run(
-      'Checking the backup',
+      t('dataSettings.checkingTheBackup'),
       async () => {
         const plan = await planRestore(db, prepared);
         if (pending?.kind === 'restore') await discardRestore(db, pending.plan);
         setConfirmRestore(false);
         setPending({ kind: 'restore', source, prepared, plan });
       },
-      'Introbook could not prepare the restore.',
+      t('dataSettings.introbookCouldNotPrepareTheRestore'),
     );
   }
 
   async function restoreCopy(copy: SafetyCopyInfo) {
     await run(
-      'Reading the safety copy',
+      t('dataSettings.readingTheSafetyCopy'),
       async (report) => {
         const read = readBackupText(await readSafetyCopy(safety, copy.id));
         if (!read.ok) {
@@ -277,7 +278,7 @@ export function DataSettings() {
         setConfirmRestore(false);
         setPending({ kind: 'restore', source: `the safety copy of ${dateTime(copy.takenAt)}`, prepared, plan });
       },
-      'Introbook could not read this safety copy.',
+      t('dataSettings.introbookCouldNotReadThisSafety'),
     );
   }
 
@@ -285,7 +286,7 @@ export function DataSettings() {
     if (pending?.kind !== 'restore') return;
     const { plan } = pending;
     await run(
-      'Restoring',
+      t('dataSettings.restoring'),
       async (report) => {
         if (!(await safetyCopyFirst('before-restore'))) return;
         await applyRestore(db, plan, (p) => report(p.done, p.total));
@@ -293,14 +294,14 @@ export function DataSettings() {
         refreshReminders();
         setMessage({ ok: true, text: `Restored ${count(plan.totals.rows, 'record', 'records')}. What you had before is kept under Safety copies.` });
       },
-      'The restore failed.',
+      t('dataSettings.theRestoreFailed'),
     );
   }
 
   async function cancel() {
     if (pending?.kind === 'restore') await discardRestore(db, pending.plan);
     setPending(null);
-    setMessage({ ok: true, text: 'Cancelled. Nothing was changed.' });
+    setMessage({ ok: true, text: t('dataSettings.cancelledNothingWasChanged') });
     fileInput.current?.focus();
   }
 
@@ -313,16 +314,16 @@ export function DataSettings() {
         <h3 id={`${id}-review`} ref={reviewHeading} tabIndex={-1}>
           Review the import from {pending.source}
         </h3>
-        <p className="muted">Nothing has been written yet.</p>
+        <p className="muted">{t('dataSettings.nothingHasBeenWrittenYet')}</p>
         <table className="summary">
           <thead>
             <tr>
-              <th scope="col">What</th>
-              <th scope="col">New</th>
-              <th scope="col">Updated</th>
-              <th scope="col">Unchanged</th>
-              <th scope="col">Conflicting</th>
-              <th scope="col">Invalid</th>
+              <th scope="col">{t('dataSettings.what')}</th>
+              <th scope="col">{t('dataSettings.new')}</th>
+              <th scope="col">{t('dataSettings.updated')}</th>
+              <th scope="col">{t('dataSettings.unchanged')}</th>
+              <th scope="col">{t('dataSettings.conflicting')}</th>
+              <th scope="col">{t('dataSettings.invalid')}</th>
             </tr>
           </thead>
           <tbody>
@@ -340,7 +341,7 @@ export function DataSettings() {
         </table>
         {plan.matchedByUrl > 0 && (
           <p>
-            {number(plan.matchedByUrl)} {plan.matchedByUrl === 1 ? 'person in the file is' : 'people in the file are'} already saved here
+            {number(plan.matchedByUrl)} {plan.matchedByUrl === 1 ? t('dataSettings.personInTheFileIs') : t('dataSettings.peopleInTheFileAre')} already saved here
             (same profile link): their records are merged, not duplicated.
           </p>
         )}
@@ -349,11 +350,11 @@ export function DataSettings() {
             “{t.table}” ({number(t.rows)} rows): {t.reason}
           </p>
         ))}
-        <IssueList title="Conflicting (kept as you have them)" issues={pending.policy === 'keep-mine' ? plan.tables.flatMap((t) => t.conflicts) : []} />
-        <IssueList title="Conflicting (left as they are)" issues={pending.policy === 'take-file' ? plan.tables.flatMap((t) => t.conflicts) : []} />
-        <IssueList title="Invalid (left out)" issues={plan.tables.flatMap((t) => t.invalid)} />
+        <IssueList title={t('dataSettings.conflictingKeptAsYouHaveThem')} issues={pending.policy === 'keep-mine' ? plan.tables.flatMap((t) => t.conflicts) : []} />
+        <IssueList title={t('dataSettings.conflictingLeftAsTheyAre')} issues={pending.policy === 'take-file' ? plan.tables.flatMap((t) => t.conflicts) : []} />
+        <IssueList title={t('dataSettings.invalidLeftOut')} issues={plan.tables.flatMap((t) => t.invalid)} />
         <fieldset className="policy">
-          <legend>When your copy is newer than the file’s, or both changed</legend>
+          <legend>{t('dataSettings.whenYourCopyIsNewerThan')}</legend>
           <label className="inline">
             <input type="radio" name={`${id}-policy`} checked={pending.policy === 'keep-mine'} onChange={() => void changePolicy('keep-mine')} /> Keep mine
           </label>
@@ -363,13 +364,13 @@ export function DataSettings() {
         </fieldset>
         <div className="actions">
           <button type="button" className="primary" disabled={busy || changes === 0} onClick={() => void confirmImport()}>
-            {changes === 0 ? 'Nothing to import' : `Import ${number(changes)} ${changes === 1 ? 'change' : 'changes'}`}
+            {changes === 0 ? t('dataSettings.nothingToImport') : `Import ${number(changes)} ${changes === 1 ? 'change' : 'changes'}`}
           </button>
           <button type="button" disabled={busy} onClick={() => void startRestore(pending.source, pending.prepared)}>
-            Replace everything with this file…
+            {t('dataSettings.replaceEverythingWithThisFile')}
           </button>
           <button type="button" disabled={busy} onClick={() => void cancel()}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </section>
@@ -382,8 +383,7 @@ export function DataSettings() {
           Replace your data with {pending.source}
         </h3>
         <p>
-          These parts of your data will be replaced by the backup’s; everything else stays as it is. A safety copy of what you have now is made
-          first.
+          {t('dataSettings.thesePartsOfYourDataWill')}
         </p>
         <ul>
           {plan.tables.map((t) => (
@@ -392,17 +392,17 @@ export function DataSettings() {
             </li>
           ))}
         </ul>
-        <IssueList title="Invalid (left out)" issues={plan.tables.flatMap((t) => t.invalid)} />
+        <IssueList title={t('dataSettings.invalidLeftOut')} issues={plan.tables.flatMap((t) => t.invalid)} />
         <label className="inline">
           <input type="checkbox" checked={confirmRestore} onChange={(e) => setConfirmRestore(e.target.checked)} /> I understand that my current
           data in these parts will be replaced
         </label>
         <div className="actions">
           <button type="button" className="danger" disabled={busy || !confirmRestore} onClick={() => void confirmRestoreNow()}>
-            Replace my data
+            {t('dataSettings.replaceMyData')}
           </button>
           <button type="button" disabled={busy} onClick={() => void cancel()}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </section>
@@ -412,11 +412,11 @@ export function DataSettings() {
   return (
     <section className="panel data-settings" aria-labelledby={`${id}-title`}>
       <h2 className="panel-title" id={`${id}-title`}>
-        Your data
+        {t('dataSettings.yourData')}
       </h2>
       <StorageUse />
       <p className="warning">
-        <strong>Uninstalling Introbook deletes everything it keeps on this computer</strong>: your people, notes, requests and safety copies.
+        <strong>{t('dataSettings.uninstallingIntrobookDeletesEverythingItKeeps')}</strong>: your people, notes, requests and safety copies.
         Export a copy first to keep them.
       </p>
       {status && (
@@ -424,34 +424,34 @@ export function DataSettings() {
           {status.lastExportAt === null
             ? status.due
               ? `You have not exported your data yet, ${status.days} days in. Export a copy and keep it somewhere safe.`
-              : 'You have not exported your data yet.'
+              : t('dataSettings.youHaveNotExportedYourData')
             : `Last export: ${dateTime(status.lastExportAt)}${status.due ? ` — more than ${EXPORT_REMINDER_DAYS} days ago. Time for a fresh copy.` : '.'}`}
         </p>
       )}
 
-      <h3>Export</h3>
+      <h3>{t('dataSettings.export')}</h3>
       <div className="actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void exportAll()}>
-          Export everything (JSON backup)
+          {t('dataSettings.exportEverythingJsonBackup')}
         </button>
         <button type="button" disabled={busy} onClick={() => void exportOther('people-csv')}>
-          People (CSV)
+          {t('dataSettings.peopleCsv')}
         </button>
         <button type="button" disabled={busy} onClick={() => void exportOther('requests-csv')}>
-          Requests (CSV)
+          {t('dataSettings.requestsCsv')}
         </button>
         <button type="button" disabled={busy} onClick={() => void exportOther('vcard')}>
-          People (vCard)
+          {t('dataSettings.peopleVcard')}
         </button>
       </div>
-      <p className="muted">Exports hold personal details of the people you saved. Keep them somewhere private.</p>
+      <p className="muted">{t('dataSettings.exportsHoldPersonalDetailsOfThe')}</p>
 
-      <h3>Import or restore</h3>
+      <h3>{t('dataSettings.importOrRestore')}</h3>
       <div className="field-row">
-        <label htmlFor={`${id}-file`}>Choose an Introbook backup (.json)</label>
+        <label htmlFor={`${id}-file`}>{t('dataSettings.chooseAnIntrobookBackupJson')}</label>
         <input id={`${id}-file`} ref={fileInput} type="file" accept=".json,application/json" disabled={busy} onChange={onFile} />
       </div>
-      <p className="muted">You will see what the file would add, change or leave out before anything is written.</p>
+      <p className="muted">{t('dataSettings.youWillSeeWhatTheFile')}</p>
 
       {progress && <ProgressBar progress={progress} />}
       {message && (
@@ -461,11 +461,11 @@ export function DataSettings() {
       )}
       {review}
 
-      <h3>Safety copies</h3>
-      <p className="muted">Introbook keeps a copy of your data each day (the last 7) and before every import or restore (the last 3), on this computer.</p>
-      {copies && copies.length === 0 && <p className="muted">No safety copies yet.</p>}
+      <h3>{t('dataSettings.safetyCopies')}</h3>
+      <p className="muted">{t('dataSettings.introbookKeepsACopyOfYour')}</p>
+      {copies && copies.length === 0 && <p className="muted">{t('dataSettings.noSafetyCopiesYet')}</p>}
       {copies && copies.length > 0 && (
-        <ul className="safety-copies" aria-label="Safety copies, newest first">
+        <ul className="safety-copies" aria-label={t('dataSettings.safetyCopiesNewestFirst')}>
           {copies.map((copy) => (
             <li key={copy.id}>
               <span>
@@ -473,7 +473,7 @@ export function DataSettings() {
                 {formatBytes(copy.size)})
               </span>{' '}
               <button type="button" disabled={busy} onClick={() => void restoreCopy(copy)} aria-label={`Restore the copy of ${dateTime(copy.takenAt)}…`}>
-                Restore…
+                {t('dataSettings.restore')}
               </button>
             </li>
           ))}
@@ -485,22 +485,22 @@ export function DataSettings() {
           disabled={busy}
           onClick={() =>
             void run(
-              'Making a safety copy',
+              t('dataSettings.makingASafetyCopy'),
               async () => {
                 await takeSafetyCopy(db, safety, 'manual');
-                setMessage({ ok: true, text: 'Safety copy made.' });
+                setMessage({ ok: true, text: t('dataSettings.safetyCopyMade') });
               },
-              'Introbook could not make a safety copy.',
+              t('dataSettings.introbookCouldNotMakeASafety'),
             )
           }
         >
-          Make a safety copy now
+          {t('dataSettings.makeASafetyCopyNow')}
         </button>
       </div>
 
       <p>
         <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noopener noreferrer">
-          What Introbook stores, and what each permission is for
+          {t('dataSettings.whatIntrobookStoresAndWhatEach')}
         </a>
       </p>
     </section>

@@ -23,6 +23,7 @@ import type { RequestSeed } from './RequestView';
 import { TextField } from './TextField';
 import { showToast } from './Toasts';
 import { useTransient } from './view-hooks';
+import { t } from '@/utils/i18n';
 
 /**
  * On a person's page: how the user knows them, who can introduce the user to
@@ -67,7 +68,7 @@ export function IntroPlanner({
           }
           aria-label={`${c.person.name} is not a mutual connection`}
         >
-          Not a mutual connection
+          {t('introPlanner.notAMutualConnection')}
         </button>
       </div>
     </li>
@@ -78,12 +79,12 @@ export function IntroPlanner({
       <Relationship person={person} db={db} />
       <section className="subpanel" aria-labelledby={`who-${person.id}`}>
         <h3 id={`who-${person.id}`} className="panel-title">
-          Who can introduce me?
+          {t('common.whoCanIntroduceMe')}
         </h3>
-        {!answer && <p className="muted">Looking…</p>}
+        {!answer && <p className="muted">{t('introPlanner.looking')}</p>}
         {answer && options && (
           <>
-            <p className="answer" aria-label="Answer">
+            <p className="answer" aria-label={t('introPlanner.answer')}>
               {answer.headline}
             </p>
             {(answer.open || answer.done) && (
@@ -101,21 +102,21 @@ export function IntroPlanner({
               </div>
             )}
             {options.counts.stated > 0 && (
-              <p className="muted small" aria-label="Mutual connections">
-                {options.counts.stated} mutual connection{options.counts.stated === 1 ? '' : 's'} on their profile · {options.counts.read} name
-                {options.counts.read === 1 ? '' : 's'} read · {options.counts.saved} saved in Introbook
+              <p className="muted small" aria-label={t('introPlanner.mutualConnections')}>
+                {options.counts.stated} mutual connection{options.counts.stated === 1 ? '' : t('introPlanner.s')} on their profile · {options.counts.read} name
+                {options.counts.read === 1 ? '' : t('introPlanner.s')} read · {options.counts.saved} saved in Introbook
               </p>
             )}
             {askButtons && askButtons.length > 0 &&
               (settled ? (
                 <details>
-                  <summary>Ask someone else anyway</summary>
-                  <ol className="connectors" aria-label="Possible connectors, best first">
+                  <summary>{t('introPlanner.askSomeoneElseAnyway')}</summary>
+                  <ol className="connectors" aria-label={t('introPlanner.possibleConnectorsBestFirst')}>
                     {askButtons}
                   </ol>
                 </details>
               ) : (
-                <ol className="connectors" aria-label="Possible connectors, best first">
+                <ol className="connectors" aria-label={t('introPlanner.possibleConnectorsBestFirst')}>
                   {askButtons}
                 </ol>
               ))}
@@ -127,10 +128,10 @@ export function IntroPlanner({
                     {roleLine(m) ? ` (${roleLine(m)})` : ''}?
                     <span className="button-row">
                       <button type="button" onClick={() => void confirmMutual(db, person.id, m.id)} aria-label={`Yes, ${m.name} is the mutual connection`}>
-                        Yes, same person
+                        {t('introPlanner.yesSamePerson')}
                       </button>
                       <button type="button" onClick={() => void dismissMutual(db, person.id, m.id)} aria-label={`No, ${m.name} is someone else`}>
-                        Not them
+                        {t('introPlanner.notThem')}
                       </button>
                     </span>
                   </p>
@@ -138,14 +139,14 @@ export function IntroPlanner({
               </div>
             ))}
             {options.dismissed.length > 0 && (
-              <ul className="dismissed" aria-label="Dismissed matches">
+              <ul className="dismissed" aria-label={t('introPlanner.dismissedMatches')}>
                 {options.dismissed.map((d) => (
                   <li key={d.person.id}>
                     <span className="muted">
                       Not the mutual connection {d.name}: the {d.person.name} you saved{roleLine(d.person) ? ` (${roleLine(d.person)})` : ''}.
                     </span>
                     <button type="button" className="link-button" onClick={() => void undismissMutual(db, person.id, d.person.id)} aria-label={`Undo: ${d.person.name} may be the mutual connection`}>
-                      Undo
+                      {t('common.undo')}
                     </button>
                   </li>
                 ))}
@@ -168,7 +169,7 @@ export function IntroPlanner({
         {adding === null ? (
           <div className="actions">
             <button type="button" onClick={() => setAdding('')}>
-              Add a connector by hand
+              {t('introPlanner.addAConnectorByHand')}
             </button>
             <button
               type="button"
@@ -191,7 +192,7 @@ export function IntroPlanner({
             {requests.map((r) => (
               <li key={r.id}>
                 <button type="button" className="link-button" onClick={() => onOpenRequest(r.id)}>
-                  {r.kind === 'intro' ? 'Intro request' : 'Direct ask'} · {STATUS_LABELS[r.status]}
+                  {r.kind === 'intro' ? t('introPlanner.introRequest') : t('introPlanner.directAsk')} · {STATUS_LABELS[r.status]}
                 </button>
               </li>
             ))}
@@ -218,25 +219,25 @@ function Relationship({ person, db }: { person: Person; db: IntrobookDB }) {
         howWeKnow: howWeKnow.trim(),
         email: email.trim(),
       });
-      setStatus('Saved.');
+      setStatus(t('introPlanner.saved'));
     } catch {
-      setStatus('Check the email address.');
+      setStatus(t('introPlanner.checkTheEmailAddress'));
     }
   }
 
   return (
     <details className="subpanel" open={person.knowsPersonally || person.degree === 1}>
-      <summary>Your relationship{isContact(person) ? ' (can introduce you to others)' : ''}</summary>
+      <summary>Your relationship{isContact(person) ? t('introPlanner.canIntroduceYouToOthers') : ''}</summary>
       <form onSubmit={save} aria-label={`Your relationship with ${person.name}`}>
         <label className="inline">
           <input type="checkbox" checked={knows} onChange={(e) => setKnows(e.target.checked)} /> I know them
         </label>
-        {person.degree === 1 && <p className="muted">A 1st-degree connection: they can introduce you to others.</p>}
+        {person.degree === 1 && <p className="muted">{t('introPlanner.a1stDegreeConnectionTheyCan')}</p>}
         <ClosenessSelect value={closeness} onChange={setCloseness} />
-        <TextField label="How you know them" value={howWeKnow} onChange={setHowWeKnow} maxLength={500} />
-        <TextField label="Email" value={email} onChange={setEmail} type="email" maxLength={200} />
+        <TextField label={t('introPlanner.howYouKnowThem')} value={howWeKnow} onChange={setHowWeKnow} maxLength={500} />
+        <TextField label={t('common.email')} value={email} onChange={setEmail} type="email" maxLength={200} />
         <div className="actions">
-          <button type="submit">Save relationship</button>
+          <button type="submit">{t('introPlanner.saveRelationship')}</button>
           <span role="status">{status}</span>
         </div>
       </form>
@@ -274,7 +275,7 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
       onDone();
     } catch (err) {
       if (err instanceof SameNameError) return setSame(err.matches);
-      setError(err instanceof Error && /https|required|themselves|no longer/.test(err.message) ? err.message : 'Check the fields: a name is required, and the email and link must be valid.');
+      setError(err instanceof Error && /https|required|themselves|no longer/.test(err.message) ? err.message : t('common.checkTheFieldsANameIs'));
     }
   }
 
@@ -302,10 +303,10 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
         </ul>
         <div className="actions">
           <button type="button" onClick={() => void save({ asNew: true })}>
-            No, add someone new
+            {t('common.noAddSomeoneNew')}
           </button>
           <button type="button" onClick={() => setSame(null)}>
-            Back
+            {t('common.back')}
           </button>
         </div>
       </div>
@@ -314,11 +315,11 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
 
   const offered = (typedMatches ?? []).filter((p) => p.id !== target.id);
   return (
-    <form className="capture-form" aria-label="Add a connector" onSubmit={submit}>
-      <TextField label="Name" value={name} onChange={setName} required maxLength={LIMITS.name} autoComplete="off" />
+    <form className="capture-form" aria-label={t('introPlanner.addAConnector')} onSubmit={submit}>
+      <TextField label={t('common.name')} value={name} onChange={setName} required maxLength={LIMITS.name} autoComplete="off" />
       {offered.length > 0 && (
-        <div className="offer" aria-label="Saved people with this name">
-          <p className="muted small">Already saved:</p>
+        <div className="offer" aria-label={t('common.savedPeopleWithThisName')}>
+          <p className="muted small">{t('common.alreadySaved')}</p>
           <ul className="people-list">
             {offered.map((p) => (
               <li key={p.id}>
@@ -331,16 +332,16 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
           </ul>
         </div>
       )}
-      <TextField label="How you know them" value={howWeKnow} onChange={setHowWeKnow} maxLength={500} />
-      <TextField label="Email" value={email} onChange={setEmail} type="email" maxLength={200} />
-      <TextField label="Profile link" value={profileUrl} onChange={setProfileUrl} type="url" maxLength={2048} />
+      <TextField label={t('introPlanner.howYouKnowThem')} value={howWeKnow} onChange={setHowWeKnow} maxLength={500} />
+      <TextField label={t('common.email')} value={email} onChange={setEmail} type="email" maxLength={200} />
+      <TextField label={t('common.profileLink')} value={profileUrl} onChange={setProfileUrl} type="url" maxLength={2048} />
       <ClosenessSelect value={closeness} onChange={setCloseness} />
       <div className="actions">
         <button type="submit" className="primary">
-          Add connector
+          {t('introPlanner.addConnector')}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {error && (
@@ -356,9 +357,9 @@ export function ClosenessSelect({ value, onChange }: { value: string; onChange: 
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>How well</label>
+      <label htmlFor={id}>{t('introPlanner.howWell')}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">Not set</option>
+        <option value="">{t('introPlanner.notSet')}</option>
         {([3, 2, 1] as const).map((c) => (
           <option key={c} value={c}>
             {CLOSENESS_LABELS[c]}

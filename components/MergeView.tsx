@@ -11,6 +11,7 @@ import { refreshReminders } from '@/utils/messaging/client';
 import { roleLine } from './PersonCard';
 import { showToast } from './Toasts';
 import { useView } from './view-hooks';
+import { t } from '@/utils/i18n';
 
 const CLOSENESS = { 1: 'Acquaintance', 2: 'Know them well', 3: 'Close' } as const;
 const DEGREE = { 1: '1st', 2: '2nd', 3: '3rd+' } as const;
@@ -25,7 +26,7 @@ function show(person: Person, field: MergeField): string {
     const m = person.mutualConnections;
     return m.count === 0 ? '—' : `${m.count}${m.names.length > 0 ? `: ${m.names.join(', ')}` : ''}`;
   }
-  if (field === 'profileUrl' && typeof v === 'string' && v.startsWith('urn:uuid:')) return 'none (added by hand)';
+  if (field === 'profileUrl' && typeof v === 'string' && v.startsWith('urn:uuid:')) return t('mergeView.noneAddedByHand');
   if (field === 'photoUrl') return 'a photo';
   return String(v);
 }
@@ -39,17 +40,17 @@ export function MergeView({ db, firstId, secondId, onDone }: { db: IntrobookDB; 
   const heading = useView(() => onDone(null));
   const [otherId, setOtherId] = useState<string | null>(secondId ?? null);
   const first = useLiveQuery(() => getPerson(db, firstId), [firstId]);
-  if (first === undefined) return <p className="muted">Loading…</p>;
+  if (first === undefined) return <p className="muted">{t('common.loading')}</p>;
   return (
-    <section className="panel" aria-label="Merge people" data-view>
+    <section className="panel" aria-label={t('mergeView.mergePeople')} data-view>
       <button type="button" onClick={() => onDone(null)}>
-        ← Back
+        {t('mergeView.back')}
       </button>
       <h2 className="request-title" tabIndex={-1} ref={heading} data-view-heading>
-        Merge {first?.name ?? 'this person'} with another record
+        Merge {first?.name ?? t('mergeView.thisPerson')} with another record
       </h2>
       {!first ? (
-        <p className="message error">This person is no longer in Introbook.</p>
+        <p className="message error">{t('mergeView.thisPersonIsNoLongerIn')}</p>
       ) : otherId ? (
         <MergeChoicesForm key={otherId} db={db} first={first} otherId={otherId} onPickAnother={() => setOtherId(null)} onDone={onDone} />
       ) : (
@@ -66,19 +67,19 @@ function PickPerson({ db, exclude, onPick }: { db: IntrobookDB; exclude: Person;
   return (
     <div className="capture-form">
       <div className="field">
-        <label htmlFor={id}>Find the other record</label>
-        <input id={id} value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Start of their name" autoComplete="off" />
+        <label htmlFor={id}>{t('mergeView.findTheOtherRecord')}</label>
+        <input id={id} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('mergeView.startOfTheirName')} autoComplete="off" />
       </div>
       {found && found.length === 0 && <p className="muted">No one else saved with a name starting “{query}”.</p>}
       {found && found.length > 0 && (
-        <ul className="people-list" aria-label="Records to merge with">
+        <ul className="people-list" aria-label={t('mergeView.recordsToMergeWith')}>
           {found.map((p) => (
             <li key={p.id}>
               <button type="button" className="person-row" onClick={() => onPick(p.id)}>
                 <span className="person-row-text">
                   <span className="person-row-name">{p.name}</span>
                   <span className="person-row-role">
-                    {[roleLine(p), p.profileUrl.startsWith('urn:') ? 'added by hand' : p.profileUrl].filter(Boolean).join(' · ')}
+                    {[roleLine(p), p.profileUrl.startsWith('urn:') ? t('mergeView.addedByHand') : p.profileUrl].filter(Boolean).join(' · ')}
                   </span>
                 </span>
               </button>
@@ -111,8 +112,8 @@ function MergeChoicesForm({
     const kept = keptId ?? (other.createdAt < first.createdAt ? other.id : first.id);
     return previewMerge(db, kept, kept === first.id ? otherId : first.id);
   }, [first.id, first.updatedAt, otherId, keptId]);
-  if (preview === undefined) return <p className="muted">Loading…</p>;
-  if (preview === null) return <p className="message error">The other record is no longer in Introbook.</p>;
+  if (preview === undefined) return <p className="muted">{t('common.loading')}</p>;
+  if (preview === null) return <p className="message error">{t('mergeView.theOtherRecordIsNoLonger')}</p>;
   // The choices start over when the record kept changes.
   return <SideBySide key={`${preview.kept.id}:${preview.other.id}`} db={db} first={first} preview={preview} onKeep={setKeptId} onPickAnother={onPickAnother} onDone={onDone} />;
 }
@@ -149,7 +150,7 @@ function SideBySide({
       showToast(`Merged into one ${kept.name}.`, () => undoMerge(db, record.id).then(refreshReminders));
       onDone(kept.id);
     } catch (e) {
-      setError(e instanceof MergeConflictError || e instanceof Error ? e.message : 'The merge failed; nothing was changed.');
+      setError(e instanceof MergeConflictError || e instanceof Error ? e.message : t('mergeView.theMergeFailedNothingWasChanged'));
     }
   }
 
@@ -163,24 +164,24 @@ function SideBySide({
   return (
     <div className="merge">
       <fieldset className="merge-keep">
-        <legend>Keep the record of</legend>
+        <legend>{t('mergeView.keepTheRecordOf')}</legend>
         {[left, right].map((p) => (
           <label key={p.id} className="inline">
             <input type="radio" name={`${id}-keep`} checked={kept.id === p.id} onChange={() => onKeep(p.id)} />
-            {p.name} {p.profileUrl.startsWith('urn:') ? '(added by hand)' : '(from their profile)'}, saved {new Date(p.createdAt).toLocaleDateString()}
+            {p.name} {p.profileUrl.startsWith('urn:') ? t('mergeView.addedByHand2') : t('mergeView.fromTheirProfile')}, saved {new Date(p.createdAt).toLocaleDateString()}
           </label>
         ))}
       </fieldset>
       {fields.length === 0 ? (
-        <p className="muted">The two records say the same: nothing to choose.</p>
+        <p className="muted">{t('mergeView.theTwoRecordsSayTheSame')}</p>
       ) : (
-        <table className="merge-table" aria-label="Choose each field">
+        <table className="merge-table" aria-label={t('mergeView.chooseEachField')}>
           <thead>
             <tr>
-              <th scope="col">Field</th>
+              <th scope="col">{t('mergeView.field')}</th>
               <th scope="col">{left.name} (first)</th>
               <th scope="col">{right.name} (second)</th>
-              {fields.some((f) => JOINABLE_FIELDS.has(f)) && <th scope="col">Or</th>}
+              {fields.some((f) => JOINABLE_FIELDS.has(f)) && <th scope="col">{t('mergeView.or')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -195,7 +196,7 @@ function SideBySide({
                         name={`${id}-${f}`}
                         checked={choices[f] === sideOf(p)}
                         onChange={() => setChoices({ ...choices, [f]: sideOf(p) })}
-                        aria-label={`${MERGE_FIELD_LABELS[f]}: keep ${col === 0 ? 'the first' : 'the second'} record’s value`}
+                        aria-label={`${MERGE_FIELD_LABELS[f]}: keep ${col === 0 ? t('mergeView.theFirst') : t('mergeView.theSecond')} record’s value`}
                       />
                       <span className="merge-value">{show(p, f)}</span>
                     </label>
@@ -216,7 +217,7 @@ function SideBySide({
         </table>
       )}
       <p>
-        {moving.length > 0 ? `${moving.join(', ')} will follow the record kept.` : 'Nothing else points at the other record.'} The other record is kept as a
+        {moving.length > 0 ? `${moving.join(', ')} will follow the record kept.` : t('mergeView.nothingElsePointsAtTheOther')} The other record is kept as a
         tombstone that points to this one, and you can undo the merge.
       </p>
       {conflicts.length > 0 && (
@@ -227,13 +228,13 @@ function SideBySide({
       )}
       <div className="actions">
         <button type="button" className="primary" disabled={conflicts.length > 0} onClick={() => void merge()}>
-          Merge into one
+          {t('mergeView.mergeIntoOne')}
         </button>
         <button type="button" onClick={onPickAnother}>
-          Pick another record
+          {t('mergeView.pickAnotherRecord')}
         </button>
         <button type="button" onClick={() => onDone(null)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {error && (

@@ -18,6 +18,7 @@ import { initialWorkspaceView, Workspace } from '@/components/Workspace';
 import { getDb } from '@/utils/db/db';
 import { getPerson } from '@/utils/db/people';
 import { focusedPersonId, focusedRequestId, pendingMerge } from '@/utils/ui-state';
+import { t } from '@/utils/i18n';
 
 type View = 'people' | 'call' | 'requests' | 'templates' | 'settings';
 const VIEWS: [View, string][] = [
@@ -122,9 +123,9 @@ export function App() {
   return (
     <main className="app">
       <h1>
-        <span className="brand">Introbook</span>
+        <span className="brand">{t('extName')}</span>
       </h1>
-      <nav className="tabs" aria-label="Sections">
+      <nav className="tabs" aria-label={t('sidepanel.sections')}>
         {VIEWS.filter(([v]) => v !== 'call' || call !== null || view === 'call').map(([v, label]) => (
           <button
             key={v}
@@ -174,7 +175,7 @@ export function App() {
               onOpen={setSelectedId}
               onOpenRequest={openRequest}
             />
-            <section className="panel" aria-label="Add a person">
+            <section className="panel" aria-label={t('common.addAPerson')}>
               <AddPerson db={db} onOpen={(p) => setSelectedId(p.id)} />
             </section>
           </>

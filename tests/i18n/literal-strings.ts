@@ -14,6 +14,9 @@
 import ts from 'typescript';
 
 export interface Finding {
+  /** Offsets of the literal in the source. */
+  start: number;
+  end: number;
   line: number;
   column: number;
   kind: string;
@@ -107,6 +110,7 @@ const NON_TEXT_CALLS = new Set([
   'sortBy',
   'table',
   'openTab',
+  'rejected',
   'getURL',
   'debug',
   'info',
@@ -132,7 +136,7 @@ export function readsAsText(raw: string): boolean {
     return true;
   }
   if (/^\p{Lu}\p{Ll}/u.test(s)) return true; // "Save", "Saved"
-  if (/[.!?…:]$/.test(s) && /\p{L}{2}/u.test(s)) return true;
+  if (/\s/.test(s) && /[.!?…:]$/.test(s) && /\p{L}{2}/u.test(s)) return true;
   return false;
 }
 
@@ -214,7 +218,7 @@ export function findLiteralStrings(fileName: string, source: string): Finding[] 
     seen.add(node);
     const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
     if (ignored.has(line + 1)) return;
-    findings.push({ line: line + 1, column: character + 1, kind: what, text: text.replace(/\s+/g, ' ').trim() });
+    findings.push({ start: node.getStart(sf), end: node.getEnd(), line: line + 1, column: character + 1, kind: what, text: text.replace(/\s+/g, ' ').trim() });
   };
   const reportValues = (expr: ts.Expression | undefined, what: string, test: (s: string) => boolean = hasLetters) => {
     for (const n of valueStrings(expr)) {
