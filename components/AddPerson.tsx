@@ -49,11 +49,11 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
     setError(null);
     try {
       const person = await addPersonByHand(db, values, undefined, { asNew });
-      showToast(`Added ${person.name}.`);
+      showToast(t('addPerson.added', { name: person.name }));
       onDone(person);
     } catch (e) {
       if (e instanceof SameNameError) return setSame(e.matches);
-      if (e instanceof AlreadySavedError) return setError(`${e.person.name} is already saved with this profile link.`);
+      if (e instanceof AlreadySavedError) return setError(t('addPerson.isAlreadySavedWithThisProfile', { name: e.person.name }));
       setError(e instanceof Error && /required|https/.test(e.message) ? e.message : t('common.checkTheFieldsANameIs'));
     }
   }
@@ -61,7 +61,7 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
   if (same) {
     return (
       <div className="panel confirm" role="alertdialog" aria-labelledby="add-person-same">
-        <p id="add-person-same">{same.length === 1 ? `Is this the ${same[0]!.name} you saved?` : `You saved ${same.length} people named ${same[0]!.name}. Is it one of them?`}</p>
+        <p id="add-person-same">{same.length === 1 ? t('addPerson.isThisTheYouSaved', { name: same[0]!.name }) : t('addPerson.youSavedPeopleNamedIsIt', { count: same.length, name: same[0]!.name })}</p>
         <ul className="people-list">
           {same.map((p) => (
             <li key={p.id}>

@@ -24,7 +24,7 @@ export function CallPrompt() {
   return (
     <section className="panel call-prompt" aria-label={t('callPrompt.callInProgress')}>
       <button type="button" className="primary" onClick={() => openSidePanel()}>
-        {call.match ? `Open prep notes for ${call.match.name}` : t('callPrompt.openIntrobookForThisCall')}
+        {call.match ? t('callPrompt.openPrepNotesFor', { name: call.match.name }) : t('callPrompt.openIntrobookForThisCall')}
       </button>
     </section>
   );

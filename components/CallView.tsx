@@ -69,7 +69,7 @@ export function CallView({ db, call, settings, onOpenPerson }: { db: IntrobookDB
               {call.match.how === 'scheduled-link' ? t('callView.yourScheduledMeeting') : call.match.how === 'chosen' || call.match.how === 'remembered' ? t('callView.youPickedThem') : t('callView.matchedByName')}
               {' · '}
               <button type="button" className="link-button" onClick={() => setPicking(true)}>
-                Not {data.person.name}?
+                {t('callView.not', { name: data.person.name })}
               </button>
               {' · '}
               <button type="button" className="link-button" onClick={() => onOpenPerson(data.person.id)}>
@@ -109,7 +109,7 @@ function PickPerson({ db, call, onPicked }: { db: IntrobookDB; call: LiveCall; o
             <li key={o.personId}>
               <button type="button" className="person-row" onClick={() => void pick(o.personId)}>
                 <span className="person-row-text">
-                  <span className="person-row-name">It’s {o.name}</span>
+                  <span className="person-row-name">{t('callView.its', { name: o.name })}</span>
                   {o.detail && <span className="person-row-role">{o.detail}</span>}
                 </span>
               </button>
@@ -145,7 +145,7 @@ function InCall({ db, person, meeting, settings, call }: { db: IntrobookDB; pers
   const elapsed = call.startedAt !== null ? now - call.startedAt : 0;
   const over = call.state === 'in-call' && elapsed > planned;
   return (
-    <div className="in-call" role="region" aria-label={`Prep sheet for ${person.name}`}>
+    <div className="in-call" role="region" aria-label={t('callView.prepSheetFor', { name: person.name })}>
       <p className={`timer${over ? ' over' : ''}`}>
         {call.state === 'in-call' ? (
           <>
@@ -155,12 +155,12 @@ function InCall({ db, person, meeting, settings, call }: { db: IntrobookDB; pers
             of {mmss(planned)} planned
           </>
         ) : (
-          <>Waiting to join · {meeting.durationMin} minutes planned</>
+          <>{t('callView.waitingToJoinMinutesPlanned', { durationMin: meeting.durationMin })}</>
         )}
       </p>
       {over && (
         <p className="message warn-text" role="status">
-          Past the planned {meeting.durationMin} minutes: thank them, and ask before you go on.
+          {t('callView.pastThePlannedMinutesThankThem', { durationMin: meeting.durationMin })}
         </p>
       )}
       <Questions notes={notes} save={save} inCall />
@@ -293,11 +293,11 @@ export function AfterCall({ db, person, meeting, settings, call }: { db: Introbo
   if (!notes || !templates) return <p className="muted">{t('common.loading')}</p>;
   const save: Save = (change) => updateMeetingNotes(db, meeting.id, change);
   const values = { ...templateValues(settings, person, connector ?? undefined), ...meetingTemplateValues(notes) };
-  const thanks = templates.find((t) => t.kind === 'thanks-target');
-  const report = templates.find((t) => t.kind === 'thanks-connector');
+  const thanks = templates.find((tpl) => tpl.kind === 'thanks-target');
+  const report = templates.find((tpl) => tpl.kind === 'thanks-connector');
 
   return (
-    <div className="after-call" role="region" aria-label={`After the call with ${person.name}`}>
+    <div className="after-call" role="region" aria-label={t('callView.afterTheCallWith', { name: person.name })}>
       {call?.movedRequest && request && <MovedToMet db={db} requestId={call.movedRequest.requestId} status={request.status} from={call.movedRequest.from} />}
       <h3>{t('callView.howDidItGo')}</h3>
       <AutoText label={t('callView.conversationNotes')} value={notes.conversationNotes} onSave={(conversationNotes) => save({ conversationNotes })} rows={5} />
@@ -315,8 +315,8 @@ export function AfterCall({ db, person, meeting, settings, call }: { db: Introbo
       <h3>{t('callView.followThrough')}</h3>
       {thanks && (
         <Draft
-          title={`Thank-you to ${person.name}`}
-          due={`Send within 24 hours, by ${formatWhen(endedAt + 24 * 3_600_000, settings.timeZone)}`}
+          title={t('callView.thankYouTo', { name: person.name })}
+          due={t('callView.sendWithin24HoursBy', { when: formatWhen(endedAt + 24 * 3_600_000, settings.timeZone) })}
           subject={renderTemplate(thanks.subject, values).text}
           body={renderTemplate(thanks.body, values)}
           done={request?.status === 'met' ? { label: t('callView.iSentTheThankYou'), run: () => moveRequest(db, request.id, 'thanked', t('callView.thankYouSent')).then(refreshReminders) } : undefined}
@@ -326,20 +326,20 @@ export function AfterCall({ db, person, meeting, settings, call }: { db: Introbo
         <p>
           Connect within 48 hours:{' '}
           <a href={person.profileUrl} target="_blank" rel="noopener noreferrer">
-            open {person.name}’s profile
+            {t('callView.openSProfile', { name: person.name })}
           </a>
           .
         </p>
       )}
       {connector && report && (
         <Draft
-          title={`Report back to ${connector.name}`}
+          title={t('callView.reportBackTo', { name: connector.name })}
           due={t('callView.afterTheThankYouThisWeek')}
           subject={renderTemplate(report.subject, values).text}
           body={renderTemplate(report.body, values)}
           done={
             request?.status === 'thanked' && request.kind === 'intro'
-              ? { label: `I told ${connector.name}`, run: () => moveRequest(db, request.id, 'closed-loop', t('callView.reportedBack')).then(refreshReminders) }
+              ? { label: t('callView.iTold', { name: connector.name }), run: () => moveRequest(db, request.id, 'closed-loop', t('callView.reportedBack')).then(refreshReminders) }
               : undefined
           }
         />
@@ -376,7 +376,7 @@ function MovedToMet({ db, requestId, status, from }: { db: IntrobookDB; requestI
         onClick={() =>
           void undoLastStep(db, requestId)
             .then(refreshReminders)
-            .then(() => setMessage(`Undone: the request is back to “${STATUS_LABELS[from as keyof typeof STATUS_LABELS] ?? from}”.`))
+            .then(() => setMessage(t('callView.undoneTheRequestIsBackTo', { value: STATUS_LABELS[from as keyof typeof STATUS_LABELS] ?? from })))
         }
       >
         {t('common.undo')}
@@ -424,9 +424,9 @@ function AdviceList({ db, meetingId, notes, save }: { db: IntrobookDB; meetingId
   const [text, setText] = useState('');
   function add(e: FormEvent) {
     e.preventDefault();
-    const t = text.trim();
-    if (!t) return;
-    void save((n) => ({ advice: [...n.advice, { id: crypto.randomUUID(), text: t.slice(0, 500), actedOnAt: null }] }));
+    const advice = text.trim();
+    if (!advice) return;
+    void save((n) => ({ advice: [...n.advice, { id: crypto.randomUUID(), text: advice.slice(0, 500), actedOnAt: null }] }));
     setText('');
   }
   return (
@@ -441,14 +441,14 @@ function AdviceList({ db, meetingId, notes, save }: { db: IntrobookDB; meetingId
               {a.text}{' '}
               <SyncedCheck
                 id={`${id}-acted-${a.id}`}
-                aria-label={`I acted on: ${a.text}`}
+                aria-label={t('callView.iActedOn', { text: a.text })}
                 checked={a.actedOnAt !== null}
                 onChecked={(acted) => void markAdviceActedOn(db, meetingId, a.id, acted).then(refreshReminders)}
               />{' '}
               <label className="inline small" htmlFor={`${id}-acted-${a.id}`}>
                 {t('callView.iActedOnThis')}
               </label>
-              <button type="button" className="small-button" aria-label={`Remove advice: ${a.text}`} onClick={() => void save((n) => ({ advice: n.advice.filter((x) => x.id !== a.id) }))}>
+              <button type="button" className="small-button" aria-label={t('callView.removeAdvice', { text: a.text })} onClick={() => void save((n) => ({ advice: n.advice.filter((x) => x.id !== a.id) }))}>
                 ✕
               </button>
             </li>
@@ -489,10 +489,10 @@ function Suggested({ db, meetingId, notes, person }: { db: IntrobookDB; meetingI
                 onClick={() =>
                   void saveSuggestedPerson(db, { meetingId, suggestionId: s.id, name: s.name, note: s.note, suggestedBy: person })
                     .then(refreshReminders)
-                    .catch(() => setError(`${s.name} could not be saved.`))
+                    .catch(() => setError(t('callView.couldNotBeSaved', { name: s.name })))
                 }
               >
-                Save {s.name} to follow up
+                {t('callView.saveToFollowUp', { name: s.name })}
               </button>
             )}
           </li>

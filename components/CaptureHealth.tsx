@@ -39,7 +39,7 @@ export function describeProblem(problem: CaptureProblem): string {
     if (p === 'no-name') return t('captureHealth.noNameFound');
     if (p === 'no-role') return t('captureHealth.noRoleFound');
     if (p === 'too-complex') return t('captureHealth.pageTooLargeToRead');
-    if (p.startsWith('low:')) return `unsure of the ${FIELD_LABELS[p.slice(4)] ?? p.slice(4)}`;
+    if (p.startsWith('low:')) return t('captureHealth.unsureOfThe', { value: FIELD_LABELS[p.slice(4)] ?? p.slice(4) });
     return p.replace(/-/g, ' ');
   });
   const layout = report.layout === 'unknown' ? '' : ` (layout ${report.layout})`;
@@ -102,7 +102,7 @@ export function CaptureHealth() {
   return (
     <section className="capture-health" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="panel-title">
-        Capture problems ({count})
+        {t('captureHealth.captureProblems', { count })}
       </h2>
       <p className="muted">
         {t('captureHealth.whenIntrobookCantReadAProfile')}
@@ -114,7 +114,7 @@ export function CaptureHealth() {
           ))}
         </ul>
       )}
-      {count > 10 && <p className="muted">And {count - 10} more in the reports.</p>}
+      {count > 10 && <p className="muted">{t('captureHealth.andMoreInTheReports', { value: count - 10 })}</p>}
       <div className="actions">
         <button type="button" onClick={() => void copy()} disabled={count === 0}>
           {t('captureHealth.copyReports')}

@@ -73,7 +73,7 @@ function download(blob: Blob, name: string): void {
 function errorText(error: unknown, fallback: string): string {
   if (error instanceof Error && /Nothing was (changed|imported)/.test(error.message)) return error.message;
   if (error instanceof Error && (error.name === 'StorageFullError' || error.name === 'ImportChangedError')) return error.message;
-  return storageErrorMessage(error, `${fallback} Nothing was changed.`);
+  return storageErrorMessage(error, t('dataSettings.nothingWasChanged', { fallback }));
 }
 
 /** How much the store uses, of how much the browser allows, and whether it is kept under disk pressure. */
@@ -84,7 +84,7 @@ function StorageUse() {
       const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
       const persisted = await navigator.storage?.persisted?.().catch(() => false);
       if (!estimate) return;
-      const quota = estimate.quota ? ` of the ${formatBytes(estimate.quota)} the browser allows it` : '';
+      const quota = estimate.quota ? t('dataSettings.ofTheTheBrowserAllowsIt', { bytes: formatBytes(estimate.quota) }) : '';
       setInfo(
         `Introbook uses ${formatBytes(estimate.usage ?? 0)}${quota} on this computer${persisted ? t('dataSettings.keptEvenWhenDiskSpaceRuns') : ''}.`,
       );
@@ -103,11 +103,11 @@ function IssueList({ title, issues }: { title: string; issues: RowIssue[] }) {
       <ul>
         {issues.slice(0, MAX_LISTED).map((issue) => (
           <li key={`${issue.table}-${issue.row}-${issue.id ?? ''}-${issue.reason}`}>
-            {issue.label ? `“${issue.label}”` : issue.row > 0 ? `Row ${issue.row}` : (issue.id ?? t('dataSettings.aRow'))}
-            {` (${issue.table}${issue.row > 0 ? `, row ${issue.row}` : ''}): ${issue.reason}`}
+            {issue.label ? `“${issue.label}”` : issue.row > 0 ? t('dataSettings.row', { row: issue.row }) : (issue.id ?? t('dataSettings.aRow'))}
+            {` (${issue.table}${issue.row > 0 ? t('dataSettings.row2', { row: issue.row }) : ''}): ${issue.reason}`}
           </li>
         ))}
-        {issues.length > MAX_LISTED && <li>…and {number(issues.length - MAX_LISTED)} more.</li>}
+        {issues.length > MAX_LISTED && <li>{t('dataSettings.andMore', { number: number(issues.length - MAX_LISTED) })}</li>}
       </ul>
     </details>
   );
@@ -118,7 +118,7 @@ function ProgressBar({ progress }: { progress: Progress }) {
     <div className="progress" role="status">
       <progress aria-label={progress.label} value={progress.done} max={Math.max(1, progress.total)} />
       <span>
-        {progress.label}: {number(progress.done)} of {number(progress.total)}
+        {t('dataSettings.of', { label: progress.label, number: number(progress.done), number2: number(progress.total) })}
       </span>
     </div>
   );
@@ -244,7 +244,7 @@ export function DataSettings() {
         refreshReminders();
         setMessage({
           ok: true,
-          text: `Imported: ${number(result.added)} new, ${number(result.updated)} updated. What you had before is kept under Safety copies.`,
+          text: t('dataSettings.importedNewUpdatedWhatYouHad', { number: number(result.added), number2: number(result.updated) }),
         });
       },
       t('dataSettings.theImportFailed'),
@@ -276,7 +276,7 @@ export function DataSettings() {
         const prepared = await prepareBackup(db, read.file, { onProgress: (p) => report(p.done, p.total) });
         const plan = await planRestore(db, prepared);
         setConfirmRestore(false);
-        setPending({ kind: 'restore', source: `the safety copy of ${dateTime(copy.takenAt)}`, prepared, plan });
+        setPending({ kind: 'restore', source: t('dataSettings.theSafetyCopyOf', { dateTime: dateTime(copy.takenAt) }), prepared, plan });
       },
       t('dataSettings.introbookCouldNotReadThisSafety'),
     );
@@ -312,7 +312,7 @@ export function DataSettings() {
     review = (
       <section className="review" aria-labelledby={`${id}-review`}>
         <h3 id={`${id}-review`} ref={reviewHeading} tabIndex={-1}>
-          Review the import from {pending.source}
+          {t('dataSettings.reviewTheImportFrom', { source: pending.source })}
         </h3>
         <p className="muted">{t('dataSettings.nothingHasBeenWrittenYet')}</p>
         <table className="summary">
@@ -327,14 +327,14 @@ export function DataSettings() {
             </tr>
           </thead>
           <tbody>
-            {plan.tables.map((t) => (
-              <tr key={t.table}>
-                <th scope="row">{t.label}</th>
-                <td>{number(t.added.length)}</td>
-                <td>{number(t.updated.length)}</td>
-                <td>{number(t.unchanged)}</td>
-                <td>{number(t.conflicts.length)}</td>
-                <td>{number(t.invalid.length)}</td>
+            {plan.tables.map((part) => (
+              <tr key={part.table}>
+                <th scope="row">{part.label}</th>
+                <td>{number(part.added.length)}</td>
+                <td>{number(part.updated.length)}</td>
+                <td>{number(part.unchanged)}</td>
+                <td>{number(part.conflicts.length)}</td>
+                <td>{number(part.invalid.length)}</td>
               </tr>
             ))}
           </tbody>
@@ -345,14 +345,14 @@ export function DataSettings() {
             (same profile link): their records are merged, not duplicated.
           </p>
         )}
-        {plan.ignoredTables.map((t) => (
-          <p key={t.table}>
-            “{t.table}” ({number(t.rows)} rows): {t.reason}
+        {plan.ignoredTables.map((part) => (
+          <p key={part.table}>
+            {t('dataSettings.rows', { table: part.table, number: number(part.rows), reason: part.reason })}
           </p>
         ))}
-        <IssueList title={t('dataSettings.conflictingKeptAsYouHaveThem')} issues={pending.policy === 'keep-mine' ? plan.tables.flatMap((t) => t.conflicts) : []} />
-        <IssueList title={t('dataSettings.conflictingLeftAsTheyAre')} issues={pending.policy === 'take-file' ? plan.tables.flatMap((t) => t.conflicts) : []} />
-        <IssueList title={t('dataSettings.invalidLeftOut')} issues={plan.tables.flatMap((t) => t.invalid)} />
+        <IssueList title={t('dataSettings.conflictingKeptAsYouHaveThem')} issues={pending.policy === 'keep-mine' ? plan.tables.flatMap((part) => part.conflicts) : []} />
+        <IssueList title={t('dataSettings.conflictingLeftAsTheyAre')} issues={pending.policy === 'take-file' ? plan.tables.flatMap((part) => part.conflicts) : []} />
+        <IssueList title={t('dataSettings.invalidLeftOut')} issues={plan.tables.flatMap((part) => part.invalid)} />
         <fieldset className="policy">
           <legend>{t('dataSettings.whenYourCopyIsNewerThan')}</legend>
           <label className="inline">
@@ -380,19 +380,19 @@ export function DataSettings() {
     review = (
       <section className="review" aria-labelledby={`${id}-review`}>
         <h3 id={`${id}-review`} ref={reviewHeading} tabIndex={-1}>
-          Replace your data with {pending.source}
+          {t('dataSettings.replaceYourDataWith', { source: pending.source })}
         </h3>
         <p>
           {t('dataSettings.thesePartsOfYourDataWill')}
         </p>
         <ul>
-          {plan.tables.map((t) => (
-            <li key={t.table}>
-              {t.label}: {number(t.count)}
+          {plan.tables.map((part) => (
+            <li key={part.table}>
+              {part.label}: {number(part.count)}
             </li>
           ))}
         </ul>
-        <IssueList title={t('dataSettings.invalidLeftOut')} issues={plan.tables.flatMap((t) => t.invalid)} />
+        <IssueList title={t('dataSettings.invalidLeftOut')} issues={plan.tables.flatMap((part) => part.invalid)} />
         <label className="inline">
           <input type="checkbox" checked={confirmRestore} onChange={(e) => setConfirmRestore(e.target.checked)} /> I understand that my current
           data in these parts will be replaced
@@ -423,9 +423,9 @@ export function DataSettings() {
         <p className={status.due ? 'message error' : 'muted'}>
           {status.lastExportAt === null
             ? status.due
-              ? `You have not exported your data yet, ${status.days} days in. Export a copy and keep it somewhere safe.`
+              ? t('dataSettings.youHaveNotExportedYourData2', { days: status.days })
               : t('dataSettings.youHaveNotExportedYourData')
-            : `Last export: ${dateTime(status.lastExportAt)}${status.due ? ` — more than ${EXPORT_REMINDER_DAYS} days ago. Time for a fresh copy.` : '.'}`}
+            : `Last export: ${dateTime(status.lastExportAt)}${status.due ? t('dataSettings.moreThanDaysAgoTimeFor', { EXPORT_REMINDER_DAYS }) : '.'}`}
         </p>
       )}
 
@@ -472,7 +472,7 @@ export function DataSettings() {
                 {KIND_LABEL[copy.kind]}, {dateTime(copy.takenAt)}: {count(copy.counts.people ?? 0, 'person', 'people')}, {count(copy.counts.intros ?? 0, 'request', 'requests')} (
                 {formatBytes(copy.size)})
               </span>{' '}
-              <button type="button" disabled={busy} onClick={() => void restoreCopy(copy)} aria-label={`Restore the copy of ${dateTime(copy.takenAt)}…`}>
+              <button type="button" disabled={busy} onClick={() => void restoreCopy(copy)} aria-label={t('dataSettings.restoreTheCopyOf', { dateTime: dateTime(copy.takenAt) })}>
                 {t('dataSettings.restore')}
               </button>
             </li>

@@ -31,7 +31,7 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
             <strong>{t('databaseGate.introbookCantOpenItsStorageIn')}</strong> Nothing has been deleted. Private
             windows and “never remember history” settings turn storage off; try a normal window, or restart the browser.
           </p>
-          <p className="muted">Details: {state}</p>
+          <p className="muted">{t('databaseGate.details', { state })}</p>
         </div>
       </main>
     );

@@ -56,17 +56,17 @@ export function IntroPlanner({
       {c.reasons.length > 0 && <span className="muted"> — {c.reasons.join(' · ')}</span>}
       <div className="actions">
         <button type="button" className={settled ? undefined : 'primary'} onClick={() => onStartRequest({ kind: 'intro', targetId: person.id, connectorId: c.person.id })}>
-          Ask {c.person.name} for an intro
+          {t('introPlanner.askForAnIntro', { name: c.person.name })}
         </button>
         <button
           type="button"
           className="link-button"
           onClick={() =>
             void unlinkMutual(db, person.id, c.person.id).then(() =>
-              showToast(`${c.person.name} is no longer listed as knowing ${person.name}.`, () => relinkMutual(db, person.id, c.person.id)),
+              showToast(t('introPlanner.isNoLongerListedAsKnowing', { name: c.person.name, name2: person.name }), () => relinkMutual(db, person.id, c.person.id)),
             )
           }
-          aria-label={`${c.person.name} is not a mutual connection`}
+          aria-label={t('introPlanner.isNotAMutualConnection', { name: c.person.name })}
         >
           {t('introPlanner.notAMutualConnection')}
         </button>
@@ -91,12 +91,12 @@ export function IntroPlanner({
               <div className="actions">
                 {answer.open && (
                   <button type="button" className="primary" onClick={() => onOpenRequest(answer.open!.id)}>
-                    Open the request ({STATUS_LABELS[answer.open.status]})
+                    {t('introPlanner.openTheRequest', { value: STATUS_LABELS[answer.open.status] })}
                   </button>
                 )}
                 {answer.done && answer.done.id !== answer.open?.id && (
                   <button type="button" onClick={() => onOpenRequest(answer.done!.id)}>
-                    Open the request ({STATUS_LABELS[answer.done.status]})
+                    {t('introPlanner.openTheRequest2', { value: STATUS_LABELS[answer.done.status] })}
                   </button>
                 )}
               </div>
@@ -127,10 +127,10 @@ export function IntroPlanner({
                     Is the mutual connection <strong>{s.name}</strong> the {m.name} you saved
                     {roleLine(m) ? ` (${roleLine(m)})` : ''}?
                     <span className="button-row">
-                      <button type="button" onClick={() => void confirmMutual(db, person.id, m.id)} aria-label={`Yes, ${m.name} is the mutual connection`}>
+                      <button type="button" onClick={() => void confirmMutual(db, person.id, m.id)} aria-label={t('introPlanner.yesIsTheMutualConnection', { name: m.name })}>
                         {t('introPlanner.yesSamePerson')}
                       </button>
-                      <button type="button" onClick={() => void dismissMutual(db, person.id, m.id)} aria-label={`No, ${m.name} is someone else`}>
+                      <button type="button" onClick={() => void dismissMutual(db, person.id, m.id)} aria-label={t('introPlanner.noIsSomeoneElse', { name: m.name })}>
                         {t('introPlanner.notThem')}
                       </button>
                     </span>
@@ -145,7 +145,7 @@ export function IntroPlanner({
                     <span className="muted">
                       Not the mutual connection {d.name}: the {d.person.name} you saved{roleLine(d.person) ? ` (${roleLine(d.person)})` : ''}.
                     </span>
-                    <button type="button" className="link-button" onClick={() => void undismissMutual(db, person.id, d.person.id)} aria-label={`Undo: ${d.person.name} may be the mutual connection`}>
+                    <button type="button" className="link-button" onClick={() => void undismissMutual(db, person.id, d.person.id)} aria-label={t('introPlanner.undoMayBeTheMutualConnection', { name: d.person.name })}>
                       {t('common.undo')}
                     </button>
                   </li>
@@ -157,8 +157,8 @@ export function IntroPlanner({
                 Not saved yet: {options.unmatched.join(', ')}.
                 <span className="button-row">
                   {options.unmatched.slice(0, 3).map((name) => (
-                    <button key={name} type="button" onClick={() => setAdding(name)} aria-label={`Add ${name} as someone who can introduce you`}>
-                      Add {name}
+                    <button key={name} type="button" onClick={() => setAdding(name)} aria-label={t('introPlanner.addAsSomeoneWhoCanIntroduce', { name })}>
+                      {t('introPlanner.add', { name })}
                     </button>
                   ))}
                 </span>
@@ -176,7 +176,7 @@ export function IntroPlanner({
               className={answer?.connected && !settled ? 'primary' : undefined}
               onClick={() => onStartRequest({ kind: 'direct', targetId: person.id, connectorId: null })}
             >
-              Ask {first} directly
+              {t('introPlanner.askDirectly', { first })}
             </button>
           </div>
         ) : (
@@ -186,7 +186,7 @@ export function IntroPlanner({
       {requests && requests.length > 0 && (
         <section className="subpanel" aria-labelledby={`req-${person.id}`}>
           <h3 id={`req-${person.id}`} className="panel-title">
-            Requests to meet {person.name}
+            {t('introPlanner.requestsToMeet', { name: person.name })}
           </h3>
           <ul className="history">
             {requests.map((r) => (
@@ -228,7 +228,7 @@ function Relationship({ person, db }: { person: Person; db: IntrobookDB }) {
   return (
     <details className="subpanel" open={person.knowsPersonally || person.degree === 1}>
       <summary>Your relationship{isContact(person) ? t('introPlanner.canIntroduceYouToOthers') : ''}</summary>
-      <form onSubmit={save} aria-label={`Your relationship with ${person.name}`}>
+      <form onSubmit={save} aria-label={t('introPlanner.yourRelationshipWith', { name: person.name })}>
         <label className="inline">
           <input type="checkbox" checked={knows} onChange={(e) => setKnows(e.target.checked)} /> I know them
         </label>
@@ -271,7 +271,7 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
   async function save(choice: { useId?: string; asNew?: boolean } = {}) {
     try {
       const person = await addConnector(db, input(), target.id, undefined, choice);
-      showToast(`${person.name} can introduce you to ${target.name}.`);
+      showToast(t('introPlanner.canIntroduceYouTo', { name: person.name, name2: target.name }));
       onDone();
     } catch (err) {
       if (err instanceof SameNameError) return setSame(err.matches);
@@ -289,7 +289,7 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
     return (
       <div className="confirm" role="alertdialog" aria-labelledby={`same-${target.id}`}>
         <p id={`same-${target.id}`}>
-          {same.length === 1 ? `Is this the ${same[0]!.name} you saved?` : `You saved ${same.length} people named ${same[0]!.name}. Is it one of them?`}
+          {same.length === 1 ? t('introPlanner.isThisTheYouSaved', { name: same[0]!.name }) : t('introPlanner.youSavedPeopleNamedIsIt', { count: same.length, name: same[0]!.name })}
         </p>
         <ul className="people-list">
           {same.map((p) => (

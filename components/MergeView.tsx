@@ -70,7 +70,7 @@ function PickPerson({ db, exclude, onPick }: { db: IntrobookDB; exclude: Person;
         <label htmlFor={id}>{t('mergeView.findTheOtherRecord')}</label>
         <input id={id} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('mergeView.startOfTheirName')} autoComplete="off" />
       </div>
-      {found && found.length === 0 && <p className="muted">No one else saved with a name starting “{query}”.</p>}
+      {found && found.length === 0 && <p className="muted">{t('mergeView.noOneElseSavedWithA', { query })}</p>}
       {found && found.length > 0 && (
         <ul className="people-list" aria-label={t('mergeView.recordsToMergeWith')}>
           {found.map((p) => (
@@ -147,7 +147,7 @@ function SideBySide({
     try {
       const record = await mergePeople(db, kept.id, other.id, choices);
       refreshReminders();
-      showToast(`Merged into one ${kept.name}.`, () => undoMerge(db, record.id).then(refreshReminders));
+      showToast(t('mergeView.mergedIntoOne', { name: kept.name }), () => undoMerge(db, record.id).then(refreshReminders));
       onDone(kept.id);
     } catch (e) {
       setError(e instanceof MergeConflictError || e instanceof Error ? e.message : t('mergeView.theMergeFailedNothingWasChanged'));
@@ -179,8 +179,8 @@ function SideBySide({
           <thead>
             <tr>
               <th scope="col">{t('mergeView.field')}</th>
-              <th scope="col">{left.name} (first)</th>
-              <th scope="col">{right.name} (second)</th>
+              <th scope="col">{t('mergeView.first', { name: left.name })}</th>
+              <th scope="col">{t('mergeView.second', { name: right.name })}</th>
               {fields.some((f) => JOINABLE_FIELDS.has(f)) && <th scope="col">{t('mergeView.or')}</th>}
             </tr>
           </thead>

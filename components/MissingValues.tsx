@@ -68,7 +68,7 @@ function SettingFix({ field, settings, what }: { field: 'name' | 'background' | 
             requestNavigation({ view: 'settings', field });
           }}
         >
-          Open “{label}” in Settings
+          {t('missingValues.openInSettings', { label })}
         </button>
       }
     />
@@ -80,8 +80,8 @@ function PersonFix({ db, person, field, what }: { db: IntrobookDB; person?: Pers
   return (
     <InlineFix
       what={what}
-      label={`${person.name}’s ${PERSON_FIELD_LABELS[field]}`}
-      action={`Add ${person.name}’s ${PERSON_FIELD_LABELS[field]}`}
+      label={t('missingValues.s', { name: person.name, value: PERSON_FIELD_LABELS[field] })}
+      action={t('missingValues.addS', { name: person.name, value: PERSON_FIELD_LABELS[field] })}
       onSave={async (value) => {
         await editPerson(db, person.id, { [field]: value });
       }}
@@ -124,7 +124,7 @@ function InlineFix({
     <>
       <span>Missing: {what.join(', ')}. </span>
       {open ? (
-        <form className="inline-fix" onSubmit={submit} aria-label={`Fill in ${label}`}>
+        <form className="inline-fix" onSubmit={submit} aria-label={t('missingValues.fillIn', { label })}>
           <label htmlFor={id}>{label}</label>
           <input id={id} type={type} value={value} onChange={(e) => setValue(e.target.value)} maxLength={type === 'url' ? 2048 : 500} />
           <button type="submit">{t('common.save')}</button>

@@ -52,7 +52,7 @@ function Tags({ person, db }: { person: Person; db: IntrobookDB }) {
 
   function add(e: FormEvent) {
     e.preventDefault();
-    const parts = draft.split(',').map((t) => t.trim()).filter(Boolean);
+    const parts = draft.split(',').map((item) => item.trim()).filter(Boolean);
     if (parts.length === 0) return;
     void update([...tags, ...parts]);
     setDraft('');
@@ -64,11 +64,11 @@ function Tags({ person, db }: { person: Person; db: IntrobookDB }) {
         {t('personWorkspace.tags')}
       </h3>
       {tags.length > 0 && (
-        <ul className="tags" aria-label={`Tags for ${person.name}`}>
+        <ul className="tags" aria-label={t('personWorkspace.tagsFor', { name: person.name })}>
           {tags.map((tag) => (
             <li key={tag} className="tag">
               {tag}
-              <button type="button" className="tag-remove" aria-label={`Remove tag ${tag}`} onClick={() => void update(tags.filter((t) => t !== tag))}>
+              <button type="button" className="tag-remove" aria-label={t('personWorkspace.removeTag', { tag })} onClick={() => void update(tags.filter((item) => item !== tag))}>
                 ×
               </button>
             </li>
@@ -90,7 +90,7 @@ function Tags({ person, db }: { person: Person; db: IntrobookDB }) {
           }}
           onChange={(e) => setDraft(e.target.value)}
         />
-        <datalist id={`${id}-known`}>{known?.map((t) => <option key={t} value={t} />)}</datalist>
+        <datalist id={`${id}-known`}>{known?.map((item) => <option key={item} value={item} />)}</datalist>
         <button type="submit">{t('personWorkspace.addTag')}</button>
       </form>
       {error && (
@@ -117,9 +117,9 @@ function Meetings({ person, db, settings }: { person: Person; db: IntrobookDB; s
       <h3 id={`${id}-h`} className="panel-title">
         {t('personWorkspace.meetingsAndPrep')}
       </h3>
-      {meetings.length === 0 && <p className="muted">No meeting with {person.name} yet. Plan one to prepare for it.</p>}
+      {meetings.length === 0 && <p className="muted">{t('personWorkspace.noMeetingWithYetPlanOne', { name: person.name })}</p>}
       {meetings.length > 1 && (
-        <ul className="meeting-list" aria-label={`Meetings with ${person.name}`}>
+        <ul className="meeting-list" aria-label={t('personWorkspace.meetingsWith', { name: person.name })}>
           {meetings.map((m) => (
             <li key={m.id}>
               <button type="button" className="link-button" aria-current={m.id === shown?.id ? 'true' : undefined} onClick={() => setChosen(m.id)}>
@@ -232,7 +232,7 @@ function FollowThrough({ person, db, settings }: { person: Person; db: Introbook
       <h3 id={`${id}-h`} className="panel-title">
         {t('personWorkspace.followThrough')}
       </h3>
-      {tasks && tasks.length > 0 && <TaskList tasks={tasks} db={db} settings={settings} label={`To do for ${person.name}`} />}
+      {tasks && tasks.length > 0 && <TaskList tasks={tasks} db={db} settings={settings} label={t('personWorkspace.toDoFor', { name: person.name })} />}
       <form onSubmit={add} className="inline-form wrap" aria-label={t('personWorkspace.somethingYouOffered')}>
         <label htmlFor={`${id}-offer`} className="sr-only">
           {t('personWorkspace.somethingYouOfferedToDo')}
@@ -266,12 +266,12 @@ function PayItForward({ person, db, settings }: { person: Person; db: IntrobookD
         {t('personWorkspace.payItForward')}
       </h3>
       {favours && favours.length > 0 && (
-        <ul className="favours" aria-label={`Favours with ${person.name}`}>
+        <ul className="favours" aria-label={t('personWorkspace.favoursWith', { name: person.name })}>
           {favours.map((f) => (
             <li key={f.id}>
               <span className={`badge ${f.direction}`}>{f.direction === 'received' ? t('personWorkspace.received') : t('personWorkspace.given')}</span> {f.text}{' '}
               <span className="muted small">{new Date(f.at).toLocaleDateString()}</span>{' '}
-              <button type="button" className="small-button" aria-label={`Delete favour: ${f.text}`} onClick={() => void removeFavour(db, f.id)}>
+              <button type="button" className="small-button" aria-label={t('personWorkspace.deleteFavour', { text: f.text })} onClick={() => void removeFavour(db, f.id)}>
                 ✕
               </button>
             </li>
@@ -339,7 +339,7 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
     <div className="intro-ideas">
       <h4 className="panel-title">{t('personWorkspace.introductionsYouCouldMake')}</h4>
       {ideas.length > 0 && people && (
-        <ul aria-label={`Introductions involving ${person.name}`}>
+        <ul aria-label={t('personWorkspace.introductionsInvolving', { name: person.name })}>
           {ideas.map((idea) => {
             const a = people.get(idea.aId);
             const b = people.get(idea.bId);
@@ -351,9 +351,9 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
                   {idea.status === 'idea' && (
                     <button
                       type="button"
-                      onClick={() => void copy(introOptInMessage(a, b, idea.reason, settings.name || t('personWorkspace.me')), `Asked ${a.name}`).then(() => setIntroIdeaStatus(db, idea.id, 'asked'))}
+                      onClick={() => void copy(introOptInMessage(a, b, idea.reason, settings.name || t('personWorkspace.me')), t('personWorkspace.asked', { name: a.name })).then(() => setIntroIdeaStatus(db, idea.id, 'asked'))}
                     >
-                      Copy the ask to {a.name}
+                      {t('personWorkspace.copyTheAskTo', { name: a.name })}
                     </button>
                   )}
                   {idea.status === 'asked' && (

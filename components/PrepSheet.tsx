@@ -54,7 +54,7 @@ export function PrepSheet({ db, meetingId, person, settings }: { db: IntrobookDB
   if (meeting === undefined || notes === undefined) return <p className="muted">{t('common.loadingThePrepSheet')}</p>;
   const save = (change: Parameters<typeof updateMeetingNotes>[2]) => updateMeetingNotes(db, meetingId, change);
   return (
-    <div className="prep-sheet" aria-label={`Prep sheet for ${person.name}`} role="region">
+    <div className="prep-sheet" aria-label={t('prepSheet.prepSheetFor', { name: person.name })} role="region">
       <MeetingDetails db={db} meeting={meeting} person={person} notes={notes} settings={settings} />
       <Why notes={notes} save={save} />
       <Research person={person} notes={notes} save={save} />
@@ -200,7 +200,7 @@ function Research({ person, notes, save }: { person: Person; notes: MeetingNotes
       </h4>
       <div className="research-grid">
         <div>
-          <AutoText label={`About ${person.name}`} value={notes.researchPerson} onSave={(researchPerson) => save({ researchPerson })} hint={t('prepSheet.theirPathWhatTheyHavePublished')} />
+          <AutoText label={t('prepSheet.about', { name: person.name })} value={notes.researchPerson} onSave={(researchPerson) => save({ researchPerson })} hint={t('prepSheet.theirPathWhatTheyHavePublished')} />
           <AutoText
             label={`About ${person.company ?? t('prepSheet.theirCompany')}`}
             value={notes.researchCompany}
@@ -280,19 +280,19 @@ export function Questions({ notes, save, inCall = false }: { notes: MeetingNotes
             <span className="muted small"> {QUESTION_CATEGORY_LABELS[q.category]}</span>
             {!inCall && (
               <span className="row-actions">
-                <button type="button" className="small-button" aria-label={`Move up: ${q.text}`} disabled={i === 0} onClick={() => void set(moveQuestion(notes.questions, i, -1))}>
+                <button type="button" className="small-button" aria-label={t('prepSheet.moveUp', { text: q.text })} disabled={i === 0} onClick={() => void set(moveQuestion(notes.questions, i, -1))}>
                   ↑
                 </button>
                 <button
                   type="button"
                   className="small-button"
-                  aria-label={`Move down: ${q.text}`}
+                  aria-label={t('prepSheet.moveDown', { text: q.text })}
                   disabled={i === notes.questions.length - 1}
                   onClick={() => void set(moveQuestion(notes.questions, i, 1))}
                 >
                   ↓
                 </button>
-                <button type="button" className="small-button" aria-label={`Remove: ${q.text}`} onClick={() => void set(notes.questions.filter((x) => x.id !== q.id))}>
+                <button type="button" className="small-button" aria-label={t('prepSheet.remove', { text: q.text })} onClick={() => void set(notes.questions.filter((x) => x.id !== q.id))}>
                   ✕
                 </button>
               </span>
@@ -321,7 +321,7 @@ export function Questions({ notes, save, inCall = false }: { notes: MeetingNotes
                       type="button"
                       className="small-button"
                       disabled={picked.has(q.id)}
-                      aria-label={picked.has(q.id) ? `Added: ${q.text}` : `Add: ${q.text}`}
+                      aria-label={picked.has(q.id) ? t('prepSheet.added2', { text: q.text }) : t('prepSheet.add2', { text: q.text })}
                       onClick={() => void save((n) => ({ questions: n.questions.some((x) => x.id === q.id) ? n.questions : [...n.questions, { ...q, done: false }] }))}
                     >
                       {picked.has(q.id) ? t('prepSheet.added') : t('prepSheet.add')}

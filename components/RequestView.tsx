@@ -121,12 +121,12 @@ export function RequestView({
   const stepDue = followUpStep && action?.dueAt != null && action.dueAt <= now;
 
   return (
-    <section className="panel" aria-label={`Request to meet ${targetName}`} data-view>
+    <section className="panel" aria-label={t('requestView.requestToMeet', { targetName })} data-view>
       <button type="button" onClick={onBack}>
         {backLabel}
       </button>
       <h2 className="request-title" tabIndex={-1} ref={heading} data-view-heading>
-        {request.kind === 'intro' ? `Intro to ${targetName} via ${connector?.name ?? '?'}` : `Direct ask to ${targetName}`}
+        {request.kind === 'intro' ? `Intro to ${targetName} via ${connector?.name ?? '?'}` : t('requestView.directAskTo', { targetName })}
       </h2>
       <p>
         Status: <strong>{request.id ? STATUS_LABELS[request.status] : t('requestView.newDraftNotSavedUntilYou')}</strong>
@@ -173,7 +173,7 @@ function FollowUpLater({ step, dueAt, settings, children }: { step: string; dueA
       <button type="button" onClick={() => setOpen(true)}>
         {step === 'nudge' ? t('requestView.writeTheNudgeNow') : t('requestView.writeTheLastFollowUpNow')}
       </button>
-      {dueAt !== null && <span className="muted">Due {formatWhen(dueAt, settings.timeZone)}</span>}
+      {dueAt !== null && <span className="muted">{t('requestView.due', { when: formatWhen(dueAt, settings.timeZone) })}</span>}
     </div>
   );
 }
@@ -185,7 +185,7 @@ function NextStep({ db, request, action, settings }: { db: IntrobookDB; request:
     <div className="next-step" aria-label={t('requestView.nextStep')}>
       <p>
         Next: <strong>{action.label}</strong>
-        {action.dueAt !== null && <> — due {formatWhen(action.dueAt, settings.timeZone)}</>}
+        {action.dueAt !== null && <> {' '}{t('requestView.due2', { when: formatWhen(action.dueAt, settings.timeZone) })}</>}
         {request.dueOverride !== null && <span className="muted"> {t('requestView.yourDate')}</span>}
       </p>
       {action.dueAt !== null && request.id && (
@@ -265,7 +265,7 @@ function MeetingForm({
         <label htmlFor={`${id}-link`}>{t('common.callLink')}</label>
         <input id={`${id}-link`} type="url" value={link} placeholder={t('common.httpsMeetGoogleCom')} onChange={(e) => setLink(e.target.value)} />
       </div>
-      <p className="muted small">Times are in {settings.timeZone}.</p>
+      <p className="muted small">{t('requestView.timesAreIn', { timeZone: settings.timeZone })}</p>
       <div className="actions">
         <button type="submit" className="primary">
           {submitLabel}
@@ -377,7 +377,7 @@ function Pipeline({ db, request, settings }: { db: IntrobookDB; request: IntroRe
             <div className="actions" role="group" aria-label={t('requestView.nextStatus')}>
               {next.map((s) => (
                 <button key={s} type="button" onClick={() => move(s)}>
-                  Mark as {STATUS_LABELS[s].toLowerCase()}
+                  {t('requestView.markAs', { toLowerCase: STATUS_LABELS[s].toLowerCase() })}
                 </button>
               ))}
             </div>
@@ -387,7 +387,7 @@ function Pipeline({ db, request, settings }: { db: IntrobookDB; request: IntroRe
       {last && (
         <div className="actions">
           <button type="button" onClick={() => void run(undoLastStep(db, request.id))}>
-            Undo “{describeEntry(last.entry, formatDate)}”
+            {t('requestView.undo', { describeEntry: describeEntry(last.entry, formatDate) })}
           </button>
         </div>
       )}
@@ -425,7 +425,7 @@ function History({ request, settings }: { request: IntroRequest; settings: Setti
 function legacyNote(note: string): string {
   const channel = /^Sent by (copy|email|linkedin)$/.exec(note)?.[1] as keyof typeof CHANNEL_LABELS | undefined;
   if (!channel) return note;
-  return channel === 'copy' ? CHANNEL_LABELS.copy : `sent ${CHANNEL_LABELS[channel]}`;
+  return channel === 'copy' ? CHANNEL_LABELS.copy : t('requestView.sent', { value: CHANNEL_LABELS[channel] });
 }
 
 /** The exact text that went out, with Copy again. */
@@ -478,7 +478,7 @@ function DeleteRequest({ db, request, targetName, onDeleted }: { db: IntrobookDB
       return setError(e instanceof Error ? e.message : t('requestView.theRequestCouldNotBeDeleted'));
     }
     refreshReminders();
-    showToast(request.status === 'draft' ? `Draft to meet ${targetName} deleted.` : `Request to meet ${targetName} deleted.`, () =>
+    showToast(request.status === 'draft' ? t('requestView.draftToMeetDeleted', { targetName }) : t('requestView.requestToMeetDeleted', { targetName }), () =>
       restoreRequest(db, request.id).then(refreshReminders),
     );
     onDeleted();

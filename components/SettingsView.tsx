@@ -46,7 +46,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!zoneValid) return setError(`“${draft.timeZone}” is not a time zone. Pick one from the list, like Europe/London.`);
+    if (!zoneValid) return setError(t('settingsView.isNotATimeZonePick', { timeZone: draft.timeZone }));
     try {
       await saveSettings({
         ...draft,

@@ -21,10 +21,10 @@ export function SyncNotices({ db }: { db: IntrobookDB }) {
               <strong>{label}</strong> was removed on one of your browsers while it was edited on another. The edits are kept.
             </p>
             <div className="actions" style={{ marginTop: 4 }}>
-              <button type="button" className="primary" onClick={() => void restoreFromOffer(db, offer)} aria-label={`Restore ${label}`}>
+              <button type="button" className="primary" onClick={() => void restoreFromOffer(db, offer)} aria-label={t('syncNotices.restore2', { label })}>
                 {t('syncNotices.restore')}
               </button>
-              <button type="button" onClick={() => void dismissNotice(db, offer.id)} aria-label={`Keep ${label} removed`}>
+              <button type="button" onClick={() => void dismissNotice(db, offer.id)} aria-label={t('syncNotices.keepRemoved2', { label })}>
                 {t('syncNotices.keepRemoved')}
               </button>
             </div>

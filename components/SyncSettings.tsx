@@ -114,7 +114,7 @@ export function SyncSettings() {
           </p>
           <p className="muted">
             Relay: {config.relayUrl}
-            {status.lastSyncedAt ? ` · last synced ${new Date(status.lastSyncedAt).toLocaleTimeString()}` : ''}
+            {status.lastSyncedAt ? t('syncSettings.lastSynced', { toLocaleTimeString: new Date(status.lastSyncedAt).toLocaleTimeString() }) : ''}
           </p>
           <div className="actions">
             {config.enabled ? (

@@ -44,13 +44,13 @@ export function TemplatesView({ db }: { db: IntrobookDB }) {
               {templateIssues(tpl).length > 0 && <span className="warn-text"> {t('templatesView.hasProblems')}</span>}
             </span>
             <span className="actions">
-              <button type="button" onClick={() => setEditing(tpl)} aria-label={`Edit ${tpl.name}`}>
+              <button type="button" onClick={() => setEditing(tpl)} aria-label={t('templatesView.edit2', { name: tpl.name })}>
                 {t('templatesView.edit')}
               </button>
-              <button type="button" onClick={() => void duplicateTemplate(db, tpl.id)} aria-label={`Duplicate ${tpl.name}`}>
+              <button type="button" onClick={() => void duplicateTemplate(db, tpl.id)} aria-label={t('templatesView.duplicate2', { name: tpl.name })}>
                 {t('templatesView.duplicate')}
               </button>
-              <button type="button" className="danger" onClick={() => void deleteTemplate(db, tpl.id)} aria-label={`Delete ${tpl.name}`}>
+              <button type="button" className="danger" onClick={() => void deleteTemplate(db, tpl.id)} aria-label={t('templatesView.delete', { name: tpl.name })}>
                 {t('common.delete')}
               </button>
             </span>
@@ -89,7 +89,7 @@ function TemplateEditor({
   }
 
   return (
-    <form className="panel capture-form" aria-label={template ? `Edit ${template.name}` : t('templatesView.newTemplate')} onSubmit={submit}>
+    <form className="panel capture-form" aria-label={template ? t('templatesView.edit3', { name: template.name }) : t('templatesView.newTemplate')} onSubmit={submit}>
       <div className="field">
         <label htmlFor={`${id}-kind`}>{t('templatesView.usedFor')}</label>
         <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as TemplateKind)}>
