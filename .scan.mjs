@@ -124,10 +124,11 @@ function attrName(name) {
   return ts.isIdentifier(name) ? name.text : `${name.namespace.text}:${name.name.text}`;
 }
 var STRINGISH = (n) => ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n);
-function literalText(n) {
-  if (ts.isTemplateExpression(n)) return [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join("\u2026");
+function literalText(n, hole = "\u2026") {
+  if (ts.isTemplateExpression(n)) return [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join(hole);
   return n.text;
 }
+var judged = (n, test) => test(literalText(n, "X"));
 function valueStrings(expr, out = []) {
   if (!expr) return out;
   if (STRINGISH(expr)) out.push(expr);
@@ -173,7 +174,7 @@ function findLiteralStrings(fileName, source) {
   const reportValues = (expr, what, test = hasLetters) => {
     for (const n of valueStrings(expr)) {
       const text = literalText(n);
-      if (test(text)) report(n, what, text);
+      if (judged(n, test)) report(n, what, text);
       else seen.add(n);
     }
   };
@@ -247,7 +248,7 @@ function findLiteralStrings(fileName, source) {
       if (TEXT_PROPERTIES.test(key)) reportValues(node.initializer, `${key}:`, readsAsText);
     } else if (STRINGISH(node)) {
       const text = literalText(node);
-      if (!seen.has(node) && readsAsText(text)) report(node, "string", text);
+      if (!seen.has(node) && judged(node, readsAsText)) report(node, "string", text);
       seen.add(node);
     }
     ts.forEachChild(node, visit);

@@ -8,7 +8,7 @@ import { LIMITS, type Person } from '@/utils/domain/schemas';
 import { roleLine } from './PersonCard';
 import { TextField } from './TextField';
 import { showToast } from './Toasts';
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 
 /**
  * Add a person by hand from the side panel (someone met offline, or with no
@@ -61,12 +61,12 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
   if (same) {
     return (
       <div className="panel confirm" role="alertdialog" aria-labelledby="add-person-same">
-        <p id="add-person-same">{same.length === 1 ? t('addPerson.isThisTheYouSaved', { name: same[0]!.name }) : t('addPerson.youSavedPeopleNamedIsIt', { count: same.length, name: same[0]!.name })}</p>
+        <p id="add-person-same">{same.length === 1 ? t('common.isThisTheYouSaved', { name: same[0]!.name }) : tn('common.youSavedPeopleNamed', same.length, { name: same[0]!.name })}</p>
         <ul className="people-list">
           {same.map((p) => (
             <li key={p.id}>
               <button type="button" className="primary" onClick={() => onDone(p)}>
-                Yes, open {p.name}
+                {t('addPerson.yesOpen', { name: p.name })}
                 {roleLine(p) ? ` (${roleLine(p)})` : ''}
               </button>
             </li>
@@ -101,7 +101,7 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
             {typed.map((p) => (
               <li key={p.id}>
                 <button type="button" onClick={() => onDone(p)}>
-                  Open {p.name}
+                  {t('addPerson.open', { name: p.name })}
                   {roleLine(p) ? ` (${roleLine(p)})` : ''}
                 </button>
               </li>

@@ -23,9 +23,10 @@ import { formatWhen } from './format';
 import { SyncedCheck } from './Synced';
 import { TaskList } from './TaskList';
 import { Questions, ResumeReminder, useMeetingNotes } from './PrepSheet';
-import { t } from '@/utils/i18n';
+import { labels, t } from '@/utils/i18n';
+import { tx } from './i18n';
 
-const STATE_LABELS = { idle: 'No call', lobby: 'Waiting to join', 'in-call': 'In call', ended: 'Call ended' } as const;
+const STATE_LABELS = labels({ idle: 'callView.noCall', lobby: 'callView.waitingToJoin', 'in-call': 'callView.inCall', ended: 'callView.callEnded' });
 
 /**
  * The side panel's "In call" view: the live call the panel follows, matched to
@@ -149,10 +150,14 @@ function InCall({ db, person, meeting, settings, call }: { db: IntrobookDB; pers
       <p className={`timer${over ? ' over' : ''}`}>
         {call.state === 'in-call' ? (
           <>
-            <span role="timer" aria-label={t('callView.timeInTheCall')}>
-              {mmss(elapsed)}
-            </span>{' '}
-            of {mmss(planned)} planned
+            {tx('callView.elapsedOfPlanned', {
+              elapsed: (
+                <span role="timer" aria-label={t('callView.timeInTheCall')}>
+                  {mmss(elapsed)}
+                </span>
+              ),
+              planned: mmss(planned),
+            })}
           </>
         ) : (
           <>{t('callView.waitingToJoinMinutesPlanned', { durationMin: meeting.durationMin })}</>
@@ -261,8 +266,8 @@ function WhoElse({ notes, save }: { notes: MeetingNotes; save: Save }) {
   );
 }
 
-const PACE: Record<Scale, string> = { 1: 'Quiet, unhurried', 2: 'Calm', 3: 'In between', 4: 'Busy', 5: 'Loud, fast' };
-const FORMALITY: Record<Scale, string> = { 1: 'Loose', 2: 'Relaxed', 3: 'In between', 4: 'Formal', 5: 'Regimented' };
+const PACE: Record<Scale, string> = labels({ 1: 'callView.paceQuiet', 2: 'callView.paceCalm', 3: 'callView.inBetween', 4: 'callView.paceBusy', 5: 'callView.paceLoud' });
+const FORMALITY: Record<Scale, string> = labels({ 1: 'callView.formalityLoose', 2: 'callView.formalityRelaxed', 3: 'callView.inBetween', 4: 'callView.formalityFormal', 5: 'callView.formalityRegimented' });
 
 /**
  * After the call: the request moved to "met" (with Undo), then notes, culture
@@ -324,11 +329,13 @@ export function AfterCall({ db, person, meeting, settings, call }: { db: Introbo
       )}
       {person.degree !== 1 && person.profileUrl.startsWith('https://') && (
         <p>
-          Connect within 48 hours:{' '}
-          <a href={person.profileUrl} target="_blank" rel="noopener noreferrer">
-            {t('callView.openSProfile', { name: person.name })}
-          </a>
-          .
+          {tx('callView.connectWithin48Hours', {
+            link: (
+              <a href={person.profileUrl} target="_blank" rel="noopener noreferrer">
+                {t('callView.openSProfile', { name: person.name })}
+              </a>
+            ),
+          })}
         </p>
       )}
       {connector && report && (
@@ -370,7 +377,7 @@ function MovedToMet({ db, requestId, status, from }: { db: IntrobookDB; requestI
   if (status !== 'met') return message ? <p role="status" className="message ok">{message}</p> : null;
   return (
     <div className="next-step" role="status">
-      The request moved to <strong>{t('callView.met')}</strong>.{' '}
+      {tx('callView.theRequestMovedTo', { status: <strong>{t('callView.met')}</strong> })}{' '}
       <button
         type="button"
         onClick={() =>

@@ -7,29 +7,29 @@ import {
   watchCaptureProblems,
   type CaptureProblem,
 } from '@/utils/capture-health';
-import { t } from '@/utils/i18n';
+import { formatDate, labels, t, tn } from '@/utils/i18n';
 
-const FIELD_LABELS: Record<string, string> = {
-  profileUrl: 'profile link',
-  name: 'name',
-  firstName: 'first name',
-  lastName: 'last name',
-  headline: 'headline',
-  role: 'role',
-  company: 'company',
-  location: 'location',
-  photoUrl: 'photo',
-  degree: 'connection degree',
-  mutualConnections: 'mutual connections',
-};
+const FIELD_LABELS: Record<string, string> = labels({
+  profileUrl: 'captureHealth.field.profileUrl',
+  name: 'captureHealth.field.name',
+  firstName: 'captureHealth.field.firstName',
+  lastName: 'captureHealth.field.lastName',
+  headline: 'captureHealth.field.headline',
+  role: 'captureHealth.field.role',
+  company: 'captureHealth.field.company',
+  location: 'captureHealth.field.location',
+  photoUrl: 'captureHealth.field.photoUrl',
+  degree: 'captureHealth.field.degree',
+  mutualConnections: 'captureHealth.field.mutualConnections',
+});
 
-const PAGE_LABELS: Record<CaptureHealthReport['page'], string> = {
-  profile: 'profile',
-  'member-id': 'profile (member-id link)',
-  'sales-lead': 'Sales Navigator lead',
-  recruiter: 'Recruiter profile',
-  other: 'page',
-};
+const PAGE_LABELS: Record<CaptureHealthReport['page'], string> = labels({
+  profile: 'captureHealth.page.profile',
+  'member-id': 'captureHealth.page.memberId',
+  'sales-lead': 'captureHealth.page.salesLead',
+  recruiter: 'captureHealth.page.recruiter',
+  other: 'captureHealth.page.other',
+});
 
 /** One problem in plain words, from the report's fixed vocabulary only (a report holds no page text). */
 export function describeProblem(problem: CaptureProblem): string {
@@ -42,9 +42,15 @@ export function describeProblem(problem: CaptureProblem): string {
     if (p.startsWith('low:')) return t('captureHealth.unsureOfThe', { value: FIELD_LABELS[p.slice(4)] ?? p.slice(4) });
     return p.replace(/-/g, ' ');
   });
-  const layout = report.layout === 'unknown' ? '' : ` (layout ${report.layout})`;
-  const times = problem.times === 1 ? t('captureHealth.seenOnce') : `seen ${problem.times} times`;
-  return `${site} ${PAGE_LABELS[report.page]}${layout}: ${what.join(', ') || report.outcome}; ${times}, last ${new Date(problem.lastSeen).toLocaleDateString()}`;
+  const layout = report.layout === 'unknown' ? '' : t('captureHealth.layout', { layout: report.layout });
+  return t('captureHealth.problem', {
+    site,
+    page: PAGE_LABELS[report.page],
+    layout,
+    what: what.join(', ') || report.outcome,
+    times: tn('captureHealth.seenTimes', problem.times),
+    date: formatDate(problem.lastSeen),
+  });
 }
 
 /**
@@ -74,7 +80,7 @@ export function CaptureHealth() {
   async function copy() {
     try {
       await navigator.clipboard.writeText(captureProblemsFile(problems));
-      setStatus(`Copied ${count === 1 ? t('captureHealth.oneReport') : `${count} reports`} to the clipboard.`);
+      setStatus(tn('captureHealth.copiedReports', count));
     } catch {
       setStatus(t('captureHealth.introbookCouldNotCopyToThe'));
     }
@@ -114,7 +120,7 @@ export function CaptureHealth() {
           ))}
         </ul>
       )}
-      {count > 10 && <p className="muted">{t('captureHealth.andMoreInTheReports', { value: count - 10 })}</p>}
+      {count > 10 && <p className="muted">{tn('captureHealth.andMoreInTheReports', count - 10)}</p>}
       <div className="actions">
         <button type="button" onClick={() => void copy()} disabled={count === 0}>
           {t('captureHealth.copyReports')}

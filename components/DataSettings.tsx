@@ -27,7 +27,8 @@ import { peopleVcard } from '@/utils/backup/vcard';
 import { getDb } from '@/utils/db/db';
 import { storageErrorMessage } from '@/utils/db/errors';
 import { refreshReminders } from '@/utils/messaging/client';
-import { t } from '@/utils/i18n';
+import { formatDateTime, formatNumber, labels, t, tn } from '@/utils/i18n';
+import { tx } from './i18n';
 
 interface Progress {
   label: string;
@@ -39,25 +40,25 @@ type Pending =
   | { kind: 'import'; source: string; prepared: PreparedBackup; plan: ImportPlan; policy: ConflictPolicy }
   | { kind: 'restore'; source: string; prepared: PreparedBackup; plan: RestorePlan };
 
-const number = (n: number) => n.toLocaleString('en');
-const count = (n: number, one: string, many: string) => `${number(n)} ${n === 1 ? one : many}`;
+const number = formatNumber;
 const MAX_LISTED = 100;
 
+/** 12.3 MB, as the user's locale writes sizes (units by 1024, as the browser's storage estimate counts). */
 function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  const power = bytes < 1024 ? 0 : bytes < 1024 ** 2 ? 1 : bytes < 1024 ** 3 ? 2 : 3;
+  const style = power === 0 ? 'long' : 'short';
+  return new Intl.NumberFormat(undefined, { style: 'unit', unit: units[power], unitDisplay: style, maximumFractionDigits: power === 0 ? 0 : 1, minimumFractionDigits: power === 0 ? 0 : 1 }).format(bytes / 1024 ** power);
 }
 
-const dateTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = formatDateTime;
 
-const KIND_LABEL: Record<SafetyCopyKind, string> = {
-  daily: 'Daily copy',
-  'before-import': 'Before an import',
-  'before-restore': 'Before a restore',
-  manual: 'Made by you',
-};
+const KIND_LABEL: Record<SafetyCopyKind, string> = labels({
+  daily: 'dataSettings.kind.daily',
+  'before-import': 'dataSettings.kind.beforeImport',
+  'before-restore': 'dataSettings.kind.beforeRestore',
+  manual: 'dataSettings.kind.manual',
+});
 
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -84,10 +85,11 @@ function StorageUse() {
       const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
       const persisted = await navigator.storage?.persisted?.().catch(() => false);
       if (!estimate) return;
-      const quota = estimate.quota ? t('dataSettings.ofTheTheBrowserAllowsIt', { bytes: formatBytes(estimate.quota) }) : '';
-      setInfo(
-        `Introbook uses ${formatBytes(estimate.usage ?? 0)}${quota} on this computer${persisted ? t('dataSettings.keptEvenWhenDiskSpaceRuns') : ''}.`,
-      );
+      const usage = formatBytes(estimate.usage ?? 0);
+      const message = estimate.quota
+        ? t('dataSettings.storageUseOfQuota', { usage, quota: formatBytes(estimate.quota) })
+        : t('dataSettings.storageUse', { usage });
+      setInfo(persisted ? `${message} ${t('dataSettings.storageKept')}` : message);
     })();
   }, []);
   return info ? <p>{info}</p> : null;
@@ -103,11 +105,11 @@ function IssueList({ title, issues }: { title: string; issues: RowIssue[] }) {
       <ul>
         {issues.slice(0, MAX_LISTED).map((issue) => (
           <li key={`${issue.table}-${issue.row}-${issue.id ?? ''}-${issue.reason}`}>
-            {issue.label ? `“${issue.label}”` : issue.row > 0 ? t('dataSettings.row', { row: issue.row }) : (issue.id ?? t('dataSettings.aRow'))}
-            {` (${issue.table}${issue.row > 0 ? t('dataSettings.row2', { row: issue.row }) : ''}): ${issue.reason}`}
+            {issue.label ? t('dataSettings.quoted', { label: issue.label }) : issue.row > 0 ? t('dataSettings.row', { row: issue.row }) : (issue.id ?? t('dataSettings.aRow'))}
+            {issue.row > 0 ? t('dataSettings.issueInTableRow', { table: issue.table, row: number(issue.row), reason: issue.reason }) : t('dataSettings.issueInTable', { table: issue.table, reason: issue.reason })}
           </li>
         ))}
-        {issues.length > MAX_LISTED && <li>{t('dataSettings.andMore', { number: number(issues.length - MAX_LISTED) })}</li>}
+        {issues.length > MAX_LISTED && <li>{tn('dataSettings.andMore', issues.length - MAX_LISTED)}</li>}
       </ul>
     </details>
   );
@@ -166,7 +168,7 @@ export function DataSettings() {
         const { blob, exportedAt, counts } = await exportBackup(db, { onProgress: (p) => report(p.done, p.total) });
         download(blob, backupFileName(exportedAt));
         await recordExport(safety, exportedAt);
-        setMessage({ ok: true, text: `Exported ${count(counts.people ?? 0, 'person', 'people')} and ${count(counts.intros ?? 0, 'request', 'requests')} to ${backupFileName(exportedAt)}.` });
+        setMessage({ ok: true, text: t('dataSettings.exportedCounts', { people: tn('common.people', counts.people ?? 0), requests: tn('common.requests', counts.intros ?? 0), file: backupFileName(exportedAt) }) });
       },
       t('dataSettings.introbookCouldNotExportYourData'),
     );
@@ -227,7 +229,7 @@ export function DataSettings() {
       await takeSafetyCopy(db, safety, kind);
       return true;
     } catch (error) {
-      setMessage({ ok: false, text: `Introbook could not make a safety copy first, so it changed nothing. ${storageErrorMessage(error, '')}`.trim() });
+      setMessage({ ok: false, text: `${t('dataSettings.safetyCopyFailed')} ${storageErrorMessage(error, '')}`.trim() });
       return false;
     }
   }
@@ -292,7 +294,7 @@ export function DataSettings() {
         await applyRestore(db, plan, (p) => report(p.done, p.total));
         setPending(null);
         refreshReminders();
-        setMessage({ ok: true, text: `Restored ${count(plan.totals.rows, 'record', 'records')}. What you had before is kept under Safety copies.` });
+        setMessage({ ok: true, text: tn('dataSettings.restored', plan.totals.rows) });
       },
       t('dataSettings.theRestoreFailed'),
     );
@@ -341,13 +343,12 @@ export function DataSettings() {
         </table>
         {plan.matchedByUrl > 0 && (
           <p>
-            {number(plan.matchedByUrl)} {plan.matchedByUrl === 1 ? t('dataSettings.personInTheFileIs') : t('dataSettings.peopleInTheFileAre')} already saved here
-            (same profile link): their records are merged, not duplicated.
+            {tn('dataSettings.matchedByUrl', plan.matchedByUrl)}
           </p>
         )}
         {plan.ignoredTables.map((part) => (
           <p key={part.table}>
-            {t('dataSettings.rows', { table: part.table, number: number(part.rows), reason: part.reason })}
+            {tn('dataSettings.rows', part.rows, { table: part.table, reason: part.reason })}
           </p>
         ))}
         <IssueList title={t('dataSettings.conflictingKeptAsYouHaveThem')} issues={pending.policy === 'keep-mine' ? plan.tables.flatMap((part) => part.conflicts) : []} />
@@ -356,15 +357,15 @@ export function DataSettings() {
         <fieldset className="policy">
           <legend>{t('dataSettings.whenYourCopyIsNewerThan')}</legend>
           <label className="inline">
-            <input type="radio" name={`${id}-policy`} checked={pending.policy === 'keep-mine'} onChange={() => void changePolicy('keep-mine')} /> Keep mine
+            <input type="radio" name={`${id}-policy`} checked={pending.policy === 'keep-mine'} onChange={() => void changePolicy('keep-mine')} /> {t('dataSettings.keepMine')}
           </label>
           <label className="inline">
-            <input type="radio" name={`${id}-policy`} checked={pending.policy === 'take-file'} onChange={() => void changePolicy('take-file')} /> Use the file’s
+            <input type="radio" name={`${id}-policy`} checked={pending.policy === 'take-file'} onChange={() => void changePolicy('take-file')} /> {t('dataSettings.useTheFiles')}
           </label>
         </fieldset>
         <div className="actions">
           <button type="button" className="primary" disabled={busy || changes === 0} onClick={() => void confirmImport()}>
-            {changes === 0 ? t('dataSettings.nothingToImport') : `Import ${number(changes)} ${changes === 1 ? 'change' : 'changes'}`}
+            {changes === 0 ? t('dataSettings.nothingToImport') : tn('dataSettings.importChanges', changes)}
           </button>
           <button type="button" disabled={busy} onClick={() => void startRestore(pending.source, pending.prepared)}>
             {t('dataSettings.replaceEverythingWithThisFile')}
@@ -394,8 +395,7 @@ export function DataSettings() {
         </ul>
         <IssueList title={t('dataSettings.invalidLeftOut')} issues={plan.tables.flatMap((part) => part.invalid)} />
         <label className="inline">
-          <input type="checkbox" checked={confirmRestore} onChange={(e) => setConfirmRestore(e.target.checked)} /> I understand that my current
-          data in these parts will be replaced
+          <input type="checkbox" checked={confirmRestore} onChange={(e) => setConfirmRestore(e.target.checked)} /> {t('dataSettings.iUnderstand')}
         </label>
         <div className="actions">
           <button type="button" className="danger" disabled={busy || !confirmRestore} onClick={() => void confirmRestoreNow()}>
@@ -416,16 +416,17 @@ export function DataSettings() {
       </h2>
       <StorageUse />
       <p className="warning">
-        <strong>{t('dataSettings.uninstallingIntrobookDeletesEverythingItKeeps')}</strong>: your people, notes, requests and safety copies.
-        Export a copy first to keep them.
+        {tx('dataSettings.uninstallWarning', { strong: <strong>{t('dataSettings.uninstallingIntrobookDeletesEverythingItKeeps')}</strong> })}
       </p>
       {status && (
         <p className={status.due ? 'message error' : 'muted'}>
           {status.lastExportAt === null
             ? status.due
-              ? t('dataSettings.youHaveNotExportedYourData2', { days: status.days })
+              ? tn('dataSettings.notExportedDays', status.days)
               : t('dataSettings.youHaveNotExportedYourData')
-            : `Last export: ${dateTime(status.lastExportAt)}${status.due ? t('dataSettings.moreThanDaysAgoTimeFor', { EXPORT_REMINDER_DAYS }) : '.'}`}
+            : status.due
+              ? tn('dataSettings.lastExportDue', EXPORT_REMINDER_DAYS, { date: dateTime(status.lastExportAt) })
+              : t('dataSettings.lastExport', { date: dateTime(status.lastExportAt) })}
         </p>
       )}
 
@@ -469,8 +470,13 @@ export function DataSettings() {
           {copies.map((copy) => (
             <li key={copy.id}>
               <span>
-                {KIND_LABEL[copy.kind]}, {dateTime(copy.takenAt)}: {count(copy.counts.people ?? 0, 'person', 'people')}, {count(copy.counts.intros ?? 0, 'request', 'requests')} (
-                {formatBytes(copy.size)})
+                {t('dataSettings.copyLine', {
+                  kind: KIND_LABEL[copy.kind],
+                  date: dateTime(copy.takenAt),
+                  people: tn('common.people', copy.counts.people ?? 0),
+                  requests: tn('common.requests', copy.counts.intros ?? 0),
+                  size: formatBytes(copy.size),
+                })}
               </span>{' '}
               <button type="button" disabled={busy} onClick={() => void restoreCopy(copy)} aria-label={t('dataSettings.restoreTheCopyOf', { dateTime: dateTime(copy.takenAt) })}>
                 {t('dataSettings.restore')}

@@ -23,7 +23,7 @@ import type { RequestSeed } from './RequestView';
 import { TextField } from './TextField';
 import { showToast } from './Toasts';
 import { useTransient } from './view-hooks';
-import { t } from '@/utils/i18n';
+import { t, tn } from '@/utils/i18n';
 
 /**
  * On a person's page: how the user knows them, who can introduce the user to
@@ -289,7 +289,7 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
     return (
       <div className="confirm" role="alertdialog" aria-labelledby={`same-${target.id}`}>
         <p id={`same-${target.id}`}>
-          {same.length === 1 ? t('introPlanner.isThisTheYouSaved', { name: same[0]!.name }) : t('introPlanner.youSavedPeopleNamedIsIt', { count: same.length, name: same[0]!.name })}
+          {same.length === 1 ? t('common.isThisTheYouSaved', { name: same[0]!.name }) : tn('common.youSavedPeopleNamed', same.length, { name: same[0]!.name })}
         </p>
         <ul className="people-list">
           {same.map((p) => (

@@ -89,3 +89,21 @@ export function weekdayNames(): readonly string[] {
   }
   return weekdays;
 }
+
+/** Keys of messages with no placeholders and no plural forms. */
+export type PlainKey = {
+  [K in keyof Messages]: Messages[K] extends { plural: false; substitutions: 0 } ? (Messages[K] extends { namedSubstitutions: readonly string[] } ? never : K) : never;
+}[keyof Messages];
+
+/**
+ * A label map ({ draft: 'Draft', … }) whose values are messages, looked up
+ * when read: module-level maps keep their shape and follow the browser's
+ * language.
+ */
+export function labels<K extends PropertyKey>(keys: Record<K, PlainKey>): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const [name, key] of Object.entries(keys) as [K, PlainKey][]) {
+    Object.defineProperty(out, name, { enumerable: true, get: () => t(key) });
+  }
+  return out;
+}

@@ -125,7 +125,7 @@ export function readsAsText(raw: string): boolean {
   if (!/\p{L}/u.test(s)) return false;
   if (/^[a-z][\w+.-]*:\/\//i.test(s) || /^(mailto|data|blob|chrome|about|urn):/i.test(s)) return false; // URLs
   if (/^[./#@~]/.test(s) && !/\s/.test(s)) return false; // paths, selectors, ids
-  if (/[{};]/.test(s) && /:/.test(s)) return false; // CSS
+  if ((/[{}]/.test(s) && /:/.test(s)) || /^\s*([\w-]+\s*:\s*[^;:]+;\s*)+$/.test(s)) return false; // CSS
   if (/^[\w-]+(\s*,\s*[\w-]+)*$/.test(s) && /[-_]/.test(s) && !/\s\p{L}/u.test(s)) return false; // keys like 'save-profile'
   if (/^\p{Lu}[\p{Lu}\d_]*$/u.test(s)) return false; // CONSTANT, GET, ID
   if (/^\p{Lu}\p{Ll}+(\p{Lu}\p{Ll}+)+$/u.test(s)) return false; // PascalCase identifiers
@@ -162,10 +162,14 @@ function attrName(name: ts.JsxAttributeName): string {
 const STRINGISH = (n: ts.Node): n is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression =>
   ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n);
 
-function literalText(n: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression): string {
-  if (ts.isTemplateExpression(n)) return [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join('…');
+/** The literal's text, each ${…} of a template shown as `hole`. */
+function literalText(n: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression, hole = '…'): string {
+  if (ts.isTemplateExpression(n)) return [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join(hole);
   return n.text;
 }
+
+/** Judge a template with a stand-in word for each hole, so "seen ${n} times" reads as the words it is. */
+const judged = (n: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression, test: (s: string) => boolean) => test(literalText(n, 'X'));
 
 /**
  * The string literals an expression evaluates to (value positions only): the
@@ -223,7 +227,7 @@ export function findLiteralStrings(fileName: string, source: string): Finding[] 
   const reportValues = (expr: ts.Expression | undefined, what: string, test: (s: string) => boolean = hasLetters) => {
     for (const n of valueStrings(expr)) {
       const text = literalText(n as ts.StringLiteral);
-      if (test(text)) report(n, what, text);
+      if (judged(n as ts.StringLiteral, test)) report(n, what, text);
       else seen.add(n);
     }
   };
@@ -303,7 +307,7 @@ export function findLiteralStrings(fileName: string, source: string): Finding[] 
       if (TEXT_PROPERTIES.test(key)) reportValues(node.initializer, `${key}:`, readsAsText);
     } else if (STRINGISH(node)) {
       const text = literalText(node);
-      if (!seen.has(node) && readsAsText(text)) report(node, 'string', text);
+      if (!seen.has(node) && judged(node, readsAsText)) report(node, 'string', text);
       seen.add(node);
     }
     ts.forEachChild(node, visit);
