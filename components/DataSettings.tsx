@@ -86,10 +86,12 @@ function StorageUse() {
       const persisted = await navigator.storage?.persisted?.().catch(() => false);
       if (!estimate) return;
       const usage = formatBytes(estimate.usage ?? 0);
-      const message = estimate.quota
-        ? t('dataSettings.storageUseOfQuota', { usage, quota: formatBytes(estimate.quota) })
-        : t('dataSettings.storageUse', { usage });
-      setInfo(persisted ? `${message} ${t('dataSettings.storageKept')}` : message);
+      const quota = estimate.quota ? formatBytes(estimate.quota) : null;
+      setInfo(
+        quota === null
+          ? t(persisted ? 'dataSettings.storageUseKept' : 'dataSettings.storageUse', { usage })
+          : t(persisted ? 'dataSettings.storageUseOfQuotaKept' : 'dataSettings.storageUseOfQuota', { usage, quota }),
+      );
     })();
   }, []);
   return info ? <p>{info}</p> : null;
