@@ -23,7 +23,8 @@ import type { RequestSeed } from './RequestView';
 import { TextField } from './TextField';
 import { showToast } from './Toasts';
 import { useTransient } from './view-hooks';
-import { t, tn } from '@/utils/i18n';
+import { formatList, formatNumber, t, tn } from '@/utils/i18n';
+import { tx } from './i18n';
 
 /**
  * On a person's page: how the user knows them, who can introduce the user to
@@ -103,8 +104,11 @@ export function IntroPlanner({
             )}
             {options.counts.stated > 0 && (
               <p className="muted small" aria-label={t('introPlanner.mutualConnections')}>
-                {options.counts.stated} mutual connection{options.counts.stated === 1 ? '' : t('introPlanner.s')} on their profile · {options.counts.read} name
-                {options.counts.read === 1 ? '' : t('introPlanner.s')} read · {options.counts.saved} saved in Introbook
+                {t('introPlanner.mutualCounts', {
+                  stated: tn('introPlanner.mutualStated', options.counts.stated),
+                  read: tn('introPlanner.namesRead', options.counts.read),
+                  saved: formatNumber(options.counts.saved),
+                })}
               </p>
             )}
             {askButtons && askButtons.length > 0 &&
@@ -124,8 +128,7 @@ export function IntroPlanner({
               <div key={s.name} className="suggestion">
                 {s.matches.map((m) => (
                   <p key={m.id}>
-                    Is the mutual connection <strong>{s.name}</strong> the {m.name} you saved
-                    {roleLine(m) ? ` (${roleLine(m)})` : ''}?
+                    {tx(roleLine(m) ? 'introPlanner.isTheMutualWithRole' : 'introPlanner.isTheMutual', { mutual: <strong>{s.name}</strong>, name: m.name, role: roleLine(m) })}
                     <span className="button-row">
                       <button type="button" onClick={() => void confirmMutual(db, person.id, m.id)} aria-label={t('introPlanner.yesIsTheMutualConnection', { name: m.name })}>
                         {t('introPlanner.yesSamePerson')}
@@ -143,7 +146,9 @@ export function IntroPlanner({
                 {options.dismissed.map((d) => (
                   <li key={d.person.id}>
                     <span className="muted">
-                      Not the mutual connection {d.name}: the {d.person.name} you saved{roleLine(d.person) ? ` (${roleLine(d.person)})` : ''}.
+                      {roleLine(d.person)
+                        ? t('introPlanner.notTheMutualWithRole', { mutual: d.name, name: d.person.name, role: roleLine(d.person) ?? '' })
+                        : t('introPlanner.notTheMutual', { mutual: d.name, name: d.person.name })}
                     </span>
                     <button type="button" className="link-button" onClick={() => void undismissMutual(db, person.id, d.person.id)} aria-label={t('introPlanner.undoMayBeTheMutualConnection', { name: d.person.name })}>
                       {t('common.undo')}
@@ -154,7 +159,7 @@ export function IntroPlanner({
             )}
             {options.unmatched.length > 0 && (
               <div className="muted">
-                Not saved yet: {options.unmatched.join(', ')}.
+                {t('introPlanner.notSavedYet', { names: formatList(options.unmatched) })}
                 <span className="button-row">
                   {options.unmatched.slice(0, 3).map((name) => (
                     <button key={name} type="button" onClick={() => setAdding(name)} aria-label={t('introPlanner.addAsSomeoneWhoCanIntroduce', { name })}>
@@ -227,10 +232,13 @@ function Relationship({ person, db }: { person: Person; db: IntrobookDB }) {
 
   return (
     <details className="subpanel" open={person.knowsPersonally || person.degree === 1}>
-      <summary>Your relationship{isContact(person) ? t('introPlanner.canIntroduceYouToOthers') : ''}</summary>
+      <summary>
+        {t('introPlanner.yourRelationship')}
+        {isContact(person) ? t('introPlanner.canIntroduceYouToOthers') : ''}
+      </summary>
       <form onSubmit={save} aria-label={t('introPlanner.yourRelationshipWith', { name: person.name })}>
         <label className="inline">
-          <input type="checkbox" checked={knows} onChange={(e) => setKnows(e.target.checked)} /> I know them
+          <input type="checkbox" checked={knows} onChange={(e) => setKnows(e.target.checked)} /> {t('introPlanner.iKnowThem')}
         </label>
         {person.degree === 1 && <p className="muted">{t('introPlanner.a1stDegreeConnectionTheyCan')}</p>}
         <ClosenessSelect value={closeness} onChange={setCloseness} />
@@ -295,7 +303,7 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
           {same.map((p) => (
             <li key={p.id}>
               <button type="button" className="primary" onClick={() => void save({ useId: p.id })}>
-                Yes, {p.name}
+                {t('introPlanner.yesName', { name: p.name })}
                 {roleLine(p) ? ` (${roleLine(p)})` : ''}
               </button>
             </li>
@@ -324,7 +332,7 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
             {offered.map((p) => (
               <li key={p.id}>
                 <button type="button" onClick={() => void save({ useId: p.id })}>
-                  Use {p.name}
+                  {t('introPlanner.useName', { name: p.name })}
                   {roleLine(p) ? ` (${roleLine(p)})` : ''}
                 </button>
               </li>

@@ -169,7 +169,8 @@ function literalText(n: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts
 }
 
 /** Judge a template with a stand-in word for each hole, so "seen ${n} times" reads as the words it is. */
-const judged = (n: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression, test: (s: string) => boolean) => test(literalText(n, 'X'));
+const judged = (n: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression, test: (s: string) => boolean) =>
+  test(literalText(n, test === hasLetters ? '' : 'X'));
 
 /**
  * The string literals an expression evaluates to (value positions only): the
