@@ -95,7 +95,7 @@ function readsAsText(raw) {
   if (!/\p{L}/u.test(s)) return false;
   if (/^[a-z][\w+.-]*:\/\//i.test(s) || /^(mailto|data|blob|chrome|about|urn):/i.test(s)) return false;
   if (/^[./#@~]/.test(s) && !/\s/.test(s)) return false;
-  if (/[{};]/.test(s) && /:/.test(s)) return false;
+  if (/[{}]/.test(s) && /:/.test(s) || /^\s*([\w-]+\s*:\s*[^;:]+;\s*)+$/.test(s)) return false;
   if (/^[\w-]+(\s*,\s*[\w-]+)*$/.test(s) && /[-_]/.test(s) && !/\s\p{L}/u.test(s)) return false;
   if (/^\p{Lu}[\p{Lu}\d_]*$/u.test(s)) return false;
   if (/^\p{Lu}\p{Ll}+(\p{Lu}\p{Ll}+)+$/u.test(s)) return false;
@@ -128,7 +128,11 @@ function literalText(n, hole = "\u2026") {
   if (ts.isTemplateExpression(n)) return [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join(hole);
   return n.text;
 }
-var judged = (n, test) => test(literalText(n, "X"));
+function judged(n, test) {
+  if (test === hasLetters) return hasLetters(literalText(n, ""));
+  if (test(literalText(n, "X"))) return true;
+  return ts.isTemplateExpression(n) && [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].some((part, i, parts) => i > 0 && /^[\s\u00a0(]+\p{L}{2,}/u.test(part) || i < parts.length - 1 && /\p{L}{2,}[\s\u00a0]+$/u.test(part));
+}
 function valueStrings(expr, out = []) {
   if (!expr) return out;
   if (STRINGISH(expr)) out.push(expr);

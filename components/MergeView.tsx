@@ -11,10 +11,10 @@ import { refreshReminders } from '@/utils/messaging/client';
 import { roleLine } from './PersonCard';
 import { showToast } from './Toasts';
 import { useView } from './view-hooks';
-import { t } from '@/utils/i18n';
+import { formatDate, formatList, labels, t, tn } from '@/utils/i18n';
 
-const CLOSENESS = { 1: 'Acquaintance', 2: 'Know them well', 3: 'Close' } as const;
-const DEGREE = { 1: '1st', 2: '2nd', 3: '3rd+' } as const;
+const CLOSENESS = labels({ 1: 'mergeView.closeness.acquaintance', 2: 'mergeView.closeness.knowWell', 3: 'mergeView.closeness.close' });
+const DEGREE = labels({ 1: 'mergeView.degree.first', 2: 'mergeView.degree.second', 3: 'mergeView.degree.third' });
 
 /** A field's value as text, for the side-by-side view. Scraped text stays text. */
 function show(person: Person, field: MergeField): string {
@@ -47,7 +47,7 @@ export function MergeView({ db, firstId, secondId, onDone }: { db: IntrobookDB; 
         {t('mergeView.back')}
       </button>
       <h2 className="request-title" tabIndex={-1} ref={heading} data-view-heading>
-        Merge {first?.name ?? t('mergeView.thisPerson')} with another record
+        {t('mergeView.mergeWithAnother', { name: first?.name ?? t('mergeView.thisPerson') })}
       </h2>
       {!first ? (
         <p className="message error">{t('mergeView.thisPersonIsNoLongerIn')}</p>
@@ -155,11 +155,11 @@ function SideBySide({
   }
 
   const moving = [
-    moves.requests > 0 && `${moves.requests} request${moves.requests === 1 ? '' : 's'}`,
-    moves.meetings > 0 && `${moves.meetings} meeting${moves.meetings === 1 ? '' : 's'}`,
-    moves.mutualLinks > 0 && `${moves.mutualLinks} mutual link${moves.mutualLinks === 1 ? '' : 's'}`,
-    moves.other > 0 && `${moves.other} other item${moves.other === 1 ? '' : 's'}`,
-  ].filter(Boolean);
+    moves.requests > 0 && tn('common.requests', moves.requests),
+    moves.meetings > 0 && tn('mergeView.meetings', moves.meetings),
+    moves.mutualLinks > 0 && tn('mergeView.mutualLinks', moves.mutualLinks),
+    moves.other > 0 && tn('mergeView.otherItems', moves.other),
+  ].filter((x): x is string => Boolean(x));
 
   return (
     <div className="merge">
@@ -168,7 +168,7 @@ function SideBySide({
         {[left, right].map((p) => (
           <label key={p.id} className="inline">
             <input type="radio" name={`${id}-keep`} checked={kept.id === p.id} onChange={() => onKeep(p.id)} />
-            {p.name} {p.profileUrl.startsWith('urn:') ? t('mergeView.addedByHand2') : t('mergeView.fromTheirProfile')}, saved {new Date(p.createdAt).toLocaleDateString()}
+            {t(p.profileUrl.startsWith('urn:') ? 'mergeView.recordByHand' : 'mergeView.recordFromProfile', { name: p.name, date: formatDate(p.createdAt) })}
           </label>
         ))}
       </fieldset>
@@ -196,7 +196,7 @@ function SideBySide({
                         name={`${id}-${f}`}
                         checked={choices[f] === sideOf(p)}
                         onChange={() => setChoices({ ...choices, [f]: sideOf(p) })}
-                        aria-label={`${MERGE_FIELD_LABELS[f]}: keep ${col === 0 ? t('mergeView.theFirst') : t('mergeView.theSecond')} record’s value`}
+                        aria-label={t(col === 0 ? 'mergeView.keepFirstValue' : 'mergeView.keepSecondValue', { field: MERGE_FIELD_LABELS[f] })}
                       />
                       <span className="merge-value">{show(p, f)}</span>
                     </label>
@@ -207,7 +207,7 @@ function SideBySide({
                   <td>
                     <label className="inline">
                       <input type="radio" name={`${id}-${f}`} checked={choices[f] === 'both'} onChange={() => setChoices({ ...choices, [f]: 'both' })} />
-                      Keep both
+                      {t('mergeView.keepBoth')}
                     </label>
                   </td>
                 )}
@@ -217,13 +217,12 @@ function SideBySide({
         </table>
       )}
       <p>
-        {moving.length > 0 ? `${moving.join(', ')} will follow the record kept.` : t('mergeView.nothingElsePointsAtTheOther')} The other record is kept as a
-        tombstone that points to this one, and you can undo the merge.
+        {moving.length > 0 ? t('mergeView.willFollow', { items: formatList(moving) }) : t('mergeView.nothingElsePointsAtTheOther')}{' '}
+        {t('mergeView.tombstone')}
       </p>
       {conflicts.length > 0 && (
         <div className="message error" role="alert">
-          These two are the connector and the person to meet in{' '}
-          {conflicts.map((r) => `a request (${STATUS_LABELS[r.status]})`).join(', ')}. Delete or withdraw it before merging.
+          {t('mergeView.conflicts', { requests: formatList(conflicts.map((r) => t('mergeView.aRequest', { status: STATUS_LABELS[r.status] }))) })}
         </div>
       )}
       <div className="actions">

@@ -169,8 +169,12 @@ function literalText(n: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts
 }
 
 /** Judge a template with a stand-in word for each hole, so "seen ${n} times" reads as the words it is. */
-const judged = (n: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression, test: (s: string) => boolean) =>
-  test(literalText(n, test === hasLetters ? '' : 'X'));
+function judged(n: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression, test: (s: string) => boolean): boolean {
+  if (test === hasLetters) return hasLetters(literalText(n, ''));
+  if (test(literalText(n, 'X'))) return true;
+  // A word right next to a hole: `${n} requests`, `seen ${n} times`.
+  return ts.isTemplateExpression(n) && [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].some((part, i, parts) => (i > 0 && /^[\s\u00a0(]+\p{L}{2,}/u.test(part)) || (i < parts.length - 1 && /\p{L}{2,}[\s\u00a0]+$/u.test(part)));
+}
 
 /**
  * The string literals an expression evaluates to (value positions only): the
