@@ -28,8 +28,7 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
         </h1>
         <div className="panel" role="alert">
           <p>
-            <strong>{t('databaseGate.introbookCantOpenItsStorageIn')}</strong> Nothing has been deleted. Private
-            windows and “never remember history” settings turn storage off; try a normal window, or restart the browser.
+            <strong>{t('databaseGate.introbookCantOpenItsStorageIn')}</strong> {t('databaseGate.nothingDeleted')}
           </p>
           <p className="muted">{t('databaseGate.details', { state })}</p>
         </div>

@@ -53,7 +53,7 @@ function SettingFix({ field, settings, what }: { field: 'name' | 'background' | 
     <InlineFix
       what={what}
       label={label}
-      action={`Fill in ${field === 'name' ? t('missingValues.yourName') : label.toLowerCase()}`}
+      action={t('missingValues.fillIn', { label: field === 'name' ? t('missingValues.yourName') : label.toLowerCase() })}
       type={field === 'resumeUrl' ? 'url' : 'text'}
       onSave={async (value) => {
         await saveSettings({ ...settings, [field]: value });
@@ -76,7 +76,7 @@ function SettingFix({ field, settings, what }: { field: 'name' | 'background' | 
 }
 
 function PersonFix({ db, person, field, what }: { db: IntrobookDB; person?: Person; field: keyof typeof PERSON_FIELD_LABELS; what: string[] }) {
-  if (!person) return <span>Missing: {what.join(', ')}.</span>;
+  if (!person) return <span>{t('missingValues.missing', { what: what.join(', ') })}</span>;
   return (
     <InlineFix
       what={what}
@@ -122,7 +122,7 @@ function InlineFix({
   }
   return (
     <>
-      <span>Missing: {what.join(', ')}. </span>
+      <span>{t('missingValues.missing', { what: what.join(', ') })} </span>
       {open ? (
         <form className="inline-fix" onSubmit={submit} aria-label={t('missingValues.fillIn', { label })}>
           <label htmlFor={id}>{label}</label>

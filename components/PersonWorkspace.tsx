@@ -24,6 +24,7 @@ import { AfterCall } from './CallView';
 import { CHANNEL_LABELS, PrepSheet } from './PrepSheet';
 import { TaskList } from './TaskList';
 import { t } from '@/utils/i18n';
+import { tx } from './i18n';
 
 /**
  * The workspace's sections on a person's page (mounted by PersonDetails):
@@ -394,7 +395,7 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
       <form onSubmit={add} className="capture-form" aria-label={t('personWorkspace.suggestAnIntroduction')}>
         {other ? (
           <p>
-            Introduce {person.name} to <strong>{other.name}</strong>{' '}
+            {tx('personWorkspace.introduceNameTo', { name: person.name, other: <strong>{other.name}</strong> })}{' '}
             <button type="button" className="link-button" onClick={() => setOther(null)}>
               {t('personWorkspace.change')}
             </button>

@@ -22,16 +22,17 @@ import { AutoText } from './AutoText';
 import { formatWhen, fromInputValue, toInputValue } from './format';
 import { roleLine } from './PersonCard';
 import { SyncedCheck } from './Synced';
-import { t } from '@/utils/i18n';
+import { formatMinutes, formatNumber, labels, t } from '@/utils/i18n';
+import { tx } from './i18n';
 
-export const CHANNEL_LABELS: Record<MeetingChannel, string> = {
-  meet: 'Google Meet',
-  zoom: 'Zoom',
-  teams: 'Teams',
-  phone: 'Phone',
-  'in-person': 'In person',
-  other: 'Other',
-};
+export const CHANNEL_LABELS: Record<MeetingChannel, string> = labels({
+  meet: 'prepSheet.channel.meet',
+  zoom: 'prepSheet.channel.zoom',
+  teams: 'prepSheet.channel.teams',
+  phone: 'prepSheet.channel.phone',
+  'in-person': 'prepSheet.channel.inPerson',
+  other: 'prepSheet.channel.other',
+});
 
 /** A meeting's notes row, created on first view. */
 export function useMeetingNotes(db: IntrobookDB, meetingId: string): MeetingNotes | undefined {
@@ -111,7 +112,7 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
         {t('common.meeting')}
       </h4>
       <p>
-        <strong>{formatWhen(meeting.startsAt, settings.timeZone)}</strong> · {meeting.durationMin} min · {CHANNEL_LABELS[meeting.channel]}
+        <strong>{formatWhen(meeting.startsAt, settings.timeZone)}</strong> · {formatMinutes(meeting.durationMin)} · {CHANNEL_LABELS[meeting.channel]}
         {meeting.link && (
           <>
             {' · '}
@@ -202,7 +203,7 @@ function Research({ person, notes, save }: { person: Person; notes: MeetingNotes
         <div>
           <AutoText label={t('prepSheet.about', { name: person.name })} value={notes.researchPerson} onSave={(researchPerson) => save({ researchPerson })} hint={t('prepSheet.theirPathWhatTheyHavePublished')} />
           <AutoText
-            label={`About ${person.company ?? t('prepSheet.theirCompany')}`}
+            label={t('prepSheet.about', { name: person.company ?? t('prepSheet.theirCompany') })}
             value={notes.researchCompany}
             onSave={(researchCompany) => save({ researchCompany })}
             hint={t('prepSheet.itsSiteRecentNewsPressNegative')}
@@ -266,7 +267,7 @@ export function Questions({ notes, save, inCall = false }: { notes: MeetingNotes
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`} className="panel-title">
-        Questions ({notes.questions.filter((q) => q.done).length} of {notes.questions.length} asked)
+        {t('prepSheet.questionsAsked', { asked: formatNumber(notes.questions.filter((q) => q.done).length), total: formatNumber(notes.questions.length) })}
       </h4>
       {notes.questions.length === 0 && (
         <p className="muted">{inCall ? t('prepSheet.noQuestionsPickedForThisCall') : t('prepSheet.noQuestionsPickedYetAddA')}</p>
@@ -379,10 +380,13 @@ function Answers({ notes, save, settings }: { notes: MeetingNotes; save: Save; s
 export function ResumeReminder({ settings }: { settings: Settings }) {
   return settings.resumeUrl ? (
     <p className="resume">
-      <a href={settings.resumeUrl} target="_blank" rel="noopener noreferrer">
-        {t('prepSheet.yourResume')}
-      </a>{' '}
-      — have it ready, and offer it only if they ask.
+      {tx('prepSheet.resumeReady', {
+        link: (
+          <a href={settings.resumeUrl} target="_blank" rel="noopener noreferrer">
+            {t('prepSheet.yourResume')}
+          </a>
+        ),
+      })}
     </p>
   ) : (
     <p className="muted small">{t('prepSheet.addYourResumeLinkInSettings')}</p>

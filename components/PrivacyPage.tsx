@@ -1,5 +1,6 @@
 import { hostPurpose, LEAVES_THE_MACHINE, PERMISSION_PURPOSES, STORED } from '@/utils/privacy';
 import { t } from '@/utils/i18n';
+import { tx } from './i18n';
 
 export interface ManifestAccess {
   permissions: string[];
@@ -12,7 +13,7 @@ export function PrivacyPage({ access }: { access: ManifestAccess }) {
   return (
     <main className="app privacy">
       <h1>
-        <span className="brand">{t('extName')}</span> privacy
+        {tx('privacyPage.title', { name: <span className="brand">{t('extName')}</span> })}
       </h1>
       <section className="panel" aria-labelledby="privacy-stored">
         <h2 className="panel-title" id="privacy-stored">

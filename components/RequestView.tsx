@@ -24,7 +24,8 @@ import { useNow } from './hooks';
 import { unsentText } from './nav';
 import { showToast } from './Toasts';
 import { useTransient, useView } from './view-hooks';
-import { t } from '@/utils/i18n';
+import { formatMinutes, t } from '@/utils/i18n';
+import { tx } from './i18n';
 
 /** A request not saved yet: what "Ask … for an intro" or "Ask … directly" starts. */
 export interface RequestSeed {
@@ -126,10 +127,10 @@ export function RequestView({
         {backLabel}
       </button>
       <h2 className="request-title" tabIndex={-1} ref={heading} data-view-heading>
-        {request.kind === 'intro' ? `Intro to ${targetName} via ${connector?.name ?? '?'}` : t('requestView.directAskTo', { targetName })}
+        {request.kind === 'intro' ? t('requestView.introToVia', { targetName, connector: connector?.name ?? '?' }) : t('requestView.directAskTo', { targetName })}
       </h2>
       <p>
-        Status: <strong>{request.id ? STATUS_LABELS[request.status] : t('requestView.newDraftNotSavedUntilYou')}</strong>
+        {tx('requestView.status', { status: <strong>{request.id ? STATUS_LABELS[request.status] : t('requestView.newDraftNotSavedUntilYou')}</strong> })}
       </p>
       <NextStep db={db} request={request} action={action} settings={settings} />
       {meeting && <MeetingDetails db={db} request={request} meeting={meeting} settings={settings} />}
@@ -184,8 +185,8 @@ function NextStep({ db, request, action, settings }: { db: IntrobookDB; request:
   return (
     <div className="next-step" aria-label={t('requestView.nextStep')}>
       <p>
-        Next: <strong>{action.label}</strong>
-        {action.dueAt !== null && <> {' '}{t('requestView.due2', { when: formatWhen(action.dueAt, settings.timeZone) })}</>}
+        {tx('requestView.next', { action: <strong>{action.label}</strong> })}
+        {action.dueAt !== null && <> {t('requestView.due2', { when: formatWhen(action.dueAt, settings.timeZone) })}</>}
         {request.dueOverride !== null && <span className="muted"> {t('requestView.yourDate')}</span>}
       </p>
       {action.dueAt !== null && request.id && (
@@ -305,7 +306,7 @@ function MeetingDetails({ db, request, meeting, settings }: { db: IntrobookDB; r
   return (
     <div className="meeting" aria-label={t('common.meeting')}>
       <p>
-        Meeting: <strong>{formatWhen(meeting.startsAt, settings.timeZone)}</strong>–{endTime} ({meeting.durationMin} min)
+        {tx('requestView.meetingLine', { start: <strong>{formatWhen(meeting.startsAt, settings.timeZone)}</strong>, end: endTime, length: formatMinutes(meeting.durationMin) })}
         {meeting.link && (
           <>
             {' '}

@@ -9,11 +9,10 @@ import { TextField } from './TextField';
 import { useTransient } from './view-hooks';
 import { SyncSettings } from './SyncSettings';
 
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 import { CaptureHealth } from './CaptureHealth';
 import { DataSettings } from './DataSettings';
 import { PrepSettings } from './PrepSettings';
-import { t } from '@/utils/i18n';
+import { t, weekdayNames } from '@/utils/i18n';
 
 function zones(): string[] {
   try {
@@ -111,7 +110,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
       </div>
       <fieldset className="days">
         <legend>{t('settingsView.workingDays')}</legend>
-        {DAYS.map((day, i) => (
+        {weekdayNames().map((day, i) => (
           <label key={day} className="inline">
             <input
               type="checkbox"

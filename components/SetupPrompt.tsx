@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { Settings } from '@/utils/domain/schemas';
 import { missingTemplateSettings, saveSettings, SETTING_LABELS, TEMPLATE_SETTINGS } from '@/utils/settings';
 import { TextField } from './TextField';
-import { t } from '@/utils/i18n';
+import { labels, t } from '@/utils/i18n';
 
-const HINTS = { name: 'Sam Rivera', background: 'a data analyst moving into product', goal: 'product management in climate tech' } as const;
+const HINTS = labels({ name: 'setupPrompt.hint.name', background: 'setupPrompt.hint.background', goal: 'setupPrompt.hint.goal' });
 
 /**
  * First run: the few settings every template needs (your name, background and

@@ -22,8 +22,7 @@ export function SyncHistory({ db, table, rowId }: { db: IntrobookDB; table: stri
               <>{t('syncHistory.savedOnTwoBrowsersWhileThey')}</>
             ) : (
               <>
-                {fieldLabel(c.field ?? '')}: kept “{describeValue(table, c.field ?? '', c.kept)}”; the other browser had “
-                {describeValue(table, c.field ?? '', c.other)}”.
+                {t('syncHistory.keptOther', { field: fieldLabel(c.field ?? ''), kept: describeValue(table, c.field ?? '', c.kept), other: describeValue(table, c.field ?? '', c.other) })}
               </>
             )}{' '}
             <span className="muted">({new Date(c.at).toLocaleString()})</span>

@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { dismissNotice, openRestoreOffers, restoreFromOffer } from '@/utils/sync/notices';
 import { t } from '@/utils/i18n';
+import { tx } from './i18n';
 
 export function SyncNotices({ db }: { db: IntrobookDB }) {
   const offers = useLiveQuery(() => openRestoreOffers(db), [db]);
@@ -18,7 +19,7 @@ export function SyncNotices({ db }: { db: IntrobookDB }) {
         {offers.map(({ offer, label }) => (
           <li key={offer.id}>
             <p style={{ margin: '4px 0' }}>
-              <strong>{label}</strong> was removed on one of your browsers while it was edited on another. The edits are kept.
+              {tx('syncNotices.removedWhileEdited', { label: <strong>{label}</strong> })}
             </p>
             <div className="actions" style={{ marginTop: 4 }}>
               <button type="button" className="primary" onClick={() => void restoreFromOffer(db, offer)} aria-label={t('syncNotices.restore2', { label })}>

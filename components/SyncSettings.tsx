@@ -18,7 +18,7 @@ import { syncConfigSchema } from '@/utils/sync/schemas';
 import { OFF_STATUS, syncStatusItem, type SyncStatus } from '@/utils/sync/status';
 import { CONFIG_KEY } from '@/utils/sync/store';
 import { TextField } from './TextField';
-import { t } from '@/utils/i18n';
+import { formatTimeOfDay, t } from '@/utils/i18n';
 
 async function send(message: SyncMessage): Promise<SyncReply> {
   try {
@@ -113,8 +113,9 @@ export function SyncSettings() {
             {status.message}
           </p>
           <p className="muted">
-            Relay: {config.relayUrl}
-            {status.lastSyncedAt ? t('syncSettings.lastSynced', { toLocaleTimeString: new Date(status.lastSyncedAt).toLocaleTimeString() }) : ''}
+            {status.lastSyncedAt
+              ? t('syncSettings.relayLastSynced', { relay: config.relayUrl, time: formatTimeOfDay(status.lastSyncedAt) })
+              : t('syncSettings.relay', { relay: config.relayUrl })}
           </p>
           <div className="actions">
             {config.enabled ? (

@@ -107,3 +107,10 @@ export function labels<K extends PropertyKey>(keys: Record<K, PlainKey>): Record
   }
   return out;
 }
+
+let minutes: Intl.NumberFormat | undefined;
+/** A length in minutes, e.g. "20 min", as the user's locale writes it. */
+export function formatMinutes(n: number): string {
+  minutes ??= new Intl.NumberFormat(undefined, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
+  return minutes.format(n);
+}

@@ -18,16 +18,17 @@ import { initialWorkspaceView, Workspace } from '@/components/Workspace';
 import { getDb } from '@/utils/db/db';
 import { getPerson } from '@/utils/db/people';
 import { focusedPersonId, focusedRequestId, pendingMerge } from '@/utils/ui-state';
-import { t } from '@/utils/i18n';
+import { labels, t } from '@/utils/i18n';
 
 type View = 'people' | 'call' | 'requests' | 'templates' | 'settings';
-const VIEWS: [View, string][] = [
-  ['people', 'People'],
-  ['call', 'In call'],
-  ['requests', 'Requests'],
-  ['templates', 'Templates'],
-  ['settings', 'Settings'],
-];
+const VIEW_LABELS = labels({
+  people: 'sidepanel.tab.people',
+  call: 'sidepanel.tab.call',
+  requests: 'sidepanel.tab.requests',
+  templates: 'sidepanel.tab.templates',
+  settings: 'sidepanel.tab.settings',
+});
+const VIEWS = (['people', 'call', 'requests', 'templates', 'settings'] as const).map((v): [View, string] => [v, VIEW_LABELS[v]]);
 
 export function App() {
   const db = getDb();
