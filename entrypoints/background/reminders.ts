@@ -11,6 +11,7 @@ import { ensureDueIndex, reindexMeetingDueDates } from '@/utils/db/due-index';
 import { dueUntil, nextDueAt } from '@/utils/db/due';
 import { getSettings, watchSettings, workWeek } from '@/utils/settings';
 import { toolbarButton } from '@/utils/toolbar';
+import { t } from '@/utils/i18n';
 
 export const PERIODIC_ALARM = 'introbook-reminders';
 export const NEXT_DUE_ALARM = 'introbook-next-due';
@@ -43,7 +44,7 @@ export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
         .create(item.kind === 'request' ? `introbook:${item.requestId}` : `introbook:task:${item.taskId}`, {
           type: 'basic',
           iconUrl: browser.runtime.getURL('/icon/128.png'),
-          title: 'Introbook: follow-up due',
+          title: t('background.followUpTitle'),
           message: item.label,
         })
         .catch(() => {});
