@@ -225,7 +225,9 @@ export function findLiteralStrings(fileName: string, source: string): Finding[] 
   const report = (node: ts.Node, what: string, text: string) => {
     if (seen.has(node)) return;
     seen.add(node);
-    const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    // JSX text starts right after the tag: point at its first word.
+    const start = ts.isJsxText(node) ? node.getStart(sf) + (node.text.length - node.text.trimStart().length) : node.getStart(sf);
+    const { line, character } = sf.getLineAndCharacterOfPosition(start);
     if (ignored.has(line + 1)) return;
     findings.push({ start: node.getStart(sf), end: node.getEnd(), line: line + 1, column: character + 1, kind: what, text: text.replace(/\s+/g, ' ').trim() });
   };
@@ -247,6 +249,12 @@ export function findLiteralStrings(fileName: string, source: string): Finding[] 
       if (/^console\./.test(full)) return true;
       if (node.expression.kind === ts.SyntaxKind.ImportKeyword) return true;
       if (name === 'create' && /notifications|contextMenus|menus/.test(full)) return false;
+      // el.setAttribute('aria-label', '…'): the value is text when the attribute is.
+      if (name === 'setAttribute' && node.arguments?.[0] && ts.isStringLiteral(node.arguments[0]) && TEXT_ATTRIBUTES.has(node.arguments[0].text)) {
+        seen.add(node.arguments[0]);
+        reportValues(node.arguments[1], 'string');
+        return false;
+      }
       if (NON_TEXT_CALLS.has(name) && !DIALOG_CALLS.has(name)) {
         // The call's own arguments are not text; callbacks passed to it are still searched.
         for (const a of node.arguments ?? []) if (STRINGISH(a)) seen.add(a);
