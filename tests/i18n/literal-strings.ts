@@ -226,7 +226,7 @@ export function findLiteralStrings(fileName: string, source: string): Finding[] 
     if (seen.has(node)) return;
     seen.add(node);
     // JSX text starts right after the tag: point at its first word.
-    const start = ts.isJsxText(node) ? node.getStart(sf) + (node.text.length - node.text.trimStart().length) : node.getStart(sf);
+    const start = ts.isJsxText(node) ? node.pos + (node.text.length - node.text.trimStart().length) : node.getStart(sf);
     const { line, character } = sf.getLineAndCharacterOfPosition(start);
     if (ignored.has(line + 1)) return;
     findings.push({ start: node.getStart(sf), end: node.getEnd(), line: line + 1, column: character + 1, kind: what, text: text.replace(/\s+/g, ' ').trim() });
