@@ -5,7 +5,7 @@
  * each source file and reports literal text as file:line:column.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
 import { findLiteralStrings, readsAsText, type Finding } from '../i18n/literal-strings';
