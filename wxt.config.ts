@@ -48,11 +48,12 @@ export default defineConfig({
   outDir: E2E ? '.output/e2e' : '.output',
   hooks: { 'vite:build:extendConfig': nativeBrowserApiForContentScripts },
   vite: () => ({ define: { __INTROBOOK_E2E__: JSON.stringify(E2E) } }),
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   manifest: ({ browser }) => ({
-    name: 'Introbook',
-    description:
-      'Save people from LinkedIn profiles in one click and turn them into warm introductions. Your data stays on your machine.',
+    // Every text the browser shows comes from locales/<lang>.yml (issue #12): a translation is a file.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: [
       'storage',
       'unlimitedStorage',
@@ -68,14 +69,14 @@ export default defineConfig({
     commands: {
       'save-profile': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Save the person on this page to Introbook',
+        description: '__MSG_commandSaveProfile__',
       },
       'open-side-panel': {
         suggested_key: { default: 'Alt+Shift+I' },
-        description: 'Open Introbook (prep notes during a call)',
+        description: '__MSG_commandOpenSidePanel__',
       },
     },
-    action: { default_title: 'Introbook' },
+    action: { default_title: '__MSG_extName__' },
     // Chrome: block messages from other extensions (web pages can't message us without `matches`).
     // Firefox gets its sidebar from entrypoints/sidepanel and has no externally_connectable.
     ...(browser === 'firefox'

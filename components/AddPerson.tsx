@@ -8,6 +8,7 @@ import { LIMITS, type Person } from '@/utils/domain/schemas';
 import { roleLine } from './PersonCard';
 import { TextField } from './TextField';
 import { showToast } from './Toasts';
+import { t, tn } from '@/utils/i18n';
 
 /**
  * Add a person by hand from the side panel (someone met offline, or with no
@@ -20,7 +21,7 @@ export function AddPerson({ db, onOpen }: { db: IntrobookDB; onOpen: (person: Pe
     return (
       <div className="actions">
         <button type="button" onClick={() => setOpen(true)}>
-          Add a person
+          {t('common.addAPerson')}
         </button>
       </div>
     );
@@ -48,24 +49,24 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
     setError(null);
     try {
       const person = await addPersonByHand(db, values, undefined, { asNew });
-      showToast(`Added ${person.name}.`);
+      showToast(t('addPerson.added', { name: person.name }));
       onDone(person);
     } catch (e) {
       if (e instanceof SameNameError) return setSame(e.matches);
-      if (e instanceof AlreadySavedError) return setError(`${e.person.name} is already saved with this profile link.`);
-      setError(e instanceof Error && /required|https/.test(e.message) ? e.message : 'Check the fields: a name is required, and the email and link must be valid.');
+      if (e instanceof AlreadySavedError) return setError(t('addPerson.isAlreadySavedWithThisProfile', { name: e.person.name }));
+      setError(e instanceof Error && /required|https/.test(e.message) ? e.message : t('common.checkTheFieldsANameIs'));
     }
   }
 
   if (same) {
     return (
       <div className="panel confirm" role="alertdialog" aria-labelledby="add-person-same">
-        <p id="add-person-same">{same.length === 1 ? `Is this the ${same[0]!.name} you saved?` : `You saved ${same.length} people named ${same[0]!.name}. Is it one of them?`}</p>
+        <p id="add-person-same">{same.length === 1 ? t('common.isThisTheYouSaved', { name: same[0]!.name }) : tn('common.youSavedPeopleNamed', same.length, { name: same[0]!.name })}</p>
         <ul className="people-list">
           {same.map((p) => (
             <li key={p.id}>
               <button type="button" className="primary" onClick={() => onDone(p)}>
-                Yes, open {p.name}
+                {t('addPerson.yesOpen', { name: p.name })}
                 {roleLine(p) ? ` (${roleLine(p)})` : ''}
               </button>
             </li>
@@ -73,10 +74,10 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
         </ul>
         <div className="actions">
           <button type="button" onClick={() => void save(true)}>
-            No, add someone new
+            {t('common.noAddSomeoneNew')}
           </button>
           <button type="button" onClick={() => setSame(null)}>
-            Back
+            {t('common.back')}
           </button>
         </div>
       </div>
@@ -86,21 +87,21 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
   return (
     <form
       className="panel capture-form"
-      aria-label="Add a person"
+      aria-label={t('common.addAPerson')}
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
         void save(false);
       }}
     >
-      <TextField label="Name" value={values.name} onChange={set('name')} required maxLength={LIMITS.name} autoComplete="off" />
+      <TextField label={t('common.name')} value={values.name} onChange={set('name')} required maxLength={LIMITS.name} autoComplete="off" />
       {typed && typed.length > 0 && (
-        <div className="offer" aria-label="Saved people with this name">
-          <p className="muted small">Already saved:</p>
+        <div className="offer" aria-label={t('common.savedPeopleWithThisName')}>
+          <p className="muted small">{t('common.alreadySaved')}</p>
           <ul className="people-list">
             {typed.map((p) => (
               <li key={p.id}>
                 <button type="button" onClick={() => onDone(p)}>
-                  Open {p.name}
+                  {t('addPerson.open', { name: p.name })}
                   {roleLine(p) ? ` (${roleLine(p)})` : ''}
                 </button>
               </li>
@@ -108,18 +109,18 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
           </ul>
         </div>
       )}
-      <TextField label="Role" value={values.role} onChange={set('role')} maxLength={200} />
-      <TextField label="Company" value={values.company} onChange={set('company')} maxLength={200} />
-      <TextField label="Headline" value={values.headline} onChange={set('headline')} maxLength={500} />
-      <TextField label="Location" value={values.location} onChange={set('location')} maxLength={200} />
-      <TextField label="Email" value={values.email} onChange={set('email')} type="email" maxLength={200} />
-      <TextField label="Profile link" value={values.profileUrl} onChange={set('profileUrl')} type="url" maxLength={2048} />
+      <TextField label={t('addPerson.role')} value={values.role} onChange={set('role')} maxLength={200} />
+      <TextField label={t('common.company')} value={values.company} onChange={set('company')} maxLength={200} />
+      <TextField label={t('common.headline')} value={values.headline} onChange={set('headline')} maxLength={500} />
+      <TextField label={t('common.location')} value={values.location} onChange={set('location')} maxLength={200} />
+      <TextField label={t('common.email')} value={values.email} onChange={set('email')} type="email" maxLength={200} />
+      <TextField label={t('common.profileLink')} value={values.profileUrl} onChange={set('profileUrl')} type="url" maxLength={2048} />
       <div className="actions">
         <button type="submit" className="primary">
-          Add person
+          {t('common.addPerson')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {error && (

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { t } from '@/utils/i18n';
 
 /**
  * A text box that saves as the user types (no save button): a short pause
@@ -76,7 +77,7 @@ export function AutoText({
       {hint && <p className="muted small">{hint}</p>}
       {multiline ? <textarea {...common} rows={rows} onChange={(e) => change(e.target.value)} /> : <input {...common} onChange={(e) => change(e.target.value)} />}
       <span id={`${id}-status`} className={`save-status${status === 'error' ? ' error' : ''}`} aria-live="polite">
-        {status === 'saving' ? 'Saving…' : status === 'saved' ? 'Saved' : status === 'error' ? 'Not saved — your text is still here; try again.' : ''}
+        {status === 'saving' ? t('autoText.saving') : status === 'saved' ? t('autoText.saved') : status === 'error' ? t('autoText.notSavedYourTextIsStill') : ''}
       </span>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { liveCallsItem, type LiveCall } from '@/utils/calls-state';
 import { openSidePanel } from '@/utils/side-panel';
+import { t } from '@/utils/i18n';
 
 /**
  * In the popup, while a call is on: one button that opens the side panel on
@@ -21,9 +22,9 @@ export function CallPrompt() {
   }, []);
   if (!call) return null;
   return (
-    <section className="panel call-prompt" aria-label="Call in progress">
+    <section className="panel call-prompt" aria-label={t('callPrompt.callInProgress')}>
       <button type="button" className="primary" onClick={() => openSidePanel()}>
-        {call.match ? `Open prep notes for ${call.match.name}` : 'Open Introbook for this call'}
+        {call.match ? t('callPrompt.openPrepNotesFor', { name: call.match.name }) : t('callPrompt.openIntrobookForThisCall')}
       </button>
     </section>
   );

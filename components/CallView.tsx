@@ -24,8 +24,10 @@ import { formatWhen } from './format';
 import { SyncedCheck } from './Synced';
 import { TaskList } from './TaskList';
 import { Questions, ResumeReminder, useMeetingNotes } from './PrepSheet';
+import { labels, t } from '@/utils/i18n';
+import { tx } from './i18n';
 
-const STATE_LABELS = { idle: 'No call', lobby: 'Waiting to join', 'in-call': 'In call', ended: 'Call ended' } as const;
+const STATE_LABELS = labels({ idle: 'callView.noCall', lobby: 'callView.waitingToJoin', 'in-call': 'callView.inCall', ended: 'callView.callEnded' });
 
 /**
  * The side panel's "In call" view: the live call the panel follows, matched to
@@ -42,17 +44,17 @@ export function CallView({ db, call, settings, onOpenPerson }: { db: IntrobookDB
 
   if (!call) {
     return (
-      <section className="panel" aria-label="In call">
-        <h2 className="panel-title">In call</h2>
+      <section className="panel" aria-label={t('callView.inCall')}>
+        <h2 className="panel-title">{t('callView.inCall')}</h2>
         <p className="muted">
-          No call right now. When a Google Meet, Zoom or Teams call starts in a tab, the prep notes of the person you are meeting show here.
+          {t('callView.noCallRightNowWhenA')}
         </p>
       </section>
     );
   }
   const heading = `${STATE_LABELS[call.state]} · ${SITE_LABELS[call.site]}${call.title ? ` · ${call.title}` : ''}`;
   return (
-    <section className="panel call-view" aria-label={call.state === 'ended' ? 'After the call' : 'In call'}>
+    <section className="panel call-view" aria-label={call.state === 'ended' ? t('common.afterTheCall') : t('callView.inCall')}>
       <h2 className="panel-title">{heading}</h2>
       {(!call.match || picking) && (
         <PickPerson
@@ -66,14 +68,14 @@ export function CallView({ db, call, settings, onOpenPerson }: { db: IntrobookDB
           <div className="call-person">
             <h3 className="person-name">{data.person.name}</h3>
             <span className="muted small">
-              {call.match.how === 'scheduled-link' ? 'Your scheduled meeting' : call.match.how === 'chosen' || call.match.how === 'remembered' ? 'You picked them' : 'Matched by name'}
+              {call.match.how === 'scheduled-link' ? t('callView.yourScheduledMeeting') : call.match.how === 'chosen' || call.match.how === 'remembered' ? t('callView.youPickedThem') : t('callView.matchedByName')}
               {' · '}
               <button type="button" className="link-button" onClick={() => setPicking(true)}>
-                Not {data.person.name}?
+                {t('callView.not', { name: data.person.name })}
               </button>
               {' · '}
               <button type="button" className="link-button" onClick={() => onOpenPerson(data.person.id)}>
-                Open their page
+                {t('callView.openTheirPage')}
               </button>
             </span>
           </div>
@@ -96,20 +98,20 @@ function PickPerson({ db, call, onPicked }: { db: IntrobookDB; call: LiveCall; o
   async function pick(personId: string) {
     const ok = await sendCallMessage({ type: 'call/choose', tabId: call.tabId, personId });
     if (ok) onPicked();
-    else setError('Introbook could not link this call. Try again.');
+    else setError(t('callView.introbookCouldNotLinkThisCall'));
   }
   const options = results ? results.people.map((p) => ({ personId: p.id, name: p.name, detail: p.company ?? p.headline ?? '' })) : call.candidates.map((c) => ({ personId: c.personId, name: c.name, detail: '' }));
   return (
     <div className="pick-person">
-      <h3>Who is this call with?</h3>
-      {call.candidates.length > 0 && !results && <p className="muted small">Likely people, from the names and title on the call:</p>}
+      <h3>{t('callView.whoIsThisCallWith')}</h3>
+      {call.candidates.length > 0 && !results && <p className="muted small">{t('callView.likelyPeopleFromTheNamesAnd')}</p>}
       {options.length > 0 && (
-        <ul className="people-list" aria-label="People this call may be with">
+        <ul className="people-list" aria-label={t('callView.peopleThisCallMayBeWith')}>
           {options.map((o) => (
             <li key={o.personId}>
               <button type="button" className="person-row" onClick={() => void pick(o.personId)}>
                 <span className="person-row-text">
-                  <span className="person-row-name">It’s {o.name}</span>
+                  <span className="person-row-name">{t('callView.its', { name: o.name })}</span>
                   {o.detail && <span className="person-row-role">{o.detail}</span>}
                 </span>
               </button>
@@ -118,10 +120,10 @@ function PickPerson({ db, call, onPicked }: { db: IntrobookDB; call: LiveCall; o
         </ul>
       )}
       <div className="field">
-        <label htmlFor={`${id}-q`}>Find someone else</label>
-        <input id={`${id}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search saved people" />
+        <label htmlFor={`${id}-q`}>{t('callView.findSomeoneElse')}</label>
+        <input id={`${id}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('common.searchSavedPeople')} />
       </div>
-      <p className="muted small">Introbook remembers your answer for this meeting link.</p>
+      <p className="muted small">{t('callView.introbookRemembersYourAnswerForThis')}</p>
       {error && (
         <p className="message error" role="alert">
           {error}
@@ -139,35 +141,39 @@ function mmss(ms: number): string {
 function InCall({ db, person, meeting, settings, call }: { db: IntrobookDB; person: Person; meeting: Meeting; settings: Settings; call: LiveCall }) {
   const notes = useMeetingNotes(db, meeting.id);
   const now = useTick(call.state === 'in-call');
-  if (!notes) return <p className="muted">Loading the prep sheet…</p>;
+  if (!notes) return <p className="muted">{t('common.loadingThePrepSheet')}</p>;
   const save = (change: Parameters<typeof updateMeetingNotes>[2]) => updateMeetingNotes(db, meeting.id, change);
   const planned = meeting.durationMin * 60_000;
   const elapsed = call.startedAt !== null ? now - call.startedAt : 0;
   const over = call.state === 'in-call' && elapsed > planned;
   return (
-    <div className="in-call" role="region" aria-label={`Prep sheet for ${person.name}`}>
+    <div className="in-call" role="region" aria-label={t('callView.prepSheetFor', { name: person.name })}>
       <p className={`timer${over ? ' over' : ''}`}>
         {call.state === 'in-call' ? (
           <>
-            <span role="timer" aria-label="Time in the call">
-              {mmss(elapsed)}
-            </span>{' '}
-            of {mmss(planned)} planned
+            {tx('callView.elapsedOfPlanned', {
+              elapsed: (
+                <span role="timer" aria-label={t('callView.timeInTheCall')}>
+                  {mmss(elapsed)}
+                </span>
+              ),
+              planned: mmss(planned),
+            })}
           </>
         ) : (
-          <>Waiting to join · {meeting.durationMin} minutes planned</>
+          <>{t('callView.waitingToJoinMinutesPlanned', { durationMin: meeting.durationMin })}</>
         )}
       </p>
       {over && (
         <p className="message warn-text" role="status">
-          Past the planned {meeting.durationMin} minutes: thank them, and ask before you go on.
+          {t('callView.pastThePlannedMinutesThankThem', { durationMin: meeting.durationMin })}
         </p>
       )}
       <Questions notes={notes} save={save} inCall />
-      <AutoText label="Quick notes" value={notes.callNotes} onSave={(callNotes) => save({ callNotes })} rows={6} delayMs={300} placeholder="Saved as you type" />
+      <AutoText label={t('callView.quickNotes')} value={notes.callNotes} onSave={(callNotes) => save({ callNotes })} rows={6} delayMs={300} placeholder={t('callView.savedAsYouType')} />
       <WhoElse notes={notes} save={save} />
       <details className="subpanel">
-        <summary>Your prep</summary>
+        <summary>{t('callView.yourPrep')}</summary>
         <PrepSummary notes={notes} settings={settings} person={person} />
       </details>
       <ResumeReminder settings={settings} />
@@ -181,7 +187,7 @@ function PrepSummary({ notes, settings, person }: { notes: MeetingNotes; setting
     <dl className="fields">
       {why && (
         <>
-          <dt>Why</dt>
+          <dt>{t('callView.why')}</dt>
           <dd>{why}</dd>
         </>
       )}
@@ -193,7 +199,7 @@ function PrepSummary({ notes, settings, person }: { notes: MeetingNotes; setting
       )}
       {notes.researchCompany && (
         <>
-          <dt>{person.company ?? 'Company'}</dt>
+          <dt>{person.company ?? t('common.company')}</dt>
           <dd className="pre">{notes.researchCompany}</dd>
         </>
       )}
@@ -208,7 +214,7 @@ function PrepSummary({ notes, settings, person }: { notes: MeetingNotes; setting
       })}
       {(notes.goals ?? settings.meetingGoals) && (
         <>
-          <dt>Goals</dt>
+          <dt>{t('callView.goals')}</dt>
           <dd className="pre">{notes.goals ?? settings.meetingGoals}</dd>
         </>
       )}
@@ -234,10 +240,10 @@ function WhoElse({ notes, save }: { notes: MeetingNotes; save: Save }) {
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`} className="panel-title">
-        Who else should I talk to?
+        {t('callView.whoElseShouldITalkTo')}
       </h4>
       {notes.suggestions.length > 0 && (
-        <ul aria-label="People suggested">
+        <ul aria-label={t('callView.peopleSuggested')}>
           {notes.suggestions.map((s) => (
             <li key={s.id}>
               {s.name}
@@ -246,23 +252,23 @@ function WhoElse({ notes, save }: { notes: MeetingNotes; save: Save }) {
           ))}
         </ul>
       )}
-      <form onSubmit={add} className="inline-form wrap" aria-label="Add a suggested person">
+      <form onSubmit={add} className="inline-form wrap" aria-label={t('callView.addASuggestedPerson')}>
         <label htmlFor={`${id}-name`} className="sr-only">
-          Someone to talk to
+          {t('callView.someoneToTalkTo')}
         </label>
-        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder="Name" maxLength={200} />
+        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder={t('common.name')} maxLength={200} />
         <label htmlFor={`${id}-note`} className="sr-only">
-          Who they are
+          {t('callView.whoTheyAre')}
         </label>
-        <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Who they are, why" maxLength={500} />
-        <button type="submit">Add person</button>
+        <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('callView.whoTheyAreWhy')} maxLength={500} />
+        <button type="submit">{t('common.addPerson')}</button>
       </form>
     </section>
   );
 }
 
-const PACE: Record<Scale, string> = { 1: 'Quiet, unhurried', 2: 'Calm', 3: 'In between', 4: 'Busy', 5: 'Loud, fast' };
-const FORMALITY: Record<Scale, string> = { 1: 'Loose', 2: 'Relaxed', 3: 'In between', 4: 'Formal', 5: 'Regimented' };
+const PACE: Record<Scale, string> = labels({ 1: 'callView.paceQuiet', 2: 'callView.paceCalm', 3: 'callView.inBetween', 4: 'callView.paceBusy', 5: 'callView.paceLoud' });
+const FORMALITY: Record<Scale, string> = labels({ 1: 'callView.formalityLoose', 2: 'callView.formalityRelaxed', 3: 'callView.inBetween', 4: 'callView.formalityFormal', 5: 'callView.formalityRegimented' });
 
 /**
  * After the call: the request moved to "met" (with Undo), then notes, culture
@@ -290,64 +296,66 @@ export function AfterCall({ db, person, meeting, settings, call }: { db: Introbo
     void plan();
   });
 
-  if (!notes || !templates) return <p className="muted">Loading…</p>;
+  if (!notes || !templates) return <p className="muted">{t('common.loading')}</p>;
   const save: Save = (change) => updateMeetingNotes(db, meeting.id, change);
   const values = { ...templateValues(settings, person, connector ?? undefined), ...meetingTemplateValues(notes) };
-  const thanks = templates.find((t) => t.kind === 'thanks-target');
-  const report = templates.find((t) => t.kind === 'thanks-connector');
+  const thanks = templates.find((tpl) => tpl.kind === 'thanks-target');
+  const report = templates.find((tpl) => tpl.kind === 'thanks-connector');
 
   return (
-    <div className="after-call" role="region" aria-label={`After the call with ${person.name}`}>
+    <div className="after-call" role="region" aria-label={t('callView.afterTheCallWith', { name: person.name })}>
       {call?.movedRequest && request && <MovedToMet db={db} requestId={call.movedRequest.requestId} status={request.status} from={call.movedRequest.from} />}
-      <h3>How did it go?</h3>
-      <AutoText label="Conversation notes" value={notes.conversationNotes} onSave={(conversationNotes) => save({ conversationNotes })} rows={5} />
+      <h3>{t('callView.howDidItGo')}</h3>
+      <AutoText label={t('callView.conversationNotes')} value={notes.conversationNotes} onSave={(conversationNotes) => save({ conversationNotes })} rows={5} />
       {notes.callNotes && (
         <details>
-          <summary>Your notes from the call</summary>
+          <summary>{t('callView.yourNotesFromTheCall')}</summary>
           <p className="pre">{notes.callNotes}</p>
         </details>
       )}
       <CultureForm culture={notes.culture} save={save} />
       <AdviceList db={db} meetingId={meeting.id} notes={notes} save={save} />
-      <AutoText label="What you’ll do with their advice" value={notes.plan} onSave={(plan) => save({ plan })} rows={2} hint="The thank-you cites this." />
+      <AutoText label={t('callView.whatYoullDoWithTheirAdvice')} value={notes.plan} onSave={(plan) => save({ plan })} rows={2} hint={t('callView.theThankYouCitesThis')} />
       <Suggested db={db} meetingId={meeting.id} notes={notes} person={person} />
 
-      <h3>Follow through</h3>
+      <h3>{t('callView.followThrough')}</h3>
       {thanks && (
         <Draft
-          title={`Thank-you to ${person.name}`}
-          due={`Send within 24 hours, by ${formatWhen(endedAt + 24 * 3_600_000, settings.timeZone)}`}
+          title={t('callView.thankYouTo', { name: person.name })}
+          due={t('callView.sendWithin24HoursBy', { when: formatWhen(endedAt + 24 * 3_600_000, settings.timeZone) })}
           subject={renderTemplate(thanks.subject, values).text}
           body={renderTemplate(thanks.body, values)}
-          done={request?.status === 'met' ? { label: 'I sent the thank-you', run: () => moveRequest(db, request.id, 'thanked', 'Thank-you sent').then(refreshReminders) } : undefined}
+          done={request?.status === 'met' ? { label: t('callView.iSentTheThankYou'), run: () => moveRequest(db, request.id, 'thanked', t('callView.thankYouSent')).then(refreshReminders) } : undefined}
         />
       )}
       {person.degree !== 1 && person.profileUrl.startsWith('https://') && (
         <p>
-          Connect within 48 hours:{' '}
-          <a href={person.profileUrl} target="_blank" rel="noopener noreferrer">
-            open {person.name}’s profile
-          </a>
-          .
+          {tx('callView.connectWithin48Hours', {
+            link: (
+              <a href={person.profileUrl} target="_blank" rel="noopener noreferrer">
+                {t('callView.openSProfile', { name: person.name })}
+              </a>
+            ),
+          })}
         </p>
       )}
       {connector && report && (
         <Draft
-          title={`Report back to ${connector.name}`}
-          due="After the thank-you, this week"
+          title={t('callView.reportBackTo', { name: connector.name })}
+          due={t('callView.afterTheThankYouThisWeek')}
           subject={renderTemplate(report.subject, values).text}
           body={renderTemplate(report.body, values)}
           done={
             request?.status === 'thanked' && request.kind === 'intro'
-              ? { label: `I told ${connector.name}`, run: () => moveRequest(db, request.id, 'closed-loop', 'Reported back').then(refreshReminders) }
+              ? { label: t('callView.iTold', { name: connector.name }), run: () => moveRequest(db, request.id, 'closed-loop', t('callView.reportedBack')).then(refreshReminders) }
               : undefined
           }
         />
       )}
-      {tasks && tasks.length > 0 && <TaskList tasks={tasks} db={db} settings={settings} label="Follow-through for this meeting" />}
+      {tasks && tasks.length > 0 && <TaskList tasks={tasks} db={db} settings={settings} label={t('callView.followThroughForThisMeeting')} />}
       {tasks && tasks.length === 0 && !sawCall && (
         <button type="button" onClick={() => void plan()}>
-          Add the follow-up reminders
+          {t('callView.addTheFollowUpReminders')}
         </button>
       )}
       {call && (
@@ -357,7 +365,7 @@ export function AfterCall({ db, person, meeting, settings, call }: { db: Introbo
             className="primary"
             onClick={() => void save({ followedUpAt: Date.now() }).then(() => sendCallMessage({ type: 'call/dismiss', tabId: call.tabId }))}
           >
-            Done with this call
+            {t('callView.doneWithThisCall')}
           </button>
         </div>
       )}
@@ -370,16 +378,16 @@ function MovedToMet({ db, requestId, status, from }: { db: IntrobookDB; requestI
   if (status !== 'met') return message ? <p role="status" className="message ok">{message}</p> : null;
   return (
     <div className="next-step" role="status">
-      The request moved to <strong>Met</strong>.{' '}
+      {tx('callView.theRequestMovedTo', { status: <strong>{t('callView.met')}</strong> })}{' '}
       <button
         type="button"
         onClick={() =>
           void undoLastStep(db, requestId)
             .then(refreshReminders)
-            .then(() => setMessage(`Undone: the request is back to “${STATUS_LABELS[from as keyof typeof STATUS_LABELS] ?? from}”.`))
+            .then(() => setMessage(t('callView.undoneTheRequestIsBackTo', { value: STATUS_LABELS[from as keyof typeof STATUS_LABELS] ?? from })))
         }
       >
-        Undo
+        {t('common.undo')}
       </button>
     </div>
   );
@@ -401,20 +409,20 @@ function CultureForm({ culture, save }: { culture: Culture; save: Save }) {
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`} className="panel-title">
-        Culture you noticed
+        {t('callView.cultureYouNoticed')}
       </h4>
-      {scale('pace', 'Pace and noise', PACE)}
-      {scale('formality', 'Formality', FORMALITY)}
+      {scale('pace', t('callView.paceAndNoise'), PACE)}
+      {scale('formality', t('callView.formality'), FORMALITY)}
       <fieldset className="scale">
-        <legend>Do people seem happy there?</legend>
+        <legend>{t('callView.doPeopleSeemHappyThere')}</legend>
         {(['yes', 'mixed', 'no'] as const).map((v) => (
           <label key={v} className="inline">
-            <SyncedCheck type="radio" name={`${id}-happy`} checked={culture.happy === v} onChecked={() => void set({ happy: v })} /> {v === 'yes' ? 'Yes' : v === 'mixed' ? 'Mixed' : 'No'}
+            <SyncedCheck type="radio" name={`${id}-happy`} checked={culture.happy === v} onChecked={() => void set({ happy: v })} /> {v === 'yes' ? t('callView.yes') : v === 'mixed' ? t('callView.mixed') : t('callView.no')}
           </label>
         ))}
       </fieldset>
-      <AutoText label="How are decisions made?" value={culture.decisions} onSave={(decisions) => set({ decisions })} rows={2} multiline={false} />
-      <AutoText label="Anything else about the culture" value={culture.notes} onSave={(notes) => set({ notes })} rows={2} />
+      <AutoText label={t('callView.howAreDecisionsMade')} value={culture.decisions} onSave={(decisions) => set({ decisions })} rows={2} multiline={false} />
+      <AutoText label={t('callView.anythingElseAboutTheCulture')} value={culture.notes} onSave={(notes) => set({ notes })} rows={2} />
     </section>
   );
 }
@@ -424,45 +432,45 @@ function AdviceList({ db, meetingId, notes, save }: { db: IntrobookDB; meetingId
   const [text, setText] = useState('');
   function add(e: FormEvent) {
     e.preventDefault();
-    const t = text.trim();
-    if (!t) return;
-    void save((n) => ({ advice: [...n.advice, { id: crypto.randomUUID(), text: t.slice(0, 500), actedOnAt: null }] }));
+    const advice = text.trim();
+    if (!advice) return;
+    void save((n) => ({ advice: [...n.advice, { id: crypto.randomUUID(), text: advice.slice(0, 500), actedOnAt: null }] }));
     setText('');
   }
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`} className="panel-title">
-        Advice you received
+        {t('callView.adviceYouReceived')}
       </h4>
       {notes.advice.length > 0 && (
-        <ul aria-label="Advice received">
+        <ul aria-label={t('callView.adviceReceived')}>
           {notes.advice.map((a) => (
             <li key={a.id}>
               {a.text}{' '}
               <SyncedCheck
                 id={`${id}-acted-${a.id}`}
-                aria-label={`I acted on: ${a.text}`}
+                aria-label={t('callView.iActedOn', { text: a.text })}
                 checked={a.actedOnAt !== null}
                 onChecked={(acted) => void markAdviceActedOn(db, meetingId, a.id, acted).then(refreshReminders)}
               />{' '}
               <label className="inline small" htmlFor={`${id}-acted-${a.id}`}>
-                I acted on this
+                {t('callView.iActedOnThis')}
               </label>
-              <button type="button" className="small-button" aria-label={`Remove advice: ${a.text}`} onClick={() => void save((n) => ({ advice: n.advice.filter((x) => x.id !== a.id) }))}>
+              <button type="button" className="small-button" aria-label={t('callView.removeAdvice', { text: a.text })} onClick={() => void save((n) => ({ advice: n.advice.filter((x) => x.id !== a.id) }))}>
                 ✕
               </button>
             </li>
           ))}
         </ul>
       )}
-      <form onSubmit={add} className="inline-form" aria-label="Add advice">
+      <form onSubmit={add} className="inline-form" aria-label={t('callView.addAdvice')}>
         <label htmlFor={`${id}-text`} className="sr-only">
-          A piece of advice
+          {t('callView.aPieceOfAdvice')}
         </label>
-        <input id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} placeholder="A piece of advice" maxLength={500} />
-        <button type="submit">Add advice</button>
+        <input id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('callView.aPieceOfAdvice')} maxLength={500} />
+        <button type="submit">{t('callView.addAdvice')}</button>
       </form>
-      <p className="muted small">When you act on one, Introbook reminds you to tell them.</p>
+      <p className="muted small">{t('callView.whenYouActOnOneIntrobook')}</p>
     </section>
   );
 }
@@ -474,25 +482,25 @@ function Suggested({ db, meetingId, notes, person }: { db: IntrobookDB; meetingI
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`} className="panel-title">
-        People suggested
+        {t('callView.peopleSuggested')}
       </h4>
-      <ul aria-label="People suggested to follow up">
+      <ul aria-label={t('callView.peopleSuggestedToFollowUp')}>
         {notes.suggestions.map((s) => (
           <li key={s.id}>
             {s.name}
             {s.note && <span className="muted"> — {s.note}</span>}{' '}
             {s.personId ? (
-              <span className="muted small">(saved, with a reminder to reach out)</span>
+              <span className="muted small">{t('callView.savedWithAReminderToReach')}</span>
             ) : (
               <button
                 type="button"
                 onClick={() =>
                   void saveSuggestedPerson(db, { meetingId, suggestionId: s.id, name: s.name, note: s.note, suggestedBy: person })
                     .then(refreshReminders)
-                    .catch(() => setError(`${s.name} could not be saved.`))
+                    .catch(() => setError(t('callView.couldNotBeSaved', { name: s.name })))
                 }
               >
-                Save {s.name} to follow up
+                {t('callView.saveToFollowUp', { name: s.name })}
               </button>
             )}
           </li>
@@ -527,15 +535,15 @@ function Draft({
       <h4 id={`${id}-h`}>{title}</h4>
       <p className="muted small">{due}</p>
       <p>
-        <strong>Subject:</strong> {subject}
+        <strong>{t('common.subject')}</strong> {subject}
       </p>
       <label htmlFor={`${id}-body`} className="sr-only">
         {title}
       </label>
       <textarea id={`${id}-body`} readOnly value={body.text} rows={7} />
       {body.issues.length > 0 && (
-        <ul className="issues" aria-label="To fill in">
-          {Array.from(new Set(body.issues.map((i) => (i.message.includes('{{meeting.') ? 'Add the advice and your plan above to fill this in.' : i.message)))).map((m) => (
+        <ul className="issues" aria-label={t('callView.toFillIn')}>
+          {Array.from(new Set(body.issues.map((i) => (i.message.includes('{{meeting.') ? t('callView.addTheAdviceAndYourPlan') : i.message)))).map((m) => (
             <li key={m}>{m}</li>
           ))}
         </ul>
@@ -550,7 +558,7 @@ function Draft({
             )
           }
         >
-          Copy
+          {t('callView.copy')}
         </button>
         {done && (
           <button type="button" className="primary" onClick={() => void done.run()}>
@@ -560,7 +568,7 @@ function Draft({
       </div>
       {copied && (
         <p className="message ok" role="status">
-          Copied.
+          {t('callView.copied')}
         </p>
       )}
     </section>

@@ -2,43 +2,50 @@ import { useEffect, useId, useState } from 'react';
 import type { CaptureHealthReport } from '@/utils/extract/health';
 import { captureProblemsFile, type CaptureProblem } from '@/utils/capture-health';
 import { captureProblems, clearCaptureProblems, watchCaptureProblems } from '@/utils/capture-problems';
+import { formatDate, labels, t, tn } from '@/utils/i18n';
 
-const FIELD_LABELS: Record<string, string> = {
-  profileUrl: 'profile link',
-  name: 'name',
-  firstName: 'first name',
-  lastName: 'last name',
-  headline: 'headline',
-  role: 'role',
-  company: 'company',
-  location: 'location',
-  photoUrl: 'photo',
-  degree: 'connection degree',
-  mutualConnections: 'mutual connections',
-};
+const FIELD_LABELS: Record<string, string> = labels({
+  profileUrl: 'captureHealth.field.profileUrl',
+  name: 'captureHealth.field.name',
+  firstName: 'captureHealth.field.firstName',
+  lastName: 'captureHealth.field.lastName',
+  headline: 'captureHealth.field.headline',
+  role: 'captureHealth.field.role',
+  company: 'captureHealth.field.company',
+  location: 'captureHealth.field.location',
+  photoUrl: 'captureHealth.field.photoUrl',
+  degree: 'captureHealth.field.degree',
+  mutualConnections: 'captureHealth.field.mutualConnections',
+});
 
-const PAGE_LABELS: Record<CaptureHealthReport['page'], string> = {
-  profile: 'profile',
-  'member-id': 'profile (member-id link)',
-  'sales-lead': 'Sales Navigator lead',
-  recruiter: 'Recruiter profile',
-  other: 'page',
-};
+const PAGE_LABELS: Record<CaptureHealthReport['page'], string> = labels({
+  profile: 'captureHealth.page.profile',
+  'member-id': 'captureHealth.page.memberId',
+  'sales-lead': 'captureHealth.page.salesLead',
+  recruiter: 'captureHealth.page.recruiter',
+  other: 'captureHealth.page.other',
+});
 
 /** One problem in plain words, from the report's fixed vocabulary only (a report holds no page text). */
 export function describeProblem(problem: CaptureProblem): string {
   const { report } = problem;
-  const site = report.site === 'linkedin' ? 'LinkedIn' : report.site === 'github' ? 'GitHub' : 'Other site';
+  const site = report.site === 'linkedin' ? 'LinkedIn' : report.site === 'github' ? 'GitHub' : t('captureHealth.otherSite');
   const what = report.problems.map((p) => {
-    if (p === 'no-name') return 'no name found';
-    if (p === 'no-role') return 'no role found';
-    if (p === 'too-complex') return 'page too large to read';
-    if (p.startsWith('low:')) return `unsure of the ${FIELD_LABELS[p.slice(4)] ?? p.slice(4)}`;
+    if (p === 'no-name') return t('captureHealth.noNameFound');
+    if (p === 'no-role') return t('captureHealth.noRoleFound');
+    if (p === 'too-complex') return t('captureHealth.pageTooLargeToRead');
+    if (p.startsWith('low:')) return t('captureHealth.unsureOfThe', { value: FIELD_LABELS[p.slice(4)] ?? p.slice(4) });
     return p.replace(/-/g, ' ');
   });
-  const layout = report.layout === 'unknown' ? '' : ` (layout ${report.layout})`;
-  const times = problem.times === 1 ? 'seen once' : `seen ${problem.times} times`;
-  return `${site} ${PAGE_LABELS[report.page]}${layout}: ${what.join(', ') || report.outcome}; ${times}, last ${new Date(problem.lastSeen).toLocaleDateString()}`;
+  const layout = report.layout === 'unknown' ? '' : t('captureHealth.layout', { layout: report.layout });
+  return t('captureHealth.problem', {
+    site,
+    page: PAGE_LABELS[report.page],
+    layout,
+    what: what.join(', ') || report.outcome,
+    times: tn('captureHealth.seenTimes', problem.times),
+    date: formatDate(problem.lastSeen),
+  });
 }
 
 /**
@@ -68,9 +75,9 @@ export function CaptureHealth() {
   async function copy() {
     try {
       await navigator.clipboard.writeText(captureProblemsFile(problems));
-      setStatus(`Copied ${count === 1 ? 'one report' : `${count} reports`} to the clipboard.`);
+      setStatus(tn('captureHealth.copiedReports', count));
     } catch {
-      setStatus('Introbook could not copy to the clipboard. Use Download instead.');
+      setStatus(t('captureHealth.introbookCouldNotCopyToThe'));
     }
   }
 
@@ -84,42 +91,40 @@ export function CaptureHealth() {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus('Download started.');
+    setStatus(t('captureHealth.downloadStarted'));
   }
 
   async function clear() {
     await clearCaptureProblems();
     setProblems([]);
-    setStatus('Capture problems cleared.');
+    setStatus(t('captureHealth.captureProblemsCleared'));
   }
 
   return (
     <section className="capture-health" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="panel-title">
-        Capture problems ({count})
+        {t('captureHealth.captureProblems', { count })}
       </h2>
       <p className="muted">
-        When Introbook can’t read a profile fully (no name, no role, or a value it isn’t sure of), it keeps a description of
-        the page’s structure on this computer: tag names and layout only, never names, text or links. Copy or download the
-        reports to attach them to a bug report. Nothing is sent anywhere.
+        {t('captureHealth.whenIntrobookCantReadAProfile')}
       </p>
       {count > 0 && (
-        <ul aria-label="Recorded capture problems" className="capture-problems">
+        <ul aria-label={t('captureHealth.recordedCaptureProblems')} className="capture-problems">
           {problems.slice(0, 10).map((p) => (
             <li key={`${p.report.signature}-${p.firstSeen}`}>{describeProblem(p)}</li>
           ))}
         </ul>
       )}
-      {count > 10 && <p className="muted">And {count - 10} more in the reports.</p>}
+      {count > 10 && <p className="muted">{tn('captureHealth.andMoreInTheReports', count - 10)}</p>}
       <div className="actions">
         <button type="button" onClick={() => void copy()} disabled={count === 0}>
-          Copy reports
+          {t('captureHealth.copyReports')}
         </button>
         <button type="button" onClick={download} disabled={count === 0}>
-          Download reports
+          {t('captureHealth.downloadReports')}
         </button>
         <button type="button" onClick={() => void clear()} disabled={count === 0}>
-          Clear capture problems
+          {t('captureHealth.clearCaptureProblems')}
         </button>
       </div>
       {status && (

@@ -27,6 +27,8 @@ import { peopleVcard } from '@/utils/backup/vcard';
 import { getDb } from '@/utils/db/db';
 import { storageErrorMessage } from '@/utils/db/errors';
 import { refreshReminders } from '@/utils/messaging/client';
+import { formatDateTime, formatNumber, labels, t, tn } from '@/utils/i18n';
+import { tx } from './i18n';
 
 interface Progress {
   label: string;
@@ -38,25 +40,25 @@ type Pending =
   | { kind: 'import'; source: string; prepared: PreparedBackup; plan: ImportPlan; policy: ConflictPolicy }
   | { kind: 'restore'; source: string; prepared: PreparedBackup; plan: RestorePlan };
 
-const number = (n: number) => n.toLocaleString('en');
-const count = (n: number, one: string, many: string) => `${number(n)} ${n === 1 ? one : many}`;
+const number = formatNumber;
 const MAX_LISTED = 100;
 
+/** 12.3 MB, as the user's locale writes sizes (units by 1024, as the browser's storage estimate counts). */
 function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  const power = bytes < 1024 ? 0 : bytes < 1024 ** 2 ? 1 : bytes < 1024 ** 3 ? 2 : 3;
+  const style = power === 0 ? 'long' : 'short';
+  return new Intl.NumberFormat(undefined, { style: 'unit', unit: units[power], unitDisplay: style, maximumFractionDigits: power === 0 ? 0 : 1, minimumFractionDigits: power === 0 ? 0 : 1 }).format(bytes / 1024 ** power);
 }
 
-const dateTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = formatDateTime;
 
-const KIND_LABEL: Record<SafetyCopyKind, string> = {
-  daily: 'Daily copy',
-  'before-import': 'Before an import',
-  'before-restore': 'Before a restore',
-  manual: 'Made by you',
-};
+const KIND_LABEL: Record<SafetyCopyKind, string> = labels({
+  daily: 'dataSettings.kind.daily',
+  'before-import': 'dataSettings.kind.beforeImport',
+  'before-restore': 'dataSettings.kind.beforeRestore',
+  manual: 'dataSettings.kind.manual',
+});
 
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -72,7 +74,7 @@ function download(blob: Blob, name: string): void {
 function errorText(error: unknown, fallback: string): string {
   if (error instanceof Error && /Nothing was (changed|imported)/.test(error.message)) return error.message;
   if (error instanceof Error && (error.name === 'StorageFullError' || error.name === 'ImportChangedError')) return error.message;
-  return storageErrorMessage(error, `${fallback} Nothing was changed.`);
+  return storageErrorMessage(error, t('dataSettings.nothingWasChanged', { fallback }));
 }
 
 /** How much the store uses, of how much the browser allows, and whether it is kept under disk pressure. */
@@ -83,9 +85,12 @@ function StorageUse() {
       const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
       const persisted = await navigator.storage?.persisted?.().catch(() => false);
       if (!estimate) return;
-      const quota = estimate.quota ? ` of the ${formatBytes(estimate.quota)} the browser allows it` : '';
+      const usage = formatBytes(estimate.usage ?? 0);
+      const quota = estimate.quota ? formatBytes(estimate.quota) : null;
       setInfo(
-        `Introbook uses ${formatBytes(estimate.usage ?? 0)}${quota} on this computer${persisted ? ', kept even when disk space runs low' : ''}.`,
+        quota === null
+          ? t(persisted ? 'dataSettings.storageUseKept' : 'dataSettings.storageUse', { usage })
+          : t(persisted ? 'dataSettings.storageUseOfQuotaKept' : 'dataSettings.storageUseOfQuota', { usage, quota }),
       );
     })();
   }, []);
@@ -102,11 +107,11 @@ function IssueList({ title, issues }: { title: string; issues: RowIssue[] }) {
       <ul>
         {issues.slice(0, MAX_LISTED).map((issue) => (
           <li key={`${issue.table}-${issue.row}-${issue.id ?? ''}-${issue.reason}`}>
-            {issue.label ? `“${issue.label}”` : issue.row > 0 ? `Row ${issue.row}` : (issue.id ?? 'A row')}
-            {` (${issue.table}${issue.row > 0 ? `, row ${issue.row}` : ''}): ${issue.reason}`}
+            {issue.label ? t('dataSettings.quoted', { label: issue.label }) : issue.row > 0 ? t('dataSettings.row', { row: issue.row }) : (issue.id ?? t('dataSettings.aRow'))}
+            {issue.row > 0 ? t('dataSettings.issueInTableRow', { table: issue.table, row: number(issue.row), reason: issue.reason }) : t('dataSettings.issueInTable', { table: issue.table, reason: issue.reason })}
           </li>
         ))}
-        {issues.length > MAX_LISTED && <li>…and {number(issues.length - MAX_LISTED)} more.</li>}
+        {issues.length > MAX_LISTED && <li>{tn('dataSettings.andMore', issues.length - MAX_LISTED)}</li>}
       </ul>
     </details>
   );
@@ -117,7 +122,7 @@ function ProgressBar({ progress }: { progress: Progress }) {
     <div className="progress" role="status">
       <progress aria-label={progress.label} value={progress.done} max={Math.max(1, progress.total)} />
       <span>
-        {progress.label}: {number(progress.done)} of {number(progress.total)}
+        {t('dataSettings.of', { label: progress.label, number: number(progress.done), number2: number(progress.total) })}
       </span>
     </div>
   );
@@ -160,19 +165,19 @@ export function DataSettings() {
 
   const exportAll = () =>
     run(
-      'Exporting',
+      t('dataSettings.exporting'),
       async (report) => {
         const { blob, exportedAt, counts } = await exportBackup(db, { onProgress: (p) => report(p.done, p.total) });
         download(blob, backupFileName(exportedAt));
         await recordExport(safety, exportedAt);
-        setMessage({ ok: true, text: `Exported ${count(counts.people ?? 0, 'person', 'people')} and ${count(counts.intros ?? 0, 'request', 'requests')} to ${backupFileName(exportedAt)}.` });
+        setMessage({ ok: true, text: t('dataSettings.exportedCounts', { people: tn('common.people', counts.people ?? 0), requests: tn('common.requests', counts.intros ?? 0), file: backupFileName(exportedAt) }) });
       },
-      'Introbook could not export your data.',
+      t('dataSettings.introbookCouldNotExportYourData'),
     );
 
   const exportOther = (what: 'people-csv' | 'requests-csv' | 'vcard') =>
     run(
-      'Exporting',
+      t('dataSettings.exporting'),
       async () => {
         const people = await db.people.toArray();
         const at = Date.now();
@@ -186,14 +191,14 @@ export function DataSettings() {
           const photos = new Map((await db.photos.toArray()).map((p) => [p.id, p.dataUrl]));
           download(new Blob([peopleVcard(people, photos)], { type: 'text/vcard' }), backupFileName(at, 'vcf', 'people'));
         }
-        setMessage({ ok: true, text: 'Exported.' });
+        setMessage({ ok: true, text: t('dataSettings.exported') });
       },
-      'Introbook could not export your data.',
+      t('dataSettings.introbookCouldNotExportYourData'),
     );
 
   async function reviewFile(source: string, text: string | Blob) {
     await run(
-      'Checking the file',
+      t('dataSettings.checkingTheFile'),
       async (report) => {
         const read = typeof text === 'string' ? readBackupText(text) : await readBackupFile(text);
         if (!read.ok) {
@@ -205,7 +210,7 @@ export function DataSettings() {
         setConfirmRestore(false);
         setPending({ kind: 'import', source, prepared, plan, policy: 'keep-mine' });
       },
-      'Introbook could not read this file.',
+      t('dataSettings.introbookCouldNotReadThisFile'),
     );
   }
 
@@ -226,7 +231,7 @@ export function DataSettings() {
       await takeSafetyCopy(db, safety, kind);
       return true;
     } catch (error) {
-      setMessage({ ok: false, text: `Introbook could not make a safety copy first, so it changed nothing. ${storageErrorMessage(error, '')}`.trim() });
+      setMessage({ ok: false, text: `${t('dataSettings.safetyCopyFailed')} ${storageErrorMessage(error, '')}`.trim() });
       return false;
     }
   }
@@ -235,7 +240,7 @@ export function DataSettings() {
     if (pending?.kind !== 'import') return;
     const { plan } = pending;
     await run(
-      'Importing',
+      t('dataSettings.importing'),
       async (report) => {
         if (!(await safetyCopyFirst('before-import'))) return;
         const result = await applyImport(db, plan, (p) => report(p.done, p.total));
@@ -243,29 +248,29 @@ export function DataSettings() {
         refreshReminders();
         setMessage({
           ok: true,
-          text: `Imported: ${number(result.added)} new, ${number(result.updated)} updated. What you had before is kept under Safety copies.`,
+          text: t('dataSettings.importedNewUpdatedWhatYouHad', { number: number(result.added), number2: number(result.updated) }),
         });
       },
-      'The import failed.',
+      t('dataSettings.theImportFailed'),
     );
   }
 
   async function startRestore(source: string, prepared: PreparedBackup) {
     await run(
-      'Checking the backup',
+      t('dataSettings.checkingTheBackup'),
       async () => {
         const plan = await planRestore(db, prepared);
         if (pending?.kind === 'restore') await discardRestore(db, pending.plan);
         setConfirmRestore(false);
         setPending({ kind: 'restore', source, prepared, plan });
       },
-      'Introbook could not prepare the restore.',
+      t('dataSettings.introbookCouldNotPrepareTheRestore'),
     );
   }
 
   async function restoreCopy(copy: SafetyCopyInfo) {
     await run(
-      'Reading the safety copy',
+      t('dataSettings.readingTheSafetyCopy'),
       async (report) => {
         const read = readBackupText(await readSafetyCopy(safety, copy.id));
         if (!read.ok) {
@@ -275,9 +280,9 @@ export function DataSettings() {
         const prepared = await prepareBackup(db, read.file, { onProgress: (p) => report(p.done, p.total) });
         const plan = await planRestore(db, prepared);
         setConfirmRestore(false);
-        setPending({ kind: 'restore', source: `the safety copy of ${dateTime(copy.takenAt)}`, prepared, plan });
+        setPending({ kind: 'restore', source: t('dataSettings.theSafetyCopyOf', { dateTime: dateTime(copy.takenAt) }), prepared, plan });
       },
-      'Introbook could not read this safety copy.',
+      t('dataSettings.introbookCouldNotReadThisSafety'),
     );
   }
 
@@ -285,22 +290,22 @@ export function DataSettings() {
     if (pending?.kind !== 'restore') return;
     const { plan } = pending;
     await run(
-      'Restoring',
+      t('dataSettings.restoring'),
       async (report) => {
         if (!(await safetyCopyFirst('before-restore'))) return;
         await applyRestore(db, plan, (p) => report(p.done, p.total));
         setPending(null);
         refreshReminders();
-        setMessage({ ok: true, text: `Restored ${count(plan.totals.rows, 'record', 'records')}. What you had before is kept under Safety copies.` });
+        setMessage({ ok: true, text: tn('dataSettings.restored', plan.totals.rows) });
       },
-      'The restore failed.',
+      t('dataSettings.theRestoreFailed'),
     );
   }
 
   async function cancel() {
     if (pending?.kind === 'restore') await discardRestore(db, pending.plan);
     setPending(null);
-    setMessage({ ok: true, text: 'Cancelled. Nothing was changed.' });
+    setMessage({ ok: true, text: t('dataSettings.cancelledNothingWasChanged') });
     fileInput.current?.focus();
   }
 
@@ -311,65 +316,64 @@ export function DataSettings() {
     review = (
       <section className="review" aria-labelledby={`${id}-review`}>
         <h3 id={`${id}-review`} ref={reviewHeading} tabIndex={-1}>
-          Review the import from {pending.source}
+          {t('dataSettings.reviewTheImportFrom', { source: pending.source })}
         </h3>
-        <p className="muted">Nothing has been written yet.</p>
+        <p className="muted">{t('dataSettings.nothingHasBeenWrittenYet')}</p>
         <table className="summary">
           <thead>
             <tr>
-              <th scope="col">What</th>
-              <th scope="col">New</th>
-              <th scope="col">Updated</th>
-              <th scope="col">Unchanged</th>
-              <th scope="col">Conflicting</th>
-              <th scope="col">Invalid</th>
+              <th scope="col">{t('dataSettings.what')}</th>
+              <th scope="col">{t('dataSettings.new')}</th>
+              <th scope="col">{t('dataSettings.updated')}</th>
+              <th scope="col">{t('dataSettings.unchanged')}</th>
+              <th scope="col">{t('dataSettings.conflicting')}</th>
+              <th scope="col">{t('dataSettings.invalid')}</th>
             </tr>
           </thead>
           <tbody>
-            {plan.tables.map((t) => (
-              <tr key={t.table}>
-                <th scope="row">{t.label}</th>
-                <td>{number(t.added.length)}</td>
-                <td>{number(t.updated.length)}</td>
-                <td>{number(t.unchanged)}</td>
-                <td>{number(t.conflicts.length)}</td>
-                <td>{number(t.invalid.length)}</td>
+            {plan.tables.map((part) => (
+              <tr key={part.table}>
+                <th scope="row">{part.label}</th>
+                <td>{number(part.added.length)}</td>
+                <td>{number(part.updated.length)}</td>
+                <td>{number(part.unchanged)}</td>
+                <td>{number(part.conflicts.length)}</td>
+                <td>{number(part.invalid.length)}</td>
               </tr>
             ))}
           </tbody>
         </table>
         {plan.matchedByUrl > 0 && (
           <p>
-            {number(plan.matchedByUrl)} {plan.matchedByUrl === 1 ? 'person in the file is' : 'people in the file are'} already saved here
-            (same profile link): their records are merged, not duplicated.
+            {tn('dataSettings.matchedByUrl', plan.matchedByUrl)}
           </p>
         )}
-        {plan.ignoredTables.map((t) => (
-          <p key={t.table}>
-            “{t.table}” ({number(t.rows)} rows): {t.reason}
+        {plan.ignoredTables.map((part) => (
+          <p key={part.table}>
+            {tn('dataSettings.rows', part.rows, { table: part.table, reason: part.reason })}
           </p>
         ))}
-        <IssueList title="Conflicting (kept as you have them)" issues={pending.policy === 'keep-mine' ? plan.tables.flatMap((t) => t.conflicts) : []} />
-        <IssueList title="Conflicting (left as they are)" issues={pending.policy === 'take-file' ? plan.tables.flatMap((t) => t.conflicts) : []} />
-        <IssueList title="Invalid (left out)" issues={plan.tables.flatMap((t) => t.invalid)} />
+        <IssueList title={t('dataSettings.conflictingKeptAsYouHaveThem')} issues={pending.policy === 'keep-mine' ? plan.tables.flatMap((part) => part.conflicts) : []} />
+        <IssueList title={t('dataSettings.conflictingLeftAsTheyAre')} issues={pending.policy === 'take-file' ? plan.tables.flatMap((part) => part.conflicts) : []} />
+        <IssueList title={t('dataSettings.invalidLeftOut')} issues={plan.tables.flatMap((part) => part.invalid)} />
         <fieldset className="policy">
-          <legend>When your copy is newer than the file’s, or both changed</legend>
+          <legend>{t('dataSettings.whenYourCopyIsNewerThan')}</legend>
           <label className="inline">
-            <input type="radio" name={`${id}-policy`} checked={pending.policy === 'keep-mine'} onChange={() => void changePolicy('keep-mine')} /> Keep mine
+            <input type="radio" name={`${id}-policy`} checked={pending.policy === 'keep-mine'} onChange={() => void changePolicy('keep-mine')} /> {t('dataSettings.keepMine')}
           </label>
           <label className="inline">
-            <input type="radio" name={`${id}-policy`} checked={pending.policy === 'take-file'} onChange={() => void changePolicy('take-file')} /> Use the file’s
+            <input type="radio" name={`${id}-policy`} checked={pending.policy === 'take-file'} onChange={() => void changePolicy('take-file')} /> {t('dataSettings.useTheFiles')}
           </label>
         </fieldset>
         <div className="actions">
           <button type="button" className="primary" disabled={busy || changes === 0} onClick={() => void confirmImport()}>
-            {changes === 0 ? 'Nothing to import' : `Import ${number(changes)} ${changes === 1 ? 'change' : 'changes'}`}
+            {changes === 0 ? t('dataSettings.nothingToImport') : tn('dataSettings.importChanges', changes)}
           </button>
           <button type="button" disabled={busy} onClick={() => void startRestore(pending.source, pending.prepared)}>
-            Replace everything with this file…
+            {t('dataSettings.replaceEverythingWithThisFile')}
           </button>
           <button type="button" disabled={busy} onClick={() => void cancel()}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </section>
@@ -379,30 +383,28 @@ export function DataSettings() {
     review = (
       <section className="review" aria-labelledby={`${id}-review`}>
         <h3 id={`${id}-review`} ref={reviewHeading} tabIndex={-1}>
-          Replace your data with {pending.source}
+          {t('dataSettings.replaceYourDataWith', { source: pending.source })}
         </h3>
         <p>
-          These parts of your data will be replaced by the backup’s; everything else stays as it is. A safety copy of what you have now is made
-          first.
+          {t('dataSettings.thesePartsOfYourDataWill')}
         </p>
         <ul>
-          {plan.tables.map((t) => (
-            <li key={t.table}>
-              {t.label}: {number(t.count)}
+          {plan.tables.map((part) => (
+            <li key={part.table}>
+              {part.label}: {number(part.count)}
             </li>
           ))}
         </ul>
-        <IssueList title="Invalid (left out)" issues={plan.tables.flatMap((t) => t.invalid)} />
+        <IssueList title={t('dataSettings.invalidLeftOut')} issues={plan.tables.flatMap((part) => part.invalid)} />
         <label className="inline">
-          <input type="checkbox" checked={confirmRestore} onChange={(e) => setConfirmRestore(e.target.checked)} /> I understand that my current
-          data in these parts will be replaced
+          <input type="checkbox" checked={confirmRestore} onChange={(e) => setConfirmRestore(e.target.checked)} /> {t('dataSettings.iUnderstand')}
         </label>
         <div className="actions">
           <button type="button" className="danger" disabled={busy || !confirmRestore} onClick={() => void confirmRestoreNow()}>
-            Replace my data
+            {t('dataSettings.replaceMyData')}
           </button>
           <button type="button" disabled={busy} onClick={() => void cancel()}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </section>
@@ -412,46 +414,47 @@ export function DataSettings() {
   return (
     <section className="panel data-settings" aria-labelledby={`${id}-title`}>
       <h2 className="panel-title" id={`${id}-title`}>
-        Your data
+        {t('dataSettings.yourData')}
       </h2>
       <StorageUse />
       <p className="warning">
-        <strong>Uninstalling Introbook deletes everything it keeps on this computer</strong>: your people, notes, requests and safety copies.
-        Export a copy first to keep them.
+        {tx('dataSettings.uninstallWarning', { strong: <strong>{t('dataSettings.uninstallingIntrobookDeletesEverythingItKeeps')}</strong> })}
       </p>
       {status && (
         <p className={status.due ? 'message error' : 'muted'}>
           {status.lastExportAt === null
             ? status.due
-              ? `You have not exported your data yet, ${status.days} days in. Export a copy and keep it somewhere safe.`
-              : 'You have not exported your data yet.'
-            : `Last export: ${dateTime(status.lastExportAt)}${status.due ? ` — more than ${EXPORT_REMINDER_DAYS} days ago. Time for a fresh copy.` : '.'}`}
+              ? tn('dataSettings.notExportedDays', status.days)
+              : t('dataSettings.youHaveNotExportedYourData')
+            : status.due
+              ? tn('dataSettings.lastExportDue', EXPORT_REMINDER_DAYS, { date: dateTime(status.lastExportAt) })
+              : t('dataSettings.lastExport', { date: dateTime(status.lastExportAt) })}
         </p>
       )}
 
-      <h3>Export</h3>
+      <h3>{t('dataSettings.export')}</h3>
       <div className="actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void exportAll()}>
-          Export everything (JSON backup)
+          {t('dataSettings.exportEverythingJsonBackup')}
         </button>
         <button type="button" disabled={busy} onClick={() => void exportOther('people-csv')}>
-          People (CSV)
+          {t('dataSettings.peopleCsv')}
         </button>
         <button type="button" disabled={busy} onClick={() => void exportOther('requests-csv')}>
-          Requests (CSV)
+          {t('dataSettings.requestsCsv')}
         </button>
         <button type="button" disabled={busy} onClick={() => void exportOther('vcard')}>
-          People (vCard)
+          {t('dataSettings.peopleVcard')}
         </button>
       </div>
-      <p className="muted">Exports hold personal details of the people you saved. Keep them somewhere private.</p>
+      <p className="muted">{t('dataSettings.exportsHoldPersonalDetailsOfThe')}</p>
 
-      <h3>Import or restore</h3>
+      <h3>{t('dataSettings.importOrRestore')}</h3>
       <div className="field-row">
-        <label htmlFor={`${id}-file`}>Choose an Introbook backup (.json)</label>
+        <label htmlFor={`${id}-file`}>{t('dataSettings.chooseAnIntrobookBackupJson')}</label>
         <input id={`${id}-file`} ref={fileInput} type="file" accept=".json,application/json" disabled={busy} onChange={onFile} />
       </div>
-      <p className="muted">You will see what the file would add, change or leave out before anything is written.</p>
+      <p className="muted">{t('dataSettings.youWillSeeWhatTheFile')}</p>
 
       {progress && <ProgressBar progress={progress} />}
       {message && (
@@ -461,19 +464,24 @@ export function DataSettings() {
       )}
       {review}
 
-      <h3>Safety copies</h3>
-      <p className="muted">Introbook keeps a copy of your data each day (the last 7) and before every import or restore (the last 3), on this computer.</p>
-      {copies && copies.length === 0 && <p className="muted">No safety copies yet.</p>}
+      <h3>{t('dataSettings.safetyCopies')}</h3>
+      <p className="muted">{t('dataSettings.introbookKeepsACopyOfYour')}</p>
+      {copies && copies.length === 0 && <p className="muted">{t('dataSettings.noSafetyCopiesYet')}</p>}
       {copies && copies.length > 0 && (
-        <ul className="safety-copies" aria-label="Safety copies, newest first">
+        <ul className="safety-copies" aria-label={t('dataSettings.safetyCopiesNewestFirst')}>
           {copies.map((copy) => (
             <li key={copy.id}>
               <span>
-                {KIND_LABEL[copy.kind]}, {dateTime(copy.takenAt)}: {count(copy.counts.people ?? 0, 'person', 'people')}, {count(copy.counts.intros ?? 0, 'request', 'requests')} (
-                {formatBytes(copy.size)})
+                {t('dataSettings.copyLine', {
+                  kind: KIND_LABEL[copy.kind],
+                  date: dateTime(copy.takenAt),
+                  people: tn('common.people', copy.counts.people ?? 0),
+                  requests: tn('common.requests', copy.counts.intros ?? 0),
+                  size: formatBytes(copy.size),
+                })}
               </span>{' '}
-              <button type="button" disabled={busy} onClick={() => void restoreCopy(copy)} aria-label={`Restore the copy of ${dateTime(copy.takenAt)}…`}>
-                Restore…
+              <button type="button" disabled={busy} onClick={() => void restoreCopy(copy)} aria-label={t('dataSettings.restoreTheCopyOf', { dateTime: dateTime(copy.takenAt) })}>
+                {t('dataSettings.restore')}
               </button>
             </li>
           ))}
@@ -485,22 +493,22 @@ export function DataSettings() {
           disabled={busy}
           onClick={() =>
             void run(
-              'Making a safety copy',
+              t('dataSettings.makingASafetyCopy'),
               async () => {
                 await takeSafetyCopy(db, safety, 'manual');
-                setMessage({ ok: true, text: 'Safety copy made.' });
+                setMessage({ ok: true, text: t('dataSettings.safetyCopyMade') });
               },
-              'Introbook could not make a safety copy.',
+              t('dataSettings.introbookCouldNotMakeASafety'),
             )
           }
         >
-          Make a safety copy now
+          {t('dataSettings.makeASafetyCopyNow')}
         </button>
       </div>
 
       <p>
         <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noopener noreferrer">
-          What Introbook stores, and what each permission is for
+          {t('dataSettings.whatIntrobookStoresAndWhatEach')}
         </a>
       </p>
     </section>

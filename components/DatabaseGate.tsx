@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { getDb } from '@/utils/db/db';
+import { t } from '@/utils/i18n';
 
 /**
  * Opens the store before showing the page. Where IndexedDB is unavailable
@@ -23,14 +24,13 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
     return (
       <main className="app">
         <h1>
-          <span className="brand">Introbook</span>
+          <span className="brand">{t('extName')}</span>
         </h1>
         <div className="panel" role="alert">
           <p>
-            <strong>Introbook can’t open its storage in this browser profile.</strong> Nothing has been deleted. Private
-            windows and “never remember history” settings turn storage off; try a normal window, or restart the browser.
+            <strong>{t('databaseGate.introbookCantOpenItsStorageIn')}</strong> {t('databaseGate.nothingDeleted')}
           </p>
-          <p className="muted">Details: {state}</p>
+          <p className="muted">{t('databaseGate.details', { state })}</p>
         </div>
       </main>
     );

@@ -23,6 +23,8 @@ import type { RequestSeed } from './RequestView';
 import { TextField } from './TextField';
 import { showToast } from './Toasts';
 import { useTransient } from './view-hooks';
+import { formatList, formatNumber, t, tn } from '@/utils/i18n';
+import { tx } from './i18n';
 
 /**
  * On a person's page: how the user knows them, who can introduce the user to
@@ -55,19 +57,19 @@ export function IntroPlanner({
       {c.reasons.length > 0 && <span className="muted"> — {c.reasons.join(' · ')}</span>}
       <div className="actions">
         <button type="button" className={settled ? undefined : 'primary'} onClick={() => onStartRequest({ kind: 'intro', targetId: person.id, connectorId: c.person.id })}>
-          Ask {c.person.name} for an intro
+          {t('introPlanner.askForAnIntro', { name: c.person.name })}
         </button>
         <button
           type="button"
           className="link-button"
           onClick={() =>
             void unlinkMutual(db, person.id, c.person.id).then(() =>
-              showToast(`${c.person.name} is no longer listed as knowing ${person.name}.`, () => relinkMutual(db, person.id, c.person.id)),
+              showToast(t('introPlanner.isNoLongerListedAsKnowing', { name: c.person.name, name2: person.name }), () => relinkMutual(db, person.id, c.person.id)),
             )
           }
-          aria-label={`${c.person.name} is not a mutual connection`}
+          aria-label={t('introPlanner.isNotAMutualConnection', { name: c.person.name })}
         >
-          Not a mutual connection
+          {t('introPlanner.notAMutualConnection')}
         </button>
       </div>
     </li>
@@ -78,44 +80,47 @@ export function IntroPlanner({
       <Relationship person={person} db={db} />
       <section className="subpanel" aria-labelledby={`who-${person.id}`}>
         <h3 id={`who-${person.id}`} className="panel-title">
-          Who can introduce me?
+          {t('common.whoCanIntroduceMe')}
         </h3>
-        {!answer && <p className="muted">Looking…</p>}
+        {!answer && <p className="muted">{t('introPlanner.looking')}</p>}
         {answer && options && (
           <>
-            <p className="answer" aria-label="Answer">
+            <p className="answer" aria-label={t('introPlanner.answer')}>
               {answer.headline}
             </p>
             {(answer.open || answer.done) && (
               <div className="actions">
                 {answer.open && (
                   <button type="button" className="primary" onClick={() => onOpenRequest(answer.open!.id)}>
-                    Open the request ({STATUS_LABELS[answer.open.status]})
+                    {t('introPlanner.openTheRequest', { value: STATUS_LABELS[answer.open.status] })}
                   </button>
                 )}
                 {answer.done && answer.done.id !== answer.open?.id && (
                   <button type="button" onClick={() => onOpenRequest(answer.done!.id)}>
-                    Open the request ({STATUS_LABELS[answer.done.status]})
+                    {t('introPlanner.openTheRequest2', { value: STATUS_LABELS[answer.done.status] })}
                   </button>
                 )}
               </div>
             )}
             {options.counts.stated > 0 && (
-              <p className="muted small" aria-label="Mutual connections">
-                {options.counts.stated} mutual connection{options.counts.stated === 1 ? '' : 's'} on their profile · {options.counts.read} name
-                {options.counts.read === 1 ? '' : 's'} read · {options.counts.saved} saved in Introbook
+              <p className="muted small" aria-label={t('introPlanner.mutualConnections')}>
+                {t('introPlanner.mutualCounts', {
+                  stated: tn('introPlanner.mutualStated', options.counts.stated),
+                  read: tn('introPlanner.namesRead', options.counts.read),
+                  saved: formatNumber(options.counts.saved),
+                })}
               </p>
             )}
             {askButtons && askButtons.length > 0 &&
               (settled ? (
                 <details>
-                  <summary>Ask someone else anyway</summary>
-                  <ol className="connectors" aria-label="Possible connectors, best first">
+                  <summary>{t('introPlanner.askSomeoneElseAnyway')}</summary>
+                  <ol className="connectors" aria-label={t('introPlanner.possibleConnectorsBestFirst')}>
                     {askButtons}
                   </ol>
                 </details>
               ) : (
-                <ol className="connectors" aria-label="Possible connectors, best first">
+                <ol className="connectors" aria-label={t('introPlanner.possibleConnectorsBestFirst')}>
                   {askButtons}
                 </ol>
               ))}
@@ -123,14 +128,13 @@ export function IntroPlanner({
               <div key={s.name} className="suggestion">
                 {s.matches.map((m) => (
                   <p key={m.id}>
-                    Is the mutual connection <strong>{s.name}</strong> the {m.name} you saved
-                    {roleLine(m) ? ` (${roleLine(m)})` : ''}?
+                    {tx(roleLine(m) ? 'introPlanner.isTheMutualWithRole' : 'introPlanner.isTheMutual', { mutual: <strong>{s.name}</strong>, name: m.name, role: roleLine(m) })}
                     <span className="button-row">
-                      <button type="button" onClick={() => void confirmMutual(db, person.id, m.id)} aria-label={`Yes, ${m.name} is the mutual connection`}>
-                        Yes, same person
+                      <button type="button" onClick={() => void confirmMutual(db, person.id, m.id)} aria-label={t('introPlanner.yesIsTheMutualConnection', { name: m.name })}>
+                        {t('introPlanner.yesSamePerson')}
                       </button>
-                      <button type="button" onClick={() => void dismissMutual(db, person.id, m.id)} aria-label={`No, ${m.name} is someone else`}>
-                        Not them
+                      <button type="button" onClick={() => void dismissMutual(db, person.id, m.id)} aria-label={t('introPlanner.noIsSomeoneElse', { name: m.name })}>
+                        {t('introPlanner.notThem')}
                       </button>
                     </span>
                   </p>
@@ -138,14 +142,16 @@ export function IntroPlanner({
               </div>
             ))}
             {options.dismissed.length > 0 && (
-              <ul className="dismissed" aria-label="Dismissed matches">
+              <ul className="dismissed" aria-label={t('introPlanner.dismissedMatches')}>
                 {options.dismissed.map((d) => (
                   <li key={d.person.id}>
                     <span className="muted">
-                      Not the mutual connection {d.name}: the {d.person.name} you saved{roleLine(d.person) ? ` (${roleLine(d.person)})` : ''}.
+                      {roleLine(d.person)
+                        ? t('introPlanner.notTheMutualWithRole', { mutual: d.name, name: d.person.name, role: roleLine(d.person) ?? '' })
+                        : t('introPlanner.notTheMutual', { mutual: d.name, name: d.person.name })}
                     </span>
-                    <button type="button" className="link-button" onClick={() => void undismissMutual(db, person.id, d.person.id)} aria-label={`Undo: ${d.person.name} may be the mutual connection`}>
-                      Undo
+                    <button type="button" className="link-button" onClick={() => void undismissMutual(db, person.id, d.person.id)} aria-label={t('introPlanner.undoMayBeTheMutualConnection', { name: d.person.name })}>
+                      {t('common.undo')}
                     </button>
                   </li>
                 ))}
@@ -153,11 +159,11 @@ export function IntroPlanner({
             )}
             {options.unmatched.length > 0 && (
               <div className="muted">
-                Not saved yet: {options.unmatched.join(', ')}.
+                {t('introPlanner.notSavedYet', { names: formatList(options.unmatched) })}
                 <span className="button-row">
                   {options.unmatched.slice(0, 3).map((name) => (
-                    <button key={name} type="button" onClick={() => setAdding(name)} aria-label={`Add ${name} as someone who can introduce you`}>
-                      Add {name}
+                    <button key={name} type="button" onClick={() => setAdding(name)} aria-label={t('introPlanner.addAsSomeoneWhoCanIntroduce', { name })}>
+                      {t('introPlanner.add', { name })}
                     </button>
                   ))}
                 </span>
@@ -168,14 +174,14 @@ export function IntroPlanner({
         {adding === null ? (
           <div className="actions">
             <button type="button" onClick={() => setAdding('')}>
-              Add a connector by hand
+              {t('introPlanner.addAConnectorByHand')}
             </button>
             <button
               type="button"
               className={answer?.connected && !settled ? 'primary' : undefined}
               onClick={() => onStartRequest({ kind: 'direct', targetId: person.id, connectorId: null })}
             >
-              Ask {first} directly
+              {t('introPlanner.askDirectly', { first })}
             </button>
           </div>
         ) : (
@@ -185,13 +191,13 @@ export function IntroPlanner({
       {requests && requests.length > 0 && (
         <section className="subpanel" aria-labelledby={`req-${person.id}`}>
           <h3 id={`req-${person.id}`} className="panel-title">
-            Requests to meet {person.name}
+            {t('introPlanner.requestsToMeet', { name: person.name })}
           </h3>
           <ul className="history">
             {requests.map((r) => (
               <li key={r.id}>
                 <button type="button" className="link-button" onClick={() => onOpenRequest(r.id)}>
-                  {r.kind === 'intro' ? 'Intro request' : 'Direct ask'} · {STATUS_LABELS[r.status]}
+                  {r.kind === 'intro' ? t('introPlanner.introRequest') : t('introPlanner.directAsk')} · {STATUS_LABELS[r.status]}
                 </button>
               </li>
             ))}
@@ -218,25 +224,28 @@ function Relationship({ person, db }: { person: Person; db: IntrobookDB }) {
         howWeKnow: howWeKnow.trim(),
         email: email.trim(),
       });
-      setStatus('Saved.');
+      setStatus(t('introPlanner.saved'));
     } catch {
-      setStatus('Check the email address.');
+      setStatus(t('introPlanner.checkTheEmailAddress'));
     }
   }
 
   return (
     <details className="subpanel" open={person.knowsPersonally || person.degree === 1}>
-      <summary>Your relationship{isContact(person) ? ' (can introduce you to others)' : ''}</summary>
-      <form onSubmit={save} aria-label={`Your relationship with ${person.name}`}>
+      <summary>
+        {t('introPlanner.yourRelationship')}
+        {isContact(person) ? t('introPlanner.canIntroduceYouToOthers') : ''}
+      </summary>
+      <form onSubmit={save} aria-label={t('introPlanner.yourRelationshipWith', { name: person.name })}>
         <label className="inline">
-          <input type="checkbox" checked={knows} onChange={(e) => setKnows(e.target.checked)} /> I know them
+          <input type="checkbox" checked={knows} onChange={(e) => setKnows(e.target.checked)} /> {t('introPlanner.iKnowThem')}
         </label>
-        {person.degree === 1 && <p className="muted">A 1st-degree connection: they can introduce you to others.</p>}
+        {person.degree === 1 && <p className="muted">{t('introPlanner.a1stDegreeConnectionTheyCan')}</p>}
         <ClosenessSelect value={closeness} onChange={setCloseness} />
-        <TextField label="How you know them" value={howWeKnow} onChange={setHowWeKnow} maxLength={500} />
-        <TextField label="Email" value={email} onChange={setEmail} type="email" maxLength={200} />
+        <TextField label={t('introPlanner.howYouKnowThem')} value={howWeKnow} onChange={setHowWeKnow} maxLength={500} />
+        <TextField label={t('common.email')} value={email} onChange={setEmail} type="email" maxLength={200} />
         <div className="actions">
-          <button type="submit">Save relationship</button>
+          <button type="submit">{t('introPlanner.saveRelationship')}</button>
           <span role="status">{status}</span>
         </div>
       </form>
@@ -270,11 +279,11 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
   async function save(choice: { useId?: string; asNew?: boolean } = {}) {
     try {
       const person = await addConnector(db, input(), target.id, undefined, choice);
-      showToast(`${person.name} can introduce you to ${target.name}.`);
+      showToast(t('introPlanner.canIntroduceYouTo', { name: person.name, name2: target.name }));
       onDone();
     } catch (err) {
       if (err instanceof SameNameError) return setSame(err.matches);
-      setError(err instanceof Error && /https|required|themselves|no longer/.test(err.message) ? err.message : 'Check the fields: a name is required, and the email and link must be valid.');
+      setError(err instanceof Error && /https|required|themselves|no longer/.test(err.message) ? err.message : t('common.checkTheFieldsANameIs'));
     }
   }
 
@@ -288,13 +297,13 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
     return (
       <div className="confirm" role="alertdialog" aria-labelledby={`same-${target.id}`}>
         <p id={`same-${target.id}`}>
-          {same.length === 1 ? `Is this the ${same[0]!.name} you saved?` : `You saved ${same.length} people named ${same[0]!.name}. Is it one of them?`}
+          {same.length === 1 ? t('common.isThisTheYouSaved', { name: same[0]!.name }) : tn('common.youSavedPeopleNamed', same.length, { name: same[0]!.name })}
         </p>
         <ul className="people-list">
           {same.map((p) => (
             <li key={p.id}>
               <button type="button" className="primary" onClick={() => void save({ useId: p.id })}>
-                Yes, {p.name}
+                {t('introPlanner.yesName', { name: p.name })}
                 {roleLine(p) ? ` (${roleLine(p)})` : ''}
               </button>
             </li>
@@ -302,10 +311,10 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
         </ul>
         <div className="actions">
           <button type="button" onClick={() => void save({ asNew: true })}>
-            No, add someone new
+            {t('common.noAddSomeoneNew')}
           </button>
           <button type="button" onClick={() => setSame(null)}>
-            Back
+            {t('common.back')}
           </button>
         </div>
       </div>
@@ -314,16 +323,16 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
 
   const offered = (typedMatches ?? []).filter((p) => p.id !== target.id);
   return (
-    <form className="capture-form" aria-label="Add a connector" onSubmit={submit}>
-      <TextField label="Name" value={name} onChange={setName} required maxLength={LIMITS.name} autoComplete="off" />
+    <form className="capture-form" aria-label={t('introPlanner.addAConnector')} onSubmit={submit}>
+      <TextField label={t('common.name')} value={name} onChange={setName} required maxLength={LIMITS.name} autoComplete="off" />
       {offered.length > 0 && (
-        <div className="offer" aria-label="Saved people with this name">
-          <p className="muted small">Already saved:</p>
+        <div className="offer" aria-label={t('common.savedPeopleWithThisName')}>
+          <p className="muted small">{t('common.alreadySaved')}</p>
           <ul className="people-list">
             {offered.map((p) => (
               <li key={p.id}>
                 <button type="button" onClick={() => void save({ useId: p.id })}>
-                  Use {p.name}
+                  {t('introPlanner.useName', { name: p.name })}
                   {roleLine(p) ? ` (${roleLine(p)})` : ''}
                 </button>
               </li>
@@ -331,16 +340,16 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
           </ul>
         </div>
       )}
-      <TextField label="How you know them" value={howWeKnow} onChange={setHowWeKnow} maxLength={500} />
-      <TextField label="Email" value={email} onChange={setEmail} type="email" maxLength={200} />
-      <TextField label="Profile link" value={profileUrl} onChange={setProfileUrl} type="url" maxLength={2048} />
+      <TextField label={t('introPlanner.howYouKnowThem')} value={howWeKnow} onChange={setHowWeKnow} maxLength={500} />
+      <TextField label={t('common.email')} value={email} onChange={setEmail} type="email" maxLength={200} />
+      <TextField label={t('common.profileLink')} value={profileUrl} onChange={setProfileUrl} type="url" maxLength={2048} />
       <ClosenessSelect value={closeness} onChange={setCloseness} />
       <div className="actions">
         <button type="submit" className="primary">
-          Add connector
+          {t('introPlanner.addConnector')}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {error && (
@@ -356,9 +365,9 @@ export function ClosenessSelect({ value, onChange }: { value: string; onChange: 
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>How well</label>
+      <label htmlFor={id}>{t('introPlanner.howWell')}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">Not set</option>
+        <option value="">{t('introPlanner.notSet')}</option>
         {([3, 2, 1] as const).map((c) => (
           <option key={c} value={c}>
             {CLOSENESS_LABELS[c]}

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { introAnswer } from '@/utils/db/contacts';
 import type { Person } from '@/utils/domain/schemas';
+import { t } from '@/utils/i18n';
 
 /**
  * The popup's "Who can introduce me?": the same answer (introAnswer) the side
@@ -15,7 +16,7 @@ export function IntroSummary({ db, person, onOpen }: { db: IntrobookDB; person: 
   return (
     <section aria-labelledby="who-can-introduce" className="subpanel">
       <h3 className="panel-title" id="who-can-introduce">
-        Who can introduce me?
+        {t('common.whoCanIntroduceMe')}
       </h3>
       <p>{answer.headline}</p>
       {top.length > 0 && (
@@ -30,7 +31,7 @@ export function IntroSummary({ db, person, onOpen }: { db: IntrobookDB; person: 
       )}
       <div className="actions">
         <button type="button" onClick={onOpen}>
-          {settled ? 'Open in the side panel' : 'Plan an intro in the side panel'}
+          {settled ? t('introSummary.openInTheSidePanel') : t('introSummary.planAnIntroInTheSide')}
         </button>
       </div>
     </section>

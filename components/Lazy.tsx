@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentProps } from 'react';
 import type { CallView as CallViewType } from './CallView';
 import type { PersonWorkspace as PersonWorkspaceType } from './PersonWorkspace';
+import { t } from '@/utils/i18n';
 
 /**
  * The prep, call and follow-through views load when first shown, not with the
@@ -11,7 +12,7 @@ const PersonWorkspaceLoaded = lazy(() => import('./PersonWorkspace').then((m) =>
 
 export function LazyCallView(props: ComponentProps<typeof CallViewType>) {
   return (
-    <Suspense fallback={<p className="muted">Loading…</p>}>
+    <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
       <CallViewLoaded {...props} />
     </Suspense>
   );
@@ -19,7 +20,7 @@ export function LazyCallView(props: ComponentProps<typeof CallViewType>) {
 
 export function LazyPersonWorkspace(props: ComponentProps<typeof PersonWorkspaceType>) {
   return (
-    <Suspense fallback={<p className="muted">Loading…</p>}>
+    <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
       <PersonWorkspaceLoaded {...props} />
     </Suspense>
   );

@@ -11,9 +11,10 @@ import { refreshReminders } from '@/utils/messaging/client';
 import { roleLine } from './PersonCard';
 import { showToast } from './Toasts';
 import { useView } from './view-hooks';
+import { formatDate, formatList, labels, t, tn } from '@/utils/i18n';
 
-const CLOSENESS = { 1: 'Acquaintance', 2: 'Know them well', 3: 'Close' } as const;
-const DEGREE = { 1: '1st', 2: '2nd', 3: '3rd+' } as const;
+const CLOSENESS = labels({ 1: 'mergeView.closeness.acquaintance', 2: 'mergeView.closeness.knowWell', 3: 'mergeView.closeness.close' });
+const DEGREE = labels({ 1: 'mergeView.degree.first', 2: 'mergeView.degree.second', 3: 'mergeView.degree.third' });
 
 /** A field's value as text, for the side-by-side view. Scraped text stays text. */
 function show(person: Person, field: MergeField): string {
@@ -25,7 +26,7 @@ function show(person: Person, field: MergeField): string {
     const m = person.mutualConnections;
     return m.count === 0 ? '—' : `${m.count}${m.names.length > 0 ? `: ${m.names.join(', ')}` : ''}`;
   }
-  if (field === 'profileUrl' && typeof v === 'string' && v.startsWith('urn:uuid:')) return 'none (added by hand)';
+  if (field === 'profileUrl' && typeof v === 'string' && v.startsWith('urn:uuid:')) return t('mergeView.noneAddedByHand');
   if (field === 'photoUrl') return 'a photo';
   return String(v);
 }
@@ -39,17 +40,17 @@ export function MergeView({ db, firstId, secondId, onDone }: { db: IntrobookDB; 
   const heading = useView(() => onDone(null));
   const [otherId, setOtherId] = useState<string | null>(secondId ?? null);
   const first = useLiveQuery(() => getPerson(db, firstId), [firstId]);
-  if (first === undefined) return <p className="muted">Loading…</p>;
+  if (first === undefined) return <p className="muted">{t('common.loading')}</p>;
   return (
-    <section className="panel" aria-label="Merge people" data-view>
+    <section className="panel" aria-label={t('mergeView.mergePeople')} data-view>
       <button type="button" onClick={() => onDone(null)}>
-        ← Back
+        {t('mergeView.back')}
       </button>
       <h2 className="request-title" tabIndex={-1} ref={heading} data-view-heading>
-        Merge {first?.name ?? 'this person'} with another record
+        {t('mergeView.mergeWithAnother', { name: first?.name ?? t('mergeView.thisPerson') })}
       </h2>
       {!first ? (
-        <p className="message error">This person is no longer in Introbook.</p>
+        <p className="message error">{t('mergeView.thisPersonIsNoLongerIn')}</p>
       ) : otherId ? (
         <MergeChoicesForm key={otherId} db={db} first={first} otherId={otherId} onPickAnother={() => setOtherId(null)} onDone={onDone} />
       ) : (
@@ -66,19 +67,19 @@ function PickPerson({ db, exclude, onPick }: { db: IntrobookDB; exclude: Person;
   return (
     <div className="capture-form">
       <div className="field">
-        <label htmlFor={id}>Find the other record</label>
-        <input id={id} value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Start of their name" autoComplete="off" />
+        <label htmlFor={id}>{t('mergeView.findTheOtherRecord')}</label>
+        <input id={id} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('mergeView.startOfTheirName')} autoComplete="off" />
       </div>
-      {found && found.length === 0 && <p className="muted">No one else saved with a name starting “{query}”.</p>}
+      {found && found.length === 0 && <p className="muted">{t('mergeView.noOneElseSavedWithA', { query })}</p>}
       {found && found.length > 0 && (
-        <ul className="people-list" aria-label="Records to merge with">
+        <ul className="people-list" aria-label={t('mergeView.recordsToMergeWith')}>
           {found.map((p) => (
             <li key={p.id}>
               <button type="button" className="person-row" onClick={() => onPick(p.id)}>
                 <span className="person-row-text">
                   <span className="person-row-name">{p.name}</span>
                   <span className="person-row-role">
-                    {[roleLine(p), p.profileUrl.startsWith('urn:') ? 'added by hand' : p.profileUrl].filter(Boolean).join(' · ')}
+                    {[roleLine(p), p.profileUrl.startsWith('urn:') ? t('mergeView.addedByHand') : p.profileUrl].filter(Boolean).join(' · ')}
                   </span>
                 </span>
               </button>
@@ -111,8 +112,8 @@ function MergeChoicesForm({
     const kept = keptId ?? (other.createdAt < first.createdAt ? other.id : first.id);
     return previewMerge(db, kept, kept === first.id ? otherId : first.id);
   }, [first.id, first.updatedAt, otherId, keptId]);
-  if (preview === undefined) return <p className="muted">Loading…</p>;
-  if (preview === null) return <p className="message error">The other record is no longer in Introbook.</p>;
+  if (preview === undefined) return <p className="muted">{t('common.loading')}</p>;
+  if (preview === null) return <p className="message error">{t('mergeView.theOtherRecordIsNoLonger')}</p>;
   // The choices start over when the record kept changes.
   return <SideBySide key={`${preview.kept.id}:${preview.other.id}`} db={db} first={first} preview={preview} onKeep={setKeptId} onPickAnother={onPickAnother} onDone={onDone} />;
 }
@@ -146,41 +147,41 @@ function SideBySide({
     try {
       const record = await mergePeople(db, kept.id, other.id, choices);
       refreshReminders();
-      showToast(`Merged into one ${kept.name}.`, () => undoMerge(db, record.id).then(refreshReminders));
+      showToast(t('mergeView.mergedIntoOne', { name: kept.name }), () => undoMerge(db, record.id).then(refreshReminders));
       onDone(kept.id);
     } catch (e) {
-      setError(e instanceof MergeConflictError || e instanceof Error ? e.message : 'The merge failed; nothing was changed.');
+      setError(e instanceof MergeConflictError || e instanceof Error ? e.message : t('mergeView.theMergeFailedNothingWasChanged'));
     }
   }
 
   const moving = [
-    moves.requests > 0 && `${moves.requests} request${moves.requests === 1 ? '' : 's'}`,
-    moves.meetings > 0 && `${moves.meetings} meeting${moves.meetings === 1 ? '' : 's'}`,
-    moves.mutualLinks > 0 && `${moves.mutualLinks} mutual link${moves.mutualLinks === 1 ? '' : 's'}`,
-    moves.other > 0 && `${moves.other} other item${moves.other === 1 ? '' : 's'}`,
-  ].filter(Boolean);
+    moves.requests > 0 && tn('common.requests', moves.requests),
+    moves.meetings > 0 && tn('mergeView.meetings', moves.meetings),
+    moves.mutualLinks > 0 && tn('mergeView.mutualLinks', moves.mutualLinks),
+    moves.other > 0 && tn('mergeView.otherItems', moves.other),
+  ].filter((x): x is string => Boolean(x));
 
   return (
     <div className="merge">
       <fieldset className="merge-keep">
-        <legend>Keep the record of</legend>
+        <legend>{t('mergeView.keepTheRecordOf')}</legend>
         {[left, right].map((p) => (
           <label key={p.id} className="inline">
             <input type="radio" name={`${id}-keep`} checked={kept.id === p.id} onChange={() => onKeep(p.id)} />
-            {p.name} {p.profileUrl.startsWith('urn:') ? '(added by hand)' : '(from their profile)'}, saved {new Date(p.createdAt).toLocaleDateString()}
+            {t(p.profileUrl.startsWith('urn:') ? 'mergeView.recordByHand' : 'mergeView.recordFromProfile', { name: p.name, date: formatDate(p.createdAt) })}
           </label>
         ))}
       </fieldset>
       {fields.length === 0 ? (
-        <p className="muted">The two records say the same: nothing to choose.</p>
+        <p className="muted">{t('mergeView.theTwoRecordsSayTheSame')}</p>
       ) : (
-        <table className="merge-table" aria-label="Choose each field">
+        <table className="merge-table" aria-label={t('mergeView.chooseEachField')}>
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">{left.name} (first)</th>
-              <th scope="col">{right.name} (second)</th>
-              {fields.some((f) => JOINABLE_FIELDS.has(f)) && <th scope="col">Or</th>}
+              <th scope="col">{t('mergeView.field')}</th>
+              <th scope="col">{t('mergeView.first', { name: left.name })}</th>
+              <th scope="col">{t('mergeView.second', { name: right.name })}</th>
+              {fields.some((f) => JOINABLE_FIELDS.has(f)) && <th scope="col">{t('mergeView.or')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -195,7 +196,7 @@ function SideBySide({
                         name={`${id}-${f}`}
                         checked={choices[f] === sideOf(p)}
                         onChange={() => setChoices({ ...choices, [f]: sideOf(p) })}
-                        aria-label={`${MERGE_FIELD_LABELS[f]}: keep ${col === 0 ? 'the first' : 'the second'} record’s value`}
+                        aria-label={t(col === 0 ? 'mergeView.keepFirstValue' : 'mergeView.keepSecondValue', { field: MERGE_FIELD_LABELS[f] })}
                       />
                       <span className="merge-value">{show(p, f)}</span>
                     </label>
@@ -206,7 +207,7 @@ function SideBySide({
                   <td>
                     <label className="inline">
                       <input type="radio" name={`${id}-${f}`} checked={choices[f] === 'both'} onChange={() => setChoices({ ...choices, [f]: 'both' })} />
-                      Keep both
+                      {t('mergeView.keepBoth')}
                     </label>
                   </td>
                 )}
@@ -216,24 +217,23 @@ function SideBySide({
         </table>
       )}
       <p>
-        {moving.length > 0 ? `${moving.join(', ')} will follow the record kept.` : 'Nothing else points at the other record.'} The other record is kept as a
-        tombstone that points to this one, and you can undo the merge.
+        {moving.length > 0 ? t('mergeView.willFollow', { items: formatList(moving) }) : t('mergeView.nothingElsePointsAtTheOther')}{' '}
+        {t('mergeView.tombstone')}
       </p>
       {conflicts.length > 0 && (
         <div className="message error" role="alert">
-          These two are the connector and the person to meet in{' '}
-          {conflicts.map((r) => `a request (${STATUS_LABELS[r.status]})`).join(', ')}. Delete or withdraw it before merging.
+          {t('mergeView.conflicts', { requests: formatList(conflicts.map((r) => t('mergeView.aRequest', { status: STATUS_LABELS[r.status] }))) })}
         </div>
       )}
       <div className="actions">
         <button type="button" className="primary" disabled={conflicts.length > 0} onClick={() => void merge()}>
-          Merge into one
+          {t('mergeView.mergeIntoOne')}
         </button>
         <button type="button" onClick={onPickAnother}>
-          Pick another record
+          {t('mergeView.pickAnotherRecord')}
         </button>
         <button type="button" onClick={() => onDone(null)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {error && (

@@ -6,6 +6,7 @@ import { missingLabel, sourceOf, type Variable } from '@/utils/domain/templates'
 import { refreshReminders } from '@/utils/messaging/client';
 import { saveSettings, SETTING_LABELS } from '@/utils/settings';
 import { requestNavigation, setPendingSettingField } from './nav';
+import { t } from '@/utils/i18n';
 
 type People = { target?: Person; connector?: Person; recipient?: Person };
 
@@ -29,8 +30,8 @@ export function MissingValues({ db, variables, settings, people }: { db: Introbo
   }
   if (fixes.size === 0) return null;
   return (
-    <section className="missing" aria-label="Missing values">
-      <h4>Missing from this message</h4>
+    <section className="missing" aria-label={t('missingValues.missingValues')}>
+      <h4>{t('missingValues.missingFromThisMessage')}</h4>
       <ul>
         {Array.from(fixes.entries()).map(([key, { variables: vs, source }]) => (
           <li key={key}>
@@ -52,7 +53,7 @@ function SettingFix({ field, settings, what }: { field: 'name' | 'background' | 
     <InlineFix
       what={what}
       label={label}
-      action={`Fill in ${field === 'name' ? 'your name' : label.toLowerCase()}`}
+      action={t('missingValues.fillIn', { label: field === 'name' ? t('missingValues.yourName') : label.toLowerCase() })}
       type={field === 'resumeUrl' ? 'url' : 'text'}
       onSave={async (value) => {
         await saveSettings({ ...settings, [field]: value });
@@ -67,7 +68,7 @@ function SettingFix({ field, settings, what }: { field: 'name' | 'background' | 
             requestNavigation({ view: 'settings', field });
           }}
         >
-          Open “{label}” in Settings
+          {t('missingValues.openInSettings', { label })}
         </button>
       }
     />
@@ -75,12 +76,12 @@ function SettingFix({ field, settings, what }: { field: 'name' | 'background' | 
 }
 
 function PersonFix({ db, person, field, what }: { db: IntrobookDB; person?: Person; field: keyof typeof PERSON_FIELD_LABELS; what: string[] }) {
-  if (!person) return <span>Missing: {what.join(', ')}.</span>;
+  if (!person) return <span>{t('missingValues.missing', { what: what.join(', ') })}</span>;
   return (
     <InlineFix
       what={what}
-      label={`${person.name}’s ${PERSON_FIELD_LABELS[field]}`}
-      action={`Add ${person.name}’s ${PERSON_FIELD_LABELS[field]}`}
+      label={t('missingValues.s', { name: person.name, value: PERSON_FIELD_LABELS[field] })}
+      action={t('missingValues.addS', { name: person.name, value: PERSON_FIELD_LABELS[field] })}
       onSave={async (value) => {
         await editPerson(db, person.id, { [field]: value });
       }}
@@ -110,25 +111,25 @@ function InlineFix({
   const [error, setError] = useState<string | null>(null);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!value.trim()) return setError('Type a value first.');
+    if (!value.trim()) return setError(t('missingValues.typeAValueFirst'));
     try {
       await onSave(value.trim());
       setOpen(false);
       setValue('');
     } catch {
-      setError(type === 'url' ? 'The link must start with https://.' : 'That could not be saved.');
+      setError(type === 'url' ? t('missingValues.theLinkMustStartWithHttps') : t('missingValues.thatCouldNotBeSaved'));
     }
   }
   return (
     <>
-      <span>Missing: {what.join(', ')}. </span>
+      <span>{t('missingValues.missing', { what: what.join(', ') })} </span>
       {open ? (
-        <form className="inline-fix" onSubmit={submit} aria-label={`Fill in ${label}`}>
+        <form className="inline-fix" onSubmit={submit} aria-label={t('missingValues.fillIn', { label })}>
           <label htmlFor={id}>{label}</label>
           <input id={id} type={type} value={value} onChange={(e) => setValue(e.target.value)} maxLength={type === 'url' ? 2048 : 500} />
-          <button type="submit">Save</button>
+          <button type="submit">{t('common.save')}</button>
           <button type="button" onClick={() => setOpen(false)}>
-            Cancel
+            {t('common.cancel')}
           </button>
           {error && (
             <span className="message error" role="alert">

@@ -23,6 +23,8 @@ import { useNow, useSettings } from './hooks';
 import { AfterCall } from './CallView';
 import { CHANNEL_LABELS, PrepSheet } from './PrepSheet';
 import { TaskList } from './TaskList';
+import { t } from '@/utils/i18n';
+import { tx } from './i18n';
 
 /**
  * The workspace's sections on a person's page (mounted by PersonDetails):
@@ -47,11 +49,11 @@ function Tags({ person, db }: { person: Person; db: IntrobookDB }) {
   const [known, setKnown] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const tags = person.tags ?? [];
-  const update = (next: string[]) => setTags(db, person.id, next).then(() => setError(null), () => setError('The tags could not be saved.'));
+  const update = (next: string[]) => setTags(db, person.id, next).then(() => setError(null), () => setError(t('personWorkspace.theTagsCouldNotBeSaved')));
 
   function add(e: FormEvent) {
     e.preventDefault();
-    const parts = draft.split(',').map((t) => t.trim()).filter(Boolean);
+    const parts = draft.split(',').map((item) => item.trim()).filter(Boolean);
     if (parts.length === 0) return;
     void update([...tags, ...parts]);
     setDraft('');
@@ -60,37 +62,37 @@ function Tags({ person, db }: { person: Person; db: IntrobookDB }) {
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} className="panel-title">
-        Tags
+        {t('personWorkspace.tags')}
       </h3>
       {tags.length > 0 && (
-        <ul className="tags" aria-label={`Tags for ${person.name}`}>
+        <ul className="tags" aria-label={t('personWorkspace.tagsFor', { name: person.name })}>
           {tags.map((tag) => (
             <li key={tag} className="tag">
               {tag}
-              <button type="button" className="tag-remove" aria-label={`Remove tag ${tag}`} onClick={() => void update(tags.filter((t) => t !== tag))}>
+              <button type="button" className="tag-remove" aria-label={t('personWorkspace.removeTag', { tag })} onClick={() => void update(tags.filter((item) => item !== tag))}>
                 ×
               </button>
             </li>
           ))}
         </ul>
       )}
-      <form onSubmit={add} className="inline-form" aria-label="Add tags">
+      <form onSubmit={add} className="inline-form" aria-label={t('personWorkspace.addTags')}>
         <label htmlFor={`${id}-add`} className="sr-only">
-          Add a tag
+          {t('personWorkspace.addATag')}
         </label>
         <input
           id={`${id}-add`}
           value={draft}
           list={`${id}-known`}
           maxLength={200}
-          placeholder="Add a tag (mentor, climate…)"
+          placeholder={t('personWorkspace.addATagMentorClimate')}
           onFocus={() => {
             if (known === null) void allTags(db).then(setKnown);
           }}
           onChange={(e) => setDraft(e.target.value)}
         />
-        <datalist id={`${id}-known`}>{known?.map((t) => <option key={t} value={t} />)}</datalist>
-        <button type="submit">Add tag</button>
+        <datalist id={`${id}-known`}>{known?.map((item) => <option key={item} value={item} />)}</datalist>
+        <button type="submit">{t('personWorkspace.addTag')}</button>
       </form>
       {error && (
         <p className="message error" role="alert">
@@ -114,11 +116,11 @@ function Meetings({ person, db, settings }: { person: Person; db: IntrobookDB; s
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} className="panel-title">
-        Meetings and prep
+        {t('personWorkspace.meetingsAndPrep')}
       </h3>
-      {meetings.length === 0 && <p className="muted">No meeting with {person.name} yet. Plan one to prepare for it.</p>}
+      {meetings.length === 0 && <p className="muted">{t('personWorkspace.noMeetingWithYetPlanOne', { name: person.name })}</p>}
       {meetings.length > 1 && (
-        <ul className="meeting-list" aria-label={`Meetings with ${person.name}`}>
+        <ul className="meeting-list" aria-label={t('personWorkspace.meetingsWith', { name: person.name })}>
           {meetings.map((m) => (
             <li key={m.id}>
               <button type="button" className="link-button" aria-current={m.id === shown?.id ? 'true' : undefined} onClick={() => setChosen(m.id)}>
@@ -131,12 +133,12 @@ function Meetings({ person, db, settings }: { person: Person; db: IntrobookDB; s
       {shown && <PrepSheet key={shown.id} db={db} meetingId={shown.id} person={person} settings={settings} />}
       {shown && shown.startsAt < now && (
         <details className="subpanel" open={shown.startsAt + shown.durationMin * 60_000 < now}>
-          <summary>After the call</summary>
+          <summary>{t('common.afterTheCall')}</summary>
           <AfterCall key={shown.id} db={db} person={person} meeting={shown} settings={settings} />
         </details>
       )}
       <button type="button" onClick={() => setPlanning((v) => !v)} aria-expanded={planning}>
-        Plan a meeting
+        {t('personWorkspace.planAMeeting')}
       </button>
       {planning && (
         <PlanMeeting
@@ -163,30 +165,30 @@ function PlanMeeting({ db, person, settings, onPlanned }: { db: IntrobookDB; per
   async function submit(e: FormEvent) {
     e.preventDefault();
     const startsAt = fromInputValue(when, settings.timeZone);
-    if (startsAt === null) return setError('Pick a date and time.');
+    if (startsAt === null) return setError(t('common.pickADateAndTime'));
     const durationMin = Number(length);
-    if (!Number.isInteger(durationMin) || durationMin < 5 || durationMin > 600) return setError('The length is in minutes, 5 to 600.');
+    if (!Number.isInteger(durationMin) || durationMin < 5 || durationMin > 600) return setError(t('common.theLengthIsInMinutes5'));
     try {
       const meeting = await scheduleMeeting(db, { personId: person.id, startsAt, durationMin, link, ...(channel ? { channel } : {}) });
       onPlanned(meeting.id);
     } catch {
-      setError('Check the link: it must start with https://.');
+      setError(t('common.checkTheLinkItMustStart'));
     }
   }
   return (
-    <form className="capture-form" onSubmit={submit} aria-label="Plan a meeting">
+    <form className="capture-form" onSubmit={submit} aria-label={t('personWorkspace.planAMeeting')}>
       <div className="field">
-        <label htmlFor={`${id}-when`}>Date and time</label>
+        <label htmlFor={`${id}-when`}>{t('common.dateAndTime')}</label>
         <input id={`${id}-when`} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-len`}>Length (minutes)</label>
+        <label htmlFor={`${id}-len`}>{t('common.lengthMinutes')}</label>
         <input id={`${id}-len`} type="number" min={5} max={600} value={length} onChange={(e) => setLength(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-ch`}>Channel</label>
+        <label htmlFor={`${id}-ch`}>{t('common.channel')}</label>
         <select id={`${id}-ch`} value={channel} onChange={(e) => setChannel(e.target.value as MeetingChannel | '')}>
-          <option value="">From the link</option>
+          <option value="">{t('personWorkspace.fromTheLink')}</option>
           {MEETING_CHANNELS.map((c) => (
             <option key={c} value={c}>
               {CHANNEL_LABELS[c]}
@@ -195,13 +197,13 @@ function PlanMeeting({ db, person, settings, onPlanned }: { db: IntrobookDB; per
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-link`}>Call link</label>
-        <input id={`${id}-link`} type="url" value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://meet.google.com/…" />
+        <label htmlFor={`${id}-link`}>{t('common.callLink')}</label>
+        <input id={`${id}-link`} type="url" value={link} onChange={(e) => setLink(e.target.value)} placeholder={t('common.httpsMeetGoogleCom')} />
       </div>
-      <p className="muted small">Informational interviews are short: 15–20 minutes.</p>
+      <p className="muted small">{t('personWorkspace.informationalInterviewsAreShort1520')}</p>
       <div className="actions">
         <button type="submit" className="primary">
-          Save meeting
+          {t('common.saveMeeting')}
         </button>
       </div>
       {error && (
@@ -229,19 +231,19 @@ function FollowThrough({ person, db, settings }: { person: Person; db: Introbook
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} className="panel-title">
-        Follow-through
+        {t('personWorkspace.followThrough')}
       </h3>
-      {tasks && tasks.length > 0 && <TaskList tasks={tasks} db={db} settings={settings} label={`To do for ${person.name}`} />}
-      <form onSubmit={add} className="inline-form wrap" aria-label="Something you offered">
+      {tasks && tasks.length > 0 && <TaskList tasks={tasks} db={db} settings={settings} label={t('personWorkspace.toDoFor', { name: person.name })} />}
+      <form onSubmit={add} className="inline-form wrap" aria-label={t('personWorkspace.somethingYouOffered')}>
         <label htmlFor={`${id}-offer`} className="sr-only">
-          Something you offered to do
+          {t('personWorkspace.somethingYouOfferedToDo')}
         </label>
-        <input id={`${id}-offer`} value={offer} onChange={(e) => setOffer(e.target.value)} placeholder="I said I’d send them…" maxLength={500} />
+        <input id={`${id}-offer`} value={offer} onChange={(e) => setOffer(e.target.value)} placeholder={t('personWorkspace.iSaidIdSendThem')} maxLength={500} />
         <label htmlFor={`${id}-due`} className="sr-only">
-          By when
+          {t('personWorkspace.byWhen')}
         </label>
         <input id={`${id}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-        <button type="submit">Add offer</button>
+        <button type="submit">{t('personWorkspace.addOffer')}</button>
       </form>
     </section>
   );
@@ -262,34 +264,34 @@ function PayItForward({ person, db, settings }: { person: Person; db: IntrobookD
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} className="panel-title">
-        Pay it forward
+        {t('personWorkspace.payItForward')}
       </h3>
       {favours && favours.length > 0 && (
-        <ul className="favours" aria-label={`Favours with ${person.name}`}>
+        <ul className="favours" aria-label={t('personWorkspace.favoursWith', { name: person.name })}>
           {favours.map((f) => (
             <li key={f.id}>
-              <span className={`badge ${f.direction}`}>{f.direction === 'received' ? 'Received' : 'Given'}</span> {f.text}{' '}
+              <span className={`badge ${f.direction}`}>{f.direction === 'received' ? t('personWorkspace.received') : t('personWorkspace.given')}</span> {f.text}{' '}
               <span className="muted small">{new Date(f.at).toLocaleDateString()}</span>{' '}
-              <button type="button" className="small-button" aria-label={`Delete favour: ${f.text}`} onClick={() => void removeFavour(db, f.id)}>
+              <button type="button" className="small-button" aria-label={t('personWorkspace.deleteFavour', { text: f.text })} onClick={() => void removeFavour(db, f.id)}>
                 ✕
               </button>
             </li>
           ))}
         </ul>
       )}
-      <form onSubmit={add} className="inline-form wrap" aria-label="Record a favour">
+      <form onSubmit={add} className="inline-form wrap" aria-label={t('personWorkspace.recordAFavour')}>
         <label htmlFor={`${id}-dir`} className="sr-only">
-          Direction
+          {t('personWorkspace.direction')}
         </label>
         <select id={`${id}-dir`} value={direction} onChange={(e) => setDirection(e.target.value as 'received' | 'given')}>
-          <option value="received">They helped me</option>
-          <option value="given">I helped them</option>
+          <option value="received">{t('personWorkspace.theyHelpedMe')}</option>
+          <option value="given">{t('personWorkspace.iHelpedThem')}</option>
         </select>
         <label htmlFor={`${id}-text`} className="sr-only">
-          What happened
+          {t('personWorkspace.whatHappened')}
         </label>
-        <input id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} placeholder="Introduced me to…, reviewed…" maxLength={500} />
-        <button type="submit">Record favour</button>
+        <input id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('personWorkspace.introducedMeToReviewed')} maxLength={500} />
+        <button type="submit">{t('personWorkspace.recordFavour')}</button>
       </form>
       <IntroIdeas person={person} db={db} settings={settings} ideas={ideas ?? []} />
     </section>
@@ -312,8 +314,8 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
 
   async function add(e: FormEvent) {
     e.preventDefault();
-    if (!other) return setError('Pick the other person.');
-    if (!reason.trim()) return setError('Say why they should meet.');
+    if (!other) return setError(t('personWorkspace.pickTheOtherPerson'));
+    if (!reason.trim()) return setError(t('personWorkspace.sayWhyTheyShouldMeet'));
     try {
       await addIntroIdea(db, { aId: person.id, bId: other.id, reason: reason.trim().slice(0, 500) });
       setOther(null);
@@ -321,7 +323,7 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
       setReason('');
       setError(null);
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'Could not save the idea.');
+      setError(err instanceof Error ? err.message : t('personWorkspace.couldNotSaveTheIdea'));
     }
   }
 
@@ -336,9 +338,9 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
 
   return (
     <div className="intro-ideas">
-      <h4 className="panel-title">Introductions you could make</h4>
+      <h4 className="panel-title">{t('personWorkspace.introductionsYouCouldMake')}</h4>
       {ideas.length > 0 && people && (
-        <ul aria-label={`Introductions involving ${person.name}`}>
+        <ul aria-label={t('personWorkspace.introductionsInvolving', { name: person.name })}>
           {ideas.map((idea) => {
             const a = people.get(idea.aId);
             const b = people.get(idea.bId);
@@ -350,9 +352,9 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
                   {idea.status === 'idea' && (
                     <button
                       type="button"
-                      onClick={() => void copy(introOptInMessage(a, b, idea.reason, settings.name || 'Me'), `Asked ${a.name}`).then(() => setIntroIdeaStatus(db, idea.id, 'asked'))}
+                      onClick={() => void copy(introOptInMessage(a, b, idea.reason, settings.name || t('personWorkspace.me')), t('personWorkspace.asked', { name: a.name })).then(() => setIntroIdeaStatus(db, idea.id, 'asked'))}
                     >
-                      Copy the ask to {a.name}
+                      {t('personWorkspace.copyTheAskTo', { name: a.name })}
                     </button>
                   )}
                   {idea.status === 'asked' && (
@@ -360,23 +362,23 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
                       <button
                         type="button"
                         className="primary"
-                        onClick={() => void copy(introMessage(a, b, idea.reason, settings.name || 'Me'), 'Introduction').then(() => setIntroIdeaStatus(db, idea.id, 'introduced'))}
+                        onClick={() => void copy(introMessage(a, b, idea.reason, settings.name || t('personWorkspace.me')), t('personWorkspace.introduction')).then(() => setIntroIdeaStatus(db, idea.id, 'introduced'))}
                       >
-                        They said yes: copy the introduction
+                        {t('personWorkspace.theySaidYesCopyTheIntroduction')}
                       </button>
                       <button type="button" onClick={() => void setIntroIdeaStatus(db, idea.id, 'declined')}>
-                        They declined
+                        {t('personWorkspace.theyDeclined')}
                       </button>
                     </>
                   )}
                   {(idea.status === 'idea' || idea.status === 'asked') && (
                     <button type="button" onClick={() => void setIntroIdeaStatus(db, idea.id, 'dismissed')}>
-                      Drop
+                      {t('personWorkspace.drop')}
                     </button>
                   )}
                   {(idea.status === 'declined' || idea.status === 'dismissed') && (
                     <button type="button" onClick={() => void removeIntroIdea(db, idea.id)}>
-                      Delete
+                      {t('common.delete')}
                     </button>
                   )}
                 </div>
@@ -387,25 +389,25 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
       )}
       {copied && (
         <p className="message ok" role="status">
-          Copied. Paste it into your own message to send.
+          {t('personWorkspace.copiedPasteItIntoYourOwn')}
         </p>
       )}
-      <form onSubmit={add} className="capture-form" aria-label="Suggest an introduction">
+      <form onSubmit={add} className="capture-form" aria-label={t('personWorkspace.suggestAnIntroduction')}>
         {other ? (
           <p>
-            Introduce {person.name} to <strong>{other.name}</strong>{' '}
+            {tx('personWorkspace.introduceNameTo', { name: person.name, other: <strong>{other.name}</strong> })}{' '}
             <button type="button" className="link-button" onClick={() => setOther(null)}>
-              Change
+              {t('personWorkspace.change')}
             </button>
           </p>
         ) : (
           <div className="field">
-            <label htmlFor={`${id}-who`}>Introduce to</label>
-            <input id={`${id}-who`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search saved people" />
+            <label htmlFor={`${id}-who`}>{t('personWorkspace.introduceTo')}</label>
+            <input id={`${id}-who`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('common.searchSavedPeople')} />
           </div>
         )}
         {!other && matches && matches.people.length > 0 && (
-          <ul className="people-list" aria-label="People to introduce">
+          <ul className="people-list" aria-label={t('personWorkspace.peopleToIntroduce')}>
             {matches.people
               .filter((p) => p.id !== person.id)
               .map((p) => (
@@ -418,11 +420,11 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
           </ul>
         )}
         <div className="field">
-          <label htmlFor={`${id}-why`}>Why they should meet</label>
+          <label htmlFor={`${id}-why`}>{t('personWorkspace.whyTheyShouldMeet')}</label>
           <input id={`${id}-why`} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
         </div>
         <div className="actions">
-          <button type="submit">Save introduction idea</button>
+          <button type="submit">{t('personWorkspace.saveIntroductionIdea')}</button>
         </div>
         {error && (
           <p className="message error" role="alert">

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { ANSWER_KEYS, ANSWER_LABELS, ANSWER_SETTINGS } from '@/utils/domain/prep';
 import type { Settings } from '@/utils/domain/schemas';
+import { t } from '@/utils/i18n';
 
 type PrepFields = Pick<Settings, 'answerAboutMe' | 'answerWhyCompany' | 'answerWhyRole' | 'answerWhyIndustry' | 'meetingGoals'>;
 
@@ -13,8 +14,8 @@ export function PrepSettings({ draft, set }: { draft: PrepFields; set: <K extend
   const id = useId();
   return (
     <>
-      <h2 className="panel-title">Your prepared answers (for prep sheets)</h2>
-      <p className="muted small">Short, in your own words. Each meeting’s prep sheet starts from these; change them there for one meeting.</p>
+      <h2 className="panel-title">{t('prepSettings.yourPreparedAnswersForPrepSheets')}</h2>
+      <p className="muted small">{t('prepSettings.shortInYourOwnWordsEach')}</p>
       {ANSWER_KEYS.map((key) => (
         <div key={key} className="stacked-field">
           <label htmlFor={`${id}-${key}`}>{ANSWER_LABELS[key]}</label>
@@ -22,7 +23,7 @@ export function PrepSettings({ draft, set }: { draft: PrepFields; set: <K extend
         </div>
       ))}
       <div className="stacked-field">
-        <label htmlFor={`${id}-goals`}>What you hope to get from these conversations</label>
+        <label htmlFor={`${id}-goals`}>{t('prepSettings.whatYouHopeToGetFrom')}</label>
         <textarea id={`${id}-goals`} rows={2} maxLength={20_000} value={draft.meetingGoals} onChange={(e) => set('meetingGoals', e.target.value)} />
       </div>
     </>

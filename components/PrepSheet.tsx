@@ -22,15 +22,17 @@ import { AutoText } from './AutoText';
 import { formatWhen, fromInputValue, toInputValue } from './format';
 import { roleLine } from './PersonCard';
 import { SyncedCheck } from './Synced';
+import { formatMinutes, formatNumber, labels, t } from '@/utils/i18n';
+import { tx } from './i18n';
 
-export const CHANNEL_LABELS: Record<MeetingChannel, string> = {
-  meet: 'Google Meet',
-  zoom: 'Zoom',
-  teams: 'Teams',
-  phone: 'Phone',
-  'in-person': 'In person',
-  other: 'Other',
-};
+export const CHANNEL_LABELS: Record<MeetingChannel, string> = labels({
+  meet: 'prepSheet.channel.meet',
+  zoom: 'prepSheet.channel.zoom',
+  teams: 'prepSheet.channel.teams',
+  phone: 'prepSheet.channel.phone',
+  'in-person': 'prepSheet.channel.inPerson',
+  other: 'prepSheet.channel.other',
+});
 
 /** A meeting's notes row, created on first view. */
 export function useMeetingNotes(db: IntrobookDB, meetingId: string): MeetingNotes | undefined {
@@ -50,10 +52,10 @@ export function useMeetingNotes(db: IntrobookDB, meetingId: string): MeetingNote
 export function PrepSheet({ db, meetingId, person, settings }: { db: IntrobookDB; meetingId: string; person: Person; settings: Settings }) {
   const meeting = useLiveQuery(() => getMeeting(db, meetingId), [meetingId]);
   const notes = useMeetingNotes(db, meetingId);
-  if (meeting === undefined || notes === undefined) return <p className="muted">Loading the prep sheet…</p>;
+  if (meeting === undefined || notes === undefined) return <p className="muted">{t('common.loadingThePrepSheet')}</p>;
   const save = (change: Parameters<typeof updateMeetingNotes>[2]) => updateMeetingNotes(db, meetingId, change);
   return (
-    <div className="prep-sheet" aria-label={`Prep sheet for ${person.name}`} role="region">
+    <div className="prep-sheet" aria-label={t('prepSheet.prepSheetFor', { name: person.name })} role="region">
       <MeetingDetails db={db} meeting={meeting} person={person} notes={notes} settings={settings} />
       <Why notes={notes} save={save} />
       <Research person={person} notes={notes} save={save} />
@@ -78,15 +80,15 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
     e.preventDefault();
     const startsAt = fromInputValue(when, settings.timeZone);
     const durationMin = Number(length);
-    if (startsAt === null) return setError('Pick a date and time.');
-    if (!Number.isInteger(durationMin) || durationMin < 5 || durationMin > 600) return setError('The length is in minutes, 5 to 600.');
+    if (startsAt === null) return setError(t('common.pickADateAndTime'));
+    if (!Number.isInteger(durationMin) || durationMin < 5 || durationMin > 600) return setError(t('common.theLengthIsInMinutes5'));
     try {
       // A meeting that came from a request moves as one of its steps (history, undo, due date).
       await editMeeting(db, meeting.id, { startsAt, durationMin, channel, link: link.trim() });
       setEditing(false);
       setError(null);
     } catch {
-      setError('Check the link: it must start with https://.');
+      setError(t('common.checkTheLinkItMustStart'));
     }
   }
 
@@ -107,39 +109,39 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`} className="panel-title">
-        Meeting
+        {t('common.meeting')}
       </h4>
       <p>
-        <strong>{formatWhen(meeting.startsAt, settings.timeZone)}</strong> · {meeting.durationMin} min · {CHANNEL_LABELS[meeting.channel]}
+        <strong>{formatWhen(meeting.startsAt, settings.timeZone)}</strong> · {formatMinutes(meeting.durationMin)} · {CHANNEL_LABELS[meeting.channel]}
         {meeting.link && (
           <>
             {' · '}
             <a href={meeting.link} target="_blank" rel="noopener noreferrer">
-              Join link
+              {t('prepSheet.joinLink')}
             </a>
           </>
         )}
       </p>
       <div className="actions">
         <button type="button" onClick={() => void download()}>
-          Add to calendar (.ics)
+          {t('prepSheet.addToCalendarIcs')}
         </button>
         <button type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
-          Change meeting details
+          {t('prepSheet.changeMeetingDetails')}
         </button>
       </div>
       {editing && (
-        <form className="capture-form" onSubmit={submit} aria-label="Meeting details">
+        <form className="capture-form" onSubmit={submit} aria-label={t('common.meetingDetails')}>
           <div className="field">
-            <label htmlFor={`${id}-when`}>Date and time</label>
+            <label htmlFor={`${id}-when`}>{t('common.dateAndTime')}</label>
             <input id={`${id}-when`} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-len`}>Length (minutes)</label>
+            <label htmlFor={`${id}-len`}>{t('common.lengthMinutes')}</label>
             <input id={`${id}-len`} type="number" min={5} max={600} value={length} onChange={(e) => setLength(e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-ch`}>Channel</label>
+            <label htmlFor={`${id}-ch`}>{t('common.channel')}</label>
             <select id={`${id}-ch`} value={channel} onChange={(e) => setChannel(e.target.value as MeetingChannel)}>
               {MEETING_CHANNELS.map((c) => (
                 <option key={c} value={c}>
@@ -149,15 +151,15 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-link`}>Call link</label>
-            <input id={`${id}-link`} type="url" value={link} onChange={(e) => setLink(e.target.value)} placeholder="https://meet.google.com/…" />
+            <label htmlFor={`${id}-link`}>{t('common.callLink')}</label>
+            <input id={`${id}-link`} type="url" value={link} onChange={(e) => setLink(e.target.value)} placeholder={t('common.httpsMeetGoogleCom')} />
           </div>
           <div className="actions">
             <button type="submit" className="primary">
-              Save meeting
+              {t('common.saveMeeting')}
             </button>
             <button type="button" className="danger" onClick={() => void cancelMeeting(db, meeting.id)}>
-              Cancel this meeting
+              {t('prepSheet.cancelThisMeeting')}
             </button>
           </div>
           {error && (
@@ -174,7 +176,7 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
 function Why({ notes, save }: { notes: MeetingNotes; save: Save }) {
   return (
     <fieldset className="subpanel plain">
-      <legend className="panel-title">Why this person</legend>
+      <legend className="panel-title">{t('prepSheet.whyThisPerson')}</legend>
       {PREP_REASONS.map((reason) => (
         <label key={reason} className="inline">
           <SyncedCheck
@@ -184,7 +186,7 @@ function Why({ notes, save }: { notes: MeetingNotes; save: Save }) {
           {PREP_REASON_LABELS[reason]}
         </label>
       ))}
-      <AutoText label="In your words" value={notes.whyNote} onSave={(whyNote) => save({ whyNote })} rows={2} multiline />
+      <AutoText label={t('prepSheet.inYourWords')} value={notes.whyNote} onSave={(whyNote) => save({ whyNote })} rows={2} multiline />
     </fieldset>
   );
 }
@@ -195,47 +197,47 @@ function Research({ person, notes, save }: { person: Person; notes: MeetingNotes
   return (
     <section className="subpanel research" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`} className="panel-title">
-        Research
+        {t('prepSheet.research')}
       </h4>
       <div className="research-grid">
         <div>
-          <AutoText label={`About ${person.name}`} value={notes.researchPerson} onSave={(researchPerson) => save({ researchPerson })} hint="Their path, what they have published or said." />
+          <AutoText label={t('prepSheet.about', { name: person.name })} value={notes.researchPerson} onSave={(researchPerson) => save({ researchPerson })} hint={t('prepSheet.theirPathWhatTheyHavePublished')} />
           <AutoText
-            label={`About ${person.company ?? 'their company'}`}
+            label={t('prepSheet.about', { name: person.company ?? t('prepSheet.theirCompany') })}
             value={notes.researchCompany}
             onSave={(researchCompany) => save({ researchCompany })}
-            hint="Its site, recent news, press. Negative press is for your awareness, not for the call."
+            hint={t('prepSheet.itsSiteRecentNewsPressNegative')}
           />
         </div>
-        <aside aria-label="Captured profile details" className="captured">
+        <aside aria-label={t('prepSheet.capturedProfileDetails')} className="captured">
           <dl className="fields">
             {person.headline && (
               <>
-                <dt>Headline</dt>
+                <dt>{t('common.headline')}</dt>
                 <dd>{person.headline}</dd>
               </>
             )}
             {role && (
               <>
-                <dt>Now</dt>
+                <dt>{t('prepSheet.now')}</dt>
                 <dd>{role}</dd>
               </>
             )}
             {person.location && (
               <>
-                <dt>Location</dt>
+                <dt>{t('common.location')}</dt>
                 <dd>{person.location}</dd>
               </>
             )}
             {person.roleHistory.length > 0 && (
               <>
-                <dt>Before</dt>
+                <dt>{t('prepSheet.before')}</dt>
                 <dd>{person.roleHistory.map((h) => [h.role, h.company].filter(Boolean).join(' · ')).join('; ')}</dd>
               </>
             )}
             {person.mutualConnections.names.length > 0 && (
               <>
-                <dt>Mutual</dt>
+                <dt>{t('prepSheet.mutual')}</dt>
                 <dd>{person.mutualConnections.names.join(', ')}</dd>
               </>
             )}
@@ -265,12 +267,12 @@ export function Questions({ notes, save, inCall = false }: { notes: MeetingNotes
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`} className="panel-title">
-        Questions ({notes.questions.filter((q) => q.done).length} of {notes.questions.length} asked)
+        {t('prepSheet.questionsAsked', { asked: formatNumber(notes.questions.filter((q) => q.done).length), total: formatNumber(notes.questions.length) })}
       </h4>
       {notes.questions.length === 0 && (
-        <p className="muted">{inCall ? 'No questions picked for this call. Add one below if it helps.' : 'No questions picked yet. Add a few from the bank below, or your own.'}</p>
+        <p className="muted">{inCall ? t('prepSheet.noQuestionsPickedForThisCall') : t('prepSheet.noQuestionsPickedYetAddA')}</p>
       )}
-      <ol className="questions" aria-label="Your questions, in order">
+      <ol className="questions" aria-label={t('prepSheet.yourQuestionsInOrder')}>
         {notes.questions.map((q, i) => (
           <li key={q.id} className={q.done ? 'done' : undefined}>
             <label className="inline question-text">
@@ -279,19 +281,19 @@ export function Questions({ notes, save, inCall = false }: { notes: MeetingNotes
             <span className="muted small"> {QUESTION_CATEGORY_LABELS[q.category]}</span>
             {!inCall && (
               <span className="row-actions">
-                <button type="button" className="small-button" aria-label={`Move up: ${q.text}`} disabled={i === 0} onClick={() => void set(moveQuestion(notes.questions, i, -1))}>
+                <button type="button" className="small-button" aria-label={t('prepSheet.moveUp', { text: q.text })} disabled={i === 0} onClick={() => void set(moveQuestion(notes.questions, i, -1))}>
                   ↑
                 </button>
                 <button
                   type="button"
                   className="small-button"
-                  aria-label={`Move down: ${q.text}`}
+                  aria-label={t('prepSheet.moveDown', { text: q.text })}
                   disabled={i === notes.questions.length - 1}
                   onClick={() => void set(moveQuestion(notes.questions, i, 1))}
                 >
                   ↓
                 </button>
-                <button type="button" className="small-button" aria-label={`Remove: ${q.text}`} onClick={() => void set(notes.questions.filter((x) => x.id !== q.id))}>
+                <button type="button" className="small-button" aria-label={t('prepSheet.remove', { text: q.text })} onClick={() => void set(notes.questions.filter((x) => x.id !== q.id))}>
                   ✕
                 </button>
               </span>
@@ -299,16 +301,16 @@ export function Questions({ notes, save, inCall = false }: { notes: MeetingNotes
           </li>
         ))}
       </ol>
-      <form onSubmit={addOwn} className="inline-form" aria-label="Add your own question">
+      <form onSubmit={addOwn} className="inline-form" aria-label={t('prepSheet.addYourOwnQuestion')}>
         <label htmlFor={`${id}-own`} className="sr-only">
-          Your own question
+          {t('prepSheet.yourOwnQuestion')}
         </label>
-        <input id={`${id}-own`} value={own} onChange={(e) => setOwn(e.target.value)} placeholder="Your own question" maxLength={500} />
-        <button type="submit">Add question</button>
+        <input id={`${id}-own`} value={own} onChange={(e) => setOwn(e.target.value)} placeholder={t('prepSheet.yourOwnQuestion')} maxLength={500} />
+        <button type="submit">{t('prepSheet.addQuestion')}</button>
       </form>
       {!inCall && (
         <details className="bank">
-          <summary>Question bank (TIARA: Trends, Insights, Advice, Resources, Assignments)</summary>
+          <summary>{t('prepSheet.questionBankTiaraTrendsInsightsAdvice')}</summary>
           {QUESTION_CATEGORIES.filter((c) => c !== 'own').map((category) => (
             <div key={category}>
               <h5>{QUESTION_CATEGORY_LABELS[category]}</h5>
@@ -320,10 +322,10 @@ export function Questions({ notes, save, inCall = false }: { notes: MeetingNotes
                       type="button"
                       className="small-button"
                       disabled={picked.has(q.id)}
-                      aria-label={picked.has(q.id) ? `Added: ${q.text}` : `Add: ${q.text}`}
+                      aria-label={picked.has(q.id) ? t('prepSheet.added2', { text: q.text }) : t('prepSheet.add2', { text: q.text })}
                       onClick={() => void save((n) => ({ questions: n.questions.some((x) => x.id === q.id) ? n.questions : [...n.questions, { ...q, done: false }] }))}
                     >
-                      {picked.has(q.id) ? 'Added' : 'Add'}
+                      {picked.has(q.id) ? t('prepSheet.added') : t('prepSheet.add')}
                     </button>
                   </li>
                 ))}
@@ -344,9 +346,9 @@ function Answers({ notes, save, settings }: { notes: MeetingNotes; save: Save; s
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`} className="panel-title">
-        Your prepared answers and goals
+        {t('prepSheet.yourPreparedAnswersAndGoals')}
       </h4>
-      <p className="muted small">They start from Settings; changes here are for this meeting only.</p>
+      <p className="muted small">{t('prepSheet.theyStartFromSettingsChangesHere')}</p>
       {ANSWER_KEYS.map((key) => {
         const own = notes.answers[key];
         return (
@@ -363,13 +365,13 @@ function Answers({ notes, save, settings }: { notes: MeetingNotes; save: Save; s
                   }).then(() => setResets((r) => r + 1))
                 }
               >
-                Use my answer from Settings
+                {t('prepSheet.useMyAnswerFromSettings')}
               </button>
             )}
           </div>
         );
       })}
-      <AutoText label="Goals for this conversation" value={notes.goals ?? settings.meetingGoals} onSave={(goals) => save({ goals })} rows={2} />
+      <AutoText label={t('prepSheet.goalsForThisConversation')} value={notes.goals ?? settings.meetingGoals} onSave={(goals) => save({ goals })} rows={2} />
       <ResumeReminder settings={settings} />
     </section>
   );
@@ -378,12 +380,15 @@ function Answers({ notes, save, settings }: { notes: MeetingNotes; save: Save; s
 export function ResumeReminder({ settings }: { settings: Settings }) {
   return settings.resumeUrl ? (
     <p className="resume">
-      <a href={settings.resumeUrl} target="_blank" rel="noopener noreferrer">
-        Your résumé
-      </a>{' '}
-      — have it ready, and offer it only if they ask.
+      {tx('prepSheet.resumeReady', {
+        link: (
+          <a href={settings.resumeUrl} target="_blank" rel="noopener noreferrer">
+            {t('prepSheet.yourResume')}
+          </a>
+        ),
+      })}
     </p>
   ) : (
-    <p className="muted small">Add your résumé link in Settings to have it at hand (offer it only if they ask).</p>
+    <p className="muted small">{t('prepSheet.addYourResumeLinkInSettings')}</p>
   );
 }

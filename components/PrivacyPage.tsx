@@ -1,4 +1,6 @@
 import { hostPurpose, LEAVES_THE_MACHINE, PERMISSION_PURPOSES, STORED } from '@/utils/privacy';
+import { t } from '@/utils/i18n';
+import { tx } from './i18n';
 
 export interface ManifestAccess {
   permissions: string[];
@@ -11,11 +13,11 @@ export function PrivacyPage({ access }: { access: ManifestAccess }) {
   return (
     <main className="app privacy">
       <h1>
-        <span className="brand">Introbook</span> privacy
+        {tx('privacyPage.title', { name: <span className="brand">{t('extName')}</span> })}
       </h1>
       <section className="panel" aria-labelledby="privacy-stored">
         <h2 className="panel-title" id="privacy-stored">
-          What is stored, and where
+          {t('privacyPage.whatIsStoredAndWhere')}
         </h2>
         <dl className="fields">
           {STORED.map((item) => (
@@ -28,7 +30,7 @@ export function PrivacyPage({ access }: { access: ManifestAccess }) {
       </section>
       <section className="panel" aria-labelledby="privacy-leaves">
         <h2 className="panel-title" id="privacy-leaves">
-          What leaves your computer
+          {t('privacyPage.whatLeavesYourComputer')}
         </h2>
         <ul>
           {LEAVES_THE_MACHINE.map((line) => (
@@ -38,7 +40,7 @@ export function PrivacyPage({ access }: { access: ManifestAccess }) {
       </section>
       <section className="panel" aria-labelledby="privacy-permissions">
         <h2 className="panel-title" id="privacy-permissions">
-          Permissions, and what each is for
+          {t('privacyPage.permissionsAndWhatEachIsFor')}
         </h2>
         <dl className="fields">
           {access.permissions.map((permission) => (
@@ -46,13 +48,13 @@ export function PrivacyPage({ access }: { access: ManifestAccess }) {
               <dt>
                 <code>{permission}</code>
               </dt>
-              <dd>{PERMISSION_PURPOSES[permission] ?? 'Not explained: please report this.'}</dd>
+              <dd>{PERMISSION_PURPOSES[permission] ?? t('privacyPage.notExplainedPleaseReportThis')}</dd>
             </div>
           ))}
           {hostLabels.map(([label, purpose]) => (
             <div key={label} className="privacy-row">
               <dt>{label}</dt>
-              <dd>{purpose || 'Not explained: please report this.'}</dd>
+              <dd>{purpose || t('privacyPage.notExplainedPleaseReportThis')}</dd>
             </div>
           ))}
         </dl>

@@ -24,6 +24,8 @@ import { useNow } from './hooks';
 import { unsentText } from './nav';
 import { showToast } from './Toasts';
 import { useTransient, useView } from './view-hooks';
+import { formatMinutes, t } from '@/utils/i18n';
+import { tx } from './i18n';
 
 /** A request not saved yet: what "Ask … for an intro" or "Ask … directly" starts. */
 export interface RequestSeed {
@@ -66,7 +68,7 @@ export function RequestView({
   requestId,
   seed,
   onBack,
-  backLabel = '← All requests',
+  backLabel = t('requestView.allRequests'),
   onCreated,
 }: {
   db: IntrobookDB;
@@ -95,17 +97,17 @@ export function RequestView({
           {backLabel}
         </button>
         <p className="message error" tabIndex={-1} ref={heading} data-view-heading>
-          This request no longer exists.
+          {t('requestView.thisRequestNoLongerExists')}
         </p>
       </section>
     );
   }
-  if (!data || !templates) return <p className="muted">Loading…</p>;
+  if (!data || !templates) return <p className="muted">{t('common.loading')}</p>;
   const { request, target, connector, meeting } = data;
   const targetName = target?.name ?? 'someone';
 
   async function ensureSaved(draft: DraftText): Promise<string> {
-    if (!seed) throw new Error('This request no longer exists.');
+    if (!seed) throw new Error(t('requestView.thisRequestNoLongerExists'));
     const created = await createRequest(db, { ...seed, ...draft });
     setId(created.id);
     onCreated?.(created.id);
@@ -120,15 +122,15 @@ export function RequestView({
   const stepDue = followUpStep && action?.dueAt != null && action.dueAt <= now;
 
   return (
-    <section className="panel" aria-label={`Request to meet ${targetName}`} data-view>
+    <section className="panel" aria-label={t('requestView.requestToMeet', { targetName })} data-view>
       <button type="button" onClick={onBack}>
         {backLabel}
       </button>
       <h2 className="request-title" tabIndex={-1} ref={heading} data-view-heading>
-        {request.kind === 'intro' ? `Intro to ${targetName} via ${connector?.name ?? '?'}` : `Direct ask to ${targetName}`}
+        {request.kind === 'intro' ? t('requestView.introToVia', { targetName, connector: connector?.name ?? '?' }) : t('requestView.directAskTo', { targetName })}
       </h2>
       <p>
-        Status: <strong>{request.id ? STATUS_LABELS[request.status] : 'New draft (not saved until you write or send)'}</strong>
+        {tx('requestView.status', { status: <strong>{request.id ? STATUS_LABELS[request.status] : t('requestView.newDraftNotSavedUntilYou')}</strong> })}
       </p>
       <NextStep db={db} request={request} action={action} settings={settings} />
       {meeting && <MeetingDetails db={db} request={request} meeting={meeting} settings={settings} />}
@@ -155,7 +157,7 @@ export function RequestView({
               onBack();
             }}
           >
-            Discard this draft
+            {t('requestView.discardThisDraft')}
           </button>
         </div>
       )}
@@ -170,30 +172,30 @@ function FollowUpLater({ step, dueAt, settings, children }: { step: string; dueA
   return (
     <div className="actions">
       <button type="button" onClick={() => setOpen(true)}>
-        {step === 'nudge' ? 'Write the nudge now' : 'Write the last follow-up now'}
+        {step === 'nudge' ? t('requestView.writeTheNudgeNow') : t('requestView.writeTheLastFollowUpNow')}
       </button>
-      {dueAt !== null && <span className="muted">Due {formatWhen(dueAt, settings.timeZone)}</span>}
+      {dueAt !== null && <span className="muted">{t('requestView.due', { when: formatWhen(dueAt, settings.timeZone) })}</span>}
     </div>
   );
 }
 
 function NextStep({ db, request, action, settings }: { db: IntrobookDB; request: IntroRequest; action: ReturnType<typeof nextAction>; settings: Settings }) {
   const id = useId();
-  if (!action) return <p className="muted">Nothing left to do on this request.</p>;
+  if (!action) return <p className="muted">{t('requestView.nothingLeftToDoOnThis')}</p>;
   const commitDue = (value: string) => {
     const at = fromInputValue(value, settings.timeZone);
     if (at !== null && at !== action.dueAt) void setDue(db, request.id, at).then(refreshReminders);
   };
   return (
-    <div className="next-step" aria-label="Next step">
+    <div className="next-step" aria-label={t('requestView.nextStep')}>
       <p>
-        Next: <strong>{action.label}</strong>
-        {action.dueAt !== null && <> — due {formatWhen(action.dueAt, settings.timeZone)}</>}
-        {request.dueOverride !== null && <span className="muted"> (your date)</span>}
+        {tx('requestView.next', { action: <strong>{action.label}</strong> })}
+        {action.dueAt !== null && <> {t('requestView.due2', { when: formatWhen(action.dueAt, settings.timeZone) })}</>}
+        {request.dueOverride !== null && <span className="muted"> {t('requestView.yourDate')}</span>}
       </p>
       {action.dueAt !== null && request.id && (
         <div className="field">
-          <label htmlFor={`${id}-due`}>Change due date</label>
+          <label htmlFor={`${id}-due`}>{t('requestView.changeDueDate')}</label>
           <input
             id={`${id}-due`}
             type="datetime-local"
@@ -208,7 +210,7 @@ function NextStep({ db, request, action, settings }: { db: IntrobookDB; request:
           />
           {request.dueOverride !== null && (
             <button type="button" onClick={() => void setDue(db, request.id, null).then(refreshReminders)}>
-              Back to the schedule
+              {t('requestView.backToTheSchedule')}
             </button>
           )}
         </div>
@@ -243,41 +245,41 @@ function MeetingForm({
     e.preventDefault();
     const startsAt = fromDateAndTime(date, time, settings.timeZone);
     const durationMin = Number(length);
-    if (startsAt === null) return setError('Pick the date and the time of the meeting.');
-    if (!Number.isInteger(durationMin) || durationMin < 5 || durationMin > 600) return setError('The length is in minutes, from 5 to 600.');
-    if (link.trim() && !/^https:\/\//i.test(link.trim())) return setError('The meeting link must start with https://.');
+    if (startsAt === null) return setError(t('requestView.pickTheDateAndTheTime'));
+    if (!Number.isInteger(durationMin) || durationMin < 5 || durationMin > 600) return setError(t('requestView.theLengthIsInMinutesFrom'));
+    if (link.trim() && !/^https:\/\//i.test(link.trim())) return setError(t('requestView.theMeetingLinkMustStartWith'));
     try {
       await onSubmit({ startsAt, durationMin, link: link.trim() });
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'The meeting could not be saved.');
+      setError(err instanceof Error ? err.message : t('requestView.theMeetingCouldNotBeSaved'));
     }
   }
 
   return (
-    <form className="capture-form meeting-form" aria-label="Meeting details" onSubmit={submit}>
+    <form className="capture-form meeting-form" aria-label={t('common.meetingDetails')} onSubmit={submit}>
       <div className="field">
-        <label htmlFor={`${id}-date`}>Date</label>
+        <label htmlFor={`${id}-date`}>{t('requestView.date')}</label>
         <input id={`${id}-date`} type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-time`}>Time</label>
+        <label htmlFor={`${id}-time`}>{t('requestView.time')}</label>
         <input id={`${id}-time`} type="time" required value={time} onChange={(e) => setTime(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-len`}>Length (minutes)</label>
+        <label htmlFor={`${id}-len`}>{t('common.lengthMinutes')}</label>
         <input id={`${id}-len`} type="number" min={5} max={600} step={5} required value={length} onChange={(e) => setLength(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-link`}>Call link</label>
-        <input id={`${id}-link`} type="url" value={link} placeholder="https://meet.google.com/…" onChange={(e) => setLink(e.target.value)} />
+        <label htmlFor={`${id}-link`}>{t('common.callLink')}</label>
+        <input id={`${id}-link`} type="url" value={link} placeholder={t('common.httpsMeetGoogleCom')} onChange={(e) => setLink(e.target.value)} />
       </div>
-      <p className="muted small">Times are in {settings.timeZone}.</p>
+      <p className="muted small">{t('requestView.timesAreIn', { timeZone: settings.timeZone })}</p>
       <div className="actions">
         <button type="submit" className="primary">
           {submitLabel}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {error && (
@@ -298,7 +300,7 @@ function MeetingDetails({ db, request, meeting, settings }: { db: IntrobookDB; r
       <MeetingForm
         settings={settings}
         initial={meeting}
-        submitLabel="Save meeting"
+        submitLabel={t('common.saveMeeting')}
         onCancel={() => setEditing(false)}
         onSubmit={async (m) => {
           await changeMeeting(db, request.id, meeting.id, m);
@@ -309,22 +311,22 @@ function MeetingDetails({ db, request, meeting, settings }: { db: IntrobookDB; r
     );
   }
   return (
-    <div className="meeting" aria-label="Meeting">
+    <div className="meeting" aria-label={t('common.meeting')}>
       <p>
-        Meeting: <strong>{formatWhen(meeting.startsAt, settings.timeZone)}</strong>–{endTime} ({meeting.durationMin} min)
+        {tx('requestView.meetingLine', { start: <strong>{formatWhen(meeting.startsAt, settings.timeZone)}</strong>, end: endTime, length: formatMinutes(meeting.durationMin) })}
         {meeting.link && (
           <>
             {' '}
             ·{' '}
             <a href={meeting.link} target="_blank" rel="noopener noreferrer">
-              call link
+              {t('requestView.callLink')}
             </a>
           </>
         )}
       </p>
       {request.status === 'meeting-scheduled' && (
         <button type="button" onClick={() => setEditing(true)}>
-          Change the meeting
+          {t('requestView.changeTheMeeting')}
         </button>
       )}
     </div>
@@ -347,7 +349,7 @@ function Pipeline({ db, request, settings }: { db: IntrobookDB; request: IntroRe
       setError(null);
       refreshReminders();
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'That step is not possible.');
+      setError(e instanceof Error ? e.message : t('requestView.thatStepIsNotPossible'));
     }
   }
 
@@ -359,12 +361,12 @@ function Pipeline({ db, request, settings }: { db: IntrobookDB; request: IntroRe
   return (
     <section className="subpanel" aria-labelledby={`${id}-pipe`}>
       <h3 id={`${id}-pipe`} className="panel-title">
-        Move it along
+        {t('requestView.moveItAlong')}
       </h3>
       {scheduling ? (
         <MeetingForm
           settings={settings}
-          submitLabel="Schedule the meeting"
+          submitLabel={t('requestView.scheduleTheMeeting')}
           onCancel={() => setScheduling(false)}
           onSubmit={async (m) => {
             await scheduleMeetingStep(db, request.id, m, note);
@@ -377,13 +379,13 @@ function Pipeline({ db, request, settings }: { db: IntrobookDB; request: IntroRe
         next.length > 0 && (
           <>
             <div className="field">
-              <label htmlFor={`${id}-note`}>Note (optional)</label>
+              <label htmlFor={`${id}-note`}>{t('requestView.noteOptional')}</label>
               <input id={`${id}-note`} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
             </div>
-            <div className="actions" role="group" aria-label="Next status">
+            <div className="actions" role="group" aria-label={t('requestView.nextStatus')}>
               {next.map((s) => (
                 <button key={s} type="button" onClick={() => move(s)}>
-                  Mark as {STATUS_LABELS[s].toLowerCase()}
+                  {t('requestView.markAs', { toLowerCase: STATUS_LABELS[s].toLowerCase() })}
                 </button>
               ))}
             </div>
@@ -393,7 +395,7 @@ function Pipeline({ db, request, settings }: { db: IntrobookDB; request: IntroRe
       {last && (
         <div className="actions">
           <button type="button" onClick={() => void run(undoLastStep(db, request.id))}>
-            Undo “{describeEntry(last.entry, formatDate)}”
+            {t('requestView.undo', { describeEntry: describeEntry(last.entry, formatDate) })}
           </button>
         </div>
       )}
@@ -409,9 +411,9 @@ function Pipeline({ db, request, settings }: { db: IntrobookDB; request: IntroRe
 function History({ request, settings }: { request: IntroRequest; settings: Settings }) {
   const formatDate = (at: number) => formatWhen(at, settings.timeZone);
   return (
-    <section className="subpanel" aria-label="History">
-      <h3 className="panel-title">History</h3>
-      <ol className="history" aria-label="History">
+    <section className="subpanel" aria-label={t('requestView.history')}>
+      <h3 className="panel-title">{t('requestView.history')}</h3>
+      <ol className="history" aria-label={t('requestView.history')}>
         {request.history.map((h, i) => (
           <li key={i}>
             <span className="muted">{formatDate(h.at)}:</span> {describeEntry(h, formatDate)}
@@ -431,7 +433,7 @@ function History({ request, settings }: { request: IntroRequest; settings: Setti
 function legacyNote(note: string): string {
   const channel = /^Sent by (copy|email|linkedin)$/.exec(note)?.[1] as keyof typeof CHANNEL_LABELS | undefined;
   if (!channel) return note;
-  return channel === 'copy' ? CHANNEL_LABELS.copy : `sent ${CHANNEL_LABELS[channel]}`;
+  return channel === 'copy' ? CHANNEL_LABELS.copy : t('requestView.sent', { value: CHANNEL_LABELS[channel] });
 }
 
 /** The exact text that went out, with Copy again. */
@@ -441,17 +443,17 @@ function SentText({ entry }: { entry: HistoryEntryRow }) {
   const text = m.blurb ? `${m.body}\n\n---\n${m.blurb}` : m.body;
   return (
     <details className="sent">
-      <summary>What was sent</summary>
+      <summary>{t('requestView.whatWasSent')}</summary>
       {m.subject && (
         <p>
-          <strong>Subject:</strong> {m.subject}
+          <strong>{t('common.subject')}</strong> {m.subject}
         </p>
       )}
       <pre className="sent-text">{m.body}</pre>
       {m.blurb && (
         <>
           <p>
-            <strong>Blurb:</strong>
+            <strong>{t('requestView.blurb')}</strong>
           </p>
           <pre className="sent-text">{m.blurb}</pre>
         </>
@@ -461,12 +463,12 @@ function SentText({ entry }: { entry: HistoryEntryRow }) {
           type="button"
           onClick={() =>
             void navigator.clipboard.writeText(text).then(
-              () => setStatus('Copied'),
-              () => setStatus('Copying was blocked: select the text and copy it yourself.'),
+              () => setStatus(t('requestView.copied')),
+              () => setStatus(t('requestView.copyingWasBlockedSelectTheText')),
             )
           }
         >
-          Copy again
+          {t('requestView.copyAgain')}
         </button>
         <span role="status">{status}</span>
       </div>
@@ -481,10 +483,10 @@ function DeleteRequest({ db, request, targetName, onDeleted }: { db: IntrobookDB
     try {
       await removeRequest(db, request.id);
     } catch (e) {
-      return setError(e instanceof Error ? e.message : 'The request could not be deleted.');
+      return setError(e instanceof Error ? e.message : t('requestView.theRequestCouldNotBeDeleted'));
     }
     refreshReminders();
-    showToast(request.status === 'draft' ? `Draft to meet ${targetName} deleted.` : `Request to meet ${targetName} deleted.`, () =>
+    showToast(request.status === 'draft' ? t('requestView.draftToMeetDeleted', { targetName }) : t('requestView.requestToMeetDeleted', { targetName }), () =>
       restoreRequest(db, request.id).then(refreshReminders),
     );
     onDeleted();
@@ -494,17 +496,17 @@ function DeleteRequest({ db, request, targetName, onDeleted }: { db: IntrobookDB
     <div className="actions danger-zone">
       {confirming ? (
         <>
-          <span>Delete this request and its history?</span>
+          <span>{t('requestView.deleteThisRequestAndItsHistory')}</span>
           <button type="button" className="danger" onClick={() => void remove()}>
-            Yes, delete it
+            {t('requestView.yesDeleteIt')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Keep it
+            {t('requestView.keepIt')}
           </button>
         </>
       ) : (
         <button type="button" className="danger" onClick={() => (sent ? setConfirming(true) : void remove())}>
-          {sent ? 'Delete request' : 'Delete draft'}
+          {sent ? t('requestView.deleteRequest') : t('requestView.deleteDraft')}
         </button>
       )}
       {error && (

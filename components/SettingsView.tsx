@@ -9,10 +9,10 @@ import { TextField } from './TextField';
 import { useTransient } from './view-hooks';
 import { SyncSettings } from './SyncSettings';
 
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 import { CaptureHealth } from './CaptureHealth';
 import { DataSettings } from './DataSettings';
 import { PrepSettings } from './PrepSettings';
+import { t, weekdayNames } from '@/utils/i18n';
 
 function zones(): string[] {
   try {
@@ -45,7 +45,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!zoneValid) return setError(`“${draft.timeZone}” is not a time zone. Pick one from the list, like Europe/London.`);
+    if (!zoneValid) return setError(t('settingsView.isNotATimeZonePick', { timeZone: draft.timeZone }));
     try {
       await saveSettings({
         ...draft,
@@ -56,39 +56,39 @@ export function SettingsView({ settings }: { settings: Settings }) {
         timeZone: draft.timeZone.trim(),
       });
       refreshReminders();
-      setSaved('Settings saved.');
+      setSaved(t('settingsView.settingsSaved'));
     } catch (err) {
-      setError(storageErrorMessage(err, 'Check the fields: the résumé link must be https, and pick at least one working day.'));
+      setError(storageErrorMessage(err, t('settingsView.checkTheFieldsTheResumeLink')));
     }
   }
 
   return (
     <>
-    <form className="panel capture-form" aria-label="Settings" onSubmit={submit} ref={form}>
-      <h2 className="panel-title">About you (used in templates)</h2>
-      <TextField label="Your name" value={draft.name} onChange={(v) => set('name', v)} maxLength={200} data-setting="name" />
+    <form className="panel capture-form" aria-label={t('settingsView.settings')} onSubmit={submit} ref={form}>
+      <h2 className="panel-title">{t('settingsView.aboutYouUsedInTemplates')}</h2>
+      <TextField label={t('settingsView.yourName')} value={draft.name} onChange={(v) => set('name', v)} maxLength={200} data-setting="name" />
       <TextField
-        label="Background"
+        label={t('settingsView.background')}
         value={draft.background}
         onChange={(v) => set('background', v)}
         maxLength={500}
-        placeholder="a data analyst moving into product"
+        placeholder={t('settingsView.aDataAnalystMovingIntoProduct')}
         data-setting="background"
       />
       <TextField
-        label="Goal"
+        label={t('settingsView.goal')}
         value={draft.goal}
         onChange={(v) => set('goal', v)}
         maxLength={500}
-        placeholder="product management in climate tech"
+        placeholder={t('settingsView.productManagementInClimateTech')}
         data-setting="goal"
       />
-      <TextField label="Résumé link" value={draft.resumeUrl} onChange={(v) => set('resumeUrl', v)} type="url" maxLength={2048} data-setting="resumeUrl" />
-      <p className="muted">Keep your résumé ready, and share it only if someone asks.</p>
+      <TextField label={t('settingsView.resumeLink')} value={draft.resumeUrl} onChange={(v) => set('resumeUrl', v)} type="url" maxLength={2048} data-setting="resumeUrl" />
+      <p className="muted">{t('settingsView.keepYourResumeReadyAndShare')}</p>
       <PrepSettings draft={draft} set={set} />
-      <h2 className="panel-title">Your working week</h2>
+      <h2 className="panel-title">{t('settingsView.yourWorkingWeek')}</h2>
       <div className="field">
-        <label htmlFor={`${id}-tz`}>Time zone</label>
+        <label htmlFor={`${id}-tz`}>{t('settingsView.timeZone')}</label>
         <input
           id={`${id}-tz`}
           list={`${id}-zones`}
@@ -104,13 +104,13 @@ export function SettingsView({ settings }: { settings: Settings }) {
         </datalist>
         {!zoneValid && draft.timeZone.trim() !== '' && (
           <span id={`${id}-tz-error`} className="origin warn-text">
-            Not a time zone yet: pick one from the list.
+            {t('settingsView.notATimeZoneYetPick')}
           </span>
         )}
       </div>
       <fieldset className="days">
-        <legend>Working days</legend>
-        {DAYS.map((day, i) => (
+        <legend>{t('settingsView.workingDays')}</legend>
+        {weekdayNames().map((day, i) => (
           <label key={day} className="inline">
             <input
               type="checkbox"
@@ -123,7 +123,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
       </fieldset>
       <div className="actions">
         <button type="submit" className="primary">
-          Save settings
+          {t('settingsView.saveSettings')}
         </button>
         <span role="status">{saved}</span>
       </div>

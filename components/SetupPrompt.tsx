@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { Settings } from '@/utils/domain/schemas';
 import { missingTemplateSettings, saveSettings, SETTING_LABELS, TEMPLATE_SETTINGS } from '@/utils/settings';
 import { TextField } from './TextField';
+import { labels, t } from '@/utils/i18n';
 
-const HINTS = { name: 'Sam Rivera', background: 'a data analyst moving into product', goal: 'product management in climate tech' } as const;
+const HINTS = labels({ name: 'setupPrompt.hint.name', background: 'setupPrompt.hint.background', goal: 'setupPrompt.hint.goal' });
 
 /**
  * First run: the few settings every template needs (your name, background and
@@ -22,23 +23,23 @@ export function SetupPrompt({ settings, loaded }: { settings: Settings; loaded: 
     try {
       await saveSettings({ ...settings, ...filled });
     } catch {
-      setError('Those could not be saved.');
+      setError(t('setupPrompt.thoseCouldNotBeSaved'));
     }
   }
 
   return (
-    <form className="panel capture-form setup" aria-label="Before your first ask" onSubmit={submit}>
-      <h2 className="panel-title">Before your first ask</h2>
-      <p>Your messages are written from templates that use these. Fill them in once; change them any time in Settings.</p>
+    <form className="panel capture-form setup" aria-label={t('setupPrompt.beforeYourFirstAsk')} onSubmit={submit}>
+      <h2 className="panel-title">{t('setupPrompt.beforeYourFirstAsk')}</h2>
+      <p>{t('setupPrompt.yourMessagesAreWrittenFromTemplates')}</p>
       {missing.map((f) => (
         <TextField key={f} label={SETTING_LABELS[f]} value={values[f] ?? ''} onChange={(v) => setValues({ ...values, [f]: v })} maxLength={f === 'name' ? 200 : 500} placeholder={HINTS[f]} />
       ))}
       <div className="actions">
         <button type="submit" className="primary">
-          Save
+          {t('common.save')}
         </button>
         <button type="button" onClick={() => void saveSettings({ ...settings, setupDismissed: true })}>
-          Not now
+          {t('setupPrompt.notNow')}
         </button>
       </div>
       {error && (

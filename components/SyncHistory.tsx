@@ -7,22 +7,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { describeValue, fieldLabel, historyOf } from '@/utils/sync/notices';
+import { t } from '@/utils/i18n';
 
 export function SyncHistory({ db, table, rowId }: { db: IntrobookDB; table: string; rowId: string }) {
   const history = useLiveQuery(() => historyOf(db, table, rowId), [db, table, rowId]);
   if (!history || history.length === 0) return null;
   return (
     <>
-      <h3 className="panel-title">Changed on two browsers at once</h3>
-      <ul className="history" aria-label="Sync history">
+      <h3 className="panel-title">{t('syncHistory.changedOnTwoBrowsersAtOnce')}</h3>
+      <ul className="history" aria-label={t('syncHistory.syncHistory')}>
         {history.map((c) => (
           <li key={c.id}>
             {c.kind === 'merge' ? (
-              <>Saved on two browsers while they were apart; the two records were merged into this one.</>
+              <>{t('syncHistory.savedOnTwoBrowsersWhileThey')}</>
             ) : (
               <>
-                {fieldLabel(c.field ?? '')}: kept “{describeValue(table, c.field ?? '', c.kept)}”; the other browser had “
-                {describeValue(table, c.field ?? '', c.other)}”.
+                {t('syncHistory.keptOther', { field: fieldLabel(c.field ?? ''), kept: describeValue(table, c.field ?? '', c.kept), other: describeValue(table, c.field ?? '', c.other) })}
               </>
             )}{' '}
             <span className="muted">({new Date(c.at).toLocaleString()})</span>

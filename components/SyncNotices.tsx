@@ -6,25 +6,27 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { dismissNotice, openRestoreOffers, restoreFromOffer } from '@/utils/sync/notices';
+import { t } from '@/utils/i18n';
+import { tx } from './i18n';
 
 export function SyncNotices({ db }: { db: IntrobookDB }) {
   const offers = useLiveQuery(() => openRestoreOffers(db), [db]);
   if (!offers || offers.length === 0) return null;
   return (
-    <section className="panel" aria-label="Removed on one browser, edited on another" style={{ marginBottom: 12 }}>
-      <h2 className="panel-title">Removed while edited elsewhere</h2>
+    <section className="panel" aria-label={t('syncNotices.removedOnOneBrowserEditedOn')} style={{ marginBottom: 12 }}>
+      <h2 className="panel-title">{t('syncNotices.removedWhileEditedElsewhere')}</h2>
       <ul className="history">
         {offers.map(({ offer, label }) => (
           <li key={offer.id}>
             <p style={{ margin: '4px 0' }}>
-              <strong>{label}</strong> was removed on one of your browsers while it was edited on another. The edits are kept.
+              {tx('syncNotices.removedWhileEdited', { label: <strong>{label}</strong> })}
             </p>
             <div className="actions" style={{ marginTop: 4 }}>
-              <button type="button" className="primary" onClick={() => void restoreFromOffer(db, offer)} aria-label={`Restore ${label}`}>
-                Restore
+              <button type="button" className="primary" onClick={() => void restoreFromOffer(db, offer)} aria-label={t('syncNotices.restore2', { label })}>
+                {t('syncNotices.restore')}
               </button>
-              <button type="button" onClick={() => void dismissNotice(db, offer.id)} aria-label={`Keep ${label} removed`}>
-                Keep removed
+              <button type="button" onClick={() => void dismissNotice(db, offer.id)} aria-label={t('syncNotices.keepRemoved2', { label })}>
+                {t('syncNotices.keepRemoved')}
               </button>
             </div>
           </li>

@@ -18,13 +18,14 @@ import { syncConfigSchema } from '@/utils/sync/schemas';
 import { OFF_STATUS, syncStatusItem, type SyncStatus } from '@/utils/sync/status';
 import { CONFIG_KEY } from '@/utils/sync/store';
 import { TextField } from './TextField';
+import { formatTimeOfDay, t } from '@/utils/i18n';
 
 async function send(message: SyncMessage): Promise<SyncReply> {
   try {
     const reply = (await browser.runtime.sendMessage(message)) as SyncReply | undefined;
-    return reply ?? { ok: false, error: 'The background did not answer. Try again.' };
+    return reply ?? { ok: false, error: t('syncSettings.theBackgroundDidNotAnswerTry') };
   } catch {
-    return { ok: false, error: 'The background did not answer. Try again.' };
+    return { ok: false, error: t('syncSettings.theBackgroundDidNotAnswerTry') };
   }
 }
 
@@ -41,7 +42,7 @@ function QrCode({ text }: { text: string }) {
   const matrix = useMemo(() => qrMatrix(text), [text]);
   const side = matrix.size + 8;
   return (
-    <svg role="img" aria-label="QR code of the pairing code" viewBox={`-4 -4 ${side} ${side}`} width={side * 4} height={side * 4} style={{ display: 'block', marginTop: 8 }}>
+    <svg role="img" aria-label={t('syncSettings.qrCodeOfThePairingCode')} viewBox={`-4 -4 ${side} ${side}`} width={side * 4} height={side * 4} style={{ display: 'block', marginTop: 8 }}>
       <rect x={-4} y={-4} width={side} height={side} fill="#fff" />
       <path d={qrPath(matrix)} fill="#000" />
     </svg>
@@ -90,13 +91,13 @@ export function SyncSettings() {
   }
 
   const create = () => {
-    if (!relay.trim()) return setFeedback({ ok: false, text: 'Enter your relay’s address first.' });
-    void run({ type: 'sync/create', relayUrl: relay }, 'Vault created. Show the pairing code on this browser to add another.').then((ok) => ok && setShowCode(true));
+    if (!relay.trim()) return setFeedback({ ok: false, text: t('syncSettings.enterYourRelaysAddressFirst') });
+    void run({ type: 'sync/create', relayUrl: relay }, t('syncSettings.vaultCreatedShowThePairingCode')).then((ok) => ok && setShowCode(true));
   };
   const join = () => {
-    if (!relay.trim()) return setFeedback({ ok: false, text: 'Enter your relay’s address first.' });
-    if (!code.trim()) return setFeedback({ ok: false, text: 'Enter the pairing code from your other browser.' });
-    void run({ type: 'sync/join', relayUrl: relay, code }, 'Joined. Your contacts from both browsers come together.').then((ok) => ok && setCode(''));
+    if (!relay.trim()) return setFeedback({ ok: false, text: t('syncSettings.enterYourRelaysAddressFirst') });
+    if (!code.trim()) return setFeedback({ ok: false, text: t('syncSettings.enterThePairingCodeFromYour') });
+    void run({ type: 'sync/join', relayUrl: relay, code }, t('syncSettings.joinedYourContactsFromBothBrowsers')).then((ok) => ok && setCode(''));
   };
 
   if (config === undefined) return null;
@@ -104,70 +105,69 @@ export function SyncSettings() {
   return (
     <section className="panel" aria-labelledby="sync-title" style={{ marginTop: 12 }}>
       <h2 className="panel-title" id="sync-title">
-        Sync between browsers
+        {t('syncSettings.syncBetweenBrowsers')}
       </h2>
       {config ? (
         <>
-          <p className={`message ${status.state === 'error' ? 'error' : status.state === 'synced' ? 'ok' : ''}`} role="status" aria-label="Sync status">
+          <p className={`message ${status.state === 'error' ? 'error' : status.state === 'synced' ? 'ok' : ''}`} role="status" aria-label={t('syncSettings.syncStatus')}>
             {status.message}
           </p>
           <p className="muted">
-            Relay: {config.relayUrl}
-            {status.lastSyncedAt ? ` · last synced ${new Date(status.lastSyncedAt).toLocaleTimeString()}` : ''}
+            {status.lastSyncedAt
+              ? t('syncSettings.relayLastSynced', { relay: config.relayUrl, time: formatTimeOfDay(status.lastSyncedAt) })
+              : t('syncSettings.relay', { relay: config.relayUrl })}
           </p>
           <div className="actions">
             {config.enabled ? (
-              <button type="button" disabled={working} onClick={() => void run({ type: 'sync/pause' }, 'Sync is off on this browser. Your data stays here.')}>
-                Turn sync off
+              <button type="button" disabled={working} onClick={() => void run({ type: 'sync/pause' }, t('syncSettings.syncIsOffOnThisBrowser'))}>
+                {t('syncSettings.turnSyncOff')}
               </button>
             ) : (
-              <button type="button" className="primary" disabled={working} onClick={() => void run({ type: 'sync/resume' }, 'Sync is on again.')}>
-                Turn sync on
+              <button type="button" className="primary" disabled={working} onClick={() => void run({ type: 'sync/resume' }, t('syncSettings.syncIsOnAgain'))}>
+                {t('syncSettings.turnSyncOn')}
               </button>
             )}
             <button type="button" aria-expanded={showCode} onClick={() => setShowCode((v) => !v)}>
-              {showCode ? 'Hide pairing code' : 'Show pairing code'}
+              {showCode ? t('syncSettings.hidePairingCode') : t('syncSettings.showPairingCode')}
             </button>
             <button type="button" className="danger" onClick={() => setConfirmLeave(true)}>
-              Leave this vault…
+              {t('syncSettings.leaveThisVault')}
             </button>
           </div>
           {showCode && pairingCode && (
             <div>
               <p className="muted">
-                On your other browser: Settings → Sync between browsers, the same relay address, then this code. Anyone with the code can read your
-                synced data: keep it to yourself.
+                {t('syncSettings.onYourOtherBrowserSettingsSync')}
               </p>
               <p>
-                <output aria-label="Pairing code" style={{ fontFamily: 'monospace', fontSize: 14, userSelect: 'all', wordBreak: 'break-all' }}>
+                <output aria-label={t('syncSettings.pairingCode')} style={{ fontFamily: 'monospace', fontSize: 14, userSelect: 'all', wordBreak: 'break-all' }}>
                   {pairingCode}
                 </output>
               </p>
               <div className="actions">
-                <button type="button" onClick={() => void navigator.clipboard.writeText(pairingCode).then(() => setFeedback({ ok: true, text: 'Pairing code copied.' }))}>
-                  Copy pairing code
+                <button type="button" onClick={() => void navigator.clipboard.writeText(pairingCode).then(() => setFeedback({ ok: true, text: t('syncSettings.pairingCodeCopied') }))}>
+                  {t('syncSettings.copyPairingCode')}
                 </button>
               </div>
               <QrCode text={pairingCode} />
             </div>
           )}
           {confirmLeave && (
-            <div role="group" aria-label="Leave this vault">
+            <div role="group" aria-label={t('syncSettings.leaveThisVault2')}>
               <p>
-                This browser stops syncing and forgets the pairing code. Everything stays here, and your other browsers keep all of it. To sync again,
-                join with a pairing code.
+                {t('syncSettings.thisBrowserStopsSyncingAndForgets')}
               </p>
               <div className="actions">
                 <button
                   type="button"
                   className="danger"
                   disabled={working}
-                  onClick={() => void run({ type: 'sync/leave' }, 'This browser left the vault. Your data is still here.').then(() => setConfirmLeave(false))}
+                  onClick={() => void run({ type: 'sync/leave' }, t('syncSettings.thisBrowserLeftTheVaultYour')).then(() => setConfirmLeave(false))}
                 >
-                  Yes, leave the vault
+                  {t('syncSettings.yesLeaveTheVault')}
                 </button>
                 <button type="button" onClick={() => setConfirmLeave(false)}>
-                  Stay
+                  {t('syncSettings.stay')}
                 </button>
               </div>
             </div>
@@ -176,19 +176,18 @@ export function SyncSettings() {
       ) : (
         <>
           <p className="muted">
-            Off. Keep Introbook the same in all your browsers through a relay you run yourself (see docs/sync.md). Your data is encrypted in this
-            browser; the relay only ever stores what it cannot read.
+            {t('syncSettings.offKeepIntrobookTheSameIn')}
           </p>
-          <TextField label="Relay address" value={relay} onChange={setRelay} placeholder="wss://sync.example.org" maxLength={2048} onKeyDown={onEnter(create)} />
+          <TextField label={t('syncSettings.relayAddress')} value={relay} onChange={setRelay} placeholder={t('syncSettings.wssSyncExampleOrg')} maxLength={2048} onKeyDown={onEnter(create)} />
           <div className="actions">
             <button type="button" className="primary" disabled={working} onClick={create}>
-              Create a new vault
+              {t('syncSettings.createANewVault')}
             </button>
           </div>
-          <TextField label="Pairing code" value={code} onChange={setCode} placeholder="IB1-…" maxLength={200} autoComplete="off" spellCheck={false} onKeyDown={onEnter(join)} />
+          <TextField label={t('syncSettings.pairingCode')} value={code} onChange={setCode} placeholder={t('syncSettings.ib1')} maxLength={200} autoComplete="off" spellCheck={false} onKeyDown={onEnter(join)} />
           <div className="actions">
             <button type="button" disabled={working} onClick={join}>
-              Join with this code
+              {t('syncSettings.joinWithThisCode')}
             </button>
           </div>
         </>

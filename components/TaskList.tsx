@@ -5,21 +5,22 @@ import type { Settings } from '@/utils/domain/schemas';
 import { formatWhen } from './format';
 import { useNow } from './hooks';
 import { SyncedCheck } from './Synced';
+import { t } from '@/utils/i18n';
 
 /** Follow-through tasks: tick when done (saved at once), with their due dates. */
 export function TaskList({ tasks, db, settings, label }: { tasks: Task[]; db: IntrobookDB; settings: Settings; label: string }) {
   const now = useNow();
   return (
     <ul className="task-list" aria-label={label}>
-      {tasks.map((t) => (
-        <li key={t.id} className={t.doneAt !== null ? 'done' : t.dueAt !== null && t.dueAt <= now ? 'overdue' : undefined}>
+      {tasks.map((task) => (
+        <li key={task.id} className={task.doneAt !== null ? 'done' : task.dueAt !== null && task.dueAt <= now ? 'overdue' : undefined}>
           <label className="inline task-text">
-            <SyncedCheck checked={t.doneAt !== null} onChecked={(done) => void setTaskDone(db, t.id, done)} /> {t.text}
+            <SyncedCheck checked={task.doneAt !== null} onChecked={(done) => void setTaskDone(db, task.id, done)} /> {task.text}
           </label>
-          <span className="muted small task-due" title={TASK_KIND_LABELS[t.kind]}>
-            {t.dueAt !== null ? `due ${formatWhen(t.dueAt, settings.timeZone)}` : ''}
+          <span className="muted small task-due" title={TASK_KIND_LABELS[task.kind]}>
+            {task.dueAt !== null ? t('taskList.due', { when: formatWhen(task.dueAt, settings.timeZone) }) : ''}
           </span>
-          <button type="button" className="small-button" aria-label={`Delete: ${t.text}`} onClick={() => void removeTask(db, t.id)}>
+          <button type="button" className="small-button" aria-label={t('taskList.delete', { text: task.text })} onClick={() => void removeTask(db, task.id)}>
             ✕
           </button>
         </li>

@@ -5,12 +5,13 @@ import { createTemplate, deleteTemplate, duplicateTemplate, listTemplates, resto
 import type { Template } from '@/utils/domain/schemas';
 import { TEMPLATE_KIND_LABELS, TEMPLATE_KINDS, VARIABLES, type TemplateKind } from '@/utils/domain/templates';
 import { TextField } from './TextField';
+import { t } from '@/utils/i18n';
 
 /** Create, edit, duplicate and delete message templates; unknown variables are flagged as you type. */
 export function TemplatesView({ db }: { db: IntrobookDB }) {
   const templates = useLiveQuery(() => listTemplates(db), []);
   const [editing, setEditing] = useState<Template | 'new' | null>(null);
-  if (!templates) return <p className="muted">Loading…</p>;
+  if (!templates) return <p className="muted">{t('common.loading')}</p>;
   if (editing) {
     return (
       <TemplateEditor
@@ -25,32 +26,32 @@ export function TemplatesView({ db }: { db: IntrobookDB }) {
     );
   }
   return (
-    <section className="panel" aria-label="Templates">
+    <section className="panel" aria-label={t('templatesView.templates')}>
       <div className="actions">
         <button type="button" className="primary" onClick={() => setEditing('new')}>
-          New template
+          {t('templatesView.newTemplate')}
         </button>
         <button type="button" onClick={() => void restoreBuiltIns(db)}>
-          Restore built-in templates
+          {t('templatesView.restoreBuiltInTemplates')}
         </button>
       </div>
-      <ul className="people-list" aria-label="Your templates">
-        {templates.map((t) => (
-          <li key={t.id} className="template-row">
+      <ul className="people-list" aria-label={t('templatesView.yourTemplates')}>
+        {templates.map((tpl) => (
+          <li key={tpl.id} className="template-row">
             <span>
-              <span className="person-row-name">{t.name}</span>
-              <span className="muted"> — {TEMPLATE_KIND_LABELS[t.kind]}</span>
-              {templateIssues(t).length > 0 && <span className="warn-text"> (has problems)</span>}
+              <span className="person-row-name">{tpl.name}</span>
+              <span className="muted"> — {TEMPLATE_KIND_LABELS[tpl.kind]}</span>
+              {templateIssues(tpl).length > 0 && <span className="warn-text"> {t('templatesView.hasProblems')}</span>}
             </span>
             <span className="actions">
-              <button type="button" onClick={() => setEditing(t)} aria-label={`Edit ${t.name}`}>
-                Edit
+              <button type="button" onClick={() => setEditing(tpl)} aria-label={t('templatesView.edit2', { name: tpl.name })}>
+                {t('templatesView.edit')}
               </button>
-              <button type="button" onClick={() => void duplicateTemplate(db, t.id)} aria-label={`Duplicate ${t.name}`}>
-                Duplicate
+              <button type="button" onClick={() => void duplicateTemplate(db, tpl.id)} aria-label={t('templatesView.duplicate2', { name: tpl.name })}>
+                {t('templatesView.duplicate')}
               </button>
-              <button type="button" className="danger" onClick={() => void deleteTemplate(db, t.id)} aria-label={`Delete ${t.name}`}>
-                Delete
+              <button type="button" className="danger" onClick={() => void deleteTemplate(db, tpl.id)} aria-label={t('templatesView.delete', { name: tpl.name })}>
+                {t('common.delete')}
               </button>
             </span>
           </li>
@@ -83,14 +84,14 @@ function TemplateEditor({
       await onSave({ kind, name: name.trim(), subject, body });
       onDone();
     } catch {
-      setError('A template needs a name and a message.');
+      setError(t('templatesView.aTemplateNeedsANameAnd'));
     }
   }
 
   return (
-    <form className="panel capture-form" aria-label={template ? `Edit ${template.name}` : 'New template'} onSubmit={submit}>
+    <form className="panel capture-form" aria-label={template ? t('templatesView.edit3', { name: template.name }) : t('templatesView.newTemplate')} onSubmit={submit}>
       <div className="field">
-        <label htmlFor={`${id}-kind`}>Used for</label>
+        <label htmlFor={`${id}-kind`}>{t('templatesView.usedFor')}</label>
         <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as TemplateKind)}>
           {TEMPLATE_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -99,13 +100,13 @@ function TemplateEditor({
           ))}
         </select>
       </div>
-      <TextField label="Name" value={name} onChange={setName} required maxLength={200} />
-      <TextField label="Subject" value={subject} onChange={setSubject} maxLength={400} />
-      <label htmlFor={`${id}-body`}>Message</label>
+      <TextField label={t('common.name')} value={name} onChange={setName} required maxLength={200} />
+      <TextField label={t('templatesView.subject')} value={subject} onChange={setSubject} maxLength={400} />
+      <label htmlFor={`${id}-body`}>{t('templatesView.message')}</label>
       <textarea id={`${id}-body`} required rows={10} value={body} onChange={(e) => setBody(e.target.value)} />
       <div role="status">
         {issues.length > 0 && (
-          <ul className="issues" aria-label="Template problems">
+          <ul className="issues" aria-label={t('templatesView.templateProblems')}>
             {issues.map((i) => (
               <li key={i.message}>{i.message}</li>
             ))}
@@ -113,7 +114,7 @@ function TemplateEditor({
         )}
       </div>
       <details>
-        <summary>Variables you can use</summary>
+        <summary>{t('templatesView.variablesYouCanUse')}</summary>
         <ul className="history">
           {Object.entries(VARIABLES).map(([v, meaning]) => (
             <li key={v}>
@@ -124,10 +125,10 @@ function TemplateEditor({
       </details>
       <div className="actions">
         <button type="submit" className="primary">
-          Save template
+          {t('templatesView.saveTemplate')}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {error && (

@@ -18,6 +18,7 @@ import { rankMatches } from '@/utils/meeting/match';
 import type { CallState } from '@/utils/meeting/types';
 import type { SenderKind, SenderLike } from '@/utils/messaging/guards';
 import { callPageMessage, callStateMessage, PANEL_PORT, type CallStateMessageParsed } from '@/utils/messaging/meeting-protocol';
+import { t } from '@/utils/i18n';
 
 export const CALLS_ALARM = 'introbook-calls';
 /** A page that went away during a call (reload, navigation) has this long to come back before the call ends. */
@@ -58,7 +59,7 @@ export function createCalls(deps: CallsDeps) {
 
   const rejected = (why: string, detail?: unknown): Reply => {
     deps.log(`Introbook: rejected a call message: ${why}`, detail);
-    return { ok: false, error: 'Message rejected.' };
+    return { ok: false, error: t('background.callRejected') };
   };
 
   function handle(message: unknown, sender: SenderLike, kind: SenderKind): Promise<Reply> {
@@ -75,7 +76,7 @@ export function createCalls(deps: CallsDeps) {
         () => ({ ok: true }),
         (error: unknown) => {
           deps.log('Introbook: call report failed', error);
-          return { ok: false, error: 'Could not record the call.' };
+          return { ok: false, error: t('background.callNotRecorded') };
         },
       );
     }
@@ -160,7 +161,7 @@ export function createCalls(deps: CallsDeps) {
         call.notified = true;
         if (!deps.isPanelOpen(call.windowId)) {
           await deps
-            .notify(`${NOTIFICATION_PREFIX}${tabId}`, 'Introbook', `Prep notes for ${call.match.name} are ready — click the Introbook button`)
+            .notify(`${NOTIFICATION_PREFIX}${tabId}`, t('extName'), t('background.callPrepReady', { name: call.match.name }))
             .catch((e: unknown) => deps.log('Introbook: notification failed', e));
         }
       }
@@ -193,9 +194,9 @@ export function createCalls(deps: CallsDeps) {
   async function choose(tabId: number, personId: string): Promise<Reply> {
     const calls = await load();
     const call = calls[String(tabId)];
-    if (!call) return { ok: false, error: 'That call is no longer live.' };
+    if (!call) return { ok: false, error: t('background.callNotLive') };
     const person = await getPerson(deps.db, personId);
-    if (!person) return { ok: false, error: 'This person is no longer in Introbook.' };
+    if (!person) return { ok: false, error: t('background.personGone') };
     const at = await deps.now();
     const candidate = call.candidates.find((c) => c.personId === personId);
     const meetingId = await ensureCallMeeting(deps.db, { personId, meetingId: candidate?.meetingId ?? null, site: call.site, link: call.link, at: call.startedAt ?? at });
@@ -358,7 +359,7 @@ export function setupCalls(options: {
     browser.runtime.onInstalled.addListener(() => {
       browser.contextMenus.create({
         id: OPEN_PANEL_MENU,
-        title: 'Open Introbook prep notes',
+        title: t('background.callMenu'),
         contexts: ['page'],
         documentUrlPatterns: ['https://meet.google.com/*', 'https://*.zoom.us/*', 'https://teams.microsoft.com/*', 'https://teams.live.com/*', 'https://teams.cloud.microsoft/*'],
       });

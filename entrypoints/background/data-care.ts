@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { dailySafetyCopy, getSafetyDb, shouldNotifyExport, type SafetyDB } from '@/utils/backup/safety';
 import { backfillPhotos } from './photos';
+import { t, tn } from '@/utils/i18n';
 
 export const DATA_CARE_ALARM = 'introbook-data-care';
 export const EXPORT_REMINDER_ID = 'introbook-export-reminder';
@@ -41,11 +42,11 @@ export async function careForData(db: IntrobookDB, safety: SafetyDB, now = Date.
       .create(EXPORT_REMINDER_ID, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: 'Introbook: keep a copy of your data',
+        title: t('background.exportTitle'),
         message:
           reminder.lastExportAt === null
-            ? `You have not exported your Introbook data yet. Side panel → Settings → Export everything. Uninstalling the extension deletes it.`
-            : `Your last export was ${reminder.days} days ago. Side panel → Settings → Export everything. Uninstalling the extension deletes the data.`,
+            ? t('background.exportNever')
+            : tn('background.exportDays', reminder.days),
       })
       .catch(() => {});
   }

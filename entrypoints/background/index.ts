@@ -14,6 +14,7 @@ import { setupCalls } from './calls';
 import { createReminders } from './reminders';
 import { createRouter } from './router';
 import { setupDataCare } from './data-care';
+import { t } from '@/utils/i18n';
 
 const MENU_SAVE = 'introbook-save-person';
 /** One notification for the outcome of the latest shortcut or menu save (a new one replaces it). */
@@ -46,7 +47,7 @@ export default defineBackground(() => {
         .create(SAVE_NOTIFICATION, {
           type: 'basic',
           iconUrl: browser.runtime.getURL('/icon/128.png'),
-          title: ok ? 'Introbook: saved' : 'Introbook: not saved',
+          title: t(ok ? 'background.savedTitle' : 'background.notSavedTitle'),
           message,
         })
         .catch((e: unknown) => console.warn('Introbook: could not show the save result', message, e));
@@ -61,7 +62,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: MENU_SAVE,
-      title: 'Save person to Introbook',
+      title: t('background.saveMenu'),
       contexts: ['page'],
       documentUrlPatterns: [...LINKEDIN_MATCHES],
     });

@@ -12,6 +12,7 @@ import { dueEntriesFor, dueKeys, dueUntil, nextDueAt } from '@/utils/db/due';
 import type { WorkWeek } from '@/utils/domain/business-days';
 import { getSettings, watchSettings, workWeek } from '@/utils/settings';
 import { toolbarButton } from '@/utils/toolbar';
+import { t, tn } from '@/utils/i18n';
 
 export const PERIODIC_ALARM = 'introbook-reminders';
 export const NEXT_DUE_ALARM = 'introbook-next-due';
@@ -119,10 +120,10 @@ export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
       const entries = await dueEntriesFor(db, week, at, freshRequests.map(([id]) => id), freshTasks.map(([id]) => id));
       const iconUrl = browser.runtime.getURL('/icon/128.png');
       const show = (id: string, message: string) =>
-        browser.notifications.create(id, { type: 'basic', iconUrl, title: 'Introbook: follow-up due', message }).catch(() => {});
+        browser.notifications.create(id, { type: 'basic', iconUrl, title: t('background.followUpTitle'), message }).catch(() => {});
       if (entries.length > SUMMARY_OVER) {
         const first = entries.slice(0, 2).map((item) => item.label);
-        await show(SUMMARY_NOTIFICATION, `${entries.length} follow-ups are due: ${first.join('; ')}… Open Introbook to see them all.`);
+        await show(SUMMARY_NOTIFICATION, tn('background.followUpsSummary', entries.length, { first: first.join('; ') }));
       } else {
         for (const item of entries) await show(item.kind === 'request' ? `introbook:${item.requestId}` : `introbook:task:${item.taskId}`, item.label);
       }

@@ -15,6 +15,7 @@ import { linkedInPage } from '@/utils/core/canonical-url';
 import { checkCaptureForPage, classifySender, senderPageUrl, type SenderKind, type SenderLike } from '@/utils/messaging/guards';
 import { isCallMessage } from '@/utils/messaging/meeting-protocol';
 import { contentMessage, pageMessage, type PageReadReply, type SaveReply, type StatusReply, type ToContentMessage } from '@/utils/messaging/protocol';
+import { t } from '@/utils/i18n';
 
 export interface RouterDeps {
   db: IntrobookDB;
@@ -52,11 +53,12 @@ export const HEALTH_WINDOW_MS = 60_000;
 
 export type Reply = SaveReply | StatusReply | { ok: boolean; error?: string };
 
-export const NOT_READY = 'The page is still loading this person. Try again in a moment.';
-export const DUPLICATE_NOTICE = 'Introbook has this person twice — review and merge in the side panel.';
-const REJECTED = 'Message rejected.';
-const NOT_A_PROFILE = 'This page is not a person’s profile.';
-const NO_CONTENT_SCRIPT = 'This page is not a profile Introbook can read. Open a LinkedIn profile and try again.';
+// Messages are looked up when used (the browser's language, and unit tests install theirs first).
+const NOT_READY = () => t('inPage.notReady');
+const DUPLICATE_NOTICE = () => t('inPage.duplicate');
+const REJECTED = () => t('background.rejected');
+const NOT_A_PROFILE = () => t('background.notAProfile');
+const NO_CONTENT_SCRIPT = () => t('background.noContentScript');
 
 interface SaveRequest {
   capture: ProfileCapture;
@@ -72,7 +74,7 @@ export function createRouter(deps: RouterDeps) {
   const now = deps.now ?? Date.now;
   const rejected = (why: string, detail: unknown): Promise<Reply> => {
     deps.log(`Introbook: rejected a message: ${why}`, detail);
-    return Promise.resolve({ ok: false, error: REJECTED });
+    return Promise.resolve({ ok: false, error: REJECTED() });
   };
 
   /** When recent capture-health reports came in, by tab (-1: no tab), within the last HEALTH_WINDOW_MS. */
@@ -95,13 +97,13 @@ export function createRouter(deps: RouterDeps) {
   async function recordHealth(report: unknown, tabId: number): Promise<Reply> {
     if (!healthAllowed(tabId)) {
       deps.log('Introbook: dropped a capture-health report (too many)', { tabId });
-      return { ok: false, error: 'Too many reports.' };
+      return { ok: false, error: t('background.tooManyReports') };
     }
     try {
       return { ok: await recordCaptureProblem(report, now(), deps.db) };
     } catch (error) {
       deps.log('Introbook: could not record a capture problem', error);
-      return { ok: false, error: 'Not recorded.' };
+      return { ok: false, error: t('background.notRecorded') };
     }
   }
 
@@ -109,7 +111,8 @@ export function createRouter(deps: RouterDeps) {
   async function save(request: SaveRequest): Promise<SaveOutcome & { storedName?: string }> {
     const check = checkCaptureForPage(request.capture, request.tabUrl, request.confirmed);
     if (!check.ok) {
-      if (check.why === 'not-confirmed') return { ok: false, error: NOT_READY };
+      if (check.why === 'not-confirmed') return { ok: false, error: NOT_READY() };
+      // i18n-ignore: a reason for the log, never shown to the user
       return { rejected: `the capture does not match the page (${check.why})`, detail: { profileUrl: request.capture.profileUrl, tabUrl: request.tabUrl } };
     }
     try {
@@ -126,13 +129,13 @@ export function createRouter(deps: RouterDeps) {
         // Only the page's own name goes back to the page; the stored one stays here.
         return {
           ok: false,
-          error: 'Introbook has this profile saved under another name.',
+          error: t('background.savedUnderAnotherName'),
           confirmName: error.to,
           storedName: error.from,
         };
       }
       deps.log('Introbook: save failed', error);
-      return { ok: false, error: storageErrorMessage(error, 'Introbook could not save this person. Nothing was changed.') };
+      return { ok: false, error: storageErrorMessage(error, t('background.couldNotSave')) };
     }
   }
 
@@ -140,7 +143,8 @@ export function createRouter(deps: RouterDeps) {
   async function saveFromTab(tabId: number, knownUrl?: string): Promise<SaveReply> {
     const reply = await saveTab(tabId, knownUrl);
     if (reply.ok) {
-      deps.report(`${reply.created ? 'Saved' : 'Updated'} ${reply.name}.${reply.duplicate ? ` ${DUPLICATE_NOTICE}` : ''}`, true);
+      const done = t(reply.created ? 'background.savedName' : 'background.updatedName', [reply.name]);
+      deps.report(reply.duplicate ? `${done} ${DUPLICATE_NOTICE()}` : done, true);
     } else {
       deps.report(reply.error, false);
     }
@@ -152,22 +156,22 @@ export function createRouter(deps: RouterDeps) {
     try {
       read = await deps.readTab(tabId);
     } catch {
-      return { ok: false, error: NO_CONTENT_SCRIPT };
+      return { ok: false, error: NO_CONTENT_SCRIPT() };
     }
     if (read.status === 'unreadable') return { ok: false, error: read.reason };
-    if (read.status === 'not-profile') return { ok: false, error: NOT_A_PROFILE };
+    if (read.status === 'not-profile') return { ok: false, error: NOT_A_PROFILE() };
     // The URL now, after the read: a page that moved on meanwhile fails the check.
     const tabUrl = (await deps.tabUrl(tabId).catch(() => undefined)) ?? knownUrl;
-    if (!tabUrl) return { ok: false, error: 'Introbook can’t check which page this is. Open Introbook from the toolbar on this page.' };
+    if (!tabUrl) return { ok: false, error: t('background.cannotCheckPage') };
     const outcome = await save({ capture: read.capture, tabId, tabUrl, confirmed: read.confirmed, confirmName: false });
     if ('rejected' in outcome) {
       deps.log(`Introbook: did not save a tab: ${outcome.rejected}`, outcome.detail);
-      return { ok: false, error: 'The page changed while Introbook read it. Nothing was saved; try again.' };
+      return { ok: false, error: t('background.pageChanged') };
     }
     if (!outcome.ok && outcome.confirmName !== undefined) {
       return {
         ok: false,
-        error: `Not saved: Introbook has this profile as “${outcome.storedName ?? ''}”, but the page shows “${outcome.confirmName}”. Open Introbook from the toolbar to check and save.`,
+        error: t('background.otherName', [outcome.storedName ?? '', outcome.confirmName]),
       };
     }
     return stripStored(outcome);
@@ -180,7 +184,7 @@ export function createRouter(deps: RouterDeps) {
 
   async function openPanel(profileUrl: string): Promise<Reply> {
     const person = await findPersonByUrl(deps.db, profileUrl);
-    if (!person) return { ok: false, error: 'Save this person first.' };
+    if (!person) return { ok: false, error: t('background.saveFirst') };
     await deps.setFocusedPerson(person.id);
     return { ok: true };
   }

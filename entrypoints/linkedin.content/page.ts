@@ -34,6 +34,7 @@ import {
   type ContentMessage,
   type PageReadReply,
 } from '@/utils/messaging/wire';
+import { msg as m } from './messages';
 import { createSaveButton, HOST_ID, type SaveButton, type SaveButtonOptions } from './save-button';
 
 /** How long a loaded page must stay quiet before "no person here" is the answer. */
@@ -44,9 +45,9 @@ export const READ_WAIT_MS = 1500;
 export const READY_TIMEOUT_MS = 15_000;
 const DEBOUNCE_MS = 150;
 
-export const NOT_READY = 'The page is still loading this person. Try again in a moment.';
-const NO_PERSON_HINT = 'To add them by hand, open Introbook from the toolbar.';
-const NO_ANSWER = 'Introbook did not answer. Reload the page and try again.';
+export const NOT_READY = m('inPage.notReady');
+const NO_PERSON_HINT = m('inPage.noPersonHint');
+const NO_ANSWER = m('inPage.noAnswer');
 
 export interface PageDeps {
   doc: Document;
@@ -136,7 +137,7 @@ export class LinkedInPage {
     if (!msg) return undefined;
     if (msg.type === 'page/read') return this.answerRead();
     if (this.button && msg.profileUrl === this.key && this.verdict === 'ready') {
-      this.button.render({ kind: 'saved', name: this.shownName ?? 'this person' });
+      this.button.render({ kind: 'saved', name: this.shownName ?? m('inPage.thisPerson') });
     }
     return undefined;
   }
@@ -418,7 +419,7 @@ export class LinkedInPage {
     try {
       const reply = readStatusReply(await this.deps.send({ type: 'person/status', profileUrl: key }));
       if (reply?.saved && key === this.key && this.button?.state().kind === 'idle') {
-        this.button.render({ kind: 'saved', name: this.shownName ?? 'this person' });
+        this.button.render({ kind: 'saved', name: this.shownName ?? m('inPage.thisPerson') });
       }
     } catch {
       // The extension is reloading: stay "Save".
@@ -457,7 +458,7 @@ export class LinkedInPage {
       button.render({
         kind: 'saved',
         name: capture.name,
-        ...(reply.duplicate ? { notice: 'Introbook has this person twice — review and merge in the side panel.' } : {}),
+        ...(reply.duplicate ? { notice: m('inPage.duplicate') } : {}),
       });
     } else if (reply.confirmName !== undefined && !confirmName) {
       // Don't rename silently: the stored record may be someone else. Ask.
@@ -484,7 +485,7 @@ export class LinkedInPage {
     try {
       await this.deps.send({ type: 'sidepanel/open', profileUrl: this.key });
     } catch {
-      this.button?.render({ kind: 'error', message: 'Open Introbook from the toolbar to see this person.' });
+      this.button?.render({ kind: 'error', message: m('inPage.openFromToolbar') });
     }
   }
 }

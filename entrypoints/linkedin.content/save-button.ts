@@ -8,6 +8,8 @@
  * open in a bubble that overflows it. All text goes in through textContent.
  */
 
+import { msg } from './messages';
+
 export type ButtonState =
   | { kind: 'idle' }
   | { kind: 'saving' }
@@ -114,44 +116,44 @@ export function createSaveButton(doc: Document, handlers: SaveHandlers, options:
     for (const old of Array.from(root.querySelectorAll('.bubble'))) old.remove();
     switch (state.kind) {
       case 'idle':
-        bar.append(button('Save to Introbook', 'primary', handlers.onSave));
+        bar.append(button(msg('inPage.save'), 'primary', handlers.onSave));
         break;
       case 'saving': {
         // aria-disabled, not disabled: a disabled button drops the keyboard focus.
-        const b = button('Saving…', 'primary', () => {}, 'Saving to Introbook');
+        const b = button(msg('inPage.saving'), 'primary', () => {}, msg('inPage.savingLabel'));
         b.setAttribute('aria-disabled', 'true');
         bar.append(b);
         break;
       }
       case 'saved':
         bar.append(
-          text('span', 'status', 'Saved', 'status'),
-          button('Open in side panel', 'link', handlers.onOpen, `Open ${state.name} in the Introbook side panel`),
+          text('span', 'status', msg('inPage.saved'), 'status'),
+          button(msg('inPage.open'), 'link', handlers.onOpen, msg('inPage.openLabel', state.name)),
         );
         if (state.notice) root.append(bubble(text('p', 'notice', state.notice, 'status')));
         break;
       case 'error':
-        bar.append(button('Save to Introbook', 'primary', handlers.onSave));
+        bar.append(button(msg('inPage.save'), 'primary', handlers.onSave));
         root.append(bubble(text('span', 'error', state.message, 'alert')));
         break;
       case 'note':
-        bar.append(text('span', 'brand', 'Introbook'));
+        bar.append(text('span', 'brand', msg('inPage.brand')));
         root.append(bubble(text('span', 'note', state.message, 'status')));
         break;
       case 'confirm-name': {
-        bar.append(text('span', 'brand', 'Introbook'));
+        bar.append(text('span', 'brand', msg('inPage.brand')));
         const actions = doc.createElement('div');
         actions.className = 'actions';
         actions.append(
-          button(`Save as ${state.name}`, 'primary', handlers.onConfirmName, `Rename and save as ${state.name}`),
-          button('Cancel', 'link', handlers.onCancel, 'Cancel, keep the saved name'),
+          button(msg('inPage.saveAs', state.name), 'primary', handlers.onConfirmName, msg('inPage.saveAsLabel', state.name)),
+          button(msg('inPage.cancel'), 'link', handlers.onCancel, msg('inPage.cancelLabel')),
         );
         const group = bubble(
-          text('p', 'question', `Introbook has this profile saved under another name. Is this the same person, now called “${state.name}”?`),
+          text('p', 'question', msg('inPage.renameQuestion', state.name)),
           actions,
         );
         group.setAttribute('role', 'alertdialog');
-        group.setAttribute('aria-label', 'Introbook: confirm the new name');
+        group.setAttribute('aria-label', msg('inPage.renameLabel'));
         root.append(group);
         // The user just asked to save: the question takes the focus.
         actions.querySelector('button')?.focus();

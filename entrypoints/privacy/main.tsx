@@ -3,6 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { PrivacyPage, type ManifestAccess } from '@/components/PrivacyPage';
 import '@/components/styles.css';
+import { t } from '@/utils/i18n';
+
+document.title = t('privacyPage.pageTitle');
+// The language of the messages in use (English when the browser's has no translation yet).
+document.documentElement.lang = t('htmlLang');
 
 /** The permissions and hosts this build actually holds, read from its own manifest. */
 function access(): ManifestAccess {

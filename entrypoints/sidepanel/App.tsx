@@ -18,15 +18,17 @@ import { initialWorkspaceView, Workspace } from '@/components/Workspace';
 import { getDb } from '@/utils/db/db';
 import { getPerson } from '@/utils/db/people';
 import { focusedPersonId, focusedRequestId, pendingMerge } from '@/utils/ui-state';
+import { labels, t } from '@/utils/i18n';
 
 type View = 'people' | 'call' | 'requests' | 'templates' | 'settings';
-const VIEWS: [View, string][] = [
-  ['people', 'People'],
-  ['call', 'In call'],
-  ['requests', 'Requests'],
-  ['templates', 'Templates'],
-  ['settings', 'Settings'],
-];
+const VIEW_LABELS = labels({
+  people: 'sidepanel.tab.people',
+  call: 'sidepanel.tab.call',
+  requests: 'sidepanel.tab.requests',
+  templates: 'sidepanel.tab.templates',
+  settings: 'sidepanel.tab.settings',
+});
+const VIEWS = (['people', 'call', 'requests', 'templates', 'settings'] as const).map((v): [View, string] => [v, VIEW_LABELS[v]]);
 
 export function App() {
   const db = getDb();
@@ -122,9 +124,9 @@ export function App() {
   return (
     <main className="app">
       <h1>
-        <span className="brand">Introbook</span>
+        <span className="brand">{t('extName')}</span>
       </h1>
-      <nav className="tabs" aria-label="Sections">
+      <nav className="tabs" aria-label={t('sidepanel.sections')}>
         {VIEWS.filter(([v]) => v !== 'call' || call !== null || view === 'call').map(([v, label]) => (
           <button
             key={v}
@@ -174,7 +176,7 @@ export function App() {
               onOpen={setSelectedId}
               onOpenRequest={openRequest}
             />
-            <section className="panel" aria-label="Add a person">
+            <section className="panel" aria-label={t('common.addAPerson')}>
               <AddPerson db={db} onOpen={(p) => setSelectedId(p.id)} />
             </section>
           </>

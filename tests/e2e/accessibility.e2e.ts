@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, popupUrl, sidePanelUrl, tabIdOf, type Harness } from './harness';
 import { inPage } from './in-page';
+import { loadMessages } from '../helpers/messages';
 
 let h: Harness;
 beforeAll(async () => {
@@ -58,6 +59,12 @@ async function controlStatesPage(page: Page): Promise<void> {
       return attach.call(this, { ...init, mode: 'open' });
     };
   });
+  // A plain page has no extension API: give the control the real English messages, as the browser would.
+  await page.evaluate((messages) => {
+    const table = new Map(messages);
+    const getMessage = (key: string, subs: string[] = []) => (table.get(key.toLowerCase()) ?? '').replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
+    (globalThis as unknown as { chrome: unknown }).chrome = { i18n: { getMessage } };
+  }, [...loadMessages('en')]);
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   await page.evaluate(() => {
     const api = (globalThis as unknown as { IntrobookButton: typeof import('../../entrypoints/linkedin.content/save-button') }).IntrobookButton;

@@ -1,8 +1,18 @@
 // fake-indexeddb must be in place before Dexie is imported anywhere.
 import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getMessageFrom, loadMessages } from '../helpers/messages';
+
+// fakeBrowser has no i18n: give it the real English messages (locales/en.yml).
+const getMessage = getMessageFrom(loadMessages('en'));
+const installI18n = () => {
+  fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getUILanguage = () => 'en';
+};
+installI18n();
+beforeEach(installI18n);
 
 afterEach(async () => {
   fakeBrowser.reset();
