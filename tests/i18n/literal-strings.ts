@@ -168,10 +168,10 @@ function literalText(n: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts
   return n.text;
 }
 
-/** Judge a template with a stand-in word for each hole, so "seen ${n} times" reads as the words it is. */
+/** Judge a template with a stand-in word for each hole, so "seen ${n} times" reads as the words it is (a lowercase stand-in: a hole that starts a key is not a capitalised word). */
 function judged(n: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression, test: (s: string) => boolean): boolean {
   if (test === hasLetters) return hasLetters(literalText(n, ''));
-  if (test(literalText(n, 'X'))) return true;
+  if (test(literalText(n, 'x'))) return true;
   // A word right next to a hole: `${n} requests`, `seen ${n} times`.
   return ts.isTemplateExpression(n) && [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].some((part, i, parts) => (i > 0 && /^[\s\u00a0(]+\p{L}{2,}/u.test(part)) || (i < parts.length - 1 && /\p{L}{2,}[\s\u00a0]+$/u.test(part)));
 }

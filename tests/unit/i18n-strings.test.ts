@@ -144,6 +144,7 @@ describe('the literal-string check', () => {
         document.querySelector('h1, .text-heading-xlarge');
         const url = 'https://www.linkedin.com/in/ada/';
         const key = \`introbook:task:\${kind}\`;
+        const notified = \`\${PREFIX}r:\${kind}:\${Date.now()}\`;
         return (
           <div className="people-list muted small" data-testid="Save button" id="add-person" key="People list" style={{ color: 'red' }}>
             <a href="https://example.org/Some Page" rel="noopener noreferrer" target="_blank">{t('common.open')}</a>
