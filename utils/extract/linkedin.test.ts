@@ -143,7 +143,7 @@ describe('Sales Navigator and Recruiter: the member link is chosen by structure'
   it('trusts no link when the page’s actions point at two different people', () => {
     const doc = salesPage(
       '<ul role="menu"><li><a role="menuitem" href="https://www.linkedin.com/in/mei-lin/">View LinkedIn profile</a></li></ul>' +
-        '<div><a href="https://www.linkedin.com/in/someone-else/">Open profile</a></div>',
+        '<div role="toolbar"><a href="https://www.linkedin.com/in/someone-else/">Open profile</a></div>',
     );
     expect(ok(readProfile(doc, lead)).capture.profileUrl).toBe(leadKey);
   });
