@@ -115,7 +115,7 @@ function readMember(doc: Document, pageUrl: string, urlKey: string): ReadResult 
   const ld = jsonLdPersons(doc).find((p) => matches(ldString(p.url)));
   const embedded = embeddedProfile(doc, linkedInProfileId(profileUrl) ?? '');
   const titleName = acceptPerson(nameFromTitle(doc.title));
-  const headingText = heading ? textOf(heading.el, NAME_READ) : null;
+  const headingText = heading ? textOf(heading.el, NAME_READ, undefined, true) : null;
   // "Welcome to your professional community", "Profile not found": the page's own name.
   const pageNamed = isPageName(headingText) || (heading === null && isPageName(nameFromTitle(doc.title)));
   const headingName = pageNamed ? null : acceptPerson(headingText);
@@ -463,21 +463,16 @@ function nameFromTitle(title: string): string | null {
 
 interface Block {
   el: Element;
+  /** Its text as shown: descendants a stylesheet hides are left out. */
   text: string;
-  /** What the block's text leaves out (a selector). */
-  leaveOut: string;
 }
 
 /**
- * `block` as the browser shows it: null when a stylesheet hides it (only a live
- * page can tell, see `hiddenByStyle`), else with the text of any descendants a
- * stylesheet hides left out. Asked only of blocks about to become a value.
+ * `block` unless a stylesheet hides it (only a live page can tell, see
+ * `hiddenByStyle`). Asked only of blocks about to become a value.
  */
 function displayedBlock(block: Block): Block | null {
-  if (hiddenByStyle(block.el)) return null;
-  if (block.el.childElementCount === 0 || !block.el.ownerDocument.defaultView) return block;
-  const text = textOf(block.el, 1000, block.leaveOut, true);
-  return text ? (text === block.text ? block : { ...block, text }) : null;
+  return hiddenByStyle(block.el) ? null : block;
 }
 
 /** The first `n` blocks the browser displays, checking styles only as far as needed. */
@@ -512,9 +507,10 @@ function textBlocks(root: Element, options: { after?: Element; skipLinks: boolea
     if (!hasOwnText(el)) return undefined;
     // A block's text leaves out what the walk leaves out: links (top card) or nested lists (an entry's own lines).
     const leaveOut = [BLOCK_EXCLUDED, options.skipLinks ? 'a' : null, options.skipLists ? EXPERIENCE.entry : null].filter(Boolean).join(', ');
-    const text = textOf(el, 1000, leaveOut);
+    // Parts of the block a stylesheet hides are left out ("· 2nd" stays a degree badge, a date line a date line).
+    const text = textOf(el, 1000, leaveOut, true);
     if (!text) return 'skip';
-    blocks.push({ el, text, leaveOut });
+    blocks.push({ el, text });
     return 'skip';
   });
   return blocks;
@@ -547,7 +543,7 @@ function legacyText(card: Element | null, selectors: string[], max: number): str
   if (!card) return null;
   for (const selector of selectors) {
     const el = Array.from(card.querySelectorAll(selector)).find((e) => isShown(e, { within: card.parentElement }));
-    const text = el ? textOf(el, max) : null;
+    const text = el ? textOf(el, max, undefined, true) : null;
     if (text) return text;
   }
   return null;
@@ -585,7 +581,7 @@ function companyFromLinks(card: Element | null): TopCompany | null {
   if (!card) return null;
   for (const selector of [...hooks('company').filter((s) => s.startsWith('a')), COMPANY_LINK]) {
     for (const link of shownIn(card, selector)) {
-      const name = textOf(link, LIMITS.short);
+      const name = textOf(link, LIMITS.short, undefined, true);
       if (name) return { name, via: 'link', logo: link.querySelector('img') !== null };
     }
   }
@@ -612,7 +608,7 @@ function orgNames(card: Element): Set<string> {
   const names = new Set<string>();
   for (const el of shownIn(card, `${COMPANY_LINK}, ${SCHOOL_LINK}, button, [role="button"]`)) {
     if (el.localName !== 'a' && !el.querySelector('img, svg, figure')) continue;
-    const text = textOf(el, LIMITS.short);
+    const text = textOf(el, LIMITS.short, undefined, true);
     if (text) names.add(foldText(text));
   }
   return names;
@@ -631,7 +627,7 @@ function employerFromLine(line: Block | null, orgs: Set<string>, card: Element |
   const first = cleanText(line.text.split(/\s+[·•|]\s+/)[0], LIMITS.short);
   if (!first) return null;
   // A school's link says it's a school: then there is no employer on the line.
-  const schools = new Set(shownIn(card, SCHOOL_LINK).map((a) => foldText(textOf(a, LIMITS.short) ?? '')));
+  const schools = new Set(shownIn(card, SCHOOL_LINK).map((a) => foldText(textOf(a, LIMITS.short, undefined, true) ?? '')));
   if (schools.has(foldText(first))) return null;
   return { name: first, via: 'line', logo: orgs.has(foldText(first)) };
 }
@@ -662,6 +658,12 @@ export function dateLine(text: string): { range: boolean; ongoing: boolean } | n
 }
 
 const isOngoing = (text: string) => dateLine(text)?.ongoing === true;
+/** A block whose shown text passes `test` (dates hold a year: only those are checked against the page's styles). */
+const shownAs = (block: Block, test: (text: string) => boolean) => {
+  if (!YEAR.test(block.text)) return false;
+  const shown = displayedBlock(block);
+  return shown !== null && test(shown.text);
+};
 const isDateText = (text: string) => dateLine(text) !== null;
 /** A role's own dates: a range (a lone year is an education or award date, or a word in a description). */
 const isRoleDates = (text: string) => dateLine(text)?.range === true;
@@ -699,13 +701,13 @@ function currentExperience(doc: Document, topCompany: string | null): { position
       const fullTime = own.some((b) => EXPERIENCE.fullTime.test(b.text));
       for (const role of roles) {
         const blocks = textBlocks(role, { skipLinks: false, skipLists: true });
-        if (blocks.some((b) => isOngoing(b.text) && !hiddenByStyle(b.el))) {
+        if (blocks.some((b) => shownAs(b, isOngoing))) {
           found.push({ title: cleanText(displayedBlocks(blocks, 1)[0]?.text, LIMITS.short), company, fullTime: fullTime || blocks.some((b) => EXPERIENCE.fullTime.test(b.text)) });
         }
       }
     } else {
       const all = textBlocks(entry, { skipLinks: false, skipLists: true });
-      if (!all.some((b) => isOngoing(b.text) && !hiddenByStyle(b.el))) continue;
+      if (!all.some((b) => shownAs(b, isOngoing))) continue;
       const own = displayedBlocks(all, Number.POSITIVE_INFINITY);
       const [title, second] = own;
       found.push({
@@ -737,7 +739,7 @@ function datedItems(entry: Element): Element[] {
   walkShown(entry, (el) => {
     if (!el.matches(EXPERIENCE.entry)) return undefined;
     const own = textBlocks(el, { skipLinks: false, skipLists: true });
-    if (own.some((b) => isRoleDates(b.text) && !hiddenByStyle(b.el))) items.push(el);
+    if (own.some((b) => shownAs(b, isRoleDates))) items.push(el);
     return 'skip';
   });
   return items;
@@ -774,7 +776,7 @@ function degreeOf(card: Element): { degree: Degree; sure: boolean } | null {
     (el) => {
       if (el.localName === 'a' || el.localName === 'aside') return 'skip';
       if (!hasOwnText(el)) return undefined;
-      const match = DEGREE_TEXT.exec(textOf(el, 60) ?? '');
+      const match = DEGREE_TEXT.exec(textOf(el, 60, undefined, true) ?? '');
       const digit = match?.[1] ?? match?.[2];
       if (digit && !hiddenByStyle(el)) badges.push({ el, degree: Number(digit) as Degree });
       return badges.length >= 6 ? 'stop' : undefined;
@@ -875,13 +877,13 @@ function mutualConnections(card: Element, isSelf: (href: string | null) => boole
     const isName = consider(el) !== undefined;
     if (!isName) walkShown(el, consider);
     for (const nameEl of nameEls) {
-      const n = acceptName(textOf(nameEl, LIMITS.name * 2), LIMITS.name);
+      const n = acceptName(textOf(nameEl, LIMITS.name * 2, undefined, true), LIMITS.name);
       if (!n) continue;
       markedCount++;
       if (marked.length < LIMITS.mutualNames) marked.push(n);
     }
     // The rest of the sentence, names left out: its number is the people not named.
-    if (!isName) sentence.push(' ', textOf(el, MUTUAL_SENTENCE_MAX, 'strong, a[href*="/in/"], ul, ol, figure, img') ?? '', ' ');
+    if (!isName) sentence.push(' ', textOf(el, MUTUAL_SENTENCE_MAX, 'strong, a[href*="/in/"], ul, ol, figure, img', true) ?? '', ' ');
   }
   const rest = asciiDigits(cleanText(sentence.join(''), MUTUAL_SENTENCE_MAX) ?? '');
   if (markedCount > 0) {
@@ -911,7 +913,7 @@ function asciiDigits(text: string): string {
 function holdsShown(root: Element, selector: string, text = false): boolean {
   let found = false;
   walkShown(root, (el) => {
-    if (!el.matches(selector) || (text && !textOf(el, 20))) return undefined;
+    if (!el.matches(selector) || (text && !textOf(el, 20, undefined, true)) || hiddenByStyle(el)) return undefined;
     found = true;
     return 'stop';
   });
@@ -1045,7 +1047,7 @@ function readSalesOrRecruiter(doc: Document, pageUrl: string, kind: 'sales-lead'
   const { pick, sources, confidence, notes } = createPicker();
   const A = SALES_NAVIGATOR.anonymize;
   const anonEl = (what: string) => Array.from(doc.querySelectorAll(`[data-anonymize="${what}"]`)).find((el) => isShown(el, { skip: DIALOG_SELECTOR })) ?? null;
-  const anon = (what: string, max: number) => textOf(anonEl(what), max);
+  const anon = (what: string, max: number) => textOf(anonEl(what), max, undefined, true);
   const scope = doc.querySelector('main') ?? doc.body;
   const nameEl = anonEl(A.name);
   const firstHeading = (tag: string) => Array.from(scope?.querySelectorAll(tag) ?? []).find((h) => isShown(h, { skip: DIALOG_SELECTOR }) && textOf(h)) ?? null;
@@ -1055,7 +1057,7 @@ function readSalesOrRecruiter(doc: Document, pageUrl: string, kind: 'sales-lead'
   const rawName = pick(
     'name',
     ['data-attribute', () => acceptPerson(anon(A.name, NAME_READ))],
-    ['heading', () => acceptPerson(textOf(heading, NAME_READ))],
+    ['heading', () => acceptPerson(textOf(heading, NAME_READ, undefined, true))],
   );
   const member = rawName && heading ? memberLinkOf(heading, card ?? scope, rawName, pageUrl) : null;
   const profileUrl = member ?? key;
@@ -1159,7 +1161,7 @@ function memberLinkOf(nameEl: Element, scope: Element | null, name: string, base
     const target = member(a);
     if (!target || !isShown(a, { within: scope })) continue;
     const aria = foldText(a.getAttribute('aria-label') ?? '');
-    const shown = foldText(textOf(a, 300) ?? '');
+    const shown = foldText(textOf(a, 300, undefined, true) ?? '');
     const label = `${aria} ${shown}`;
     const action = a.closest(ACTION_CONTAINER) !== null || VIEW_PROFILE.has(aria) || VIEW_PROFILE.has(shown);
     const named = folded !== '' && label.includes(folded);

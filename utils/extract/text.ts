@@ -381,7 +381,7 @@ export function textOf(el: Element | null | undefined, max = 500, skip?: string,
  */
 export function visibleText(el: Element | null | undefined, max = 500, options: { skip?: string } = {}): string | null {
   if (!el || !isShown(el, { skip: options.skip })) return null;
-  return textOf(el, max, options.skip);
+  return textOf(el, max, options.skip, true);
 }
 
 /** Strings that are UI chrome, never a person's name (English; site files add their own). */
