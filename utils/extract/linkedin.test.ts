@@ -428,8 +428,8 @@ describe('text a stylesheet hides is never a value (the live page computes style
   });
 
   it('a parsed copy of a page has no computed styles: markup alone decides there', () => {
-    const doc = document.implementation.createHTMLDocument('');
-    doc.documentElement.innerHTML = '<head><style>.zz{display:none}</style></head><body><main><section><a href="/in/ada/"><h1>Ada Lovelace</h1></a><p>Engineer</p></section></main></body>';
+    const doc = parse('<head><style>.zz{display:none}</style></head><body><main><section><a href="/in/ada/"><h1>Ada Lovelace</h1></a><p class="zz">Engineer</p></section></main></body>');
+    // As in a browser, where a parsed document has no window (happy-dom gives it one).
     Object.defineProperty(doc, 'defaultView', { value: null });
     expect(ok(readProfile(doc, 'https://www.linkedin.com/in/ada/')).capture.headline).toBe('Engineer');
   });
