@@ -346,12 +346,14 @@ function collect(node: Element, out: Collector, depth: number, skip: string | un
       out.length += value.length;
     } else if (child.nodeType === 1) {
       const el = child as Element;
-      if (hiddenByItself(el) || twins?.has(el) || isDialog(el) || (styled && hiddenByStyle(el))) continue;
+      if (hiddenByItself(el) || twins?.has(el) || isDialog(el)) continue;
       if (skip && el.matches(skip)) {
         // Left out, but on screen: the text either side doesn't run together.
         out.parts.push(' ');
         continue;
       }
+      // Asked last: a style lookup costs more than the markup checks, and skipped elements need none.
+      if (styled && hiddenByStyle(el)) continue;
       // Element boundaries become spaces so "a</p><p>b" does not read "ab".
       out.parts.push(' ');
       collect(el, out, depth + 1, skip, styled);
