@@ -107,6 +107,22 @@ describe('deciding what the page shows', () => {
     expect(buttons()).toStrictEqual([]);
   });
 
+  it.each([
+    ['a default avatar in "People also viewed"', (html: string) =>
+      html.replace('</main>', '<section><h2>People also viewed</h2><ul><li><img class="EntityPhoto-circle-3-ghost-person" alt=""><a href="/in/x/">X Y</a></li></ul></section></main>')],
+    ['the search box’s hint', (html: string) => html.replace('<main class="Wm1">', '<main class="Wm1"><div class="search-global-typeahead__placeholder">Search</div>')],
+    ['a loading sidebar', (html: string) => html.replace('</main>', '</main><aside><div class="skeleton-card"></div><div class="artdeco-loader"></div></aside>')],
+  ])('says "no person" within a second even with %s on the page', async (_, mutate) => {
+    const next = new DOMParser().parseFromString(mutate(fixtureHtml('linkedin/no-person-settled.html')), 'text/html');
+    document.head.replaceChildren(...Array.from(next.head.childNodes).map((n) => document.adoptNode(n)));
+    document.body.replaceChildren(...Array.from(next.body.childNodes).map((n) => document.adoptNode(n)));
+    url = WANDA;
+    start();
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
+    expect(say()).toContain(NO_NAME);
+    expect(buttons()).toStrictEqual([]);
+  });
+
   it('answers the popup about a name-less page as soon as it has settled, offering a record typed by hand', async () => {
     show('linkedin/no-person-settled.html');
     url = WANDA;

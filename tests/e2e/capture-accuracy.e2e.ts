@@ -95,6 +95,25 @@ describe('capture accuracy on current LinkedIn layouts', () => {
     expect(JSON.stringify(wanjiru)).not.toMatch(/bait/i);
   });
 
+  it('text hidden by the page’s stylesheet (display:none, visibility:hidden by class) is never a value', async () => {
+    // Only the live page has computed styles: markup alone can't tell these from the visible lines.
+    const nadia = await saveFrom('https://www.linkedin.com/in/nadia-costa-urban/', 'https://www.linkedin.com/in/nadia-costa-urban/');
+    expect(nadia).toMatchObject({
+      name: 'Nadia Costa',
+      headline: 'Urban planner at Metro Transit',
+      location: 'Lisbon, Portugal',
+      role: 'Urban Planner',
+      company: 'Metro Transit',
+      degree: 2,
+    });
+    expect(JSON.stringify(nadia)).not.toMatch(/bait|sign in/i);
+  });
+
+  it('descriptions that start with a year range stay part of the day job', async () => {
+    const kwame = await saveFrom('https://www.linkedin.com/in/kwame-mensah-eng/', 'https://www.linkedin.com/in/kwame-mensah-eng/');
+    expect(kwame).toMatchObject({ role: 'Staff Engineer', company: 'Northwind Analytics' });
+  });
+
   it('reads a 5,000-deep page and saves the person (the walks stop at their depth)', async () => {
     let deep = '';
     for (let i = 0; i < 5000; i++) deep += `<div>level ${i} `;

@@ -45,6 +45,10 @@ export const PROFILE_FIXTURES: Record<string, string> = {
   'removed-member-123': 'profile-not-found.html',
   'wanda-nl': 'no-person-settled.html',
   'wanjiru-kamau': 'hidden-ui.html',
+  'nadia-costa-urban': 'stylesheet-hidden.html',
+  'kwame-mensah-eng': 'dated-description.html',
+  'ken-sasaki-jp': 'ja-mutuals.html',
+  'youssef-haddad': 'ar-mutuals.html',
 };
 
 /** Other pages by host and path → fixture under tests/fixtures/. */

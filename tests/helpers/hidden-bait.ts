@@ -22,6 +22,9 @@ export const BAIT = [
   `<a hidden href="/search/results/people/?network=%5B%22F%22%5D&amp;connectionOf=%5B%22x%22%5D"><strong>${MARK} Mutual</strong> and 99 others</a>`,
   `<ul><li style="display:none"><div><p>${MARK} Role</p><p>${MARK} Employer · Full-time</p><p>Jan 2020 - Present</p></div></li></ul>`,
   `<img hidden alt="${MARK}" src="https://media.licdn.com/dms/image/v2/${MARK}/profile-displayphoto-shrink_800_800/0/1">`,
+  // Hidden by a stylesheet, not by markup: only computed styles tell (the live page; happy-dom computes them too).
+  `<style>.Zq1h{display:none}.Zq2v{visibility:hidden}</style><p class="Zq1h">Sign in to view ${MARK}’s full profile</p><p class="Zq2v">· 1st ${MARK} Town, Nowhere</p>`,
+  `<span class="Zq1h"> ${MARK} tail</span><ul><li class="Zq1h"><div><p>${MARK} Role</p><p>${MARK} Co · Full-time</p><p>Jan 2020 - Present</p></div></li></ul><style>.Zq1h{display:none}</style>`,
 ];
 
 export function plant(doc: Document, at: number[], bait: number[]): void {

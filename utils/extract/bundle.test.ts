@@ -16,6 +16,8 @@ async function bundle(entry: string) {
     minify: true,
     metafile: true,
     target: 'chrome120',
+    // As WXT's build writes it: non-ASCII text (the layouts' Japanese and Arabic patterns) as UTF-8, not \u escapes.
+    charset: 'utf8',
     logLevel: 'silent',
   });
 }
@@ -29,7 +31,9 @@ describe('the extraction bundle', () => {
     // No generic or GitHub readers either.
     expect(Object.keys(result.metafile.inputs).filter((p) => /extract\/(?:generic|github)\.ts/.test(p))).toStrictEqual([]);
     const code = result.outputFiles[0]!.contents;
-    expect(gzipSync(code).byteLength).toBeLessThan(18_000);
+    // Fix 7f added ~2 KB gzipped of layout data (date lines, mutual sentences, not-a-person and view-profile
+    // labels in every supported UI language) and the stylesheet-visibility check: 17.7 KB → 19.8 KB.
+    expect(gzipSync(code).byteLength).toBeLessThan(20_500);
   });
 
   it('imports no zod, no schema module and no database, and stays small', async () => {
@@ -41,6 +45,7 @@ describe('the extraction bundle', () => {
       minify: true,
       metafile: true,
       target: 'chrome120',
+      charset: 'utf8',
       logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs);
@@ -48,7 +53,8 @@ describe('the extraction bundle', () => {
     const code = result.outputFiles[0]!.contents;
     // Generous ceilings that still catch a schema library (zod alone is far bigger). This is every reader, for the
     // on-demand page read; the LinkedIn content script is held tighter above. Input hygiene (utils/core/text.ts) added ~1 KB.
-    expect(code.byteLength).toBeLessThan(60_000);
-    expect(gzipSync(code).byteLength).toBeLessThan(22_000);
+    // Fix 7f's layout data in every UI language: ~55 KB → ~61 KB.
+    expect(code.byteLength).toBeLessThan(63_000);
+    expect(gzipSync(code).byteLength).toBeLessThan(23_000);
   });
 });

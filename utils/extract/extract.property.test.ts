@@ -124,6 +124,14 @@ function haystack(doc: Document, url: string): string {
   // The text as shown: screen-reader copies and scripts removed, so runs that
   // read as one word on screen are one word here too.
   const shown = doc.documentElement.cloneNode(true) as Element;
+  // What the page's stylesheet hides (happy-dom computes styles) is not shown either: a value may skip it.
+  if (doc.querySelector('style') && doc.defaultView) {
+    const originals = Array.from(doc.documentElement.querySelectorAll('*'));
+    const copies = Array.from(shown.querySelectorAll('*'));
+    originals.forEach((el, i) => {
+      if (el.hasAttribute('class') && el.checkVisibility?.({ visibilityProperty: true }) === false) copies[i]?.remove();
+    });
+  }
   for (const el of Array.from(shown.querySelectorAll('script, style, template, noscript, svg, .visually-hidden, .a11y-text, .sr-only'))) el.remove();
   parts.push(shown.textContent ?? '');
   return squash(parts.join(' '));

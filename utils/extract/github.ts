@@ -24,7 +24,7 @@ export function readGitHubProfile(doc: Document, url: string): ReadResult {
   const text = (selector: string, max: number = LIMITS.short) => {
     // The first one the user can see.
     const el = Array.from(card.querySelectorAll(selector)).find((e) => isShown(e));
-    return el ? cleanText(textOf(el, max), max) : null;
+    return el ? cleanText(textOf(el, max, undefined, true), max) : null;
   };
 
   const displayName = pick(

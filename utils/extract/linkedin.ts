@@ -30,11 +30,9 @@ import {
   CURRENT_COMPANY_LABEL,
   DATE_LINE,
   DATE_LINE_MAX,
-  DATE_RANGE,
   DEGREE_TEXT,
   EXPERIENCE,
   LOGIN_FORM,
-  LONE_DATE,
   MESSAGE_LINK,
   MUTUALS,
   NOT_A_PERSON,
@@ -42,10 +40,11 @@ import {
   PRONOUNS,
   SALES_NAVIGATOR,
   SCHOOL_LINK,
+  VIEW_PROFILE_LABELS,
   YEAR,
   hooks,
 } from './layouts/linkedin';
-import { DIALOG_SELECTOR, LOADING_CLASS, LOADING_SELECTOR } from './layouts/common';
+import { DIALOG_SELECTOR, LOADING_CLASS, LOADING_SELECTOR, NOT_LOADING_CLASS, NOT_LOADING_TAGS, PAGE_FURNITURE } from './layouts/common';
 import { finish, NO_NAME, TOO_COMPLEX, type ReadResult } from './result';
 import { jsonLdPersons, ldAddress, ldImage, ldString, type JsonObject } from './structured-data';
 import {
@@ -53,6 +52,7 @@ import {
   displayedOf,
   hasOwnText,
   hiddenByItself,
+  hiddenByStyle,
   httpsUrlOrNull,
   isShown,
   PageTooComplex,
@@ -115,7 +115,7 @@ function readMember(doc: Document, pageUrl: string, urlKey: string): ReadResult 
   const ld = jsonLdPersons(doc).find((p) => matches(ldString(p.url)));
   const embedded = embeddedProfile(doc, linkedInProfileId(profileUrl) ?? '');
   const titleName = acceptPerson(nameFromTitle(doc.title));
-  const headingText = heading ? textOf(heading.el, NAME_READ) : null;
+  const headingText = heading ? textOf(heading.el, NAME_READ, undefined, true) : null;
   // "Welcome to your professional community", "Profile not found": the page's own name.
   const pageNamed = isPageName(headingText) || (heading === null && isPageName(nameFromTitle(doc.title)));
   const headingName = pageNamed ? null : acceptPerson(headingText);
@@ -157,14 +157,14 @@ function readMember(doc: Document, pageUrl: string, urlKey: string): ReadResult 
 
   const orgs = card ? orgNames(card) : new Set<string>();
   const blocks = heading && card ? proseBlocks(card, heading.el, name) : [];
-  const employerLine = blocks.find((b) => isEmployerLine(b.text, orgs)) ?? null;
+  const employerLine = blocks.find((b) => isEmployerLine(b.text, orgs) && !hiddenByStyle(b.el)) ?? null;
   const prose = blocks.filter((b) => b !== employerLine);
 
   const classHeadline = legacyText(card, hooks('headline'), LIMITS.headline);
   const headline = pick(
     'headline',
     ['embedded-data', () => cleanText(embedded?.headline, LIMITS.headline)],
-    ['structure', () => cleanText(prose[0]?.text, LIMITS.headline)],
+    ['structure', () => cleanText(displayedBlocks(prose, 1)[0]?.text, LIMITS.headline)],
     ['class', () => classHeadline],
   );
   // Position alone says "headline"; a layout hook saying the same confirms it.
@@ -223,10 +223,10 @@ function readMember(doc: Document, pageUrl: string, urlKey: string): ReadResult 
   const degreeRead = card ? degreeOf(card) : null;
   const degree = pick('degree', ['structure', () => degreeRead?.degree]);
   if (degreeRead) confidence.degree = degreeRead.sure ? 'high' : 'low';
-  const mutuals = pick<MutualConnections>('mutualConnections', ['link', () => (card ? mutualConnections(card, matches) : null)]) ?? {
-    count: 0,
-    names: [],
-  };
+  const mutualRead = card ? mutualConnections(card, matches) : null;
+  const mutuals = pick<MutualConnections>('mutualConnections', ['link', () => mutualRead?.value]) ?? { count: 0, names: [] };
+  // A sentence no UI language's pattern matched was read by a guess: "check this".
+  if (mutualRead && !mutualRead.sure) confidence.mutualConnections = 'low';
 
   const confirmed = memberId
     ? pageNamesMember(scope, memberId)
@@ -261,9 +261,10 @@ function joinName(embedded: EmbeddedProfile | null): string | null {
 }
 
 /** Text that names a page, not a person ("Profile not found", the login wall's greeting). */
+const PAGE_NAMES: ReadonlySet<string> = new Set(NOT_A_PERSON.map(foldText));
 function isPageName(value: string | null | undefined): boolean {
-  const text = cleanText(value, 200)?.toLowerCase().replace(/[.!]+$/, '');
-  return text !== undefined && text !== null && (NOT_A_PERSON as readonly string[]).includes(text);
+  const text = cleanText(value, 200);
+  return text !== null && text !== undefined && PAGE_NAMES.has(foldText(text));
 }
 
 /** A person's name: not UI chrome, not the name of a page. */
@@ -311,22 +312,38 @@ function isLoginWall(doc: Document): boolean {
 /**
  * Whether the page has finished rendering (so a missing name won't appear by
  * waiting): nothing in the top card, or the page's main region, is a
- * placeholder or busy, and there is content.
+ * placeholder or busy, and there is content. Sidebars and the navigation bar
+ * don't count ("People also viewed" avatars, the search box's hint), nor do
+ * default pictures: only an empty placeholder box in the content does.
  */
 function isSettled(doc: Document, card: Element | null): boolean {
   if (doc.readyState === 'loading') return false;
   const region = card ?? doc.querySelector('main') ?? doc.body;
   if (!region) return false;
-  for (const el of Array.from(region.querySelectorAll(LOADING_SELECTOR))) if (isShown(el)) return false;
+  for (const el of Array.from(region.querySelectorAll(LOADING_SELECTOR))) {
+    if (isShown(el) && !inFurniture(el, region)) return false;
+  }
   let loading = false;
-  walkShown(region, (el) => {
-    if (LOADING_CLASS.test(el.getAttribute('class') ?? '')) {
+  walkShown(
+    region,
+    (el) => {
+      const cls = el.getAttribute('class') ?? '';
+      if (!LOADING_CLASS.test(cls) || NOT_LOADING_CLASS.test(cls) || NOT_LOADING_TAGS.has(el.localName)) return undefined;
+      // A box that shows text is content (a hint, a label), not a placeholder for it.
+      if (textOf(el, 1)) return undefined;
       loading = true;
       return 'stop';
-    }
-  });
+    },
+    { skip: PAGE_FURNITURE },
+  );
   if (loading) return false;
   return textOf(region, 20) !== null;
+}
+
+/** True when `el` sits in a sidebar, navigation bar or footer below `region`. */
+function inFurniture(el: Element, region: Element): boolean {
+  const furniture = el.closest(PAGE_FURNITURE);
+  return furniture !== null && region.contains(furniture);
 }
 
 /**
@@ -446,7 +463,27 @@ function nameFromTitle(title: string): string | null {
 
 interface Block {
   el: Element;
+  /** Its text as shown: descendants a stylesheet hides are left out. */
   text: string;
+}
+
+/**
+ * `block` unless a stylesheet hides it (only a live page can tell, see
+ * `hiddenByStyle`). Asked only of blocks about to become a value.
+ */
+function displayedBlock(block: Block): Block | null {
+  return hiddenByStyle(block.el) ? null : block;
+}
+
+/** The first `n` blocks the browser displays, checking styles only as far as needed. */
+function displayedBlocks(blocks: Block[], n: number): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    if (out.length >= n) break;
+    const shown = displayedBlock(block);
+    if (shown) out.push(shown);
+  }
+  return out;
 }
 
 /** Never a top-card text block (dialogs are left out of every walk already). */
@@ -470,7 +507,8 @@ function textBlocks(root: Element, options: { after?: Element; skipLinks: boolea
     if (!hasOwnText(el)) return undefined;
     // A block's text leaves out what the walk leaves out: links (top card) or nested lists (an entry's own lines).
     const leaveOut = [BLOCK_EXCLUDED, options.skipLinks ? 'a' : null, options.skipLists ? EXPERIENCE.entry : null].filter(Boolean).join(', ');
-    const text = textOf(el, 1000, leaveOut);
+    // Parts of the block a stylesheet hides are left out ("· 2nd" stays a degree badge, a date line a date line).
+    const text = textOf(el, 1000, leaveOut, true);
     if (!text) return 'skip';
     blocks.push({ el, text });
     return 'skip';
@@ -490,11 +528,14 @@ function proseBlocks(card: Element, heading: Element, name: string): Block[] {
 function locationFromBlocks(blocks: Block[], card: Element | null): { text: string; labelled: boolean } | null {
   const contact = card ? Array.from(card.querySelectorAll('a[href*="/overlay/contact-info"]')).find((a) => isShown(a, { within: card })) : undefined;
   if (contact) {
-    const before = blocks.filter((b) => b.el.compareDocumentPosition(contact) & 4);
+    const before = displayedBlocks(
+      blocks.filter((b) => b.el.compareDocumentPosition(contact) & 4),
+      Number.POSITIVE_INFINITY,
+    );
     const text = before.length >= 2 ? cleanText(before[before.length - 1]?.text, LIMITS.short) : null;
     if (text) return { text, labelled: true };
   }
-  const text = cleanText(blocks[1]?.text, LIMITS.short);
+  const text = cleanText(displayedBlocks(blocks, 2)[1]?.text, LIMITS.short);
   return text ? { text, labelled: false } : null;
 }
 
@@ -502,7 +543,7 @@ function legacyText(card: Element | null, selectors: string[], max: number): str
   if (!card) return null;
   for (const selector of selectors) {
     const el = Array.from(card.querySelectorAll(selector)).find((e) => isShown(e, { within: card.parentElement }));
-    const text = el ? textOf(el, max) : null;
+    const text = el ? textOf(el, max, undefined, true) : null;
     if (text) return text;
   }
   return null;
@@ -540,7 +581,7 @@ function companyFromLinks(card: Element | null): TopCompany | null {
   if (!card) return null;
   for (const selector of [...hooks('company').filter((s) => s.startsWith('a')), COMPANY_LINK]) {
     for (const link of shownIn(card, selector)) {
-      const name = textOf(link, LIMITS.short);
+      const name = textOf(link, LIMITS.short, undefined, true);
       if (name) return { name, via: 'link', logo: link.querySelector('img') !== null };
     }
   }
@@ -567,7 +608,7 @@ function orgNames(card: Element): Set<string> {
   const names = new Set<string>();
   for (const el of shownIn(card, `${COMPANY_LINK}, ${SCHOOL_LINK}, button, [role="button"]`)) {
     if (el.localName !== 'a' && !el.querySelector('img, svg, figure')) continue;
-    const text = textOf(el, LIMITS.short);
+    const text = textOf(el, LIMITS.short, undefined, true);
     if (text) names.add(foldText(text));
   }
   return names;
@@ -586,7 +627,7 @@ function employerFromLine(line: Block | null, orgs: Set<string>, card: Element |
   const first = cleanText(line.text.split(/\s+[·•|]\s+/)[0], LIMITS.short);
   if (!first) return null;
   // A school's link says it's a school: then there is no employer on the line.
-  const schools = new Set(shownIn(card, SCHOOL_LINK).map((a) => foldText(textOf(a, LIMITS.short) ?? '')));
+  const schools = new Set(shownIn(card, SCHOOL_LINK).map((a) => foldText(textOf(a, LIMITS.short, undefined, true) ?? '')));
   if (schools.has(foldText(first))) return null;
   return { name: first, via: 'line', logo: orgs.has(foldText(first)) };
 }
@@ -602,17 +643,30 @@ function roleAtCompany(headline: string | null): { role: string; company: string
   return role && company ? { role, company } : null;
 }
 
-/** A date line whose range ends in something not a year ("Present", "heute", "aujourd’hui", "現在"). */
-function isOngoing(text: string): boolean {
-  if (!isDateText(text)) return false;
-  const range = DATE_RANGE.exec(text);
-  return range !== null && !YEAR.test(range[1] ?? '');
+/**
+ * A line that is a date or a date range and nothing else (./layouts/linkedin.ts
+ * DATE_LINE): `range` when it runs from one date to another or to "now",
+ * `ongoing` when it runs to "now" ("Present", "heute", "aujourd’hui", "現在").
+ * A description that merely starts with a range is not a date line.
+ */
+export function dateLine(text: string): { range: boolean; ongoing: boolean } | null {
+  if (text.length > DATE_LINE_MAX) return null;
+  const match = DATE_LINE.exec(text);
+  if (!match) return null;
+  const end = match[1];
+  return { range: end !== undefined, ongoing: end !== undefined && !YEAR.test(end) };
 }
 
-/** A line that is a date or date range, not a sentence mentioning one. */
-function isDateText(text: string): boolean {
-  return text.length <= DATE_LINE_MAX && DATE_LINE.test(text) && (DATE_RANGE.test(text) || LONE_DATE.test(text));
-}
+const isOngoing = (text: string) => dateLine(text)?.ongoing === true;
+/** A block whose shown text passes `test` (dates hold a year: only those are checked against the page's styles). */
+const shownAs = (block: Block, test: (text: string) => boolean) => {
+  if (!YEAR.test(block.text)) return false;
+  const shown = displayedBlock(block);
+  return shown !== null && test(shown.text);
+};
+const isDateText = (text: string) => dateLine(text) !== null;
+/** A role's own dates: a range (a lone year is an education or award date, or a word in a description). */
+const isRoleDates = (text: string) => dateLine(text)?.range === true;
 
 interface CurrentPosition extends Position {
   fullTime: boolean;
@@ -643,17 +697,18 @@ function currentExperience(doc: Document, topCompany: string | null): { position
     if (roles.length > 0) {
       // A company with several roles: the company is the entry's own first line.
       const own = textBlocks(entry, { skipLinks: false, skipLists: true });
-      const company = cleanText(own[0]?.text.split(' · ')[0], LIMITS.short);
+      const company = cleanText(displayedBlocks(own, 1)[0]?.text.split(' · ')[0], LIMITS.short);
       const fullTime = own.some((b) => EXPERIENCE.fullTime.test(b.text));
       for (const role of roles) {
         const blocks = textBlocks(role, { skipLinks: false, skipLists: true });
-        if (blocks.some((b) => isOngoing(b.text))) {
-          found.push({ title: cleanText(blocks[0]?.text, LIMITS.short), company, fullTime: fullTime || blocks.some((b) => EXPERIENCE.fullTime.test(b.text)) });
+        if (blocks.some((b) => shownAs(b, isOngoing))) {
+          found.push({ title: cleanText(displayedBlocks(blocks, 1)[0]?.text, LIMITS.short), company, fullTime: fullTime || blocks.some((b) => EXPERIENCE.fullTime.test(b.text)) });
         }
       }
     } else {
-      const own = textBlocks(entry, { skipLinks: false, skipLists: true });
-      if (!own.some((b) => isOngoing(b.text))) continue;
+      const all = textBlocks(entry, { skipLinks: false, skipLists: true });
+      if (!all.some((b) => shownAs(b, isOngoing))) continue;
+      const own = displayedBlocks(all, Number.POSITIVE_INFINITY);
       const [title, second] = own;
       found.push({
         title: cleanText(title?.text, LIMITS.short),
@@ -684,7 +739,7 @@ function datedItems(entry: Element): Element[] {
   walkShown(entry, (el) => {
     if (!el.matches(EXPERIENCE.entry)) return undefined;
     const own = textBlocks(el, { skipLinks: false, skipLists: true });
-    if (own.some((b) => isDateText(b.text))) items.push(el);
+    if (own.some((b) => shownAs(b, isRoleDates))) items.push(el);
     return 'skip';
   });
   return items;
@@ -721,9 +776,9 @@ function degreeOf(card: Element): { degree: Degree; sure: boolean } | null {
     (el) => {
       if (el.localName === 'a' || el.localName === 'aside') return 'skip';
       if (!hasOwnText(el)) return undefined;
-      const match = DEGREE_TEXT.exec(textOf(el, 60) ?? '');
+      const match = DEGREE_TEXT.exec(textOf(el, 60, undefined, true) ?? '');
       const digit = match?.[1] ?? match?.[2];
-      if (digit) badges.push({ el, degree: Number(digit) as Degree });
+      if (digit && !hiddenByStyle(el)) badges.push({ el, degree: Number(digit) as Degree });
       return badges.length >= 6 ? 'stop' : undefined;
     },
   );
@@ -779,7 +834,7 @@ const MUTUAL_SENTENCE_MAX = 200_000;
  * after the link: the sentence is the link and the inline content after it.
  * Returns null without the link.
  */
-function mutualConnections(card: Element, isSelf: (href: string | null) => boolean): MutualConnections | null {
+function mutualConnections(card: Element, isSelf: (href: string | null) => boolean): MutualRead | null {
   const link = shownIn(card, 'a[href]').find((a) => isMutualLink(a.getAttribute('href') ?? ''));
   if (!link) return null;
   const parts: Node[] = [link];
@@ -822,27 +877,43 @@ function mutualConnections(card: Element, isSelf: (href: string | null) => boole
     const isName = consider(el) !== undefined;
     if (!isName) walkShown(el, consider);
     for (const nameEl of nameEls) {
-      const n = acceptName(textOf(nameEl, LIMITS.name * 2), LIMITS.name);
+      const n = acceptName(textOf(nameEl, LIMITS.name * 2, undefined, true), LIMITS.name);
       if (!n) continue;
       markedCount++;
       if (marked.length < LIMITS.mutualNames) marked.push(n);
     }
     // The rest of the sentence, names left out: its number is the people not named.
-    if (!isName) sentence.push(' ', textOf(el, MUTUAL_SENTENCE_MAX, 'strong, a[href*="/in/"], ul, ol, figure, img') ?? '', ' ');
+    if (!isName) sentence.push(' ', textOf(el, MUTUAL_SENTENCE_MAX, 'strong, a[href*="/in/"], ul, ol, figure, img', true) ?? '', ' ');
   }
-  const rest = cleanText(sentence.join(''), MUTUAL_SENTENCE_MAX) ?? '';
+  const rest = asciiDigits(cleanText(sentence.join(''), MUTUAL_SENTENCE_MAX) ?? '');
   if (markedCount > 0) {
     const others = countIn(rest);
-    return { count: Math.min(markedCount + others, LIMITS.mutualCount), names: marked };
+    return { value: { count: Math.min(markedCount + others, LIMITS.mutualCount), names: marked }, sure: true };
   }
   return parseMutualSentence(rest);
+}
+
+/** Mutual connections as read, and whether a known sentence pattern (or markup) gave them. */
+interface MutualRead {
+  value: MutualConnections;
+  /** False when no UI language's pattern matched and the generic rule guessed. */
+  sure: boolean;
+}
+
+/** Arabic-Indic, Persian and full-width digits (and the Arabic thousands mark) as ASCII, so counts read the same in every script. */
+function asciiDigits(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\uff10-\uff19]/g, (d) => String(d.charCodeAt(0) - 0xff10))
+    .replace(/\u066c/g, ',');
 }
 
 /** True when a shown element under `root` matches `selector` (and, with `text`, shows some text). */
 function holdsShown(root: Element, selector: string, text = false): boolean {
   let found = false;
   walkShown(root, (el) => {
-    if (!el.matches(selector) || (text && !textOf(el, 20))) return undefined;
+    if (!el.matches(selector) || (text && !textOf(el, 20, undefined, true)) || hiddenByStyle(el)) return undefined;
     found = true;
     return 'stop';
   });
@@ -859,18 +930,23 @@ function countIn(text: string): number {
   return Number.isFinite(n) ? Math.min(n, LIMITS.mutualCount) : 0;
 }
 
-/** Split "A, B and C" into names: commas first, then the last connective (a name may hold "y": "Ramón y Cajal"). */
-function splitNames(list: string, and: readonly string[]): string[] {
+/**
+ * Split "A, B and C" into names: commas first, then the last connective of the
+ * language (a name may hold "y": "Ramón y Cajal"), courtesy words dropped.
+ */
+function splitNames(list: string, and: readonly string[], honorific?: RegExp): string[] {
   const pieces = list.split(MUTUALS.separators).filter((p) => p.trim() !== '');
+  const words = and.map(escapeRegExp).join('|');
   const last = pieces.pop();
   if (last !== undefined) {
-    const connective = new RegExp(`^(.+)\\s+(?:${and.map(escapeRegExp).join('|')})\\s+(.+)$`, 'i');
-    const m = connective.exec(last.trim());
+    const m = words ? new RegExp(`^(.+)\\s+(?:${words})\\s+(.+)$`, 'iu').exec(last.trim()) : null;
     if (m?.[1] && m[2]) pieces.push(m[1], m[2]);
     else pieces.push(last);
   }
+  const lead = words ? new RegExp(`^(?:${words})\\s+`, 'iu') : null;
   return pieces
-    .map((p) => p.replace(new RegExp(`^(?:${and.map(escapeRegExp).join('|')})\\s+`, 'i'), ''))
+    .map((p) => (lead ? p.trim().replace(lead, '') : p))
+    .map((p) => (honorific ? p.trim().replace(honorific, '') : p))
     .map((p) => acceptName(p, LIMITS.name))
     .filter((n): n is string => n !== null);
 }
@@ -880,38 +956,46 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * A plain-text mutual-connections sentence: "Li Wei, Omar Haddad, and 12 other
- * mutual connections" (2 names, count 14), "A & 8 others", "12 mutual
- * connections", "1 mutual connection – A", "A is a mutual connection".
+ * A plain-text mutual-connections sentence, by the UI language whose pattern
+ * matches it (./layouts/linkedin.ts MUTUALS.languages): "Li Wei, Omar Haddad,
+ * and 12 other mutual connections" (2 names, count 14), "A & 8 others", "12
+ * mutual connections", "1 mutual connection – A", "A is a mutual connection",
+ * "Li Wei、Omar Haddad、他12人の共通のつながり". A sentence no language matches is
+ * read by a generic rule — the names before the last number — and marked
+ * unsure, so the user checks it.
  */
-function parseMutualSentence(text: string): MutualConnections {
+function parseMutualSentence(text: string): MutualRead {
   const none = { count: 0, names: [] };
-  if (!text) return none;
+  if (!text) return { value: none, sure: false };
+  const cap = (names: string[], count: number) => ({ count: Math.min(count, LIMITS.mutualCount), names: names.slice(0, LIMITS.mutualNames) });
   for (const lang of MUTUALS.languages) {
     const lead = lang.countFirst.exec(text);
     if (lead) {
-      const names = lead[2] ? splitNames(lead[2], lang.and) : [];
-      return { count: Math.max(countIn(lead[1] ?? ''), names.length), names: names.slice(0, LIMITS.mutualNames) };
+      const names = lead[2] ? splitNames(lead[2], lang.and, lang.honorific) : [];
+      return { value: cap(names, Math.max(countIn(lead[1] ?? ''), names.length)), sure: true };
+    }
+    const others = lang.others.exec(text);
+    if (others?.[1]) {
+      const names = splitNames(others[1], lang.and, lang.honorific);
+      if (names.length > 0) return { value: cap(names, names.length + countIn(others[2] ?? '')), sure: true };
     }
     // "A is a mutual connection": one name, whole (it may hold "y" or "and").
-    if (lang.one.test(text)) {
+    if (lang.one?.test(text)) {
       const name = acceptName(text.replace(lang.one, ''), LIMITS.name);
-      return name ? { count: 1, names: [name] } : none;
+      return name ? { value: { count: 1, names: [name] }, sure: true } : { value: none, sure: false };
     }
-    if (lang.some.test(text)) {
-      const names = splitNames(text.replace(lang.some, ''), lang.and);
-      return { count: names.length, names: names.slice(0, LIMITS.mutualNames) };
+    if (lang.some?.test(text)) {
+      const names = splitNames(text.replace(lang.some, ''), lang.and, lang.honorific);
+      if (names.length > 0) return { value: cap(names, names.length), sure: true };
     }
   }
-  // "A, B and 12 other …": the names are the part before the last number.
+  // No language's pattern: the names are the part before the last number, and the user checks them.
   const last = /(\d(?:[\d,.\s]*\d)?)\D*$/.exec(text);
-  if (!last) return none;
-  const at = last.index;
-  const others = countIn(last[1] ?? '');
-  const before = text.slice(0, at).replace(MUTUALS.beforeCount, '');
+  if (!last) return { value: none, sure: false };
+  const before = text.slice(0, last.index).replace(MUTUALS.beforeCount, '');
   const and = MUTUALS.languages.flatMap((l) => l.and);
   const names = before ? splitNames(before, and) : [];
-  return { count: Math.min(names.length + others, LIMITS.mutualCount), names: names.slice(0, LIMITS.mutualNames) };
+  return { value: cap(names, names.length + countIn(last[1] ?? '')), sure: false };
 }
 
 /** LinkedIn's default avatars are inline SVG/data: or live on static.licdn.com. */
@@ -963,7 +1047,7 @@ function readSalesOrRecruiter(doc: Document, pageUrl: string, kind: 'sales-lead'
   const { pick, sources, confidence, notes } = createPicker();
   const A = SALES_NAVIGATOR.anonymize;
   const anonEl = (what: string) => Array.from(doc.querySelectorAll(`[data-anonymize="${what}"]`)).find((el) => isShown(el, { skip: DIALOG_SELECTOR })) ?? null;
-  const anon = (what: string, max: number) => textOf(anonEl(what), max);
+  const anon = (what: string, max: number) => textOf(anonEl(what), max, undefined, true);
   const scope = doc.querySelector('main') ?? doc.body;
   const nameEl = anonEl(A.name);
   const firstHeading = (tag: string) => Array.from(scope?.querySelectorAll(tag) ?? []).find((h) => isShown(h, { skip: DIALOG_SELECTOR }) && textOf(h)) ?? null;
@@ -973,7 +1057,7 @@ function readSalesOrRecruiter(doc: Document, pageUrl: string, kind: 'sales-lead'
   const rawName = pick(
     'name',
     ['data-attribute', () => acceptPerson(anon(A.name, NAME_READ))],
-    ['heading', () => acceptPerson(textOf(heading, NAME_READ))],
+    ['heading', () => acceptPerson(textOf(heading, NAME_READ, undefined, true))],
   );
   const member = rawName && heading ? memberLinkOf(heading, card ?? scope, rawName, pageUrl) : null;
   const profileUrl = member ?? key;
@@ -1016,14 +1100,14 @@ function readSalesOrRecruiter(doc: Document, pageUrl: string, kind: 'sales-lead'
     headline: pick(
       'headline',
       ['data-attribute', () => cleanText(anon(A.headline, LIMITS.headline), LIMITS.headline)],
-      ['structure', () => cleanText(blocks[0]?.text, LIMITS.headline)],
+      ['structure', () => cleanText(displayedBlocks(blocks, 1)[0]?.text, LIMITS.headline)],
     ),
     role,
     company,
     location: pick(
       'location',
       ['data-attribute', () => cleanText(anon(A.location, LIMITS.short), LIMITS.short)],
-      ['structure', () => cleanText(blocks[1]?.text, LIMITS.short)],
+      ['structure', () => cleanText(displayedBlocks(blocks, 2)[1]?.text, LIMITS.short)],
     ),
     photoUrl,
     degree,
@@ -1054,9 +1138,11 @@ function pageNamesKey(scope: Element | null, key: string, base: string): boolean
  * The member profile a Sales Navigator or Recruiter page is about, chosen by
  * structure, never "the first /in/ link": the name's own link; else the one
  * profile the page's actions point at ("View LinkedIn profile" in a menu, a
- * link labelled with the person's name, a link standing on its own). A link
- * inside a sentence ("Shared connection: Alice", "Sourced by Alice") or a list
- * of people is someone else. Several different candidates: none.
+ * "Public profile" link: ./layouts/linkedin.ts VIEW_PROFILE_LABELS) or a link
+ * whose label names the person ("View Mei Lin’s profile"). Any other link
+ * to a profile — in a sentence ("Shared connection: Alice", "Sourced by
+ * Alice"), under a heading of its own, in a list of people — may be someone
+ * else, however alone it stands. Several different candidates: none.
  */
 function memberLinkOf(nameEl: Element, scope: Element | null, name: string, base: string): string | null {
   const member = (a: Element | null | undefined): string | null => {
@@ -1074,28 +1160,17 @@ function memberLinkOf(nameEl: Element, scope: Element | null, name: string, base
     spend();
     const target = member(a);
     if (!target || !isShown(a, { within: scope })) continue;
-    const label = foldText(`${a.getAttribute('aria-label') ?? ''} ${textOf(a, 300) ?? ''}`);
-    const action = a.closest(ACTION_CONTAINER) !== null;
+    const aria = foldText(a.getAttribute('aria-label') ?? '');
+    const shown = foldText(textOf(a, 300, undefined, true) ?? '');
+    const label = `${aria} ${shown}`;
+    const action = a.closest(ACTION_CONTAINER) !== null || VIEW_PROFILE.has(aria) || VIEW_PROFILE.has(shown);
     const named = folded !== '' && label.includes(folded);
-    if (action || named || standsAlone(a)) candidates.add(target);
+    if (action || named) candidates.add(target);
   }
   return candidates.size === 1 ? [...candidates][0]! : null;
 }
 
-/** A link that is not part of a sentence or a list of people: no text beside it in its line, no avatar. */
-function standsAlone(a: Element): boolean {
-  if (holdsShown(a, 'img, figure')) return false;
-  const parent = a.parentElement;
-  if (!parent) return true;
-  if (hasOwnText(parent)) return false;
-  for (const sibling of [a.previousElementSibling, a.nextElementSibling]) {
-    if (sibling && INLINE.has(sibling.localName) && textOf(sibling, 50)) return false;
-  }
-  // One of several people in a list.
-  const item = a.closest('li');
-  if (item && item.parentElement && item.parentElement.querySelectorAll('a[href*="/in/"]').length > 1) return false;
-  return true;
-}
+const VIEW_PROFILE: ReadonlySet<string> = new Set(VIEW_PROFILE_LABELS.map(foldText));
 
 /** Where the in-page Save button goes: beside the name's heading. */
 export function linkedInNameHeading(doc: Document, url: string): Element | null {

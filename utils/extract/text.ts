@@ -54,18 +54,23 @@ let budget = Number.POSITIVE_INFINITY;
  * synchronous, so the page can't change under it. Outside a read nothing is cached.
  */
 let twinCache: WeakMap<Element, Set<Element> | null> | null = null;
+/** Stylesheet visibility by element, for the length of one read (see `hiddenByStyle`). */
+let styleCache: WeakMap<Element, boolean> | null = null;
 
 /** Run `read` with a fresh budget of `limit` visited nodes (reads don't nest budgets; the outer one is restored). */
 export function withReadBudget<T>(limit: number, read: () => T): T {
   const saved = budget;
   const savedCache = twinCache;
+  const savedStyles = styleCache;
   budget = limit;
   twinCache = new WeakMap();
+  styleCache = new WeakMap();
   try {
     return read();
   } finally {
     budget = saved;
     twinCache = savedCache;
+    styleCache = savedStyles;
   }
 }
 
@@ -210,7 +215,54 @@ export function isShown(el: Element, options: { within?: Element | null; skip?: 
     if (hiddenByItself(e) || isTwin(e)) return false;
     if (options.skip && e.matches(options.skip)) return false;
   }
-  return true;
+  return !hiddenByStyle(el);
+}
+
+type VisibilityProbe = (options?: { visibilityProperty?: boolean }) => boolean;
+
+/**
+ * True when the browser does not display `el` because of a stylesheet
+ * (`.modal--hidden{display:none}`, `visibility:hidden` by class, a media
+ * query): markup alone can't tell, so this asks the live page's computed
+ * styles. Only a document with a view (the page itself, not a parsed copy) can
+ * answer; elsewhere this says false and markup decides. It is asked only for
+ * elements an extractor is about to take a value from (and `checkVisibility`
+ * covers their ancestors), once per element per read: a few dozen lookups in
+ * styles the browser has computed anyway.
+ */
+export function hiddenByStyle(el: Element): boolean {
+  const view = el.ownerDocument?.defaultView;
+  if (!view) return false;
+  const cached = styleCache?.get(el);
+  if (cached !== undefined) return cached;
+  let hidden = false;
+  try {
+    hidden = computeHidden(el, view);
+  } catch {
+    hidden = false;
+  }
+  styleCache?.set(el, hidden);
+  return hidden;
+}
+
+function computeHidden(el: Element, view: Window): boolean {
+  spend();
+  const probe = (el as Element & { checkVisibility?: VisibilityProbe }).checkVisibility;
+  if (typeof probe === 'function') {
+    if (probe.call(el, { visibilityProperty: true })) return false;
+    if (!el.isConnected) return false;
+    // `display: contents` has no box of its own and still shows its children: its parent decides.
+    if (view.getComputedStyle(el).display === 'contents') return el.parentElement ? hiddenByStyle(el.parentElement) : false;
+    return true;
+  }
+  // No checkVisibility (older engines): computed display and visibility up the tree.
+  let depth = 0;
+  for (let e: Element | null = el; e && depth < ANCESTOR_DEPTH; e = e.parentElement, depth++) {
+    const style = view.getComputedStyle(e);
+    if (style.display === 'none') return true;
+    if (depth === 0 && (style.visibility === 'hidden' || style.visibility === 'collapse')) return true;
+  }
+  return false;
 }
 
 /**
@@ -282,7 +334,7 @@ interface Collector {
   limit: number;
 }
 
-function collect(node: Element, out: Collector, depth: number, skip: string | undefined): void {
+function collect(node: Element, out: Collector, depth: number, skip: string | undefined, styled: boolean): void {
   if (depth > TEXT_DEPTH) return;
   const twins = screenReaderTwins(node);
   for (const child of Array.from(node.childNodes)) {
@@ -300,9 +352,11 @@ function collect(node: Element, out: Collector, depth: number, skip: string | un
         out.parts.push(' ');
         continue;
       }
+      // Asked last: a style lookup costs more than the markup checks, and skipped elements need none.
+      if (styled && hiddenByStyle(el)) continue;
       // Element boundaries become spaces so "a</p><p>b" does not read "ab".
       out.parts.push(' ');
-      collect(el, out, depth + 1, skip);
+      collect(el, out, depth + 1, skip, styled);
       out.parts.push(' ');
     }
   }
@@ -311,13 +365,14 @@ function collect(node: Element, out: Collector, depth: number, skip: string | un
 /**
  * The text a sighted user sees inside `el`, cleaned and capped at `max`
  * characters, without checking `el`'s ancestors (use for elements reached by
- * `walkShown`, or after `isShown`).
+ * `walkShown`, or after `isShown`). With `styled`, descendants a stylesheet
+ * hides are left out too (a style lookup each: only for a value being taken).
  */
-export function textOf(el: Element | null | undefined, max = 500, skip?: string): string | null {
+export function textOf(el: Element | null | undefined, max = 500, skip?: string, styled = false): string | null {
   if (!el || hiddenByItself(el)) return null;
   // Collect a little more than `max`: whitespace collapses, and cleanText cuts exactly.
   const out: Collector = { parts: [], length: 0, limit: max * 3 + 2000 };
-  collect(el, out, 0, skip);
+  collect(el, out, 0, skip, styled);
   return cleanText(out.parts.join(''), max);
 }
 
@@ -328,7 +383,7 @@ export function textOf(el: Element | null | undefined, max = 500, skip?: string)
  */
 export function visibleText(el: Element | null | undefined, max = 500, options: { skip?: string } = {}): string | null {
   if (!el || !isShown(el, { skip: options.skip })) return null;
-  return textOf(el, max, options.skip);
+  return textOf(el, max, options.skip, true);
 }
 
 /** Strings that are UI chrome, never a person's name (English; site files add their own). */

@@ -42,5 +42,23 @@ export const HIDING_STYLE =
 /** Elements that mark a page (or part of one) as still loading. */
 export const LOADING_SELECTOR = '[aria-busy="true"], [role="progressbar"], progress, .artdeco-loader, .scaffold-skeleton, .initial-load-animation';
 
-/** Word-like class tokens of placeholders that stand in for content until it loads. */
+/**
+ * Word-like class tokens of placeholders that stand in for content until it
+ * loads. Such an element counts only when it is an empty box: an image with one
+ * of these words is a default picture, and one that shows text is a search
+ * box's hint ("search-global-typeahead__placeholder").
+ */
 export const LOADING_CLASS = /(?:^|[\s_-])(?:skeleton|ghost|shimmer|loader|loading|placeholder)(?:$|[\s_-])/i;
+
+/** Classes that look like loading but are content: default avatars and logos ("EntityPhoto-circle-3-ghost-person"), search boxes. */
+export const NOT_LOADING_CLASS = /ghost-(?:person|company|school|organization|group|event|page|hashtag)|typeahead/i;
+
+/** Elements that never hold a placeholder worth waiting for: pictures and form controls. */
+export const NOT_LOADING_TAGS: ReadonlySet<string> = new Set(['img', 'picture', 'svg', 'video', 'input', 'textarea', 'button']);
+
+/**
+ * Page furniture around the content: sidebars ("People also viewed"), the
+ * navigation bar and its search, the footer. What loads there never delays the
+ * verdict on the person.
+ */
+export const PAGE_FURNITURE = 'aside, nav, header, footer, form, [role="complementary"], [role="navigation"], [role="search"], [role="banner"], [role="contentinfo"]';

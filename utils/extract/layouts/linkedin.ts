@@ -145,23 +145,60 @@ export const EXPERIENCE = {
   /** One entry (a job, or a company with several jobs). */
   entry: 'li, [role="listitem"]',
   /** Words that mark the day job ("Full-time") in the company line, by language. */
-  fullTime: /\b(?:full[- ]time|vollzeit|temps plein|cdi|jornada completa|tempo integral|tempo pieno|voltijd|heltid|pełny etat)\b/i,
+  fullTime: /\b(?:full[- ]time|vollzeit|temps plein|cdi|jornada completa|tempo integral|tempo pieno|voltijd|heltid|pełny etat)\b|正社員|フルタイム|全职|全職|دوام كامل/i,
 } as const;
 
-/** "Jan 2021 - Present", "janv. 2021 – aujourd’hui", "2019 - 2021": a range between a year and anything. */
+/** "Jan 2021 - Present", "janv. 2021 – aujourd’hui", "2019 - 2021": a range between a year and anything (capture-health reports' rough "date" shape). */
 export const DATE_RANGE = /\b(?:1[89]|20)\d{2}\b[^–—-]*\s[–—-]\s*([^·]*)/;
 export const YEAR = /\b(?:1[89]|20)\d{2}\b/;
-/** A date on its own ("2019", "Jan 2019"). */
-export const LONE_DATE = /^\s*(?:\p{L}+\.?\s+)?(?:1[89]|20)\d{2}\s*$/u;
+
 /**
- * A line that is a date ("Mar 2021 - Present · 3 yrs", "janv. 2019 – aujourd’hui", "2019年4月 - 現在"):
- * it starts with the year, or one or two short words (a month) and the year. A description that
- * mentions "2019 - 2020" mid-sentence is not one.
+ * The parts of an Experience entry's date line, in every UI language: a date is
+ * a year with up to two words before it (a month: "Mar", "janv.", "ene. de"),
+ * or the CJK "2022年4月" / "2022년 4월" forms; the end of a range is a date or a
+ * word or two for "now" ("Present", "aujourd’hui", "o momento", "現在",
+ * "الحالي"); a duration follows a bullet and starts with a number ("3 yrs 10
+ * mos", "5 J.", "2年 9ヶ月"). Screen-reader copies say "to" instead of the dash.
  */
-export const DATE_LINE = /^\s*(?:[\p{L}]{1,12}\.?\s+){0,2}(?:1[89]|20)\d{2}(?:\D|$)/u;
+const DATE_PARTS = {
+  year: '(?:1[89]|20)\\d{2}',
+  month: '(?:[\\p{L}\\p{M}]{1,12}\\.?,?\\s+){0,2}(?:\\d{1,2}[./]\\s?)?',
+  cjk: '(?:\\s*年(?:\\s*\\d{1,2}\\s*月)?|\\s*년(?:\\s*\\d{1,2}\\s*월)?)?',
+  to: '(?:\\s*[–—-]\\s*|\\s+(?:to|until|à|au|bis|a|al|hasta|até|tot|fino a|do)\\s+)',
+  now: '[\\p{L}\\p{M}][\\p{L}\\p{M}’\'.]*(?:\\s+[\\p{L}\\p{M}][\\p{L}\\p{M}’\'.]*)?',
+  duration: '(?:\\s*[·•]\\s*\\d+\\s*[\\p{L}\\p{M}.]+(?:\\s+(?:\\p{L}{1,3}\\s*)?\\d+\\s*[\\p{L}\\p{M}.]+){0,2})?',
+};
+const DATE = `${DATE_PARTS.month}${DATE_PARTS.year}${DATE_PARTS.cjk}`;
+/**
+ * A line that is a date or a date range and nothing else ("Mar 2021 - Present ·
+ * 3 yrs", "janv. 2019 – aujourd’hui", "2019年4月 - 現在", "2019"). A description
+ * that starts with a range ("2019 - 2020: moved the batch jobs…") is not one:
+ * after the range only a "· duration" may follow. Group 1: the range's end.
+ */
+export const DATE_LINE = new RegExp(`^\\s*${DATE}(?:${DATE_PARTS.to}(${DATE}|${DATE_PARTS.now}))?${DATE_PARTS.duration}\\s*\\.?$`, 'u');
 export const DATE_LINE_MAX = 80;
 
 // --- Mutual connections --------------------------------------------------------------------
+
+/**
+ * One UI language's mutual-connections sentence. Every pattern matches the
+ * whole sentence (names already taken out when the page marks them up):
+ * - `others`: "A, B and 12 other mutual connections" — group 1 the names, group 2 the number of others;
+ * - `countFirst`: "12 mutual connections", "1 mutual connection – A" — group 1 the count, group 2 the names;
+ * - `one`: "A is a mutual connection" (one name, taken whole: it may hold "y" or "and");
+ * - `some`: "A and B are mutual connections".
+ */
+export interface MutualLanguage {
+  lang: string;
+  /** Words joining the last two names ("A and B"), each standing alone between spaces. */
+  and: readonly string[];
+  others: RegExp;
+  countFirst: RegExp;
+  one?: RegExp;
+  some?: RegExp;
+  /** A courtesy word written after each name (Japanese "さん"). */
+  honorific?: RegExp;
+}
 
 export const MUTUALS = {
   /** The search link behind the mutual-connections line: a `connectionOf` search… */
@@ -170,22 +207,88 @@ export const MUTUALS = {
   networkParams: ['network', 'facetNetwork'],
   network: 'F',
   /**
-   * The sentence, by UI language. Names come from `<strong>` or links where the
-   * page marks them; otherwise from the text: the part before the number ("A,
-   * B and 12 other…": count = names + 12), or before the verb phrase ("A is a
-   * mutual connection"), or after the count ("1 mutual connection – A").
+   * The sentence, by UI language (every language the extractor reads pages in).
+   * Names come from `<strong>` or links where the page marks them; otherwise from
+   * the text, with these patterns. A sentence none of them matches is read by a
+   * generic rule (the names before the last number) and marked "check this".
    */
   languages: [
-    { lang: 'en', and: ['and', '&'], one: /\s+is an? mutual connection\.?$/i, some: /\s+are mutual connections\.?$/i, countFirst: /^(\d[\d,.]*)\s+mutual connections?\s*(?:[–—:-]\s*(.+))?$/i },
-    { lang: 'fr', and: ['et'], one: /\s+est une relation en commun\.?$/i, some: /\s+sont des relations en commun\.?$/i, countFirst: /^(\d[\d\s.]*)\s+relations? en commun\s*(?:[–—:-]\s*(.+))?$/i },
-    { lang: 'de', and: ['und'], one: /\s+ist ein gemeinsamer Kontakt\.?$/i, some: /\s+sind gemeinsame Kontakte\.?$/i, countFirst: /^(\d[\d.]*)\s+gemeinsamer?\s+Kontakte?\s*(?:[–—:-]\s*(.+))?$/i },
-    { lang: 'es', and: ['y', 'e'], one: /\s+es un contacto en común\.?$/i, some: /\s+son contactos en común\.?$/i, countFirst: /^(\d[\d.]*)\s+contactos? en común\s*(?:[–—:-]\s*(.+))?$/i },
-    { lang: 'pt', and: ['e'], one: /\s+é uma? conex[aã]o em comum\.?$/i, some: /\s+são conexões em comum\.?$/i, countFirst: /^(\d[\d.]*)\s+conex(?:ão|ões) em comum\s*(?:[–—:-]\s*(.+))?$/i },
-    { lang: 'it', and: ['e', 'ed'], one: /\s+è un collegamento in comune\.?$/i, some: /\s+sono collegamenti in comune\.?$/i, countFirst: /^(\d[\d.]*)\s+collegament[oi] in comune\s*(?:[–—:-]\s*(.+))?$/i },
-    { lang: 'nl', and: ['en'], one: /\s+is een gemeenschappelijke connectie\.?$/i, some: /\s+zijn gemeenschappelijke connecties\.?$/i, countFirst: /^(\d[\d.]*)\s+gemeenschappelijke connecties?\s*(?:[–—:-]\s*(.+))?$/i },
-  ],
-  /** Words that may sit between the last name and the number ("and 12 other", "e mais 12", "e altri 12"). */
-  beforeCount: /(?:[,，、،]|\s)+(?:and|&|et|und|y|e|ed|en|mais|más|plus|altri|weitere|others?)?(?:\s+(?:mais|altri|other|weitere))?\s*$/i,
+    {
+      lang: 'en',
+      and: ['and', '&'],
+      others: /^(.+?),?\s+(?:and|&)\s+(\d[\d,.]*)\s+others?(?:\s+mutual\s+connections?)?\.?$/i,
+      one: /\s+is an? mutual connection\.?$/i,
+      some: /\s+are mutual connections\.?$/i,
+      countFirst: /^(\d[\d,.]*)\s+mutual connections?\s*(?:[–—:-]\s*(.+))?$/i,
+    },
+    {
+      lang: 'fr',
+      and: ['et'],
+      others: /^(.+?),?\s+et\s+(\d[\d\s.]*?)\s+autres?(?:\s+relations?\s+en\s+commun)?\.?$/i,
+      one: /\s+est une relation en commun\.?$/i,
+      some: /\s+sont des relations en commun\.?$/i,
+      countFirst: /^(\d[\d\s.]*)\s+relations? en commun\s*(?:[–—:-]\s*(.+))?$/i,
+    },
+    {
+      lang: 'de',
+      and: ['und'],
+      others: /^(.+?),?\s+und\s+(\d[\d.]*)\s+(?:weitere[rn]?|andere[rn]?)(?:\s+gemeinsame[rn]?\s+Kontakte?)?\.?$/i,
+      one: /\s+ist ein gemeinsamer Kontakt\.?$/i,
+      some: /\s+sind gemeinsame Kontakte\.?$/i,
+      countFirst: /^(\d[\d.]*)\s+gemeinsamer?\s+Kontakte?\s*(?:[–—:-]\s*(.+))?$/i,
+    },
+    {
+      lang: 'es',
+      and: ['y', 'e'],
+      others: /^(.+?),?\s+(?:y|e)\s+(\d[\d.]*)\s+(?:contactos?\s+(?:en\s+común\s+)?más(?:\s+en\s+común)?|más(?:\s+contactos?(?:\s+en\s+común)?)?|otros?(?:\s+contactos?)?(?:\s+en\s+común)?)\.?$/iu,
+      one: /\s+es un contacto en común\.?$/i,
+      some: /\s+son contactos en común\.?$/i,
+      countFirst: /^(\d[\d.]*)\s+contactos? en común\s*(?:[–—:-]\s*(.+))?$/i,
+    },
+    {
+      lang: 'pt',
+      and: ['e'],
+      others: /^(.+?),?\s+e\s+(?:mais\s+|outras?\s+)?(\d[\d.]*)\s+(?:outras?\s+|mais\s+)?(?:conex(?:ão|ões)|pessoas?)(?:\s+em\s+comum)?\.?$/iu,
+      one: /\s+é uma? conex[aã]o em comum\.?$/i,
+      some: /\s+são conexões em comum\.?$/i,
+      countFirst: /^(\d[\d.]*)\s+conex(?:ão|ões) em comum\s*(?:[–—:-]\s*(.+))?$/i,
+    },
+    {
+      lang: 'it',
+      and: ['e', 'ed'],
+      others: /^(.+?),?\s+(?:e|ed)\s+(?:altr[io]\s+)?(\d[\d.]*)(?:\s+altr[io])?(?:\s+collegament[oi](?:\s+in\s+comune)?)?\.?$/iu,
+      one: /\s+è un collegamento in comune\.?$/i,
+      some: /\s+sono collegamenti in comune\.?$/i,
+      countFirst: /^(\d[\d.]*)\s+collegament[oi] in comune\s*(?:[–—:-]\s*(.+))?$/i,
+    },
+    {
+      lang: 'nl',
+      and: ['en'],
+      others: /^(.+?),?\s+en\s+(\d[\d.]*)\s+andere[n]?(?:\s+gemeenschappelijke\s+connecties?)?\.?$/iu,
+      one: /\s+is een gemeenschappelijke connectie\.?$/i,
+      some: /\s+zijn gemeenschappelijke connecties\.?$/i,
+      countFirst: /^(\d[\d.]*)\s+gemeenschappelijke connecties?\s*(?:[–—:-]\s*(.+))?$/i,
+    },
+    {
+      // "Li Wei、Omar Haddad、他12人の共通のつながり", "Li Weiさん、他3人", "12人の共通のつながり", "Li Weiさんは共通のつながりです".
+      lang: 'ja',
+      and: [],
+      others: /^(.+?)[、，,]?\s*(?:他|ほか)\s*(\d[\d,]*)\s*(?:人|名)(?:の共通のつながり)?。?$/u,
+      some: /\s*(?:は|が)共通のつながりです。?$/u,
+      countFirst: /^(\d[\d,]*)\s*(?:人|名)の共通のつながり\s*(?:[–—:：-]\s*(.+))?$/u,
+      honorific: /\s*(?:さん|様)$/u,
+    },
+    {
+      // "Li Wei و Omar Haddad و12 من الزملاء المشتركين", "12 علاقة مشتركة", "Li Wei علاقة مشتركة": the word for "mutual" is built on مشترك.
+      lang: 'ar',
+      and: ['و'],
+      others: /^(.+?)\s+و\s*(\d[\d,.]*)\s+(?:من\s+)?(?:[\p{Script=Arabic}\p{M}]+\s+){0,2}?[\p{Script=Arabic}\p{M}]*مشترك[\p{Script=Arabic}\p{M}]*(?:\s+[\p{Script=Arabic}\p{M}]+)?\.?$/u,
+      some: /\s+(?:(?:هو|هي|هم|هما)\s+)?(?:[\p{Script=Arabic}\p{M}]+\s+)?[\p{Script=Arabic}\p{M}]*مشترك[\p{Script=Arabic}\p{M}]*\.?$/u,
+      countFirst: /^(\d[\d,.]*)\s+(?:من\s+)?(?:[\p{Script=Arabic}\p{M}]+\s+){0,2}?[\p{Script=Arabic}\p{M}]*مشترك[\p{Script=Arabic}\p{M}]*(?:\s+[\p{Script=Arabic}\p{M}]+)?\s*(?:[–—:-]\s*(.+))?$/u,
+    },
+  ] satisfies MutualLanguage[] as readonly MutualLanguage[],
+  /** Words that may sit between the last name and the number in a sentence no language matched ("and 12 other", "e mais 12", "、他12", "و12"). */
+  beforeCount: /(?:[,，、،]|\s)+(?:and|&|et|und|y|e|ed|en|mais|más|plus|altri|weitere|others?|他|ほか|و)?(?:\s+(?:mais|altri|other|weitere))?\s*$/iu,
   /** Separators between names in a plain-text list. */
   separators: /\s*[,，、،]\s*/,
 } as const;
@@ -194,8 +297,9 @@ export const MUTUALS = {
 
 /**
  * Headings and titles that name the page, not a person: LinkedIn's login wall,
- * its not-found pages, sign-up and error screens (lower case, any language we
- * support). A heading that is only confirmed by being the first h1 never makes
+ * its not-found pages, sign-up and error screens, in every UI language the
+ * extractor reads (en, fr, de, es, it, pt, nl, ja, ar; compared case-, accent-
+ * and punctuation-blind). A heading that is only confirmed by being the first h1 never makes
  * a profile; these also stop a `<title>` from making one.
  */
 export const NOT_A_PERSON = [
@@ -216,8 +320,34 @@ export const NOT_A_PERSON = [
   'willkommen in ihrer beruflichen community',
   'te damos la bienvenida a tu comunidad profesional',
   'profil introuvable',
+  'page introuvable',
   'profil nicht gefunden',
+  'seite nicht gefunden',
   'perfil no encontrado',
+  'página no encontrada',
+  // Italian
+  'ti diamo il benvenuto nella tua community professionale',
+  'profilo non trovato',
+  'pagina non trovata',
+  // Portuguese
+  'boas-vindas à sua comunidade profissional',
+  'bem-vindo à sua comunidade profissional',
+  'perfil não encontrado',
+  'página não encontrada',
+  // Dutch
+  'welkom in uw professionele community',
+  'welkom in je professionele community',
+  'profiel niet gevonden',
+  'pagina niet gevonden',
+  // Japanese
+  'プロフェッショナルコミュニティへようこそ',
+  'ビジネスコミュニティへようこそ',
+  'プロフィールが見つかりません',
+  'ページが見つかりません',
+  // Arabic
+  'مرحبًا بك في مجتمعك المهني',
+  'لم يتم العثور على الملف الشخصي',
+  'الصفحة غير موجودة',
 ] as const;
 
 /** A sign-in form on the page (outside any closed dialog): the login wall. */
@@ -239,3 +369,34 @@ export const SALES_NAVIGATOR = {
 
 /** Containers whose links are actions on the person on screen (the "…" menu's "View LinkedIn profile"). */
 export const ACTION_CONTAINER = '[role="menu"], [role="menuitem"], [role="toolbar"]';
+
+/**
+ * Labels of the "view profile" action wherever it sits (Recruiter's "Public
+ * profile" link), by UI language; compared case-, accent- and punctuation-blind.
+ * A link labelled with a name is not one: it may be anyone.
+ */
+export const VIEW_PROFILE_LABELS = [
+  'view profile',
+  'view linkedin profile',
+  'view full profile',
+  'view public profile',
+  'public profile',
+  'linkedin profile',
+  'voir le profil',
+  'voir le profil linkedin',
+  'profil public',
+  'profil anzeigen',
+  'linkedin profil anzeigen',
+  'öffentliches profil',
+  'ver perfil',
+  'ver perfil de linkedin',
+  'ver perfil do linkedin',
+  'perfil público',
+  'visualizza profilo',
+  'profilo pubblico',
+  'profiel bekijken',
+  'openbaar profiel',
+  'プロフィールを表示',
+  '公開プロフィール',
+  'عرض الملف الشخصي',
+] as const;
