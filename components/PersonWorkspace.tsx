@@ -327,13 +327,18 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
     }
   }
 
-  async function copy(text: string, what: string) {
+  /** Copy, then move the idea on — only when the text really is on the clipboard. */
+  async function copy(text: string, what: string, then: () => Promise<unknown>) {
     try {
       await navigator.clipboard.writeText(text);
-      setCopied(what);
     } catch {
       setCopied(null);
+      setError(t('personWorkspace.couldNotCopy'));
+      return;
     }
+    setError(null);
+    setCopied(what);
+    await then();
   }
 
   return (
@@ -352,7 +357,7 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
                   {idea.status === 'idea' && (
                     <button
                       type="button"
-                      onClick={() => void copy(introOptInMessage(a, b, idea.reason, settings.name || t('personWorkspace.me')), t('personWorkspace.asked', { name: a.name })).then(() => setIntroIdeaStatus(db, idea.id, 'asked'))}
+                      onClick={() => void copy(introOptInMessage(a, b, idea.reason, settings.name || t('personWorkspace.me')), t('personWorkspace.asked', { name: a.name }), () => setIntroIdeaStatus(db, idea.id, 'asked'))}
                     >
                       {t('personWorkspace.copyTheAskTo', { name: a.name })}
                     </button>
@@ -362,7 +367,7 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
                       <button
                         type="button"
                         className="primary"
-                        onClick={() => void copy(introMessage(a, b, idea.reason, settings.name || t('personWorkspace.me')), t('personWorkspace.introduction')).then(() => setIntroIdeaStatus(db, idea.id, 'introduced'))}
+                        onClick={() => void copy(introMessage(a, b, idea.reason, settings.name || t('personWorkspace.me')), t('personWorkspace.introduction'), () => setIntroIdeaStatus(db, idea.id, 'introduced'))}
                       >
                         {t('personWorkspace.theySaidYesCopyTheIntroduction')}
                       </button>
