@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { ensureDueIndex, reindexMeetingDueDates } from '@/utils/db/due-index';
 import { dueUntil, nextDueAt } from '@/utils/db/due';
-import { getSettings, watchSettings, workWeek } from '@/utils/settings';
+import { getSettings, notificationsAllowed, watchSettings, workWeek } from '@/utils/settings';
 import { toolbarButton } from '@/utils/toolbar';
 
 export const PERIODIC_ALARM = 'introbook-reminders';
@@ -35,7 +35,8 @@ export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
     // Notify each due step or task once.
     const stored = (await db.meta.get(NOTIFIED_KEY))?.value;
     const notified = new Set(Array.isArray(stored) ? (stored as string[]) : []);
-    for (const item of due.items) {
+    // Reminders off, or quiet hours: the badge counts, the notifications wait (nothing is marked as shown).
+    for (const item of notificationsAllowed(settings, at) ? due.items : []) {
       const key = item.kind === 'request' ? `${item.requestId}:${item.label}:${item.dueAt}` : `task:${item.taskId}:${item.dueAt}`;
       if (notified.has(key)) continue;
       notified.add(key);
