@@ -32,7 +32,7 @@ const STYLE = `
   --ib-border: #dcdce4; --ib-ok: #1d6b35; --ib-danger: #a4262c; --ib-focus: #c98a00; --ib-ease: 120ms ease-out;
   color: var(--ib-text); }
 @media (prefers-color-scheme: dark) {
-  :host { --ib-surface: #1e1e25; --ib-text: #ececf2; --ib-accent: #6a4fe6; --ib-accent-hover: #7d66ee; --ib-on-accent: #ffffff; --ib-accent-ink: #b9abff;
+  :host { --ib-surface: #1e1e25; --ib-text: #ececf2; --ib-accent: #6a4fe6; --ib-accent-hover: #5a3fd6; --ib-on-accent: #ffffff; --ib-accent-ink: #b9abff;
     --ib-border: #3a3a47; --ib-ok: #7fd69a; --ib-danger: #ff8a8f; --ib-focus: #f5b400; }
 }
 @media (prefers-reduced-motion: reduce) { :host { --ib-ease: 0s; } }
