@@ -81,7 +81,6 @@ export function Composer({ db, settings, request, step, target, connector, templ
     const drafted = draftMessage(template, blurbTemplate, values);
     return { subject: drafted.subject, body: drafted.body, blurb: drafted.blurb, templateId: template?.id ?? '', blurbTemplateId: blurbTemplate?.id ?? '' };
   });
-  const [checklistOpen, setChecklistOpen] = useState(true);
   const [templateId, setTemplateId] = useState(initial.templateId);
   const [blurbTemplateId, setBlurbTemplateId] = useState(initial.blurbTemplateId);
   const [subject, setSubject] = useState(initial.subject);
@@ -161,6 +160,8 @@ export function Composer({ db, settings, request, step, target, connector, templ
   const checks = checklistFor({ step, requestKind: request.kind }, body, ctx);
   const blurbChecks = withBlurb ? checklistFor({ step: 'blurb' }, blurb, ctx) : [];
   const toCheck = [...checks, ...blurbChecks].filter((c) => !c.ok).length;
+  // Folded when the draft starts with nothing to check; open when something is. The user's toggle then rules.
+  const [checklistOpen, setChecklistOpen] = useState(() => toCheck > 0);
   const email = recipient?.email ?? '';
   const linkedIn = recipient && recipient.profileUrl.startsWith('https://') ? canonicalProfileUrl(recipient.profileUrl) : null;
   const recipientName = recipient?.name ?? (request.kind === 'intro' ? 'your connector' : 'them');

@@ -38,7 +38,9 @@ const STYLE = `
 @media (prefers-reduced-motion: reduce) { :host { --ib-ease: 0s; } }
 :host([data-floating]) { position: fixed; right: 16px; bottom: 16px; margin: 0; z-index: 2147483646; }
 .bar { display: inline-flex; align-items: center; gap: 8px; height: 100%; max-width: 100%; white-space: nowrap; box-sizing: border-box;
-  background: var(--ib-surface); border-radius: 999px; padding: 0 2px; }
+  border-radius: 999px; padding: 0 2px; }
+/* Text sits on our own surface, readable on a light or dark page. */
+.bar:has(> span) { background: var(--ib-surface); }
 .bar > span { padding: 0 6px; }
 button { font: inherit; cursor: pointer; border-radius: 999px; padding: 5px 14px; border: 1px solid var(--ib-accent); transition: background-color var(--ib-ease); }
 button.primary { background: var(--ib-accent); color: var(--ib-on-accent); font-weight: 600; }

@@ -192,3 +192,10 @@ export async function storedRows<T = Record<string, unknown>>(worker: Worker, ta
     table,
   );
 }
+
+/** Open the popup's "Edit details" (every field in its box), once the capture is shown; left open if it already is. */
+export async function editDetails(popup: Page): Promise<void> {
+  const button = popup.getByRole('button', { name: 'Edit details' });
+  await button.waitFor();
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}

@@ -124,7 +124,7 @@ describe('honest capture: “check this”', () => {
     await form.getByRole('button', { name: 'Headline looks right' }).click();
     expect(await form.getByRole('button', { name: 'Headline looks right' }).count()).toBe(0);
     await form.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: /^Saved \S.*\.$/ }).count()).toBe(1);
     const [zoe] = (await waitForPeople(h.worker, (p) => p.some((x) => x.name.startsWith('Zoë')))).filter((x) => x.name.startsWith('Zoë')) as Stored[];
     expect(zoe!.fieldConfidence).toMatchObject({ headline: 'high' });
 
@@ -229,7 +229,7 @@ describe('never write onto the wrong person (the audit’s scenarios)', () => {
     await inPage(linked).waitForText('Saved');
     const popup = await popupFor(linked);
     await popup.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Updated.' }).count()).toBe(1);
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Updated Grace Hopper.' }).count()).toBe(1);
     expect(await popup.getByText('Introbook has this person twice — review and merge in the side panel.').count()).toBe(1);
     expect(await popup.getByRole('button', { name: 'Review in side panel' }).count()).toBe(1);
     expect(await popup.getByRole('alert').count()).toBe(0);
