@@ -131,7 +131,9 @@ describe('honest capture: “check this”', () => {
     // Saved: the store remembers what was confirmed and what still needs a look.
     const review = await popupFor(page);
     const again = review.getByRole('form', { name: 'Review and save' });
-    await again.getByRole('textbox', { name: 'Headline' }).waitFor();
+    // At a glance only the field still to check is open; the confirmed headline is not.
+    await again.getByRole('textbox', { name: 'First name' }).waitFor();
+    expect(await again.getByRole('textbox', { name: 'Headline' }).count()).toBe(0);
     expect(await again.getByRole('button', { name: 'Headline looks right' }).count()).toBe(0);
     await again.getByRole('button', { name: 'First name looks right' }).click();
     await expect
