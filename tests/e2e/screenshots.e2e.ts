@@ -162,7 +162,10 @@ describe('screenshots, light and dark, with axe in both', () => {
 
     await nav(panel, 'Requests').click();
     await panel.getByRole('button', { name: /Ada Lovelace/ }).first().waitFor();
+    // A quiet confirmation with Undo sits at the bottom ("Copied. Marked as asked."); dismissed, it goes.
+    expect(await panel.getByRole('status', { name: 'Notifications' }).innerText()).toContain('Marked as asked.');
     await inBothSchemes(panel, 'board');
+    await panel.getByRole('button', { name: 'Dismiss' }).click();
   });
 
   it('a prep sheet and in-call mode', async () => {
