@@ -166,6 +166,27 @@ describe('screenshots, light and dark, with axe in both', () => {
     expect(await panel.getByRole('status', { name: 'Notifications' }).innerText()).toContain('Marked as asked.');
     await inBothSchemes(panel, 'board');
     await panel.getByRole('button', { name: 'Dismiss' }).click();
+
+    // 200% zoom: a 420 px panel is 210 CSS px wide. Every main view still fits without sideways scrolling.
+    await panel.setViewportSize({ width: 210, height: 900 });
+    // What sticks out past the right edge (the innermost elements), by tag and class.
+    const overflow = () =>
+      panel.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        return Array.from(document.querySelectorAll('main *'))
+          .filter((el) => el.getBoundingClientRect().right > width + 1 && !Array.from(el.children).some((c) => c.getBoundingClientRect().right > width + 1))
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 30)}`);
+      });
+    for (const section of ['Requests', 'People', 'Templates', 'Settings']) {
+      await nav(panel, section).click();
+      await panel.locator('main').waitFor();
+      expect(await overflow(), `${section} at 200%`).toStrictEqual([]);
+    }
+    await nav(panel, 'People').click();
+    await panel.getByRole('list', { name: 'Saved people, newest first' }).getByRole('button', { name: /Ada Lovelace/ }).click();
+    await panel.getByRole('region', { name: 'Details for Ada Lovelace' }).waitFor();
+    expect(await overflow(), 'a person at 200%').toStrictEqual([]);
+    await panel.setViewportSize({ width: 420, height: 900 });
   });
 
   it('a prep sheet and in-call mode', async () => {
