@@ -27,10 +27,11 @@ function setup(props: { capture?: ProfileCapture; stored?: Person } = {}) {
 const checkMarks = () => screen.queryAllByText('Check this').map((el) => el.closest('.field')?.querySelector('label')?.textContent ?? el.closest('p')?.textContent);
 
 describe('"check this" for fields the capture is unsure of', () => {
-  it('marks low-confidence fields, tells screen readers, and leaves sure ones alone', () => {
-    setup();
+  it('marks low-confidence fields, tells screen readers, and leaves sure ones alone', async () => {
+    const { user } = setup();
     expect(checkMarks()).toStrictEqual(['Headline', 'Location', expect.stringContaining('connection degree')]);
     expect(screen.getByRole('textbox', { name: 'Headline' })).toHaveAccessibleDescription('from the page layout Check this');
+    await user.click(screen.getByRole('button', { name: 'Edit details' }));
     expect(screen.getByRole('textbox', { name: 'Company' })).toHaveAccessibleDescription('from a link');
   });
 
@@ -61,12 +62,42 @@ describe('"check this" for fields the capture is unsure of', () => {
   });
 });
 
+describe('one glance: fields open on demand', () => {
+  it('shows only the fields to check (or with a note) until "Edit details", and keeps them while edited', async () => {
+    const { onSave, user } = setup();
+    const boxes = () => screen.queryAllByRole('textbox').map((b) => b.getAttribute('id')?.split('-').pop());
+    expect(boxes()).toStrictEqual(['headline', 'location']);
+    await user.type(screen.getByRole('textbox', { name: 'Location' }), ' (remote)');
+    expect(boxes()).toStrictEqual(['headline', 'location']);
+    const edit = screen.getByRole('button', { name: 'Edit details' });
+    expect(edit).toHaveAttribute('aria-expanded', 'false');
+    await user.click(edit);
+    expect(edit).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getAllByRole('textbox')).toHaveLength(7);
+    expect(screen.getByRole('textbox', { name: 'Company' })).toHaveAccessibleDescription('from a link');
+    await user.click(edit);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ edits: { location: `${layoutGuess.location} (remote)` } }));
+  });
+
+  it('a record typed in by hand opens with every box; a capture with nothing to check shows none', () => {
+    setup({ capture: makeCapture({ name: '', source: 'manual', fieldSources: { profileUrl: 'url' } }) });
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('');
+    expect(screen.getByRole('button', { name: 'Edit details' })).toHaveAttribute('aria-expanded', 'true');
+    cleanup();
+    setup({ capture: makeCapture({ fieldSources: { profileUrl: 'url', name: 'json-ld', role: 'json-ld', company: 'json-ld', headline: 'json-ld', location: 'json-ld', degree: 'json-ld' } }) });
+    expect(screen.queryAllByRole('textbox')).toStrictEqual([]);
+    expect(screen.getByRole('button', { name: 'Save' })).toBeEnabled();
+  });
+});
+
 describe('what the capture says about its values', () => {
   const CUT = 'The page shows a longer name; Introbook kept the first 500 characters, cut at a word.';
 
   it('a name up to 500 characters fits the box whole (no cut at 200); role and company keep their own limits', async () => {
     const long = `${'Ngozi '.repeat(60).trim()}`;
     const { onSave, user } = setup({ capture: makeCapture({ name: long, fieldNotes: { name: CUT } }) });
+    await user.click(screen.getByRole('button', { name: 'Edit details' }));
     const name = screen.getByRole('textbox', { name: 'Name' });
     expect(name).toHaveValue(long);
     expect(name).toHaveAttribute('maxLength', '500');
@@ -107,6 +138,7 @@ describe('a save that renames a saved person asks first', () => {
 
   it('a name typed over the saved one asks too; the same name in another case does not', async () => {
     const { onSave, user } = setup({ stored: stored() });
+    await user.click(screen.getByRole('button', { name: 'Edit details' }));
     const name = screen.getByRole('textbox', { name: 'Name' });
     await user.clear(name);
     await user.type(name, 'ADA LOVELACE');

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { diffCapture, sameName } from '@/utils/db/people';
 import { fieldsToCheck } from '@/utils/domain/confidence';
 import {
@@ -74,11 +74,13 @@ function initialValue(field: EditableField, capture: ProfileCapture, stored: Per
 }
 
 /**
- * What was captured, field by field, each in an edit box; what changed since
- * the last save; for fields the user edited, the page's new value to accept or
- * ignore; fields the capture is unsure of marked "Check this" until the user
- * says they look right (or edits them); and a question before a save renames
- * a stored person. All values render as text.
+ * Save, as the one primary action, under the person's card (the popup draws
+ * it); what changed since the last save; fields the capture is unsure of, or
+ * has a note about, shown in their edit box and marked "Check this" until the
+ * user says they look right (or edits them); every other field opens for
+ * editing on demand ("Edit details"), each box saying where its value came
+ * from; and a question before a save renames a stored person. All values
+ * render as text.
  */
 export function CaptureForm({
   capture,
@@ -86,7 +88,10 @@ export function CaptureForm({
   busy,
   onSave,
   onConfirmStored,
+  secondary,
 }: {
+  /** Quieter actions for the row beside Save (e.g. "Open in side panel"). */
+  secondary?: ReactNode;
   capture: ProfileCapture;
   stored: Person | undefined;
   busy: boolean;
@@ -105,6 +110,8 @@ export function CaptureForm({
   const [renaming, setRenaming] = useState<{ from: string; to: string } | null>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
   const changes = stored ? diffCapture(stored, capture) : [];
+  // A record typed in by hand needs its boxes at once; otherwise they open on demand.
+  const [editing, setEditing] = useState(() => initial.name.trim() === '');
 
   // A saved person's marks come from the store; a new capture's from the capture.
   const unsure = new Set(fieldsToCheck(stored ?? capture));
@@ -120,6 +127,12 @@ export function CaptureForm({
     const note = noteOf(f, capture.fieldSources[f]);
     return note ? [[f, note] as const] : [];
   });
+
+  // The fields that draw attention: the ones to check or with a note, as the form opened (they stay while edited).
+  const [attention] = useState(() =>
+    EDITABLE_FIELDS.filter((f) => toCheck(f) || noteOf(f, stored?.editedFields.includes(f) ? 'user' : capture.fieldSources[f]) !== undefined),
+  );
+  const shownFields = editing ? EDITABLE_FIELDS : EDITABLE_FIELDS.filter((f) => attention.includes(f));
 
   function looksRight(fields: CapturedField[]) {
     setConfirmedHere((c) => [...c, ...fields]);
@@ -179,7 +192,8 @@ export function CaptureForm({
           </ul>
         </section>
       )}
-      {EDITABLE_FIELDS.map((field) => {
+      {!editing && attention.length > 0 && <h3 className="panel-title">Check {attention.length === 1 ? 'this field' : 'these fields'}</h3>}
+      {shownFields.map((field) => {
         const id = `${formId}-${field}`;
         const origin = stored?.editedFields.includes(field) && !accepted.includes(field) ? 'user' : capture.fieldSources[field];
         const check = toCheck(field);
@@ -273,6 +287,10 @@ export function CaptureForm({
           <button type="submit" className="primary" disabled={busy || values.name.trim() === ''}>
             {stored ? 'Save changes' : 'Save'}
           </button>
+          <button type="button" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
+            Edit details
+          </button>
+          {secondary}
         </div>
       )}
     </form>

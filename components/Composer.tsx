@@ -159,6 +159,9 @@ export function Composer({ db, settings, request, step, target, connector, templ
   };
   const checks = checklistFor({ step, requestKind: request.kind }, body, ctx);
   const blurbChecks = withBlurb ? checklistFor({ step: 'blurb' }, blurb, ctx) : [];
+  const toCheck = [...checks, ...blurbChecks].filter((c) => !c.ok).length;
+  // Folded when the draft starts with nothing to check; open when something is. The user's toggle then rules.
+  const [checklistOpen, setChecklistOpen] = useState(() => toCheck > 0);
   const email = recipient?.email ?? '';
   const linkedIn = recipient && recipient.profileUrl.startsWith('https://') ? canonicalProfileUrl(recipient.profileUrl) : null;
   const recipientName = recipient?.name ?? (request.kind === 'intro' ? 'your connector' : 'them');
@@ -279,14 +282,22 @@ export function Composer({ db, settings, request, step, target, connector, templ
           )}
         </div>
         <aside className="checklist" aria-label="Outreach checklist">
-          <h4 className="panel-title">Checklist (advice)</h4>
-          <Checklist checks={checks} />
-          {withBlurb && (
-            <>
-              <h4>Blurb ({wordCount(blurb)} words)</h4>
-              <Checklist checks={blurbChecks} />
-            </>
-          )}
+          {/* Advice, compact and collapsible: the draft comes first. */}
+          <details open={checklistOpen} onToggle={(e) => setChecklistOpen(e.currentTarget.open)}>
+            <summary>
+              Checklist{' '}
+              <span className="muted">
+                ({toCheck === 0 ? 'all good' : `${toCheck} to check`})
+              </span>
+            </summary>
+            <Checklist checks={checks} />
+            {withBlurb && (
+              <>
+                <h4>Blurb ({wordCount(blurb)} words)</h4>
+                <Checklist checks={blurbChecks} />
+              </>
+            )}
+          </details>
         </aside>
       </div>
       {confirm ? (

@@ -47,7 +47,7 @@ export function MissingValues({ db, variables, settings, people }: { db: Introbo
   );
 }
 
-function SettingFix({ field, settings, what }: { field: 'name' | 'background' | 'goal' | 'resumeUrl'; settings: Settings; what: string[] }) {
+function SettingFix({ field, settings, what }: { field: 'name' | 'currentRole' | 'background' | 'goal' | 'resumeUrl'; settings: Settings; what: string[] }) {
   const label = SETTING_LABELS[field];
   return (
     <InlineFix

@@ -462,7 +462,7 @@ function Notes({ db, person }: { db: IntrobookDB; person: Person }) {
 function RemoveOrMerge({ person, onRemove, onMerge }: { person: Person; onRemove: () => void; onMerge: () => void }) {
   const [confirmRemove, setConfirmRemove] = useState(false);
   return (
-    <div className="actions">
+    <div className="actions danger-zone">
       <button type="button" onClick={onMerge}>
         Merge with another record…
       </button>

@@ -48,7 +48,12 @@ export function RequestBoard({ db, settings, now, onOpen }: { db: IntrobookDB; s
         <Filter label="Connector" value={filters.connector} onChange={(connector) => setFilters({ ...filters, connector })} options={connectors.map((p) => [p.id, p.name])} />
         <Filter label="Company" value={filters.company} onChange={(company) => setFilters({ ...filters, company })} options={companies.map((c) => [c, c])} />
       </div>
-      {requests.length === 0 && foldedTotal === 0 && <p className="muted">No requests yet. Open a saved person and ask who can introduce you.</p>}
+      {requests.length === 0 && foldedTotal === 0 && (
+        <div className="empty">
+          <strong>No requests yet</strong>
+          <p>Open a saved person and choose “Who can introduce me?”: Introbook lists your mutual contacts, drafts the ask and a forwardable blurb, and reminds you when to follow up. Or ask them directly.</p>
+        </div>
+      )}
       {BOARD_STATUSES.map((status) => {
         const inColumn = shown.filter((r) => r.status === status);
         if (inColumn.length === 0) return null;

@@ -383,8 +383,14 @@ function Pipeline({ db, request, settings }: { db: IntrobookDB; request: IntroRe
               <input id={`${id}-note`} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
             </div>
             <div className="actions" role="group" aria-label={t('requestView.nextStatus')}>
-              {next.map((s) => (
-                <button key={s} type="button" onClick={() => move(s)}>
+              {/* The expected next step is the primary action; withdrawing sits apart (and can be undone). */}
+              {next.map((s, i) => (
+                <button
+                  key={s}
+                  type="button"
+                  className={s === 'withdrawn' ? 'danger push-end' : i === 0 ? 'primary' : undefined}
+                  onClick={() => move(s)}
+                >
                   {t('requestView.markAs', { toLowerCase: STATUS_LABELS[s].toLowerCase() })}
                 </button>
               ))}

@@ -3,7 +3,7 @@ import { isValidTimeZone } from '@/utils/domain/business-days';
 import type { Settings } from '@/utils/domain/schemas';
 import { storageErrorMessage } from '@/utils/db/errors';
 import { refreshReminders } from '@/utils/messaging/client';
-import { saveSettings } from '@/utils/settings';
+import { saveSettings, SETTING_LABELS } from '@/utils/settings';
 import { takePendingSettingField } from './nav';
 import { TextField } from './TextField';
 import { useTransient } from './view-hooks';
@@ -13,6 +13,7 @@ import { CaptureHealth } from './CaptureHealth';
 import { DataSettings } from './DataSettings';
 import { PrepSettings } from './PrepSettings';
 import { t, weekdayNames } from '@/utils/i18n';
+import { ReminderSettings } from './ReminderSettings';
 
 function zones(): string[] {
   try {
@@ -53,6 +54,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
         background: draft.background.trim(),
         goal: draft.goal.trim(),
         resumeUrl: draft.resumeUrl.trim(),
+        currentRole: draft.currentRole.trim(),
         timeZone: draft.timeZone.trim(),
       });
       refreshReminders();
@@ -67,6 +69,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
     <form className="panel capture-form" aria-label={t('settingsView.settings')} onSubmit={submit} ref={form}>
       <h2 className="panel-title">{t('settingsView.aboutYouUsedInTemplates')}</h2>
       <TextField label={t('settingsView.yourName')} value={draft.name} onChange={(v) => set('name', v)} maxLength={200} data-setting="name" />
+      <TextField label={SETTING_LABELS.currentRole} value={draft.currentRole} onChange={(v) => set('currentRole', v)} maxLength={500} data-setting="currentRole" />
       <TextField
         label={t('settingsView.background')}
         value={draft.background}
@@ -121,6 +124,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
           </label>
         ))}
       </fieldset>
+      <ReminderSettings draft={draft} set={set} />
       <div className="actions">
         <button type="submit" className="primary">
           {t('settingsView.saveSettings')}

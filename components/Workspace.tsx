@@ -283,7 +283,7 @@ function Home({
         <h2 className="panel-title" id="upcoming-h">
           Upcoming meetings
         </h2>
-        {meetings?.length === 0 && <p className="muted small">No meetings planned. Plan one from a person’s page.</p>}
+        {meetings?.length === 0 && <p className="muted small">No meetings planned. When someone agrees to talk, open their page and plan the meeting: its prep sheet opens here when the call starts.</p>}
         {meetings && meetings.length > 0 && (
           <ul className="due-list" aria-label="Upcoming meetings">
             {meetings.map(({ meeting, person }) => (
@@ -303,7 +303,17 @@ function Home({
         <h2 className="panel-title" id="recent-h">
           Recently saved
         </h2>
-        {recent?.people.length === 0 && <p className="muted">Nobody saved yet. On a LinkedIn profile, click “Save to Introbook” next to the name.</p>}
+        {recent?.people.length === 0 && (
+          <div className="empty">
+            <strong>Nobody saved yet</strong>
+            <ol>
+              <li>Open someone’s LinkedIn profile.</li>
+              <li>Click “Save to Introbook” next to their name (or the Introbook toolbar button on any profile page).</li>
+              <li>They appear here, ready for an intro request and prep notes.</li>
+            </ol>
+            <p>Or add someone by hand below.</p>
+          </div>
+        )}
         {recent && recent.people.length > 0 && <PeopleList people={recent.people} onOpen={(p) => onOpen(p.id)} label="Saved people, newest first" focusId={focusId} />}
       </section>
       <AllPeople db={db} focusId={focusId} state={allPeople} onState={onAllPeople} onOpen={onOpen} />

@@ -2,7 +2,7 @@
  * Navigation asked for from deep inside a view ("fill this in Settings"),
  * answered by the side panel's App, which owns the sections. Same page only.
  */
-export type NavRequest = { view: 'settings'; field?: 'name' | 'background' | 'goal' | 'resumeUrl' };
+export type NavRequest = { view: 'settings'; field?: 'name' | 'currentRole' | 'background' | 'goal' | 'resumeUrl' };
 
 const listeners = new Set<(request: NavRequest) => void>();
 

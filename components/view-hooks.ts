@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /** A status line that clears itself: after `ms`, or as soon as something else is said. */
 export function useTransient(ms = 4_000): [string | null, (text: string | null) => void] {
@@ -43,10 +43,12 @@ function onKey(e: KeyboardEvent) {
  */
 export function useView(onBack: (() => void) | undefined): (el: HTMLElement | null) => (() => void) | undefined {
   const back = useRef(onBack ?? (() => {}));
-  useEffect(() => {
+  useLayoutEffect(() => {
     back.current = onBack ?? (() => {});
   });
-  useEffect(() => {
+  // A layout effect: registered in the same commit in which the heading takes focus (its ref), so an
+  // Escape pressed as soon as the view has focus is never lost to a passive effect not run yet.
+  useLayoutEffect(() => {
     if (!onBack) return;
     const entry = { current: () => back.current() };
     escapeStack.push(entry);

@@ -27,6 +27,11 @@ export function defaultSettings(): Settings {
     answerWhyIndustry: '',
     meetingGoals: '',
     setupDismissed: false,
+    currentRole: '',
+    remindersEnabled: true,
+    quietHoursEnabled: false,
+    quietHoursStart: '21:00',
+    quietHoursEnd: '08:00',
   };
 }
 
@@ -107,8 +112,9 @@ export function workWeek(settings: Settings): WorkWeek {
 export const TEMPLATE_SETTINGS = ['name', 'background', 'goal'] as const;
 export type TemplateSetting = (typeof TEMPLATE_SETTINGS)[number];
 
-export const SETTING_LABELS: Record<'name' | 'background' | 'goal' | 'resumeUrl', string> = {
+export const SETTING_LABELS: Record<'name' | 'currentRole' | 'background' | 'goal' | 'resumeUrl', string> = {
   name: 'Your name',
+  currentRole: 'Current role',
   background: 'Background',
   goal: 'Goal',
   resumeUrl: 'Résumé link',
@@ -117,4 +123,32 @@ export const SETTING_LABELS: Record<'name' | 'background' | 'goal' | 'resumeUrl'
 /** The template settings still empty. */
 export function missingTemplateSettings(settings: Settings): TemplateSetting[] {
   return TEMPLATE_SETTINGS.filter((f) => settings[f].trim() === '');
+}
+
+/** Minutes since midnight of "HH:MM". */
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/**
+ * Whether a reminder may be shown at `at`: reminders on, and outside the quiet
+ * hours in the user's time zone (a span may run over midnight, 21:00–08:00;
+ * equal times mean none). A reminder held back is shown after the quiet hours.
+ */
+export function notificationsAllowed(settings: Settings, at: number): boolean {
+  if (!settings.remindersEnabled) return false;
+  if (!settings.quietHoursEnabled) return true;
+  const start = minutesOf(settings.quietHoursStart);
+  const end = minutesOf(settings.quietHoursEnd);
+  if (start === end) return true;
+  let local: number;
+  try {
+    const parts = new Intl.DateTimeFormat('en-GB', { timeZone: settings.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+    local = Number(parts.find((p) => p.type === 'hour')?.value) * 60 + Number(parts.find((p) => p.type === 'minute')?.value);
+  } catch {
+    return true;
+  }
+  const quiet = start < end ? local >= start && local < end : local >= start || local < end;
+  return !quiet;
 }

@@ -77,6 +77,16 @@ describe('background entrypoint', () => {
     await vi.waitFor(() => expect(notifications).toMatchObject([{ message: 'Saved Ada Lovelace.' }]));
   });
 
+  it('opens the welcome page on install only, not on an update', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'browser_update', temporary: false });
+    expect(create).not.toHaveBeenCalled();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/welcome\.html$/) });
+  });
+
   it('reads pages without a content script on demand for the shortcut (activeTab)', async () => {
     vi.mocked(fakeBrowser.tabs.sendMessage).mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     const executeScript = vi.fn(async () => [

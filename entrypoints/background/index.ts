@@ -59,7 +59,9 @@ export default defineBackground(() => {
   reminders.setup();
   setupDataCare(db);
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    // First run: the welcome page, once, on install (not on an update or a browser update).
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => {});
     browser.contextMenus.create({
       id: MENU_SAVE,
       title: t('background.saveMenu'),

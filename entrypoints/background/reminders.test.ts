@@ -149,3 +149,27 @@ describe('reminders at scale', () => {
     expect((await db.meta.where('id').startsWith('notified:').primaryKeys()).length).toBe(1);
   });
 });
+
+describe('reminders off and quiet hours', () => {
+  it('count on the badge but hold notifications back until allowed', async () => {
+    const ada = (await savePersonCapture(db, makeCapture())).person;
+    const charles = (await savePersonCapture(db, makeCapture({ profileUrl: 'https://www.linkedin.com/in/charles/', name: 'Charles Babbage' }))).person;
+    await markSent(db, (await createRequest(db, { kind: 'intro', targetId: ada.id, connectorId: charles.id })).id, 'copy', local(11, 23, 10));
+    let clock = local(11, 26, 22); // Thursday 22:00, the nudge is due; quiet hours 21:00–08:00
+    const reminders = createReminders(db, async () => clock);
+    await saveSettings({ ...defaultSettings(), timeZone: tz, quietHoursEnabled: true, quietHoursStart: '21:00', quietHoursEnd: '08:00' }, db);
+    expect(await reminders.refresh()).toBe(1);
+    expect(badge).toBe('1');
+    expect(notes).toStrictEqual([]);
+    clock = local(11, 27, 7); // still quiet after midnight
+    await reminders.refresh();
+    expect(notes).toStrictEqual([]);
+    await saveSettings({ ...defaultSettings(), timeZone: tz, remindersEnabled: false }, db);
+    clock = local(11, 27, 9); // reminders off: the badge still counts
+    expect(await reminders.refresh()).toBe(1);
+    expect(notes).toStrictEqual([]);
+    await saveSettings({ ...defaultSettings(), timeZone: tz, quietHoursEnabled: true, quietHoursStart: '21:00', quietHoursEnd: '08:00' }, db);
+    await reminders.refresh();
+    expect(notes.map((n) => n.message)).toStrictEqual(['Nudge Charles Babbage']);
+  });
+});

@@ -10,7 +10,7 @@ import type { IntrobookDB } from '@/utils/db/app-db';
 import { ensureDueIndex, reindexDueDates, reindexMeetingDueDates } from '@/utils/db/due-index';
 import { dueEntriesFor, dueKeys, dueUntil, nextDueAt } from '@/utils/db/due';
 import type { WorkWeek } from '@/utils/domain/business-days';
-import { getSettings, watchSettings, workWeek } from '@/utils/settings';
+import { getSettings, notificationsAllowed, watchSettings, workWeek } from '@/utils/settings';
 import { toolbarButton } from '@/utils/toolbar';
 import { t, tn } from '@/utils/i18n';
 
@@ -91,7 +91,8 @@ export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
     await toolbarButton().setBadgeBackgroundColor({ color: '#5b3fd4' });
     await toolbarButton().setBadgeText({ text: due.total > 0 ? String(due.total) : '' });
 
-    await notifyNew(week, at);
+    // Reminders off, or quiet hours: the badge counts, the notifications wait (nothing is marked as shown).
+    if (notificationsAllowed(settings, at)) await notifyNew(week, at);
 
     // Wake up exactly when the next step comes due (the periodic alarm is the safety net).
     const upcoming = await nextDueAt(db, at);

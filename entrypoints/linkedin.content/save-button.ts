@@ -22,24 +22,41 @@ export type ButtonState =
 
 export const HOST_ID = 'introbook-save-root';
 
+/**
+ * The design system's colour tokens (components/tokens.css), repeated here
+ * because the shadow root sees none of the page's styles (and the content
+ * script stays small); tests/unit/design-tokens.test.ts keeps them in step.
+ */
 const STYLE = `
 :host { all: initial; display: inline-block; position: relative; box-sizing: border-box; width: 17.5em; height: 2.4em;
-  contain: size layout style; vertical-align: middle; margin: 6px 0 6px 8px; font: 14px/1.3 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f1f1f; }
+  contain: size layout style; vertical-align: middle; margin: 6px 0 6px 8px; font: 14px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  --ib-surface: #ffffff; --ib-text: #1d1d23; --ib-accent: #5b3fd4; --ib-accent-hover: #4a31b8; --ib-on-accent: #ffffff; --ib-accent-ink: #4a31b8;
+  --ib-border: #dcdce4; --ib-ok: #1d6b35; --ib-danger: #a4262c; --ib-focus: #c98a00; --ib-ease: 120ms ease-out;
+  color: var(--ib-text); }
+@media (prefers-color-scheme: dark) {
+  :host { --ib-surface: #1e1e25; --ib-text: #ececf2; --ib-accent: #6a4fe6; --ib-accent-hover: #5a3fd6; --ib-on-accent: #ffffff; --ib-accent-ink: #b9abff;
+    --ib-border: #3a3a47; --ib-ok: #7fd69a; --ib-danger: #ff8a8f; --ib-focus: #f5b400; }
+}
+@media (prefers-reduced-motion: reduce) { :host { --ib-ease: 0s; } }
 :host([data-floating]) { position: fixed; right: 16px; bottom: 16px; margin: 0; z-index: 2147483646; }
-.bar { display: flex; align-items: center; gap: 8px; height: 100%; white-space: nowrap; }
-button { font: inherit; cursor: pointer; border-radius: 999px; padding: 5px 14px; border: 1px solid #5b3fd4; }
-button.primary { background: #5b3fd4; color: #fff; font-weight: 600; }
-button.primary:hover { background: #4a31b8; }
-button.link { background: #fff; color: #4a31b8; }
+.bar { display: inline-flex; align-items: center; gap: 8px; height: 100%; max-width: 100%; white-space: nowrap; box-sizing: border-box;
+  border-radius: 999px; padding: 0 2px; }
+/* Text sits on our own surface, readable on a light or dark page. */
+.bar:has(> span) { background: var(--ib-surface); }
+.bar > span { padding: 0 6px; }
+button { font: inherit; cursor: pointer; border-radius: 999px; padding: 5px 14px; border: 1px solid var(--ib-accent); transition: background-color var(--ib-ease); }
+button.primary { background: var(--ib-accent); color: var(--ib-on-accent); font-weight: 600; }
+button.primary:hover { background: var(--ib-accent-hover); }
+button.link { background: var(--ib-surface); color: var(--ib-accent-ink); }
 button[aria-disabled="true"] { opacity: .7; cursor: progress; }
-button:focus-visible { outline: 3px solid #f5b400; outline-offset: 2px; }
-.status { color: #1d6b35; font-weight: 600; }
-.brand { color: #4a31b8; font-weight: 600; }
+button:focus-visible { outline: 3px solid var(--ib-focus); outline-offset: 2px; }
+.status { color: var(--ib-ok); font-weight: 600; }
+.brand { color: var(--ib-accent-ink); font-weight: 600; }
 .bubble { position: absolute; top: calc(100% + 4px); left: 0; z-index: 2147483646; box-sizing: border-box; width: max-content; max-width: 26em;
-  padding: 8px 10px; border: 1px solid #c9c0f0; border-radius: 8px; background: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.15); white-space: normal; }
+  padding: 8px 10px; border: 1px solid var(--ib-border); border-radius: 8px; background: var(--ib-surface); color: var(--ib-text); box-shadow: 0 2px 8px rgba(0,0,0,.15); white-space: normal; }
 :host([data-floating]) .bubble { top: auto; bottom: calc(100% + 4px); left: auto; right: 0; }
 .bubble .actions { display: flex; gap: 8px; margin-top: 8px; flex-wrap: wrap; }
-.error { color: #a4262c; }
+.error { color: var(--ib-danger); }
 `;
 
 export interface SaveHandlers {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { CaptureForm, FIELD_LABELS, type SaveRequest } from '@/components/CaptureForm';
 import { PeopleList } from '@/components/PeopleList';
-import { Avatar } from '@/components/PersonCard';
+import { Avatar, roleLine } from '@/components/PersonCard';
 import { getDb } from '@/utils/db/db';
 import { storePhoto } from '@/entrypoints/background/photos';
 import { storageErrorMessage } from '@/utils/db/errors';
@@ -172,7 +172,7 @@ export function App() {
       const kept = heldBack.map((c) => FIELD_LABELS[c.field].toLowerCase());
       setResult({
         kind: 'ok',
-        text: `${created ? 'Saved.' : 'Updated.'}${kept.length > 0 ? ` Kept your own ${kept.join(', ')}.` : ''}`,
+        text: `${created ? 'Saved' : 'Updated'} ${person.name}.${kept.length > 0 ? ` Kept your own ${kept.join(', ')}.` : ''}`,
         duplicate: duplicate !== null,
       });
       setSaves((n) => n + 1);
@@ -202,9 +202,17 @@ export function App() {
 
   return (
     <main className="app popup">
-      <h1>
-        <span className="brand">Introbook</span>
-      </h1>
+      <header className="app-header">
+        <h1>
+          <span className="brand">
+            <img src="/icon/32.png" alt="" width={20} height={20} />
+            Introbook
+          </span>
+        </h1>
+        <button type="button" className="link-button small" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </header>
       <CallPrompt />
       <DueToday
         db={db}
@@ -239,7 +247,7 @@ export function App() {
                 {page.note}
               </p>
             )}
-            <CaptureSummary capture={saved ?? page.capture} />
+            <CaptureSummary capture={saved ?? page.capture} saved={saved !== undefined} />
             <CaptureForm
               // Fresh boxes when the record appears or after our own save, not on every store change
               // (confirming a field must not wipe what the user is typing).
@@ -251,15 +259,14 @@ export function App() {
               onConfirmStored={(fields) => {
                 if (saved) void confirmFields(db, saved.id, fields);
               }}
+              secondary={
+                saved && (
+                  <button type="button" onClick={() => open(saved)}>
+                    Open in side panel
+                  </button>
+                )
+              }
             />
-            {saved && (
-              <div className="actions">
-                <button type="button" onClick={() => open(saved)}>
-                  Open in side panel
-                </button>
-              </div>
-            )}
-            {saved && !result && <p className="message ok">Saved in Introbook.</p>}
             {saved && <IntroSummary db={db} person={saved} onOpen={() => open(saved)} />}
           </>
         )}
@@ -308,7 +315,14 @@ export function App() {
         <h2 className="panel-title" id="recent">
           Recently saved
         </h2>
-        {recent && recent.length === 0 && <p className="muted">Nobody yet. Save someone from their profile.</p>}
+        {recent && recent.length === 0 && (
+          <div className="empty">
+            <strong>Nobody saved yet</strong>
+            <p>
+              Open someone’s LinkedIn profile and click <b>Save to Introbook</b> next to their name, or use this popup on any profile page.
+            </p>
+          </div>
+        )}
         {recent && recent.length > 0 && <PeopleList people={recent} onOpen={open} label="Recently saved people" />}
       </section>
     </main>
@@ -317,24 +331,34 @@ export function App() {
 
 const DEGREE_LABEL = { 1: '1st', 2: '2nd', 3: '3rd+' } as const;
 
-/** Who this is at a glance; the editable fields follow in the form. */
-function CaptureSummary({ capture }: { capture: ProfileCapture | Person }) {
+/** Who this is at a glance: photo, name, role · company, degree and mutuals; Save and the fields follow in the form. */
+function CaptureSummary({ capture, saved }: { capture: ProfileCapture | Person; saved: boolean }) {
   const mutual = capture.mutualConnections;
+  const role = roleLine(capture);
+  const facts = [
+    capture.degree ? `${DEGREE_LABEL[capture.degree]} degree` : null,
+    mutual.count > 0 ? `${mutual.count} mutual connection${mutual.count === 1 ? '' : 's'}` : null,
+  ].filter((f): f is string => f !== null);
   return (
-    <div className="person-card-head" aria-label="Captured person">
-      <Avatar name={capture.name} photoUrl={capture.photoUrl} />
-      <div>
-        <p className="person-name">{capture.name}</p>
-        <p className="muted">
-          {[
-            capture.degree ? `${DEGREE_LABEL[capture.degree]} degree` : null,
-            mutual.count > 0 ? `${mutual.count} mutual connection${mutual.count === 1 ? '' : 's'}` : null,
-            mutual.names.length > 0 ? `incl. ${mutual.names.join(', ')}` : null,
-          ]
-            .filter(Boolean)
-            .join(' · ') || 'No connection details on this page'}
-        </p>
+    <article className="glance" aria-label="Captured person">
+      <div className="person-card-head">
+        <Avatar name={capture.name} photoUrl={capture.photoUrl} personId={'id' in capture ? capture.id : undefined} />
+        <div>
+          <p className="person-name">{capture.name || 'Someone on this page'}</p>
+          {role && <p className="meta">{role}</p>}
+          {!role && capture.headline && <p className="meta">{capture.headline}</p>}
+        </div>
       </div>
-    </div>
+      <ul className="glance-facts" aria-label="At a glance">
+        {saved && <li className="chip saved">Saved in Introbook</li>}
+        {facts.map((f) => (
+          <li className="chip" key={f}>
+            {f}
+          </li>
+        ))}
+        {facts.length === 0 && !saved && <li className="chip">No connection details on this page</li>}
+      </ul>
+      {mutual.names.length > 0 && <p className="meta">Mutuals: {mutual.names.join(', ')}</p>}
+    </article>
   );
 }

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { AddPerson } from '@/components/AddPerson';
 import { useLiveCall } from '@/components/call-hooks';
 import { LazyCallView } from '@/components/Lazy';
@@ -123,9 +124,17 @@ export function App() {
 
   return (
     <main className="app">
-      <h1>
-        <span className="brand">{t('extName')}</span>
-      </h1>
+      <header className="app-header">
+        <h1>
+          <span className="brand">
+            <img src="/icon/32.png" alt="" width={20} height={20} />
+            {t('extName')}
+          </span>
+        </h1>
+        <button type="button" className="link-button small" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('sidepanel.options')}
+        </button>
+      </header>
       <nav className="tabs" aria-label={t('sidepanel.sections')}>
         {VIEWS.filter(([v]) => v !== 'call' || call !== null || view === 'call').map(([v, label]) => (
           <button

@@ -1,5 +1,5 @@
 /**
- * Automated accessibility check (axe-core, WCAG 2.x A/AA rules) of every view
+ * Automated accessibility check (axe-core, WCAG 2.x A/AA rules), in light and in dark, of every view
  * of the popup and the side panel, filled with real data, plus the in-page
  * button on a profile. Complements the keyboard tests in the other specs.
  */
@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, popupUrl, sidePanelUrl, tabIdOf, type Harness } from './harness';
+import { launch, popupUrl, sidePanelUrl, tabIdOf, type Harness, editDetails } from './harness';
 import { inPage } from './in-page';
 import { loadMessages } from '../helpers/messages';
 
@@ -19,11 +19,20 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** Violations in light and in dark (prefers-color-scheme), each prefixed with its scheme when dark. */
 async function violations(page: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  if (include) builder = builder.include(include);
-  const result = await builder.analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    // Reduced motion: our colours change without transitions, so axe sees the scheme's settled colours.
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+    if (include) builder = builder.include(include);
+    const result = await builder.analyze();
+    found.push(...result.violations.map((v) => `${scheme === 'dark' ? '[dark] ' : ''}${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+  }
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  return found;
 }
 
 /** Roles and names of the in-page control's nodes, from Chrome's accessibility tree (which sees closed roots). */
@@ -117,8 +126,11 @@ describe('accessibility', () => {
 
     const popup = await h.context.newPage();
     await popup.goto(popupUrl(h, await tabIdOf(h.worker, profile)));
-    await popup.getByRole('textbox', { name: 'Name', exact: true }).waitFor();
+    await popup.getByRole('button', { name: 'Save changes' }).waitFor();
     expect(await violations(popup)).toStrictEqual([]);
+    await editDetails(popup);
+    await popup.getByRole('textbox', { name: 'Name', exact: true }).waitFor();
+    expect(await violations(popup), 'popup, every field open').toStrictEqual([]);
     // The check itself can fail: an unlabeled field is caught.
     await popup.evaluate(() => document.querySelector('main')!.append(document.createElement('input')));
     expect((await violations(popup)).join('\n')).toMatch(/^label \(critical\)/m);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, popupUrl, sidePanelUrl, storedPeople, tabIdOf, waitForPeople, type Harness } from './harness';
+import { launch, popupUrl, sidePanelUrl, storedPeople, tabIdOf, waitForPeople, type Harness, editDetails } from './harness';
 import { inPage } from './in-page';
 
 let h: Harness;
@@ -41,9 +41,10 @@ describe('one-click capture from a LinkedIn profile', () => {
     const popup = await h.context.newPage();
     await popup.goto(popupUrl(h, await tabIdOf(h.worker, page)));
     const onPage = popup.getByRole('region', { name: 'On this page' });
+    await expect.poll(() => onPage.getByText('Saved in Introbook', { exact: true }).count()).toBe(1);
+    await editDetails(popup);
     await expect.poll(() => onPage.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Ada Lovelace');
     expect(await onPage.getByRole('textbox', { name: 'Company', exact: true }).inputValue()).toBe('Analytical Engines');
-    await expect.poll(() => onPage.getByText('Saved in Introbook.').count()).toBe(1);
     expect(await popup.getByRole('list', { name: 'Recently saved people' }).getByRole('button').allInnerTexts()).toEqual([
       expect.stringContaining('Ada Lovelace'),
     ]);
@@ -68,7 +69,7 @@ describe('one-click capture from a LinkedIn profile', () => {
     const popup = await h.context.newPage();
     await popup.goto(popupUrl(h, await tabIdOf(h.worker, page)));
     await popup.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Updated.' }).count()).toBe(1);
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Updated Ada Lovelace.' }).count()).toBe(1);
 
     const after = await storedPeople(h.worker);
     expect(after).toHaveLength(1);
@@ -149,6 +150,7 @@ describe('one-click capture from a LinkedIn profile', () => {
     await expect.poll(() => hostCount(page)).toBe(1);
     const popup = await h.context.newPage();
     await popup.goto(popupUrl(h, await tabIdOf(h.worker, page)));
+    await editDetails(popup);
     await expect.poll(() => popup.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Ada Lovelace');
     await Promise.all([popup.close(), page.close()]);
   });
@@ -213,7 +215,7 @@ describe('bad input', () => {
     // Typed by hand, saved under the page's key.
     await name.fill('Wanda de Vries');
     await onPage.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => onPage.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
+    await expect.poll(() => onPage.getByRole('status').filter({ hasText: 'Saved Wanda de Vries.' }).count()).toBe(1);
     const people = await storedPeople(h.worker);
     expect(people.find((p) => p.profileUrl === 'https://www.linkedin.com/in/wanda-nl/')).toMatchObject({ name: 'Wanda de Vries', source: 'manual' });
     await Promise.all([popup.close(), page.close()]);

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, popupUrl, tabIdOf, waitForPeople, type Harness } from './harness';
+import { launch, popupUrl, tabIdOf, waitForPeople, type Harness, editDetails } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -28,6 +28,7 @@ describe('Save person from this page', () => {
     // Nothing of Introbook runs on GitHub until the popup asks.
     expect(await page.locator('#introbook-save-root').count()).toBe(0);
     const popup = await popupFor(page);
+    await editDetails(popup);
     await expect.poll(() => popup.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Ada Octocat');
     expect(await popup.getByRole('textbox', { name: 'Company', exact: true }).inputValue()).toBe('analytical-engines');
     await popup.getByRole('button', { name: 'Save', exact: true }).click();
@@ -41,6 +42,7 @@ describe('Save person from this page', () => {
     await page.goto('https://people.example.edu/liskov');
     const popup = await popupFor(page);
     await popup.getByRole('button', { name: 'Save person from this page' }).click();
+    await editDetails(popup);
     await expect.poll(() => popup.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Barbara Liskov');
     expect(await popup.getByRole('textbox', { name: 'Company', exact: true }).inputValue()).toBe('MIT');
     await popup.getByRole('button', { name: 'Save', exact: true }).click();
@@ -62,6 +64,7 @@ describe('Save person from this page', () => {
     });
     const popup = await popupFor(page);
     await popup.getByRole('button', { name: 'Save person from this page' }).click();
+    await editDetails(popup);
     await expect.poll(() => popup.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Christine Darden');
     expect(await popup.getByRole('textbox', { name: 'Role', exact: true }).inputValue()).toBe('Aeronautical engineer');
     await popup.close();
@@ -85,6 +88,7 @@ describe('Save person from this page', () => {
     });
     const popup = await popupFor(page);
     await popup.getByRole('button', { name: 'Save person from this page' }).click();
+    await editDetails(popup);
     await expect.poll(() => popup.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Mary Winston Jackson');
     await popup.getByRole('textbox', { name: 'Role', exact: true }).fill('Engineer');
     await popup.getByRole('button', { name: 'Save', exact: true }).click();

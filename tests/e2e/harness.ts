@@ -14,13 +14,31 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Harness {
   context: BrowserContext;
+  /** The welcome page the extension opened on install (closed unless `launch({ keepWelcome: true })`). */
+  welcome: Page | null;
   worker: Worker;
   extensionId: string;
   server: FixtureServer;
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Harness> {
+/**
+ * The tab the extension opens on install (background: runtime.onInstalled,
+ * reason 'install'). Waited for here, so it never lands in a spec's
+ * `waitForEvent('page')` later on.
+ */
+async function welcomePage(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error(`the extension opened no welcome page (${url}) on install`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function launch(options: { keepWelcome?: boolean } = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "INTROBOOK_E2E=1 npx wxt build" first (npm run test:e2e does).`);
   }
@@ -52,8 +70,11 @@ export async function launch(): Promise<Harness> {
   context.setDefaultTimeout(15_000);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  const welcome = await welcomePage(context, extensionId);
+  if (!options.keepWelcome) await welcome.close();
   return {
     context,
+    welcome: options.keepWelcome ? welcome : null,
     worker,
     extensionId,
     server,
@@ -170,4 +191,11 @@ export async function storedRows<T = Record<string, unknown>>(worker: Worker, ta
       }),
     table,
   );
+}
+
+/** Open the popup's "Edit details" (every field in its box), once the capture is shown; left open if it already is. */
+export async function editDetails(popup: Page): Promise<void> {
+  const button = popup.getByRole('button', { name: 'Edit details' });
+  await button.waitFor();
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 }

@@ -124,14 +124,16 @@ describe('honest capture: “check this”', () => {
     await form.getByRole('button', { name: 'Headline looks right' }).click();
     expect(await form.getByRole('button', { name: 'Headline looks right' }).count()).toBe(0);
     await form.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: /^Saved \S.*\.$/ }).count()).toBe(1);
     const [zoe] = (await waitForPeople(h.worker, (p) => p.some((x) => x.name.startsWith('Zoë')))).filter((x) => x.name.startsWith('Zoë')) as Stored[];
     expect(zoe!.fieldConfidence).toMatchObject({ headline: 'high' });
 
     // Saved: the store remembers what was confirmed and what still needs a look.
     const review = await popupFor(page);
     const again = review.getByRole('form', { name: 'Review and save' });
-    await again.getByRole('textbox', { name: 'Headline' }).waitFor();
+    // At a glance only the field still to check is open; the confirmed headline is not.
+    await again.getByRole('textbox', { name: 'First name' }).waitFor();
+    expect(await again.getByRole('textbox', { name: 'Headline' }).count()).toBe(0);
     expect(await again.getByRole('button', { name: 'Headline looks right' }).count()).toBe(0);
     await again.getByRole('button', { name: 'First name looks right' }).click();
     await expect
@@ -234,7 +236,7 @@ describe('never write onto the wrong person (the audit’s scenarios)', () => {
     await inPage(linked).waitForText('Saved');
     const popup = await popupFor(linked);
     await popup.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Updated.' }).count()).toBe(1);
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Updated Grace Hopper.' }).count()).toBe(1);
     expect(await popup.getByText('Introbook has this person twice — review and merge in the side panel.').count()).toBe(1);
     expect(await popup.getByRole('button', { name: 'Review in side panel' }).count()).toBe(1);
     expect(await popup.getByRole('alert').count()).toBe(0);

@@ -68,7 +68,7 @@ describe('loop details', () => {
     const request = panel.getByRole('region', { name: 'Request to meet Ada Lovelace' });
     await expect.poll(() => request.getByRole('textbox', { name: 'Message to Ada Lovelace' }).inputValue()).toContain('Hi Ada,');
     // The checklist of a direct ask has no connection to name.
-    const checklist = await request.getByRole('complementary', { name: 'Outreach checklist' }).innerText();
+    const checklist = (await request.getByRole('complementary', { name: 'Outreach checklist' }).textContent()) ?? '';
     expect(checklist).toContain('Says why them');
     expect(checklist).not.toContain('Names the connection first');
     await request.getByRole('button', { name: 'Discard this draft' }).click();

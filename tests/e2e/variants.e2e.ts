@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS } from '@/tests/fixtures/corpus';
-import { launch, popupUrl, storedPeople, tabIdOf, waitForPeople, type Harness } from './harness';
+import { launch, popupUrl, storedPeople, tabIdOf, waitForPeople, type Harness, editDetails } from './harness';
 import { inPage } from './in-page';
 
 let h: Harness;
@@ -75,12 +75,13 @@ describe('the user in control', () => {
     await page.goto('https://www.linkedin.com/in/ada-lovelace/');
     const popup = await h.context.newPage();
     await popup.goto(popupUrl(h, await tabIdOf(h.worker, page)));
+    await editDetails(popup);
     const role = popup.getByRole('textbox', { name: 'Role', exact: true });
     await expect.poll(() => role.inputValue()).toBe('Principal Engineer');
     expect(await popup.getByText('from the page layout').count()).toBeGreaterThan(0);
     await role.fill('Countess of Computing');
     await popup.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'Saved Ada Lovelace.' }).count()).toBe(1);
     let [ada] = (await storedPeople(h.worker)).filter((p) => p.name === 'Ada Lovelace');
     expect(ada).toMatchObject({ role: 'Countess of Computing', editedFields: ['role'] });
 
@@ -93,11 +94,12 @@ describe('the user in control', () => {
     const changes = review.getByRole('region', { name: 'Changed on the page since you saved' });
     await expect.poll(() => changes.innerText()).toContain('Countess of Computing → Chief Engineer');
     expect(await changes.innerText()).toContain('Principal Engineer at Analytical Engines | Mentor for women in computing → Chief Engineer at Analytical Engines | Mentor for women in computing');
+    await editDetails(review);
     expect(await review.getByRole('textbox', { name: 'Role', exact: true }).inputValue()).toBe('Countess of Computing');
     await review.getByRole('button', { name: /^Use the page's role/ }).click();
     expect(await review.getByRole('textbox', { name: 'Role', exact: true }).inputValue()).toBe('Chief Engineer');
     await review.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => review.getByRole('status').filter({ hasText: 'Updated.' }).count()).toBe(1);
+    await expect.poll(() => review.getByRole('status').filter({ hasText: 'Updated Ada Lovelace.' }).count()).toBe(1);
 
     [ada] = (await storedPeople(h.worker)).filter((p) => p.name === 'Ada Lovelace');
     expect(ada).toMatchObject({

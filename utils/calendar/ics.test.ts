@@ -6,9 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { blankMeetingNotes } from '../domain/prep';
 import type { Meeting, Settings } from '../domain/schemas';
+import { defaultSettings } from '../settings';
 import { icsFileName, meetingIcs } from './ics';
 
 const settings: Settings = {
+  ...defaultSettings(),
   name: 'Sam Rivera',
   background: '',
   goal: '',

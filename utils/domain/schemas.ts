@@ -369,5 +369,14 @@ export const settingsSchema = z.object({
   answerWhyIndustry: z.string().max(LIMITS.notes).default(''),
   /** What the user wants from informational interviews in general (prep sheets start from it). */
   meetingGoals: z.string().max(LIMITS.notes).default(''),
+  /** The user's current role ("data analyst at Acme"): templates use it as {{me.role}}. */
+  currentRole: z.string().max(LIMITS.headline).default(''),
+  /** Reminders: notifications when a follow-up comes due (the badge always counts). */
+  remindersEnabled: z.boolean().default(true),
+  /** Quiet hours on: no notifications between quietHoursStart and quietHoursEnd. */
+  quietHoursEnabled: z.boolean().default(false),
+  /** No notifications between these local times ("HH:MM", in the user's time zone); equal times mean no quiet hours. */
+  quietHoursStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('21:00'),
+  quietHoursEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('08:00'),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -12,6 +12,7 @@ export function templateValues(settings: Settings, target: Person | undefined, c
   return {
     'me.name': settings.name,
     'me.firstName': me.first ?? settings.name,
+    'me.role': settings.currentRole,
     'me.background': settings.background,
     'me.goal': settings.goal,
     'me.resumeUrl': settings.resumeUrl,

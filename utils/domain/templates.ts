@@ -24,6 +24,7 @@ export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
 export const VARIABLES = {
   'me.name': 'Your name',
   'me.firstName': 'Your first name',
+  'me.role': 'Your current role',
   'me.background': 'Your background, in a line',
   'me.goal': 'What you are exploring',
   'me.resumeUrl': 'Link to your résumé (share only if asked)',
@@ -120,12 +121,12 @@ export function unfilledPlaceholders(text: string): string[] {
 
 /** Where a missing value is filled in: one of the user's settings, or a field of one of the two people. */
 export type ValueSource =
-  | { kind: 'setting'; field: 'name' | 'background' | 'goal' | 'resumeUrl' }
+  | { kind: 'setting'; field: 'name' | 'currentRole' | 'background' | 'goal' | 'resumeUrl' }
   | { kind: 'person'; who: 'target' | 'connector' | 'recipient'; field: 'name' | 'role' | 'company' | 'headline' | 'location' };
 
 export function sourceOf(variable: Variable): ValueSource {
   const [scope, field] = variable.split('.') as [string, string];
-  if (scope === 'me') return { kind: 'setting', field: field === 'firstName' ? 'name' : (field as 'background' | 'goal' | 'resumeUrl' | 'name') };
+  if (scope === 'me') return { kind: 'setting', field: field === 'firstName' ? 'name' : field === 'role' ? 'currentRole' : (field as 'background' | 'goal' | 'resumeUrl' | 'name') };
   return {
     kind: 'person',
     who: scope as 'target' | 'connector' | 'recipient',

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { DatabaseGate } from '@/components/DatabaseGate';
+import { useSettingsState } from '@/components/hooks';
+import { WelcomePage } from '@/components/WelcomePage';
+import '@/components/styles.css';
+
+function Welcome() {
+  const { settings, loaded } = useSettingsState();
+  return <WelcomePage settings={settings} loaded={loaded} />;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <DatabaseGate>
+      <Welcome />
+    </DatabaseGate>
+  </StrictMode>,
+);
