@@ -1,7 +1,8 @@
+import { showToast } from './Toasts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { cancelMeeting, getMeeting } from '@/utils/db/meetings';
+import { cancelMeeting, getMeeting, restoreMeeting } from '@/utils/db/meetings';
 import { editMeeting } from '@/utils/db/intros';
 import { ensureMeetingNotes, getMeetingNotes, updateMeetingNotes } from '@/utils/db/workspace';
 import {
@@ -158,7 +159,7 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
             <button type="submit" className="primary">
               {t('common.saveMeeting')}
             </button>
-            <button type="button" className="danger" onClick={() => void cancelMeeting(db, meeting.id)}>
+            <button type="button" className="danger" onClick={() => void cancelMeeting(db, meeting.id).then(() => showToast(t('prepSheet.meetingCancelled'), () => restoreMeeting(db, meeting.id)))}>
               {t('prepSheet.cancelThisMeeting')}
             </button>
           </div>

@@ -6,6 +6,7 @@ import { createRequest, editMeeting, markSent, scheduleMeetingStep } from './int
 import { savePersonCapture } from './people';
 import {
   cancelMeeting,
+  restoreMeeting,
   channelOfLink,
   getMeeting,
   meetingEndsAt,
@@ -95,6 +96,10 @@ describe('meetings', () => {
     expect((await db.intros.get(request.id))?.dueAt).toBe(Date.UTC(2030, 0, 10, 9));
     await cancelMeeting(db, meeting.id);
     expect(await db.intros.get(request.id)).not.toHaveProperty('dueAt'); // "Meet …" has no date without a meeting
+    // Undo in the notification: the meeting is back, and so is the due date.
+    await restoreMeeting(db, meeting.id);
+    expect(await getMeeting(db, meeting.id)).toMatchObject({ startsAt: Date.UTC(2030, 0, 10, 9) });
+    expect((await db.intros.get(request.id))?.dueAt).toBe(Date.UTC(2030, 0, 10, 9));
   });
 
   it('editMeeting: a meeting with no live request is just updated', async () => {

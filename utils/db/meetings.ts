@@ -83,6 +83,13 @@ export async function cancelMeeting(db: IntrobookDB, id: string, now = Date.now(
   if (meeting) await reindexRequestOf(db, meeting);
 }
 
+/** Undo a cancel: the meeting is back, and its request's due date follows it again. */
+export async function restoreMeeting(db: IntrobookDB, id: string, now = Date.now()): Promise<void> {
+  await db.meetings.update(id, { deletedAt: null, updatedAt: now });
+  const meeting = await db.meetings.get(id);
+  if (meeting) await reindexRequestOf(db, meeting);
+}
+
 export async function getMeeting(db: IntrobookDB, id: string): Promise<Meeting | undefined> {
   const meeting = await db.meetings.get(id);
   return meeting && meeting.deletedAt === null ? meeting : undefined;
