@@ -1,3 +1,4 @@
+import { storageErrorMessage } from '@/utils/db/errors';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
@@ -225,8 +226,8 @@ function Relationship({ person, db }: { person: Person; db: IntrobookDB }) {
         email: email.trim(),
       });
       setStatus(t('introPlanner.saved'));
-    } catch {
-      setStatus(t('introPlanner.checkTheEmailAddress'));
+    } catch (err) {
+      setStatus(storageErrorMessage(err, t('introPlanner.checkTheEmailAddress')));
     }
   }
 
@@ -283,7 +284,7 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
       onDone();
     } catch (err) {
       if (err instanceof SameNameError) return setSame(err.matches);
-      setError(err instanceof Error && /https|required|themselves|no longer/.test(err.message) ? err.message : t('common.checkTheFieldsANameIs'));
+      setError(storageErrorMessage(err, err instanceof Error && /https|required|themselves|no longer/.test(err.message) ? err.message : t('common.checkTheFieldsANameIs')));
     }
   }
 

@@ -1,3 +1,4 @@
+import { storageErrorMessage } from '@/utils/db/errors';
 import { useId, useState, type FormEvent } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { editPerson } from '@/utils/db/people';
@@ -116,8 +117,8 @@ function InlineFix({
       await onSave(value.trim());
       setOpen(false);
       setValue('');
-    } catch {
-      setError(type === 'url' ? t('missingValues.theLinkMustStartWithHttps') : t('missingValues.thatCouldNotBeSaved'));
+    } catch (err) {
+      setError(storageErrorMessage(err, type === 'url' ? t('missingValues.theLinkMustStartWithHttps') : t('missingValues.thatCouldNotBeSaved')));
     }
   }
   return (

@@ -1,3 +1,4 @@
+import { storageErrorMessage } from '@/utils/db/errors';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
@@ -171,8 +172,8 @@ function PlanMeeting({ db, person, settings, onPlanned }: { db: IntrobookDB; per
     try {
       const meeting = await scheduleMeeting(db, { personId: person.id, startsAt, durationMin, link, ...(channel ? { channel } : {}) });
       onPlanned(meeting.id);
-    } catch {
-      setError(t('common.checkTheLinkItMustStart'));
+    } catch (err) {
+      setError(storageErrorMessage(err, t('common.checkTheLinkItMustStart')));
     }
   }
   return (
@@ -323,7 +324,7 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
       setReason('');
       setError(null);
     } catch (err) {
-      setError(err instanceof Error ? err.message : t('personWorkspace.couldNotSaveTheIdea'));
+      setError(storageErrorMessage(err, err instanceof Error ? err.message : t('personWorkspace.couldNotSaveTheIdea')));
     }
   }
 

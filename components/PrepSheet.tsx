@@ -1,3 +1,4 @@
+import { storageErrorMessage } from '@/utils/db/errors';
 import { showToast } from './Toasts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState, type FormEvent } from 'react';
@@ -88,8 +89,8 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
       await editMeeting(db, meeting.id, { startsAt, durationMin, channel, link: link.trim() });
       setEditing(false);
       setError(null);
-    } catch {
-      setError(t('common.checkTheLinkItMustStart'));
+    } catch (err) {
+      setError(storageErrorMessage(err, t('common.checkTheLinkItMustStart')));
     }
   }
 

@@ -1,3 +1,4 @@
+import { storageErrorMessage } from '@/utils/db/errors';
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '@/utils/domain/schemas';
 import { missingTemplateSettings, saveSettings, SETTING_LABELS, TEMPLATE_SETTINGS } from '@/utils/settings';
@@ -22,8 +23,8 @@ export function SetupPrompt({ settings, loaded }: { settings: Settings; loaded: 
     const filled = Object.fromEntries(TEMPLATE_SETTINGS.map((f) => [f, (values[f] ?? settings[f]).trim()]));
     try {
       await saveSettings({ ...settings, ...filled });
-    } catch {
-      setError(t('setupPrompt.thoseCouldNotBeSaved'));
+    } catch (err) {
+      setError(storageErrorMessage(err, t('setupPrompt.thoseCouldNotBeSaved')));
     }
   }
 

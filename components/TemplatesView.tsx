@@ -1,3 +1,4 @@
+import { storageErrorMessage } from '@/utils/db/errors';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
@@ -83,8 +84,8 @@ function TemplateEditor({
     try {
       await onSave({ kind, name: name.trim(), subject, body });
       onDone();
-    } catch {
-      setError(t('templatesView.aTemplateNeedsANameAnd'));
+    } catch (err) {
+      setError(storageErrorMessage(err, t('templatesView.aTemplateNeedsANameAnd')));
     }
   }
 
