@@ -167,6 +167,12 @@ async function place(db: IntrobookDB, capture: ProfileCapture): Promise<Placemen
     }
   }
   if (duplicate?.id === target?.id) duplicate = undefined;
+  if (!target && !duplicate) {
+    // A new profile whose name is that of someone added by hand (no profile link yet: a connector typed
+    // in on another page): likely the same human. Saved apart and offered for merging, never merged unasked.
+    const key = nameKey(capture.name);
+    duplicate = key ? (await db.people.where('nameKey').equals(key).limit(20).toArray()).find((p) => p.deletedAt === null && p.profileUrl.startsWith('urn:uuid:')) : undefined;
+  }
   return { target, adopt, duplicate };
 }
 

@@ -199,6 +199,20 @@ describe('keys are never lost', () => {
     expect(person).toMatchObject({ id: added.id, profileUrl: GRACE, howWeKnow: 'Navy', knowsPersonally: true });
     expect(await store.people.count()).toBe(1);
   });
+
+  it('a profile whose name is that of someone added by hand (no link) is saved apart and offered for merging, not merged unasked', async () => {
+    const store = db();
+    const byHand = await addConnector(store, { name: 'Omar Haddad', howWeKnow: 'Worked together', email: '', profileUrl: '', closeness: 3 }, null, 1000);
+    const saved = await savePersonCapture(store, makeCapture({ profileUrl: 'https://www.linkedin.com/in/omar-haddad/', name: 'Omar Haddad' }), { now: 2000 });
+    expect(saved.created).toBe(true);
+    expect(saved.duplicate).toStrictEqual({ aId: saved.person.id, bId: byHand.id });
+    expect((await store.people.get(byHand.id))?.howWeKnow).toBe('Worked together'); // untouched
+    // Another new profile of that name is offered the same hand-added record: the user decides which, if either.
+    const other = await savePersonCapture(store, makeCapture({ profileUrl: 'https://www.linkedin.com/in/omar-haddad-2/', name: 'Omar Haddad' }), { now: 3000 });
+    expect(other.duplicate).toStrictEqual({ aId: other.person.id, bId: byHand.id });
+    const again = await savePersonCapture(store, makeCapture({ profileUrl: 'https://www.linkedin.com/in/omar-haddad/', name: 'Omar Haddad' }), { now: 4000 });
+    expect(again).toMatchObject({ created: false, duplicate: null });
+  });
 });
 
 describe('a save that renames someone asks first', () => {
