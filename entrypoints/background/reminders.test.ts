@@ -20,14 +20,19 @@ const local = (m: number, d: number, h: number) => zonedTime({ year: 2026, month
 let db: IntrobookDB;
 let badge: string;
 let notes: { id: string; message: string }[];
+let cleared: string[];
 beforeEach(async () => {
+  cleared = [];
   db = makeTestDb(new IDBFactory());
   badge = '';
   notes = [];
   // fake-browser 1.x has no action badge or notifications: record what would show.
   Object.assign(fakeBrowser, {
     action: { setBadgeText: vi.fn(async ({ text }: { text: string }) => void (badge = text)), setBadgeBackgroundColor: vi.fn(async () => {}) },
-    notifications: { create: vi.fn(async (id: string, o: { message: string }) => void notes.push({ id, message: o.message })) },
+    notifications: {
+      create: vi.fn(async (id: string, o: { message: string }) => void notes.push({ id, message: o.message })),
+      clear: vi.fn(async (id: string) => void cleared.push(id)),
+    },
   });
   await saveSettings({ ...defaultSettings(), timeZone: tz });
 });
@@ -53,9 +58,11 @@ describe('reminders', () => {
     await reminders.refresh();
     expect(notes).toHaveLength(1); // not again
 
+    // Done here, or in another browser (its change arrives by sync): the notification on screen goes too.
     await recordFollowUp(db, request.id, clock);
     expect(await reminders.refresh()).toBe(0);
     expect(badge).toBe('');
+    expect(cleared).toStrictEqual([`introbook:${request.id}`]);
     clock = local(12, 2, 9); // the 7B last follow-up
     expect(await reminders.refresh()).toBe(1);
     expect(notes.map((n) => n.message)).toStrictEqual(['Nudge Charles Babbage', 'Last follow-up to Charles Babbage']);

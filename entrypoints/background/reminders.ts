@@ -135,7 +135,15 @@ export function createReminders(db: IntrobookDB, now: () => Promise<number>) {
     if (due.complete) {
       const current = new Set([...due.requests.map(([id, d]) => requestKey(id, d)), ...due.tasks.map(([id, d]) => taskKey(id, d))]);
       const stale = notified.filter((k) => !current.has(k));
-      if (stale.length > 0) await db.meta.bulkDelete(stale);
+      if (stale.length > 0) {
+        await db.meta.bulkDelete(stale);
+        // A step no longer due was done, moved or removed — here or in another browser (by sync): its
+        // notification, if still on screen, goes too. The summary stays (it speaks of many).
+        for (const key of stale) {
+          const [kind, id] = key.slice(NOTIFIED_PREFIX.length).split(':');
+          if (id) void browser.notifications.clear(kind === 't' ? `introbook:task:${id}` : `introbook:${id}`).catch(() => {});
+        }
+      }
     }
   }
 
