@@ -45,9 +45,14 @@ export const PAGE_CSP = "script-src 'self'; object-src 'self'; img-src 'self' da
 export const PHOTO_HOSTS = ['https://media.licdn.com/*'];
 
 export default defineConfig({
-  outDir: E2E ? '.output/e2e' : '.output',
+  // INTROBOOK_SOURCEMAP=1 builds into .output/bundles/ (the bundle bench), leaving the users' build alone.
+  outDir: E2E ? '.output/e2e' : process.env.INTROBOOK_SOURCEMAP === '1' ? '.output/bundles' : '.output',
   hooks: { 'vite:build:extendConfig': nativeBrowserApiForContentScripts },
-  vite: () => ({ define: { __INTROBOOK_E2E__: JSON.stringify(E2E) } }),
+  vite: () => ({
+    define: { __INTROBOOK_E2E__: JSON.stringify(E2E) },
+    // INTROBOOK_SOURCEMAP=1: source maps beside the bundles, for measuring what each chunk is made of (npm run bench -- bundles).
+    build: { sourcemap: process.env.INTROBOOK_SOURCEMAP === '1' },
+  }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   manifest: ({ browser }) => ({
     // Every text the browser shows comes from locales/<lang>.yml (issue #12): a translation is a file.

@@ -21,20 +21,14 @@ import {
 } from '@/utils/domain/prep';
 import { MEETING_CHANNELS, type Meeting, type MeetingChannel, type Person, type Settings } from '@/utils/domain/schemas';
 import { AutoText } from './AutoText';
+import { CHANNEL_LABELS } from './channel-labels';
 import { formatWhen, fromInputValue, toInputValue } from './format';
 import { roleLine } from './PersonCard';
 import { SyncedCheck } from './Synced';
-import { formatMinutes, formatNumber, labels, t } from '@/utils/i18n';
+import { formatMinutes, formatNumber, t } from '@/utils/i18n';
 import { tx } from './i18n';
 
-export const CHANNEL_LABELS: Record<MeetingChannel, string> = labels({
-  meet: 'prepSheet.channel.meet',
-  zoom: 'prepSheet.channel.zoom',
-  teams: 'prepSheet.channel.teams',
-  phone: 'prepSheet.channel.phone',
-  'in-person': 'prepSheet.channel.inPerson',
-  other: 'prepSheet.channel.other',
-});
+export { CHANNEL_LABELS };
 
 /** A meeting's notes row, created on first view. */
 export function useMeetingNotes(db: IntrobookDB, meetingId: string): MeetingNotes | undefined {

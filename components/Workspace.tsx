@@ -7,7 +7,7 @@ import { STATUS_LABELS, STATUSES, type IntroStatus } from '@/utils/domain/intro-
 import type { Person, Settings } from '@/utils/domain/schemas';
 import { formatWhen } from './format';
 import { DueToday } from './DueToday';
-import { CHANNEL_LABELS } from './PrepSheet';
+import { CHANNEL_LABELS } from './channel-labels';
 import { PeopleList } from './PeopleList';
 
 const PAGE = 50;

@@ -3,17 +3,20 @@ import { useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AddPerson } from '@/components/AddPerson';
 import { useLiveCall } from '@/components/call-hooks';
-import { LazyCallView } from '@/components/Lazy';
+// Views not on screen when the panel opens load with their first showing (components/Lazy.tsx, issue #11).
+import {
+  LazyCallView,
+  LazyMergeView as MergeView,
+  LazyPersonDetails as PersonDetails,
+  LazyRequestBoard as RequestBoard,
+  LazyRequestView as RequestView,
+  LazySettingsView as SettingsView,
+  LazyTemplatesView as TemplatesView,
+} from '@/components/Lazy';
 import { useNow, useSettingsState } from '@/components/hooks';
-import { MergeView } from '@/components/MergeView';
 import { onNavigationRequest } from '@/components/nav';
-import { PersonDetails } from '@/components/PersonDetails';
-import { RequestBoard } from '@/components/RequestBoard';
-import { RequestView } from '@/components/RequestView';
-import { SettingsView } from '@/components/SettingsView';
 import { SetupPrompt } from '@/components/SetupPrompt';
 import { SyncNotices } from '@/components/SyncNotices';
-import { TemplatesView } from '@/components/TemplatesView';
 import { Toasts } from '@/components/Toasts';
 import { initialWorkspaceView, Workspace } from '@/components/Workspace';
 import { getDb } from '@/utils/db/db';

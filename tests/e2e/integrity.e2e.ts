@@ -131,7 +131,9 @@ describe('honest capture: “check this”', () => {
     // Saved: the store remembers what was confirmed and what still needs a look.
     const review = await popupFor(page);
     const again = review.getByRole('form', { name: 'Review and save' });
-    // At a glance only the field still to check is open; the confirmed headline is not.
+    // At a glance only the field still to check is open; the confirmed headline is not. The form first shows
+    // the page's reading and then, once the store has answered, the saved record ("Save changes"): wait for that.
+    await again.getByRole('button', { name: 'Save changes' }).waitFor();
     await again.getByRole('textbox', { name: 'First name' }).waitFor();
     expect(await again.getByRole('textbox', { name: 'Headline' }).count()).toBe(0);
     expect(await again.getByRole('button', { name: 'Headline looks right' }).count()).toBe(0);

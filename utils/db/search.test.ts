@@ -73,6 +73,17 @@ describe('people search', () => {
     expect(await db.people.where('searchWords').startsWith('priya').count()).toBe(0);
   });
 
+  it('reads the filters itself when the ids a view kept are from before a filter was set (null), instead of throwing', async () => {
+    // The side panel keeps the filters' ids across keystrokes; the render right after choosing a tag still holds
+    // the ids of "no filter" (null). That search once threw (ids not iterable) and blanked the whole panel.
+    const [zoe] = await peopleNamed(db, 'Zoë Ångström');
+    await setTags(db, zoe!.id, ['mentor']);
+    const stale = async (query: string) => (await searchPeople(db, query, { tag: 'mentor' }, { ids: null })).people.map((p) => p.name);
+    expect(await stale('')).toStrictEqual(['Zoë Ångström']);
+    expect(await stale('zo')).toStrictEqual(['Zoë Ångström']);
+    expect(await stale('pri')).toStrictEqual([]);
+  });
+
   it('filters by tag, company, request status and upcoming meeting, with or without a query', async () => {
     const [priya] = await peopleNamed(db, 'Priya Raman');
     const [zoe] = await peopleNamed(db, 'Zoë Ångström');

@@ -72,7 +72,9 @@ export async function searchPeople(
   if (terms.length === 0 && !hasFilters(filters)) return { people: [], more: false };
 
   // Who the filters allow, from their indexes (given by the caller when it keeps them across keystrokes).
-  const allowedIds = options.ids !== undefined ? options.ids : await filterIds(db, filters, options.now ?? Date.now());
+  // Null ids with a filter set are a view's ids from before that filter (its live query not yet re-run): read them here.
+  const given = options.ids === null && hasFilters(filters) ? undefined : options.ids;
+  const allowedIds = given !== undefined ? given : await filterIds(db, filters, options.now ?? Date.now());
   const accept = (p: Row) => p.deletedAt === null && (!allowedIds || allowedIds.has(p.id));
 
   if (terms.length === 0) return filtersOnly(db, allowedIds!, limit);
