@@ -81,10 +81,13 @@ export function Workspace({
   const limit = more.key === searchKey ? more.limit : PAGE;
   const searching = deferred.trim() !== '' || hasFilters(filters);
   // Who the filters allow is read once per filter (and when the data changes), not on every keystroke.
-  const ids = useLiveQuery(() => (hasFilters(filters) ? filterIds(db, filters, now) : Promise.resolve(null)), [filters, now]);
+  // Kept with the filters they were read for: while new filters are read, the old ones' people are not used.
+  const filtersKey = JSON.stringify(filters);
+  const allowed = useLiveQuery(async () => ({ key: filtersKey, ids: hasFilters(filters) ? await filterIds(db, filters, now) : null }), [filtersKey, now]);
+  const ids = allowed?.key === filtersKey ? allowed.ids : undefined;
   const results = useLiveQuery(
     () => (searching && ids !== undefined ? searchPeople(db, deferred, filters, { limit, now, ids }) : Promise.resolve(null)),
-    [deferred, filters, limit, searching, ids],
+    [deferred, filtersKey, limit, searching, ids],
   );
 
   const focusSearchBox = () => {

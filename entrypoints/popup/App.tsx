@@ -146,10 +146,17 @@ export function App() {
   const capture = page.state === 'capture' ? page.capture : null;
   const key = page.state === 'capture' ? page.pageKey : null;
   // The record the save would go to: by the capture's URL, else by the page's own key.
-  const saved = useLiveQuery(
-    async () => (capture ? ((await findPersonByUrl(db, capture.profileUrl)) ?? (key ? await findPersonByUrl(db, key) : undefined)) : undefined),
+  // Wrapped, so "not read yet" (undefined) differs from "nobody saved" ({ person: undefined }): the form
+  // waits for the answer instead of showing the capture's boxes and then swapping them for the record's.
+  const lookup = useLiveQuery(
+    async () => ({
+      profileUrl: capture?.profileUrl,
+      person: capture ? ((await findPersonByUrl(db, capture.profileUrl)) ?? (key ? await findPersonByUrl(db, key) : undefined)) : undefined,
+    }),
     [capture?.profileUrl, key],
   );
+  const looked = lookup !== undefined && lookup.profileUrl === capture?.profileUrl;
+  const saved = looked ? lookup.person : undefined;
   const recent = useLiveQuery(() => listRecentPeople(db, 5), []);
 
   async function save(request: SaveRequest) {
@@ -243,7 +250,8 @@ export function App() {
             </button>
           </>
         )}
-        {page.state === 'capture' && (
+        {page.state === 'capture' && !looked && <p className="muted">{t('popup.readingThePage')}</p>}
+        {page.state === 'capture' && looked && (
           <>
             {page.note && (
               <p className="message" role="status">

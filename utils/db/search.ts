@@ -71,8 +71,10 @@ export async function searchPeople(
   const terms = queryTerms(query);
   if (terms.length === 0 && !hasFilters(filters)) return { people: [], more: false };
 
-  // Who the filters allow, from their indexes (given by the caller when it keeps them across keystrokes).
-  const allowedIds = options.ids !== undefined ? options.ids : await filterIds(db, filters, options.now ?? Date.now());
+  // Who the filters allow, from their indexes (given by the caller when it keeps them across keystrokes;
+  // a caller's "no filter" while filters are set is stale, so they are read here).
+  const given = options.ids === null && hasFilters(filters) ? undefined : options.ids;
+  const allowedIds = given !== undefined ? given : await filterIds(db, filters, options.now ?? Date.now());
   const accept = (p: Row) => p.deletedAt === null && (!allowedIds || allowedIds.has(p.id));
 
   if (terms.length === 0) return filtersOnly(db, allowedIds!, limit);
