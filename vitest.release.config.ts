@@ -7,7 +7,13 @@ import { defineConfig } from 'vitest/config';
  * Debian's firefox-esr.
  */
 export default defineConfig({
-  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('.', import.meta.url)),
+      // utils/ label maps are messages (utils/i18n.ts); read only when shown, so none is needed here.
+      '#i18n': fileURLToPath(new URL('./.wxt/i18n/index.ts', import.meta.url)),
+    },
+  },
   test: {
     environment: 'node',
     include: ['tests/release/**/*.test.ts'],

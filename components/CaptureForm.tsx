@@ -10,16 +10,18 @@ import {
   type Person,
   type ProfileCapture,
 } from '@/utils/domain/schemas';
+import { labels, t } from '@/utils/i18n';
+import { tx } from './i18n';
 
-export const FIELD_LABELS: Record<EditableField, string> = {
-  name: 'Name',
-  firstName: 'First name',
-  lastName: 'Last name',
-  headline: 'Headline',
-  role: 'Role',
-  company: 'Company',
-  location: 'Location',
-};
+export const FIELD_LABELS: Record<EditableField, string> = labels({
+  name: 'common.name',
+  firstName: 'captureForm.firstName',
+  lastName: 'captureForm.lastName',
+  headline: 'common.headline',
+  role: 'addPerson.role',
+  company: 'common.company',
+  location: 'common.location',
+});
 
 /** The longest value each box takes: the capture's own limits (a name is kept whole up to LIMITS.name). */
 export const FIELD_MAX_LENGTH: Record<EditableField, number> = {
@@ -33,29 +35,30 @@ export const FIELD_MAX_LENGTH: Record<EditableField, number> = {
 };
 
 /** Captured fields the form has no box for; a check mark for them sits under the boxes. */
-const OTHER_FIELD_LABELS: Partial<Record<CapturedField, string>> = {
-  photoUrl: 'photo',
-  degree: 'connection degree',
-  mutualConnections: 'mutual connections',
-};
+const OTHER_FIELD_LABELS: Partial<Record<CapturedField, string>> = labels({
+  photoUrl: 'captureForm.other.photo',
+  degree: 'captureForm.other.degree',
+  mutualConnections: 'captureForm.other.mutualConnections',
+});
 
-const ORIGIN_LABELS: Record<FieldOrigin, string> = {
-  url: 'the address',
-  'json-ld': 'structured data',
-  'embedded-data': 'page data',
-  microdata: 'structured data',
-  'h-card': 'h-card',
-  opengraph: 'page tags',
-  link: 'a link',
-  aria: 'an accessible label',
-  'data-attribute': 'page markup',
-  heading: 'the heading',
-  structure: 'the page layout',
-  title: 'the page title',
-  class: 'page styling (fragile)',
-  selection: 'your selection',
-  user: 'you',
-};
+/** Where a value was read, after "from": "from the page layout". */
+const ORIGIN_LABELS: Record<FieldOrigin, string> = labels({
+  url: 'captureForm.origin.url',
+  'json-ld': 'captureForm.origin.structuredData',
+  'embedded-data': 'captureForm.origin.pageData',
+  microdata: 'captureForm.origin.structuredData',
+  'h-card': 'captureForm.origin.hCard',
+  opengraph: 'captureForm.origin.pageTags',
+  link: 'captureForm.origin.link',
+  aria: 'captureForm.origin.aria',
+  'data-attribute': 'captureForm.origin.pageMarkup',
+  heading: 'captureForm.origin.heading',
+  structure: 'captureForm.origin.layout',
+  title: 'captureForm.origin.title',
+  class: 'captureForm.origin.styling',
+  selection: 'captureForm.origin.selection',
+  user: 'captureForm.origin.you',
+});
 
 export interface SaveRequest {
   edits: Partial<Record<EditableField, string | null>>;
@@ -167,32 +170,36 @@ export function CaptureForm({
   }
 
   return (
-    <form className="capture-form" aria-label="Review and save" onSubmit={submit}>
+    <form className="capture-form" aria-label={t('captureForm.reviewAndSave')} onSubmit={submit}>
       {changes.length > 0 && (
         <section className="changes" aria-labelledby={`${formId}-changes`}>
-          <h3 id={`${formId}-changes`}>Changed on the page since you saved</h3>
+          <h3 id={`${formId}-changes`}>{t('captureForm.changedOnThePage')}</h3>
           <ul>
             {changes.map((c) => (
               <li key={c.field}>
-                <span className="change-field">{FIELD_LABELS[c.field]}:</span> <del>{c.stored ?? '—'}</del> →{' '}
+                <span className="change-field">{t('captureForm.fieldColon', { field: FIELD_LABELS[c.field] })}</span> <del>{c.stored ?? '—'}</del> →{' '}
                 <ins>{c.captured}</ins>
                 {c.edited && !accepted.includes(c.field) ? (
                   <>
                     {' '}
-                    <span className="muted">(you edited this; your value stays)</span>{' '}
-                    <button type="button" onClick={() => accept(c.field)} aria-label={`Use the page's ${FIELD_LABELS[c.field].toLowerCase()}: ${c.captured ?? ''}`}>
-                      Use page value
+                    <span className="muted">{t('captureForm.youEditedThis')}</span>{' '}
+                    <button
+                      type="button"
+                      onClick={() => accept(c.field)}
+                      aria-label={t('captureForm.usePageValueFor', { field: FIELD_LABELS[c.field].toLocaleLowerCase(), value: c.captured ?? '' })}
+                    >
+                      {t('captureForm.usePageValue')}
                     </button>
                   </>
                 ) : (
-                  <span className="muted"> (updates when you save)</span>
+                  <span className="muted"> {t('captureForm.updatesWhenYouSave')}</span>
                 )}
               </li>
             ))}
           </ul>
         </section>
       )}
-      {!editing && attention.length > 0 && <h3 className="panel-title">Check {attention.length === 1 ? 'this field' : 'these fields'}</h3>}
+      {!editing && attention.length > 0 && <h3 className="panel-title">{t(attention.length === 1 ? 'captureForm.checkThisField' : 'captureForm.checkTheseFields')}</h3>}
       {shownFields.map((field) => {
         const id = `${formId}-${field}`;
         const origin = stored?.editedFields.includes(field) && !accepted.includes(field) ? 'user' : capture.fieldSources[field];
@@ -212,7 +219,7 @@ export function CaptureForm({
             />
             {origin && (
               <small id={`${id}-origin`} className="origin">
-                from {ORIGIN_LABELS[origin]}
+                {t('captureForm.from', { origin: ORIGIN_LABELS[origin] })}
               </small>
             )}
             {note && (
@@ -223,10 +230,10 @@ export function CaptureForm({
             {check && (
               <span className="check">
                 <strong id={`${id}-check`} className="check-label">
-                  Check this
+                  {t('captureForm.checkThis')}
                 </strong>
-                <button type="button" className="small" onClick={() => looksRight([field])} aria-label={`${FIELD_LABELS[field]} looks right`}>
-                  Looks right
+                <button type="button" className="small" onClick={() => looksRight([field])} aria-label={t('captureForm.fieldLooksRight', { field: FIELD_LABELS[field] })}>
+                  {t('captureForm.looksRight')}
                 </button>
               </span>
             )}
@@ -234,20 +241,22 @@ export function CaptureForm({
         );
       })}
       {otherNotes.length > 0 && (
-        <ul className="field-notes" aria-label="Notes on the capture">
+        <ul className="field-notes" aria-label={t('captureForm.notesOnTheCapture')}>
           {otherNotes.map(([f, note]) => (
             <li key={f}>
-              <span className="change-field">{OTHER_FIELD_LABELS[f]}:</span> {note}
+              <span className="change-field">{t('captureForm.fieldColon', { field: OTHER_FIELD_LABELS[f] ?? f })}</span> {note}
             </li>
           ))}
         </ul>
       )}
       {otherToCheck.length > 0 && (
         <p className="check other-check">
-          <strong>Check this</strong> — the {otherToCheck.map((f) => OTHER_FIELD_LABELS[f]).join(', ')} shown above{' '}
-          {otherToCheck.length === 1 ? 'is' : 'are'} a guess from the page layout.{' '}
+          {tx(otherToCheck.length === 1 ? 'captureForm.otherCheckOne' : 'captureForm.otherCheckMany', {
+            check: <strong>{t('captureForm.checkThis')}</strong>,
+            fields: otherToCheck.map((f) => OTHER_FIELD_LABELS[f]).join(', '),
+          })}{' '}
           <button type="button" className="small" onClick={() => looksRight(otherToCheck)}>
-            {otherToCheck.length === 1 ? 'Looks right' : 'They look right'}
+            {t(otherToCheck.length === 1 ? 'captureForm.looksRight' : 'captureForm.theyLookRight')}
           </button>
         </p>
       )}
@@ -255,14 +264,14 @@ export function CaptureForm({
         <section
           className="rename"
           role="alertdialog"
-          aria-label={`Rename ${renaming.from} to ${renaming.to}?`}
+          aria-label={t('captureForm.renameLabel', { from: renaming.from, to: renaming.to })}
           aria-describedby={`${formId}-rename-why`}
         >
           <h3>
-            Rename <del>{renaming.from}</del> to <ins>{renaming.to}</ins>?
+            {tx('captureForm.renameQuestion', { from: <del>{renaming.from}</del>, to: <ins>{renaming.to}</ins> })}
           </h3>
           <p id={`${formId}-rename-why`}>
-            Introbook has this profile saved as “{renaming.from}”. Make sure the page shows the same person before you rename them.
+            {t('captureForm.renameWhy', { name: renaming.from })}
           </p>
           <div className="actions">
             <button
@@ -275,20 +284,20 @@ export function CaptureForm({
                 onSave(request(true));
               }}
             >
-              Rename and save
+              {t('captureForm.renameAndSave')}
             </button>
             <button type="button" onClick={() => setRenaming(null)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </section>
       ) : (
         <div className="actions">
           <button type="submit" className="primary" disabled={busy || values.name.trim() === ''}>
-            {stored ? 'Save changes' : 'Save'}
+            {stored ? t('captureForm.saveChanges') : t('common.save')}
           </button>
           <button type="button" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
-            Edit details
+            {t('captureForm.editDetails')}
           </button>
           {secondary}
         </div>

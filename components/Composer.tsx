@@ -12,27 +12,30 @@ import { MissingValues } from './MissingValues';
 import { unsentText } from './nav';
 import { TextField } from './TextField';
 import { showToast } from './Toasts';
+import { labels, t, tn } from '@/utils/i18n';
+import { tx } from './i18n';
 
 /** What the user has done once a step's message is recorded. */
-const DONE: Record<MessageStep, string> = {
-  ask: 'Marked as asked.',
-  nudge: 'Nudge recorded.',
-  'last-follow-up': 'Last follow-up recorded.',
-  'reply-intro': 'Reply recorded.',
-  'thank-you': 'Marked as thanked.',
-  'report-back': 'Marked as closed the loop.',
-};
+const DONE: Record<MessageStep, string> = labels({
+  ask: 'composer.done.ask',
+  nudge: 'composer.done.nudge',
+  'last-follow-up': 'composer.done.lastFollowUp',
+  'reply-intro': 'composer.done.replyIntro',
+  'thank-you': 'composer.done.thankYou',
+  'report-back': 'composer.done.reportBack',
+});
 
-const HEADINGS: Record<MessageStep, string> = {
-  ask: 'The ask',
-  nudge: 'The nudge',
-  'last-follow-up': 'The last follow-up',
-  'reply-intro': 'Reply to the introduction',
-  'thank-you': 'The thank-you',
-  'report-back': 'Report back',
-};
+const HEADINGS: Record<MessageStep, string> = labels({
+  ask: 'composer.heading.ask',
+  nudge: 'composer.heading.nudge',
+  'last-follow-up': 'composer.heading.lastFollowUp',
+  'reply-intro': 'composer.heading.replyIntro',
+  'thank-you': 'composer.heading.thankYou',
+  'report-back': 'composer.heading.reportBack',
+});
 
-const CHANNEL_NAMES: Record<Exclude<Channel, 'copy'>, string> = { email: 'by email', linkedin: 'on LinkedIn' };
+/** "Sent by email." / "Sent on LinkedIn.", after what was done. */
+const SENT: Record<Exclude<Channel, 'copy'>, string> = labels({ email: 'composer.sentByEmail', linkedin: 'composer.sentOnLinkedIn' });
 
 export interface DraftText {
   subject: string;
@@ -124,7 +127,7 @@ export function Composer({ db, settings, request, step, target, connector, templ
   useEffect(() => {
     if (edits === 0 || step !== 'ask') return;
     const storeNow = !request.id && !saving.current;
-    const save = () => void savedId().then((id) => (storeNow ? undefined : saveDraft(db, id, draftText()))).catch((e: unknown) => setError(e instanceof Error ? e.message : 'The draft could not be saved.'));
+    const save = () => void savedId().then((id) => (storeNow ? undefined : saveDraft(db, id, draftText()))).catch((e: unknown) => setError(e instanceof Error ? e.message : t('composer.draftNotSaved')));
     if (storeNow) return save();
     const timer = setTimeout(save, 500);
     return () => clearTimeout(timer);
@@ -164,7 +167,7 @@ export function Composer({ db, settings, request, step, target, connector, templ
   const [checklistOpen, setChecklistOpen] = useState(() => toCheck > 0);
   const email = recipient?.email ?? '';
   const linkedIn = recipient && recipient.profileUrl.startsWith('https://') ? canonicalProfileUrl(recipient.profileUrl) : null;
-  const recipientName = recipient?.name ?? (request.kind === 'intro' ? 'your connector' : 'them');
+  const recipientName = recipient?.name ?? (request.kind === 'intro' ? t('composer.yourConnector') : t('composer.them'));
 
   async function record(channel: Channel | null) {
     setError(null);
@@ -175,10 +178,10 @@ export function Composer({ db, settings, request, step, target, connector, templ
       const entry = recorded.history.length - 1;
       unsentText.delete(storeKey);
       refreshReminders();
-      const said = channel === 'copy' ? `Copied. ${DONE[step]}` : channel ? `${DONE[step]} Sent ${CHANNEL_NAMES[channel]}.` : DONE[step];
+      const said = channel === 'copy' ? t('composer.copiedThen', { done: DONE[step] }) : channel ? t('composer.doneThenSent', { done: DONE[step], sent: SENT[channel] }) : DONE[step];
       showToast(said, () => undoLastStep(db, requestId, Date.now(), entry).then(refreshReminders));
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'That could not be recorded.');
+      setError(e instanceof Error ? e.message : t('composer.notRecorded'));
     }
   }
 
@@ -192,7 +195,7 @@ export function Composer({ db, settings, request, step, target, connector, templ
       try {
         await navigator.clipboard.writeText(fullText);
       } catch {
-        return setError('Copying was blocked: select the text above and copy it yourself, then choose “I sent it another way”.');
+        return setError(t('composer.copyBlocked'));
       }
       return record('copy');
     }
@@ -210,12 +213,12 @@ export function Composer({ db, settings, request, step, target, connector, templ
   return (
     <section className="composer" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} className="panel-title">
-        {HEADINGS[step]} — to {recipientName}
+        {t('composer.headingTo', { heading: HEADINGS[step], name: recipientName })}
       </h3>
       <div className="draft">
         <div className="draft-editor">
           <TemplateSelect
-            label="Template"
+            label={t('composer.template')}
             templates={templates}
             kind={kind}
             value={templateId}
@@ -225,7 +228,7 @@ export function Composer({ db, settings, request, step, target, connector, templ
             }}
           />
           <TextField
-            label="Subject"
+            label={t('templatesView.subject')}
             value={subject}
             onChange={(v) => {
               setSubject(v);
@@ -234,7 +237,7 @@ export function Composer({ db, settings, request, step, target, connector, templ
             maxLength={400}
             onBlur={persist}
           />
-          <label htmlFor={`${id}-message`}>{`Message to ${recipientName}`}</label>
+          <label htmlFor={`${id}-message`}>{t('composer.messageTo', { name: recipientName })}</label>
           <textarea
             id={`${id}-message`}
             value={body}
@@ -249,7 +252,7 @@ export function Composer({ db, settings, request, step, target, connector, templ
           {withBlurb && (
             <>
               <TemplateSelect
-                label="Blurb template"
+                label={t('composer.blurbTemplate')}
                 templates={templates}
                 kind="blurb"
                 value={blurbTemplateId}
@@ -258,7 +261,7 @@ export function Composer({ db, settings, request, step, target, connector, templ
                   applyTemplate(templateId, value);
                 }}
               />
-              <label htmlFor={`${id}-blurb`}>Forwardable blurb about you</label>
+              <label htmlFor={`${id}-blurb`}>{t('composer.blurbLabel')}</label>
               <textarea
                 id={`${id}-blurb`}
                 value={blurb}
@@ -274,26 +277,24 @@ export function Composer({ db, settings, request, step, target, connector, templ
           )}
           <MissingValues db={db} variables={missing} settings={settings} people={{ target, connector, recipient }} />
           {problems.length > 0 && (
-            <ul className="issues" aria-label="Template problems">
+            <ul className="issues" aria-label={t('templatesView.templateProblems')}>
               {problems.map((i) => (
                 <li key={i.message}>{i.message}</li>
               ))}
             </ul>
           )}
         </div>
-        <aside className="checklist" aria-label="Outreach checklist">
+        <aside className="checklist" aria-label={t('composer.outreachChecklist')}>
           {/* Advice, compact and collapsible: the draft comes first. */}
           <details open={checklistOpen} onToggle={(e) => setChecklistOpen(e.currentTarget.open)}>
             <summary>
-              Checklist{' '}
-              <span className="muted">
-                ({toCheck === 0 ? 'all good' : `${toCheck} to check`})
-              </span>
+              {t('composer.checklist')}{' '}
+              <span className="muted">{toCheck === 0 ? t('composer.allGood') : tn('composer.toCheck', toCheck)}</span>
             </summary>
             <Checklist checks={checks} />
             {withBlurb && (
               <>
-                <h4>Blurb ({wordCount(blurb)} words)</h4>
+                <h4>{tn('composer.blurbWords', wordCount(blurb))}</h4>
                 <Checklist checks={blurbChecks} />
               </>
             )}
@@ -303,14 +304,14 @@ export function Composer({ db, settings, request, step, target, connector, templ
       {confirm ? (
         <div className="confirm" role="alertdialog" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`}>
-            Still to fill in: <strong>{confirm.unfilled.join(', ')}</strong>. Send it anyway?
+            {tx('composer.stillToFillIn', { fields: <strong>{confirm.unfilled.join(', ')}</strong> })}
           </p>
           <div className="actions">
             <button type="button" onClick={() => (confirm.channel ? void send(confirm.channel, true) : (setConfirm(null), void record(null)))}>
-              Send anyway
+              {t('composer.sendAnyway')}
             </button>
             <button type="button" className="primary" onClick={() => setConfirm(null)}>
-              Keep editing
+              {t('composer.keepEditing')}
             </button>
           </div>
         </div>
@@ -318,38 +319,38 @@ export function Composer({ db, settings, request, step, target, connector, templ
         <div className="confirm" role="alertdialog" aria-labelledby={`${id}-sent`}>
           <p id={`${id}-sent`}>
             {awaiting === 'linkedin'
-              ? `The message is copied and ${recipientName}’s profile is open. Did you send it on LinkedIn?`
-              : `Your email app has the draft. Did you send it to ${recipientName}?`}
+              ? t('composer.didYouSendLinkedIn', { name: recipientName })
+              : t('composer.didYouSendEmail', { name: recipientName })}
           </p>
           <div className="actions">
             <button type="button" className="primary" onClick={() => (setAwaiting(null), void record(awaiting))}>
-              Yes, I sent it
+              {t('composer.yesSent')}
             </button>
             <button type="button" onClick={() => setAwaiting(null)}>
-              Not yet
+              {t('composer.notYet')}
             </button>
           </div>
         </div>
       ) : (
         <div className="actions">
           <button type="button" className="primary" onClick={() => void send('copy')}>
-            {step === 'ask' ? 'Copy and mark as asked' : 'Copy and mark as sent'}
+            {step === 'ask' ? t('composer.copyAsked') : t('composer.copySent')}
           </button>
           <button type="button" onClick={() => void send('email')} disabled={!email} aria-describedby={email ? undefined : `${id}-no-email`}>
-            Email draft
+            {t('composer.emailDraft')}
           </button>
           <button type="button" onClick={() => void send('linkedin')} disabled={!linkedIn} aria-describedby={linkedIn ? undefined : `${id}-no-linkedin`}>
-            Message on LinkedIn
+            {t('composer.messageOnLinkedIn')}
           </button>
           <button type="button" className="link-button" onClick={() => void record(null)}>
-            I sent it another way
+            {t('composer.sentAnotherWay')}
           </button>
         </div>
       )}
       {(!email || !linkedIn) && !confirm && !awaiting && (
         <p className="muted small">
-          {!email && <span id={`${id}-no-email`}>No email saved for {recipientName}: add it under “Your relationship” on their page. </span>}
-          {!linkedIn && <span id={`${id}-no-linkedin`}>No LinkedIn profile saved for {recipientName}.</span>}
+          {!email && <span id={`${id}-no-email`}>{t('composer.noEmail', { name: recipientName })} </span>}
+          {!linkedIn && <span id={`${id}-no-linkedin`}>{t('composer.noLinkedIn', { name: recipientName })}</span>}
         </p>
       )}
       {error && (
@@ -380,7 +381,7 @@ function TemplateSelect({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} disabled={options.length === 0}>
-        {options.length === 0 && <option value="">No template of this kind (add one in Templates)</option>}
+        {options.length === 0 && <option value="">{t('composer.noTemplate')}</option>}
         {options.map((t) => (
           <option key={t.id} value={t.id}>
             {t.name}
@@ -396,7 +397,7 @@ export function Checklist({ checks }: { checks: LintCheck[] }) {
     <ul className="checks">
       {checks.map((c) => (
         <li key={c.id} className={c.ok ? 'ok' : 'warn'}>
-          <span aria-hidden="true">{c.ok ? '✓' : '!'}</span> <span className="sr-only">{c.ok ? 'Passes:' : 'Check:'}</span> {c.label}
+          <span aria-hidden="true">{c.ok ? '✓' : '!'}</span> <span className="sr-only">{c.ok ? t('composer.passes') : t('composer.check')}</span> {c.label}
           <span className="muted"> — {c.detail}</span>
         </li>
       ))}

@@ -4,6 +4,7 @@ import { dueUntil } from '@/utils/db/due';
 import { endOfLocalDay } from '@/utils/domain/business-days';
 import { formatWhen } from './format';
 import { useNow, useSettings } from './hooks';
+import { formatNumber, t, tn } from '@/utils/i18n';
 
 /** How many due items are listed; the rest are counted. */
 export const DUE_SHOWN = 20;
@@ -20,7 +21,7 @@ export function DueToday({
   onOpenPerson,
   className = 'panel',
   emptyText,
-  moreText = 'see the Requests board in the side panel.',
+  moreText = t('dueToday.seeTheBoard'),
 }: {
   db: IntrobookDB;
   onOpenRequest: (requestId: string) => void;
@@ -44,18 +45,18 @@ export function DueToday({
   return (
     <section className={className} aria-labelledby="due-today">
       <h2 className="panel-title" id="due-today">
-        Due today{data.total > 0 ? ` (${data.total})` : ''}
+        {data.total > 0 ? t('dueToday.titleCount', { count: formatNumber(data.total) }) : t('dueToday.title')}
       </h2>
       {data.items.length === 0 && <p className="muted small">{emptyText}</p>}
       {data.items.length > 0 && (
-        <ul className="due-list" aria-label="Due today">
+        <ul className="due-list" aria-label={t('dueToday.title')}>
           {data.items.map((item) => (
             <li key={item.key} className={item.dueAt < now ? 'overdue' : undefined}>
               <button type="button" className="link-button" onClick={() => (item.kind === 'request' ? onOpenRequest(item.requestId) : onOpenPerson(item.personId))}>
                 {item.label}
               </button>{' '}
               <span className="muted small">
-                {item.dueAt <= now ? 'due since' : 'due'} {formatWhen(item.dueAt, settings.timeZone)}
+                {t(item.dueAt <= now ? 'dueToday.dueSince' : 'taskList.due', { when: formatWhen(item.dueAt, settings.timeZone) })}
               </span>
             </li>
           ))}
@@ -63,7 +64,7 @@ export function DueToday({
       )}
       {data.total > data.items.length && (
         <p className="muted small">
-          And {data.total - data.items.length} more: {moreText}
+          {tn('dueToday.andMore', data.total - data.items.length, { where: moreText })}
         </p>
       )}
     </section>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
+import { tx } from './i18n';
 
 interface Command {
   name?: string;
@@ -21,28 +23,32 @@ export function KeyboardShortcuts() {
   return (
     <section className="panel" aria-labelledby="shortcuts-title">
       <h2 className="panel-title" id="shortcuts-title">
-        Keyboard shortcuts
+        {t('shortcuts.title')}
       </h2>
       {commands === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('common.loading')}</p>
       ) : (
         <dl className="shortcuts">
           {commands.map((c) => (
             <div key={c.name} className="contents">
               <dt>{c.description ?? c.name}</dt>
-              <dd>{c.shortcut ? <kbd>{c.shortcut}</kbd> : <span className="muted">Not set</span>}</dd>
+              <dd>{c.shortcut ? <kbd>{c.shortcut}</kbd> : <span className="muted">{t('shortcuts.notSet')}</span>}</dd>
             </div>
           ))}
         </dl>
       )}
       {isFirefox() ? (
         <p className="muted small">
-          To change them, open <code>about:addons</code>, click the gear menu and choose <b>Manage Extension Shortcuts</b>.
+          {tx('shortcuts.firefoxHow', {
+            // i18n-ignore: Firefox's page address, typed as is
+            page: <code>{'about:addons'}</code>,
+            item: <b>{t('shortcuts.firefoxMenuItem')}</b>,
+          })}
         </p>
       ) : (
         <div className="actions">
           <button type="button" onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}>
-            Change shortcuts in the browser
+            {t('shortcuts.change')}
           </button>
         </div>
       )}

@@ -206,7 +206,13 @@ function SideBySide({
                 {JOINABLE_FIELDS.has(f) && (
                   <td>
                     <label className="inline">
-                      <input type="radio" name={`${id}-${f}`} checked={choices[f] === 'both'} onChange={() => setChoices({ ...choices, [f]: 'both' })} />
+                      <input
+                        type="radio"
+                        name={`${id}-${f}`}
+                        checked={choices[f] === 'both'}
+                        onChange={() => setChoices({ ...choices, [f]: 'both' })}
+                        aria-label={t('mergeView.keepBothFor', { field: MERGE_FIELD_LABELS[f] })}
+                      />
                       {t('mergeView.keepBoth')}
                     </label>
                   </td>
@@ -222,7 +228,7 @@ function SideBySide({
       </p>
       {conflicts.length > 0 && (
         <div className="message error" role="alert">
-          {t('mergeView.conflicts', { requests: formatList(conflicts.map((r) => t('mergeView.aRequest', { status: STATUS_LABELS[r.status] }))) })}
+          {t(conflicts.length === 1 ? 'mergeView.conflicts' : 'mergeView.conflictsMany', { requests: formatList(conflicts.map((r) => t('mergeView.aRequest', { status: STATUS_LABELS[r.status] }))) })}
         </div>
       )}
       <div className="actions">

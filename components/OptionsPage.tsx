@@ -4,12 +4,13 @@ import type { Settings } from '@/utils/domain/schemas';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { SettingsView } from './SettingsView';
 import { TemplatesView } from './TemplatesView';
+import { t } from '@/utils/i18n';
 
 const SECTIONS = [
-  ['options-profile', 'Profile, reminders and data'],
-  ['options-templates', 'Templates'],
-  ['options-privacy', 'Privacy'],
-  ['options-shortcuts', 'Keyboard shortcuts'],
+  ['options-profile', 'options.profileSection'],
+  ['options-templates', 'options.templates'],
+  ['options-privacy', 'options.privacy'],
+  ['options-shortcuts', 'shortcuts.title'],
 ] as const;
 
 /**
@@ -24,35 +25,35 @@ export function OptionsPage({ db, settings, loaded }: { db: IntrobookDB; setting
         <h1>
           <span className="brand">
             <img src="/icon/48.png" alt="" width={28} height={28} />
-            Introbook options
+            {t('options.title')}
           </span>
         </h1>
-        <nav aria-label="Options sections" className="page-nav">
+        <nav aria-label={t('options.sections')} className="page-nav">
           {SECTIONS.map(([id, label]) => (
             <a key={id} href={`#${id}`}>
-              {label}
+              {t(label)}
             </a>
           ))}
         </nav>
       </header>
-      <section id="options-profile" aria-label="Profile, reminders and data" className="options-stack">
+      <section id="options-profile" aria-label={t('options.profileSection')} className="options-stack">
         {/* Settings (profile, prepared answers, week, reminders) then capture health, data and sync, as in the side panel. */}
         <SettingsView key={loaded ? 'loaded' : 'loading'} settings={settings} />
       </section>
       <section id="options-templates" aria-labelledby="options-templates-title">
         <h2 className="panel-title" id="options-templates-title">
-          Templates
+          {t('options.templates')}
         </h2>
         <TemplatesView db={db} />
       </section>
       <section id="options-privacy" className="panel" aria-labelledby="options-privacy-title">
         <h2 className="panel-title" id="options-privacy-title">
-          Privacy
+          {t('options.privacy')}
         </h2>
-        <p>Everything Introbook keeps stays in this browser. It sends nothing anywhere unless you export it or turn on sync.</p>
+        <p>{t('options.privacyText')}</p>
         <div className="actions">
           <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/privacy.html') })}>
-            What is stored, and what each permission is for
+            {t('options.privacyPage')}
           </button>
         </div>
       </section>

@@ -2,10 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { getDb } from '@/utils/db/db';
 import type { Person, ProfileCapture } from '@/utils/domain/schemas';
+import { labels, t, tn } from '@/utils/i18n';
 
 /** Scraped text is data: every value below is rendered as a JSX text node, never as HTML. */
 
-const DEGREE_LABEL: Record<1 | 2 | 3, string> = { 1: '1st', 2: '2nd', 3: '3rd+' };
+const DEGREE_LABEL: Record<1 | 2 | 3, string> = labels({ 1: 'personCard.degree1', 2: 'personCard.degree2', 3: 'personCard.degree3' });
 
 /** Up to two initials, from the words of a name that start with a letter (never from markup or symbols in it). */
 export function initialsOf(name: string): string {
@@ -66,29 +67,31 @@ export function PersonCard({ person, headingLevel = 2 }: { person: ProfileCaptur
       <dl className="fields">
         {person.headline && (
           <>
-            <dt>Headline</dt>
+            <dt>{t('common.headline')}</dt>
             <dd>{person.headline}</dd>
           </>
         )}
         {role && (
           <>
-            <dt>Role</dt>
+            <dt>{t('addPerson.role')}</dt>
             <dd>{role}</dd>
           </>
         )}
         {person.location && (
           <>
-            <dt>Location</dt>
+            <dt>{t('common.location')}</dt>
             <dd>{person.location}</dd>
           </>
         )}
         {mutual.count > 0 && (
           <>
-            <dt>Mutual connections</dt>
+            <dt>{t('personCard.mutualConnections')}</dt>
             <dd>
               {mutual.names.length > 0 ? mutual.names.join(', ') : null}
               {mutual.count > mutual.names.length
-                ? `${mutual.names.length > 0 ? ' and ' : ''}${mutual.count - mutual.names.length} ${mutual.names.length > 0 ? 'more' : 'mutual'}`
+                ? mutual.names.length > 0
+                  ? tn('personCard.andMore', mutual.count - mutual.names.length)
+                  : tn('personCard.mutuals', mutual.count)
                 : null}
             </dd>
           </>

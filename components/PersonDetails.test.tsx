@@ -6,7 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { STORAGE_FULL_MESSAGE } from '@/utils/db/errors';
+import { storageFullMessage } from '@/utils/db/errors';
 import { dismissMutual } from '@/utils/db/contacts';
 import { getPerson, savePersonCapture } from '@/utils/db/people';
 import type { Person } from '@/utils/domain/schemas';
@@ -100,7 +100,7 @@ describe('the person page', () => {
     vi.spyOn(db.people, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     vi.spyOn(db.people, 'update').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     await user.click(within(form).getByRole('button', { name: 'Save changes' }));
-    expect(await within(form).findByText(STORAGE_FULL_MESSAGE)).toBeInTheDocument();
+    expect(await within(form).findByText(storageFullMessage())).toBeInTheDocument();
     expect(within(form).queryByText(/Check the fields/)).toBeNull();
     expect(await getPerson(db, ada.id)).toMatchObject({ location: ada.location });
   });

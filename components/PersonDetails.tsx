@@ -20,18 +20,21 @@ import { showToast } from './Toasts';
 import { useTransient, useView } from './view-hooks';
 import { SyncHistory } from './SyncHistory';
 import { LazyPersonWorkspace } from './Lazy';
+import { formatDate, formatDateTime, labels, t, tn } from '@/utils/i18n';
 
-const FIELD_LABELS: Record<EditableField, string> = {
-  name: 'Name',
-  firstName: 'First name',
-  lastName: 'Last name',
-  headline: 'Headline',
-  role: 'Role',
-  company: 'Company',
-  location: 'Location',
-};
-
-const CHECK_LABELS: Partial<Record<CapturedField, string>> = { ...FIELD_LABELS, photoUrl: 'Photo', degree: 'Connection degree', mutualConnections: 'Mutual connections', profileUrl: 'Profile link' };
+const CHECK_LABELS: Partial<Record<CapturedField, string>> = labels({
+  name: 'common.name',
+  firstName: 'captureForm.firstName',
+  lastName: 'captureForm.lastName',
+  headline: 'common.headline',
+  role: 'addPerson.role',
+  company: 'common.company',
+  location: 'common.location',
+  photoUrl: 'personDetails.photo',
+  degree: 'personDetails.connectionDegree',
+  mutualConnections: 'personCard.mutualConnections',
+  profileUrl: 'common.profileLink',
+});
 
 type Open = { kind: 'request'; id: string | null; seed?: RequestSeed } | { kind: 'merge'; otherId?: string };
 
@@ -78,7 +81,7 @@ export function PersonDetails({
         settings={settings}
         requestId={open.id}
         seed={open.seed}
-        backLabel={`← Back to ${person.name}`}
+        backLabel={t('personDetails.backTo', { name: person.name })}
         onBack={() => setOpen(null)}
         onCreated={(id) => openViews.set(person.id, { kind: 'request', id, seed: open.seed })}
       />
@@ -132,14 +135,14 @@ function PersonPage({
   async function remove() {
     await removePerson(db, person.id);
     refreshReminders();
-    showToast(`Removed ${person.name}.`, () => restorePerson(db, person.id).then(refreshReminders));
+    showToast(t('personDetails.removed', { name: person.name }), () => restorePerson(db, person.id).then(refreshReminders));
     onBack();
   }
 
   return (
-    <section className="panel" aria-label={`Details for ${person.name}`} data-view>
+    <section className="panel" aria-label={t('personDetails.detailsFor', { name: person.name })} data-view>
       <button type="button" onClick={onBack}>
-        ← All people
+        {t('personDetails.allPeople')}
       </button>
       <div className="person-card-head person-page-head">
         <Avatar name={person.name} photoUrl={person.photoUrl} />
@@ -149,27 +152,28 @@ function PersonPage({
       </div>
       {merge && (
         <p className="message">
-          {merge.otherBefore.name} was merged into this record.{' '}
+          {t('personDetails.wasMerged', { name: merge.otherBefore.name })}{' '}
           <button
             type="button"
             className="link-button"
             onClick={() =>
               void undoMerge(db, merge.id).then(
-                () => showToast('Merge undone: both records are back.'),
-                (e: unknown) => showToast(e instanceof Error ? e.message : 'The merge could not be undone.'),
+                () => showToast(t('personDetails.mergeUndone')),
+                (e: unknown) => showToast(e instanceof Error ? e.message : t('personDetails.mergeNotUndone')),
               )
             }
           >
-            Undo the merge
+            {t('personDetails.undoMerge')}
           </button>
         </p>
       )}
       {sameName && sameName.length > 0 && (
         <p className="message warn-text">
-          {sameName.length === 1 ? `Another ${person.name} is saved` : `${sameName.length} others named ${person.name} are saved`}
-          {roleLine(sameName[0]!) ? ` (${roleLine(sameName[0]!)})` : ''}. The same human?{' '}
+          {roleLine(sameName[0]!)
+            ? tn('personDetails.othersNamedWithRole', sameName.length, { name: person.name, role: roleLine(sameName[0]!) ?? '' })
+            : tn('personDetails.othersNamed', sameName.length, { name: person.name })}{' '}
           <button type="button" className="link-button" onClick={() => onMerge(sameName[0]!.id)}>
-            Compare and merge
+            {t('personDetails.compareAndMerge')}
           </button>
         </p>
       )}
@@ -180,12 +184,12 @@ function PersonPage({
       )}
       {person.roleHistory.length > 0 && (
         <>
-          <h3 className="panel-title">Earlier roles</h3>
-          <ul className="history" aria-label="Earlier roles">
+          <h3 className="panel-title">{t('personDetails.earlierRoles')}</h3>
+          <ul className="history" aria-label={t('personDetails.earlierRoles')}>
             {person.roleHistory.map((h) => (
               <li key={h.until}>
-                {[h.role, h.company].filter(Boolean).join(' · ') || 'Unknown role'}{' '}
-                <span className="muted">(until {new Date(h.until).toLocaleDateString()})</span>
+                {[h.role, h.company].filter(Boolean).join(' · ') || t('personDetails.unknownRole')}{' '}
+                <span className="muted">{t('personDetails.until', { date: formatDate(h.until) })}</span>
               </li>
             ))}
           </ul>
@@ -194,12 +198,12 @@ function PersonPage({
       {person.profileUrl.startsWith('https://') && (
         <p>
           <a href={person.profileUrl} target="_blank" rel="noopener noreferrer">
-            Open profile{person.source.startsWith('linkedin') ? ' on LinkedIn' : ''}
+            {person.source.startsWith('linkedin') ? t('personDetails.openProfileOnLinkedIn') : t('personDetails.openProfile')}
           </a>
         </p>
       )}
       <p className="muted">
-        Saved {new Date(person.createdAt).toLocaleDateString()} · last captured {new Date(person.capturedAt).toLocaleString()}
+        {t('personDetails.savedAndCaptured', { saved: formatDate(person.createdAt), captured: formatDateTime(person.capturedAt) })}
       </p>
       <SyncHistory db={db} table="people" rowId={person.id} />
       <IntroPlanner person={person} db={db} onStartRequest={onStartRequest} onOpenRequest={onOpenRequest} />
@@ -225,32 +229,38 @@ function PersonFields({ db, person, onEdit }: { db: IntrobookDB; person: Person;
   const check = (field: CapturedField) =>
     toCheck.includes(field) ? (
       <span className="check-this">
-        <span className="badge">check this</span>
-        <button type="button" className="link-button" onClick={() => void confirmFields(db, person.id, [field])} aria-label={`${CHECK_LABELS[field]} looks right`}>
-          Looks right
+        <span className="badge">{t('personDetails.checkThis')}</span>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => void confirmFields(db, person.id, [field])}
+          aria-label={t('captureForm.fieldLooksRight', { field: CHECK_LABELS[field] ?? field })}
+        >
+          {t('captureForm.looksRight')}
         </button>
       </span>
     ) : null;
   const rows: [CapturedField, string, string | null][] = [
-    ['headline', 'Headline', person.headline],
-    ['role', 'Role', person.role],
-    ['company', 'Company', person.company],
-    ['location', 'Location', person.location],
+    ['headline', t('common.headline'), person.headline],
+    ['role', t('addPerson.role'), person.role],
+    ['company', t('common.company'), person.company],
+    ['location', t('common.location'), person.location],
   ];
   const mutual = person.mutualConnections;
   return (
     <div className="person-fields">
       {person.degree !== null && (
         <p className="degree">
-          {person.degree === 1 ? '1st' : person.degree === 2 ? '2nd' : '3rd+'} degree {check('degree')} {note('degree')}
+          {t(person.degree === 1 ? 'personDetails.degree1' : person.degree === 2 ? 'personDetails.degree2' : 'personDetails.degree3')} {check('degree')}{' '}
+          {note('degree')}
         </p>
       )}
       {(toCheck.includes('name') || fieldNote(person, 'name')) && (
         <p>
-          Name {check('name')} {note('name')}
+          {t('common.name')} {check('name')} {note('name')}
         </p>
       )}
-      <dl className="fields" aria-label="Profile fields">
+      <dl className="fields" aria-label={t('personDetails.profileFields')}>
         {rows
           .filter(([, , v]) => v)
           .map(([field, label, value]) => (
@@ -263,17 +273,19 @@ function PersonFields({ db, person, onEdit }: { db: IntrobookDB; person: Person;
           ))}
         {person.email && (
           <div className="field-row">
-            <dt>Email</dt>
+            <dt>{t('common.email')}</dt>
             <dd>{person.email}</dd>
           </div>
         )}
         {mutual.count > 0 && (
           <div className="field-row">
-            <dt>Mutual connections</dt>
+            <dt>{t('personCard.mutualConnections')}</dt>
             <dd>
               {mutual.names.length > 0 ? mutual.names.join(', ') : null}
               {mutual.count > mutual.names.length
-                ? `${mutual.names.length > 0 ? ' and ' : ''}${mutual.count - mutual.names.length} ${mutual.names.length > 0 ? 'more' : 'mutual'}`
+                ? mutual.names.length > 0
+                  ? tn('personCard.andMore', mutual.count - mutual.names.length)
+                  : tn('personCard.mutuals', mutual.count)
                 : null}{' '}
               {check('mutualConnections')} {note('mutualConnections')}
             </dd>
@@ -282,8 +294,8 @@ function PersonFields({ db, person, onEdit }: { db: IntrobookDB; person: Person;
       </dl>
       {person.positions.length > 1 && (
         <>
-          <h3 className="panel-title">Current positions</h3>
-          <ul className="history" aria-label="Current positions">
+          <h3 className="panel-title">{t('personDetails.currentPositions')}</h3>
+          <ul className="history" aria-label={t('personDetails.currentPositions')}>
             {person.positions.map((p, i) => (
               <li key={i}>{[p.title, p.company].filter(Boolean).join(' · ')}</li>
             ))}
@@ -292,11 +304,11 @@ function PersonFields({ db, person, onEdit }: { db: IntrobookDB; person: Person;
       )}
       <div className="actions">
         <button type="button" onClick={onEdit}>
-          Edit details
+          {t('captureForm.editDetails')}
         </button>
         {toCheck.length > 1 && (
           <button type="button" onClick={() => void confirmFields(db, person.id, toCheck)}>
-            All of these look right
+            {t('personDetails.allLookRight')}
           </button>
         )}
       </div>
@@ -322,7 +334,7 @@ function PersonEditor({ db, person, onDone }: { db: IntrobookDB; person: Person;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!(values.name ?? '').trim()) return setError('A name is required.');
+    if (!(values.name ?? '').trim()) return setError(t('personDetails.nameRequired'));
     try {
       const edit: Record<string, string | null> = {};
       for (const f of EDITABLE_FIELDS) if (changed.includes(f)) edit[f] = (values[f] ?? '').trim() || (f === 'name' ? person.name : null);
@@ -333,19 +345,19 @@ function PersonEditor({ db, person, onDone }: { db: IntrobookDB; person: Person;
       }
       if (changed.includes('email')) await setRelationship(db, person.id, { email: (values.email ?? '').trim() });
       unsavedEdits.delete(person.id);
-      showToast(Object.keys(edit).length > 0 || changed.includes('email') ? `${(values.name ?? '').trim() || person.name} updated.` : 'Nothing changed.');
+      showToast(Object.keys(edit).length > 0 || changed.includes('email') ? t('personDetails.updated', { name: (values.name ?? '').trim() || person.name }) : t('personDetails.nothingChanged'));
       onDone();
     } catch (error) {
-      setError(storageErrorMessage(error, 'Check the fields: a name is required and the email must be valid.'));
+      setError(storageErrorMessage(error, t('personDetails.checkTheFields')));
     }
   }
 
   return (
-    <form className="capture-form" aria-label={`Edit ${person.name}`} onSubmit={submit}>
-      {unsavedEdits.has(person.id) && changed.length > 0 && <p className="muted small">You have changes not saved yet.</p>}
+    <form className="capture-form" aria-label={t('personDetails.edit', { name: person.name })} onSubmit={submit}>
+      {unsavedEdits.has(person.id) && changed.length > 0 && <p className="muted small">{t('personDetails.unsavedChanges')}</p>}
       {[...EDITABLE_FIELDS, 'email' as const].map((f) => (
         <div className="field" key={f}>
-          <label htmlFor={`${id}-${f}`}>{f === 'email' ? 'Email' : FIELD_LABELS[f]}</label>
+          <label htmlFor={`${id}-${f}`}>{f === 'email' ? t('common.email') : CHECK_LABELS[f]}</label>
           <input
             id={`${id}-${f}`}
             type={f === 'email' ? 'email' : 'text'}
@@ -366,14 +378,14 @@ function PersonEditor({ db, person, onDone }: { db: IntrobookDB; person: Person;
           )}
           {toCheck.includes(f as CapturedField) && (
             <span id={`${id}-${f}-check`} className="origin">
-              Check this: read from the page layout, it may be wrong.
+              {t('personDetails.checkThisLayout')}
             </span>
           )}
         </div>
       ))}
       <div className="actions">
         <button type="submit" className="primary">
-          Save changes
+          {t('captureForm.saveChanges')}
         </button>
         <button
           type="button"
@@ -382,7 +394,7 @@ function PersonEditor({ db, person, onDone }: { db: IntrobookDB; person: Person;
             onDone();
           }}
         >
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       {error && (
@@ -409,10 +421,10 @@ function Notes({ db, person }: { db: IntrobookDB; person: Person }) {
     try {
       await editPerson(db, person.id, { notes: text });
       setError(null);
-      setStatus('Notes saved.');
+      setStatus(t('personDetails.notesSaved'));
     } catch (error) {
       pending.current = text;
-      setError(storageErrorMessage(error, 'Notes could not be saved. Your text is still here.'));
+      setError(storageErrorMessage(error, t('personDetails.notesNotSaved')));
     }
   };
 
@@ -436,7 +448,7 @@ function Notes({ db, person }: { db: IntrobookDB; person: Person }) {
 
   return (
     <div className="notes">
-      <label htmlFor={id}>Your notes</label>
+      <label htmlFor={id}>{t('personDetails.yourNotes')}</label>
       <textarea
         id={id}
         value={notes}
@@ -448,7 +460,7 @@ function Notes({ db, person }: { db: IntrobookDB; person: Person }) {
         onBlur={() => void flush()}
       />
       <p className="muted small" role="status">
-        {error ? '' : status ?? 'Saved as you type.'}
+        {error ? '' : status ?? t('personDetails.savedAsYouType')}
       </p>
       {error && (
         <p className="message error" role="alert">
@@ -464,20 +476,20 @@ function RemoveOrMerge({ person, onRemove, onMerge }: { person: Person; onRemove
   return (
     <div className="actions danger-zone">
       <button type="button" onClick={onMerge}>
-        Merge with another record…
+        {t('personDetails.mergeWithAnother')}
       </button>
       {confirmRemove ? (
         <>
           <button type="button" className="danger" onClick={onRemove}>
-            Yes, remove {person.name}
+            {t('personDetails.yesRemove', { name: person.name })}
           </button>
           <button type="button" onClick={() => setConfirmRemove(false)}>
-            Keep
+            {t('personDetails.keep')}
           </button>
         </>
       ) : (
         <button type="button" className="danger" onClick={() => setConfirmRemove(true)}>
-          Remove from Introbook
+          {t('personDetails.removeFromIntrobook')}
         </button>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Settings } from '@/utils/domain/schemas';
+import { t } from '@/utils/i18n';
 
 type ReminderFields = Pick<Settings, 'remindersEnabled' | 'quietHoursEnabled' | 'quietHoursStart' | 'quietHoursEnd'>;
 
@@ -13,25 +14,24 @@ export function ReminderSettings({ draft, set }: { draft: ReminderFields; set: <
   const id = useId();
   return (
     <>
-      <h2 className="panel-title">Reminders</h2>
+      <h2 className="panel-title">{t('reminders.title')}</h2>
       <label className="inline">
-        <input type="checkbox" checked={draft.remindersEnabled} onChange={(e) => set('remindersEnabled', e.target.checked)} /> Notify me when a follow-up is due
+        <input type="checkbox" checked={draft.remindersEnabled} onChange={(e) => set('remindersEnabled', e.target.checked)} /> {t('reminders.notify')}
       </label>
-      <p className="muted small">The toolbar badge counts what is due either way.</p>
+      <p className="muted small">{t('reminders.badge')}</p>
       <fieldset className="plain" disabled={!draft.remindersEnabled}>
-        <legend>Quiet hours</legend>
+        <legend>{t('reminders.quietHours')}</legend>
         <label className="inline">
-          <input type="checkbox" checked={draft.quietHoursEnabled} onChange={(e) => set('quietHoursEnabled', e.target.checked)} /> No notifications
-          between
+          <input type="checkbox" checked={draft.quietHoursEnabled} onChange={(e) => set('quietHoursEnabled', e.target.checked)} /> {t('reminders.noNotificationsBetween')}
         </label>
         <span className="inline-fix">
           <label htmlFor={`${id}-from`} className="sr-only">
-            Quiet from
+            {t('reminders.quietFrom')}
           </label>
           <input id={`${id}-from`} type="time" value={draft.quietHoursStart} disabled={!draft.quietHoursEnabled} onChange={(e) => e.target.value && set('quietHoursStart', e.target.value)} />
-          <span aria-hidden="true">and</span>
+          <span aria-hidden="true">{t('reminders.and')}</span>
           <label htmlFor={`${id}-to`} className="sr-only">
-            Quiet until
+            {t('reminders.quietUntil')}
           </label>
           <input id={`${id}-to`} type="time" value={draft.quietHoursEnd} disabled={!draft.quietHoursEnabled} onChange={(e) => e.target.value && set('quietHoursEnd', e.target.value)} />
         </span>

@@ -6,6 +6,7 @@ import { nextAction } from '@/utils/domain/follow-ups';
 import { STATUS_LABELS, type IntroStatus } from '@/utils/domain/intro-status';
 import type { IntroRequest, Person, Settings } from '@/utils/domain/schemas';
 import { formatWhen } from './format';
+import { formatNumber, t } from '@/utils/i18n';
 
 type Filters = { person: string; connector: string; company: string };
 
@@ -29,7 +30,7 @@ export function RequestBoard({ db, settings, now, onOpen }: { db: IntrobookDB; s
   // after the first paint: the cards on screen read their own (firstPage / Cards).
   const later = useDeferredValue(requests ?? null, null);
   const everyone = useLiveQuery(() => (later ? withPeople(db, later) : Promise.resolve(null)), [later]);
-  if (!board || !requests || !folded) return <p className="muted">Loading…</p>;
+  if (!board || !requests || !folded) return <p className="muted">{t('common.loading')}</p>;
   const people = everyone?.people ?? new Map<string, Person>();
   const targets = uniquePeople(requests.map((r) => people.get(r.targetId)));
   const connectors = uniquePeople(requests.map((r) => (r.connectorId ? people.get(r.connectorId) : undefined)));
@@ -41,17 +42,19 @@ export function RequestBoard({ db, settings, now, onOpen }: { db: IntrobookDB; s
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 className="panel-title" id={`${id}-title`}>
-        Intro requests ({openCount} open{foldedTotal > 0 ? `, ${foldedTotal} finished` : ''})
+        {foldedTotal > 0
+          ? t('requestBoard.titleWithFinished', { open: formatNumber(openCount), finished: formatNumber(foldedTotal) })
+          : t('requestBoard.title', { open: formatNumber(openCount) })}
       </h2>
       <div className="filters">
-        <Filter label="Person" value={filters.person} onChange={(person) => setFilters({ ...filters, person })} options={targets.map((p) => [p.id, p.name])} />
-        <Filter label="Connector" value={filters.connector} onChange={(connector) => setFilters({ ...filters, connector })} options={connectors.map((p) => [p.id, p.name])} />
-        <Filter label="Company" value={filters.company} onChange={(company) => setFilters({ ...filters, company })} options={companies.map((c) => [c, c])} />
+        <Filter label={t('requestBoard.person')} value={filters.person} onChange={(person) => setFilters({ ...filters, person })} options={targets.map((p) => [p.id, p.name])} />
+        <Filter label={t('requestBoard.connector')} value={filters.connector} onChange={(connector) => setFilters({ ...filters, connector })} options={connectors.map((p) => [p.id, p.name])} />
+        <Filter label={t('common.company')} value={filters.company} onChange={(company) => setFilters({ ...filters, company })} options={companies.map((c) => [c, c])} />
       </div>
       {requests.length === 0 && foldedTotal === 0 && (
         <div className="empty">
-          <strong>No requests yet</strong>
-          <p>Open a saved person and choose “Who can introduce me?”: Introbook lists your mutual contacts, drafts the ask and a forwardable blurb, and reminds you when to follow up. Or ask them directly.</p>
+          <strong>{t('requestBoard.noRequestsYet')}</strong>
+          <p>{t('requestBoard.howToAsk')}</p>
         </div>
       )}
       {BOARD_STATUSES.map((status) => {
@@ -131,11 +134,11 @@ function Cards({
             <li key={r.id} className={overdue ? 'card overdue' : 'card'}>
               <button type="button" className="card-button" onClick={() => onOpen(r.id)}>
                 <span className="person-row-name">{names.target}</span>
-                <span className="muted">{r.kind === 'intro' ? ` via ${names.connector}` : ' (direct)'}</span>
+                <span className="muted">{r.kind === 'intro' ? t('requestBoard.via', { name: names.connector ?? '' }) : t('requestBoard.direct')}</span>
                 {action && (
                   <span className="card-next">
                     {action.label}
-                    {action.dueAt !== null && ` · ${overdue ? 'due' : 'by'} ${formatWhen(action.dueAt, settings.timeZone)}`}
+                    {action.dueAt !== null && t(overdue ? 'requestBoard.due' : 'requestBoard.by', { when: formatWhen(action.dueAt, settings.timeZone) })}
                   </span>
                 )}
               </button>
@@ -146,7 +149,7 @@ function Cards({
       {requests.length > shown && (
         <div className="actions">
           <button type="button" onClick={() => setShown((n) => n + COLUMN_PAGE)}>
-            Show {Math.min(COLUMN_PAGE, requests.length - shown)} more ({requests.length - shown} not shown)
+            {t('requestBoard.showMore', { more: formatNumber(Math.min(COLUMN_PAGE, requests.length - shown)), hidden: formatNumber(requests.length - shown) })}
           </button>
         </div>
       )}
@@ -170,7 +173,7 @@ function Filter({ label, value, onChange, options }: { label: string; value: str
     <span className="filter">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">All</option>
+        <option value="">{t('requestBoard.all')}</option>
         {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}

@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { t } from '@/utils/i18n';
 
 /**
  * Short confirmations that outlive the view that raised them ("Removed Ada
@@ -52,7 +53,7 @@ export function Toasts() {
     return () => clearTimeout(timer);
   }, [toast, held]);
   return (
-    <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
+    <div className="toasts" role="status" aria-live="polite" aria-label={t('toasts.notifications')}>
       {toast && (
         // Pointer or focus inside holds the toast on screen.
         <div
@@ -70,15 +71,15 @@ export function Toasts() {
                 const undo = toast.undo!;
                 dismissToast();
                 void undo().then(
-                  () => showToast('Undone.'),
-                  (e: unknown) => showToast(e instanceof Error ? e.message : 'That could not be undone.'),
+                  () => showToast(t('toasts.undone')),
+                  (e: unknown) => showToast(e instanceof Error ? e.message : t('toasts.couldNotUndo')),
                 );
               }}
             >
-              Undo
+              {t('common.undo')}
             </button>
           )}
-          <button type="button" className="link-button" aria-label="Dismiss" onClick={dismissToast}>
+          <button type="button" className="link-button" aria-label={t('toasts.dismiss')} onClick={dismissToast}>
             ×
           </button>
         </div>

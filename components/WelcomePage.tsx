@@ -6,23 +6,13 @@ import { storageErrorMessage } from '@/utils/db/errors';
 import { refreshReminders } from '@/utils/messaging/client';
 import { saveSettings, SETTING_LABELS } from '@/utils/settings';
 import { TextField } from './TextField';
-
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { t, weekdayNames } from '@/utils/i18n';
 
 const MOVES = [
-  {
-    title: 'Save people',
-    text: 'On a LinkedIn profile, click Save to Introbook next to the name. The toolbar button works on GitHub and other profile pages too.',
-  },
-  {
-    title: 'Ask for intros',
-    text: 'Pick a mutual contact, draft the ask and a forwardable blurb from templates, and Introbook reminds you when to follow up.',
-  },
-  {
-    title: 'Prepare and follow through',
-    text: 'Prep notes open in the side panel when the call starts; then thank-yous, reporting back and favours to pay forward.',
-  },
-];
+  { title: 'welcome.move1Title', text: 'welcome.move1Text' },
+  { title: 'welcome.move2Title', text: 'welcome.move2Text' },
+  { title: 'welcome.move3Title', text: 'welcome.move3Text' },
+] as const;
 
 function zones(): string[] {
   try {
@@ -55,8 +45,8 @@ export function WelcomePage({ settings, loaded }: { settings: Settings; loaded: 
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!zoneValid) return setError(`“${draft.timeZone}” is not a time zone. Pick one from the list, like Europe/London.`);
-    if (draft.workingDays.length === 0) return setError('Pick at least one working day: follow-ups fall on them.');
+    if (!zoneValid) return setError(t('settingsView.isNotATimeZonePick', { timeZone: draft.timeZone }));
+    if (draft.workingDays.length === 0) return setError(t('welcome.pickAWorkingDay'));
     try {
       await saveSettings({
         ...draft,
@@ -70,7 +60,7 @@ export function WelcomePage({ settings, loaded }: { settings: Settings; loaded: 
       refreshReminders();
       setDone('saved');
     } catch (err) {
-      setError(storageErrorMessage(err, 'Check the fields: the résumé link must start with https://.'));
+      setError(storageErrorMessage(err, t('welcome.checkResumeLink')));
     }
   }
 
@@ -80,14 +70,14 @@ export function WelcomePage({ settings, loaded }: { settings: Settings; loaded: 
         <h1>
           <span className="brand">
             <img src="/icon/48.png" alt="" width={32} height={32} />
-            Welcome to Introbook
+            {t('welcome.title')}
           </span>
         </h1>
-        <p>Grow your career through informational interviews and warm introductions. Everything stays on this computer.</p>
+        <p>{t('welcome.intro')}</p>
       </header>
       <section aria-labelledby={`${id}-moves`}>
         <h2 className="panel-title" id={`${id}-moves`}>
-          Three moves
+          {t('welcome.threeMoves')}
         </h2>
         <ol className="moves">
           {MOVES.map((m, i) => (
@@ -95,36 +85,36 @@ export function WelcomePage({ settings, loaded }: { settings: Settings; loaded: 
               <span className="move-step" aria-hidden="true">
                 {i + 1}
               </span>
-              <h2>{m.title}</h2>
-              <p>{m.text}</p>
+              <h2>{t(m.title)}</h2>
+              <p>{t(m.text)}</p>
             </li>
           ))}
         </ol>
       </section>
       {done ? (
         <section className="panel" aria-labelledby={`${id}-done`}>
-          <h2 id={`${id}-done`}>{done === 'saved' ? 'Saved. You’re ready.' : 'You can fill these in any time.'}</h2>
-          <p>Open someone’s LinkedIn profile and click Save to Introbook next to their name. Your settings are in Options.</p>
+          <h2 id={`${id}-done`}>{done === 'saved' ? t('welcome.savedReady') : t('welcome.fillInAnyTime')}</h2>
+          <p>{t('welcome.nextStep')}</p>
           <div className="actions">
             <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
-              Open Options
+              {t('welcome.openOptions')}
             </button>
             <button type="button" onClick={() => window.close()}>
-              Close this tab
+              {t('welcome.closeTab')}
             </button>
           </div>
         </section>
       ) : (
         <form className="panel capture-form" aria-labelledby={`${id}-about`} onSubmit={submit}>
-          <h2 id={`${id}-about`}>About you</h2>
-          <p className="muted">Your messages and prep sheets use these. Every field is optional: skip any, or all, and change them later in Options.</p>
-          <TextField label={SETTING_LABELS.name} value={draft.name} onChange={(v) => set('name', v)} maxLength={200} autoComplete="name" placeholder="e.g. Sam Rivera" />
-          <TextField label={SETTING_LABELS.currentRole} value={draft.currentRole} onChange={(v) => set('currentRole', v)} maxLength={500} autoComplete="organization-title" placeholder="e.g. data analyst at Acme" />
-          <TextField label="Background, in a sentence" value={draft.background} onChange={(v) => set('background', v)} maxLength={500} placeholder="e.g. a data analyst moving into product" />
-          <TextField label={SETTING_LABELS.goal} value={draft.goal} onChange={(v) => set('goal', v)} maxLength={500} placeholder="e.g. product management in climate tech" />
-          <TextField label={SETTING_LABELS.resumeUrl} value={draft.resumeUrl} onChange={(v) => set('resumeUrl', v)} type="url" maxLength={2048} placeholder="https://…" />
+          <h2 id={`${id}-about`}>{t('welcome.aboutYou')}</h2>
+          <p className="muted">{t('welcome.aboutYouHint')}</p>
+          <TextField label={SETTING_LABELS.name} value={draft.name} onChange={(v) => set('name', v)} maxLength={200} autoComplete="name" placeholder={t('welcome.exampleName')} />
+          <TextField label={SETTING_LABELS.currentRole} value={draft.currentRole} onChange={(v) => set('currentRole', v)} maxLength={500} autoComplete="organization-title" placeholder={t('welcome.exampleRole')} />
+          <TextField label={t('welcome.backgroundLabel')} value={draft.background} onChange={(v) => set('background', v)} maxLength={500} placeholder={t('welcome.exampleBackground')} />
+          <TextField label={SETTING_LABELS.goal} value={draft.goal} onChange={(v) => set('goal', v)} maxLength={500} placeholder={t('welcome.exampleGoal')} />
+          <TextField label={SETTING_LABELS.resumeUrl} value={draft.resumeUrl} onChange={(v) => set('resumeUrl', v)} type="url" maxLength={2048} placeholder={t('welcome.exampleLink')} />
           <div className="field">
-            <label htmlFor={`${id}-tz`}>Time zone</label>
+            <label htmlFor={`${id}-tz`}>{t('settingsView.timeZone')}</label>
             <input
               id={`${id}-tz`}
               list={`${id}-zones`}
@@ -139,8 +129,8 @@ export function WelcomePage({ settings, loaded }: { settings: Settings; loaded: 
             </datalist>
           </div>
           <fieldset className="days">
-            <legend>Working days (follow-ups fall on them)</legend>
-            {DAYS.map((day, i) => (
+            <legend>{t('welcome.workingDays')}</legend>
+            {weekdayNames().map((day, i) => (
               <label key={day} className="inline">
                 <input
                   type="checkbox"
@@ -153,10 +143,10 @@ export function WelcomePage({ settings, loaded }: { settings: Settings; loaded: 
           </fieldset>
           <div className="actions">
             <button type="submit" className="primary">
-              Save and start
+              {t('welcome.saveAndStart')}
             </button>
             <button type="button" onClick={() => setDone('skipped')}>
-              Skip for now
+              {t('welcome.skip')}
             </button>
           </div>
           {error && (

@@ -9,6 +9,7 @@ import { formatWhen } from './format';
 import { DueToday } from './DueToday';
 import { CHANNEL_LABELS } from './channel-labels';
 import { PeopleList } from './PeopleList';
+import { formatNumber, t, tn } from '@/utils/i18n';
 
 const PAGE = 50;
 
@@ -80,10 +81,13 @@ export function Workspace({
   const limit = more.key === searchKey ? more.limit : PAGE;
   const searching = deferred.trim() !== '' || hasFilters(filters);
   // Who the filters allow is read once per filter (and when the data changes), not on every keystroke.
-  const ids = useLiveQuery(() => (hasFilters(filters) ? filterIds(db, filters, now) : Promise.resolve(null)), [filters, now]);
+  // Kept with the filters they were read for: while new filters are read, the old ones' people are not used.
+  const filtersKey = JSON.stringify(filters);
+  const allowed = useLiveQuery(async () => ({ key: filtersKey, ids: hasFilters(filters) ? await filterIds(db, filters, now) : null }), [filtersKey, now]);
+  const ids = allowed?.key === filtersKey ? allowed.ids : undefined;
   const results = useLiveQuery(
     () => (searching && ids !== undefined ? searchPeople(db, deferred, filters, { limit, now, ids }) : Promise.resolve(null)),
-    [deferred, filters, limit, searching, ids],
+    [deferred, filtersKey, limit, searching, ids],
   );
 
   const focusSearchBox = () => {
@@ -110,14 +114,14 @@ export function Workspace({
   return (
     <section
       className="panel workspace"
-      aria-label="People"
+      aria-label={t('sidepanel.tab.people')}
       onFocus={(e) => {
         if (restoreId && (e.target as HTMLElement).dataset.person === restoreId) setRestoreId(null);
       }}
     >
       <div className="search-row">
         <label htmlFor={`${id}-q`} className="sr-only">
-          Search people
+          {t('workspace.searchPeople')}
         </label>
         <input
           ref={search}
@@ -125,7 +129,7 @@ export function Workspace({
           type="search"
           className="search"
           value={query}
-          placeholder="Search people — name, company, role, tags, notes  ( / )"
+          placeholder={t('workspace.searchPlaceholder')}
           aria-keyshortcuts="/"
           aria-controls={`${id}-results`}
           autoComplete="off"
@@ -164,16 +168,20 @@ export function Workspace({
 }
 
 function Results({ results, focusId, onOpen, onMore }: { results: { people: Person[]; more: boolean } | null | undefined; focusId?: string | null; onOpen: (id: string) => void; onMore: () => void }) {
-  if (!results) return <p className="muted">Searching…</p>;
+  if (!results) return <p className="muted">{t('workspace.searching')}</p>;
   return (
     <>
       <p className="muted small" role="status">
-        {results.people.length === 0 ? (results.more ? 'No match yet among the people looked at: Show more looks further.' : 'Nobody matches.') : `${results.people.length}${results.more ? '+' : ''} ${results.people.length === 1 ? 'person' : 'people'}`}
+        {results.people.length === 0
+          ? results.more
+            ? t('workspace.noMatchYet')
+            : t('workspace.nobodyMatches')
+          : tn(results.more ? 'workspace.peopleAtLeast' : 'common.people', results.people.length)}
       </p>
-      {results.people.length > 0 && <PeopleList people={results.people} onOpen={(p) => onOpen(p.id)} label="Search results" focusId={focusId} />}
+      {results.people.length > 0 && <PeopleList people={results.people} onOpen={(p) => onOpen(p.id)} label={t('workspace.searchResults')} focusId={focusId} />}
       {results.more && (
         <button type="button" onClick={onMore}>
-          Show more
+          {t('workspace.showMore')}
         </button>
       )}
     </>
@@ -195,12 +203,12 @@ function Filters({ db, filters, onChange }: { db: IntrobookDB; filters: SearchFi
   };
   return (
     <details className="filters-box" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Filters{active > 0 ? ` (${active})` : ''}</summary>
+      <summary>{active > 0 ? t('workspace.filtersCount', { count: formatNumber(active) }) : t('workspace.filters')}</summary>
       <div className="filters">
         <span className="filter">
-          <label htmlFor={`${id}-status`}>Request status</label>
+          <label htmlFor={`${id}-status`}>{t('workspace.requestStatus')}</label>
           <select id={`${id}-status`} value={filters.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as IntroStatus | undefined })}>
-            <option value="">Any</option>
+            <option value="">{t('workspace.any')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABELS[s]}
@@ -209,7 +217,7 @@ function Filters({ db, filters, onChange }: { db: IntrobookDB; filters: SearchFi
           </select>
         </span>
         <span className="filter">
-          <label htmlFor={`${id}-company`}>Company</label>
+          <label htmlFor={`${id}-company`}>{t('common.company')}</label>
           <input
             id={`${id}-company`}
             list={`${id}-companies`}
@@ -222,18 +230,18 @@ function Filters({ db, filters, onChange }: { db: IntrobookDB; filters: SearchFi
           <datalist id={`${id}-companies`}>{companies?.map((c) => <option key={c} value={c} />)}</datalist>
         </span>
         <span className="filter">
-          <label htmlFor={`${id}-tag`}>Tag</label>
+          <label htmlFor={`${id}-tag`}>{t('workspace.tag')}</label>
           <select id={`${id}-tag`} value={filters.tag ?? ''} onChange={(e) => set({ tag: e.target.value || undefined })}>
-            <option value="">Any</option>
-            {(tags ?? []).map((t) => (
-              <option key={t} value={t}>
-                {t}
+            <option value="">{t('workspace.any')}</option>
+            {(tags ?? []).map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
               </option>
             ))}
           </select>
         </span>
         <label className="inline">
-          <input type="checkbox" checked={filters.upcomingMeeting === true} onChange={(e) => set({ upcomingMeeting: e.target.checked || undefined })} /> Has an upcoming meeting
+          <input type="checkbox" checked={filters.upcomingMeeting === true} onChange={(e) => set({ upcomingMeeting: e.target.checked || undefined })} /> {t('workspace.hasUpcomingMeeting')}
         </label>
         {active > 0 && (
           <button
@@ -243,7 +251,7 @@ function Filters({ db, filters, onChange }: { db: IntrobookDB; filters: SearchFi
               onChange({});
             }}
           >
-            Clear filters
+            {t('workspace.clearFilters')}
           </button>
         )}
       </div>
@@ -278,14 +286,14 @@ function Home({
   const recent = useLiveQuery(() => peoplePage(db, null, 5), []);
   return (
     <>
-      <DueToday db={db} className="home-section" emptyText="Nothing due today." moreText="see the Requests board." onOpenRequest={onOpenRequest} onOpenPerson={onOpen} />
+      <DueToday db={db} className="home-section" emptyText={t('workspace.nothingDueToday')} moreText={t('workspace.seeTheBoard')} onOpenRequest={onOpenRequest} onOpenPerson={onOpen} />
       <section aria-labelledby="upcoming-h" className="home-section">
         <h2 className="panel-title" id="upcoming-h">
-          Upcoming meetings
+          {t('workspace.upcomingMeetings')}
         </h2>
-        {meetings?.length === 0 && <p className="muted small">No meetings planned. When someone agrees to talk, open their page and plan the meeting: its prep sheet opens here when the call starts.</p>}
+        {meetings?.length === 0 && <p className="muted small">{t('workspace.noMeetings')}</p>}
         {meetings && meetings.length > 0 && (
-          <ul className="due-list" aria-label="Upcoming meetings">
+          <ul className="due-list" aria-label={t('workspace.upcomingMeetings')}>
             {meetings.map(({ meeting, person }) => (
               <li key={meeting.id}>
                 <button type="button" className="link-button" onClick={() => onOpen(person.id)}>
@@ -301,20 +309,20 @@ function Home({
       </section>
       <section aria-labelledby="recent-h" className="home-section">
         <h2 className="panel-title" id="recent-h">
-          Recently saved
+          {t('workspace.recentlySaved')}
         </h2>
         {recent?.people.length === 0 && (
           <div className="empty">
-            <strong>Nobody saved yet</strong>
+            <strong>{t('workspace.nobodySavedYet')}</strong>
             <ol>
-              <li>Open someone’s LinkedIn profile.</li>
-              <li>Click “Save to Introbook” next to their name (or the Introbook toolbar button on any profile page).</li>
-              <li>They appear here, ready for an intro request and prep notes.</li>
+              <li>{t('workspace.firstStep1')}</li>
+              <li>{t('workspace.firstStep2')}</li>
+              <li>{t('workspace.firstStep3')}</li>
             </ol>
-            <p>Or add someone by hand below.</p>
+            <p>{t('workspace.orAddByHand')}</p>
           </div>
         )}
-        {recent && recent.people.length > 0 && <PeopleList people={recent.people} onOpen={(p) => onOpen(p.id)} label="Saved people, newest first" focusId={focusId} />}
+        {recent && recent.people.length > 0 && <PeopleList people={recent.people} onOpen={(p) => onOpen(p.id)} label={t('workspace.savedNewestFirst')} focusId={focusId} />}
       </section>
       <AllPeople db={db} focusId={focusId} state={allPeople} onState={onAllPeople} onOpen={onOpen} />
     </>
@@ -344,24 +352,28 @@ function AllPeople({
   const page = useLiveQuery(() => (open ? peoplePage(db, after, PAGE) : Promise.resolve(null)), [open, after?.capturedAt, after?.id]);
   return (
     <details className="home-section" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>All people</summary>
+      <summary>{t('workspace.allPeople')}</summary>
       {page && page.people.length > 0 && (
         <>
           <p className="muted small">
-            Page {cursors.length}, newest first ({(cursors.length - 1) * PAGE + 1}–{(cursors.length - 1) * PAGE + page.people.length})
+            {t('workspace.pageOf', {
+              page: formatNumber(cursors.length),
+              first: formatNumber((cursors.length - 1) * PAGE + 1),
+              last: formatNumber((cursors.length - 1) * PAGE + page.people.length),
+            })}
           </p>
-          <PeopleList people={page.people} onOpen={(p) => onOpen(p.id)} label="All people, newest first" focusId={focusId} />
+          <PeopleList people={page.people} onOpen={(p) => onOpen(p.id)} label={t('workspace.allNewestFirst')} focusId={focusId} />
           <div className="actions">
             <button type="button" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-              ← Newer
+              {t('workspace.newer')}
             </button>
             <button type="button" disabled={!page.next} onClick={() => page.next && setCursors((c) => [...c, page.next])}>
-              Older →
+              {t('workspace.older')}
             </button>
           </div>
         </>
       )}
-      {page && page.people.length === 0 && <p className="muted">Nobody saved yet.</p>}
+      {page && page.people.length === 0 && <p className="muted">{t('workspace.nobodySavedYetDot')}</p>}
     </details>
   );
 }

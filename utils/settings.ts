@@ -5,6 +5,7 @@ import { getDb } from './db/db';
 import { DEFAULT_WORK_WEEK, isValidTimeZone, type WorkWeek } from './domain/business-days';
 import { SETTINGS_ROW_ID } from './domain/local-data';
 import { settingsSchema, type Settings } from './domain/schemas';
+import { labels } from './i18n';
 
 /** The user's own profile that templates draw on, and their working week. Local: never synced or sent. */
 export function defaultSettings(): Settings {
@@ -112,13 +113,13 @@ export function workWeek(settings: Settings): WorkWeek {
 export const TEMPLATE_SETTINGS = ['name', 'background', 'goal'] as const;
 export type TemplateSetting = (typeof TEMPLATE_SETTINGS)[number];
 
-export const SETTING_LABELS: Record<'name' | 'currentRole' | 'background' | 'goal' | 'resumeUrl', string> = {
-  name: 'Your name',
-  currentRole: 'Current role',
-  background: 'Background',
-  goal: 'Goal',
-  resumeUrl: 'Résumé link',
-};
+export const SETTING_LABELS: Record<'name' | 'currentRole' | 'background' | 'goal' | 'resumeUrl', string> = labels({
+  name: 'labels.setting.name',
+  currentRole: 'labels.setting.currentRole',
+  background: 'labels.setting.background',
+  goal: 'labels.setting.goal',
+  resumeUrl: 'labels.setting.resumeUrl',
+});
 
 /** The template settings still empty. */
 export function missingTemplateSettings(settings: Settings): TemplateSetting[] {

@@ -3,7 +3,7 @@ import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { makeCapture, makeTestDb } from '@/tests/helpers/db';
-import { STORAGE_FULL_MESSAGE, isQuotaError } from '@/utils/db/errors';
+import { storageFullMessage, isQuotaError } from '@/utils/db/errors';
 import { savePersonCapture } from '@/utils/db/people';
 import { createRouter, type RouterDeps } from './router';
 
@@ -50,7 +50,7 @@ describe('a full disk', () => {
       { type: 'capture/save', capture: makeCapture({ profileUrl: url, name: 'Grace Hopper' }) },
       { id: ID, url, tab: { id: 3, url } },
     );
-    expect(reply).toStrictEqual({ ok: false, error: STORAGE_FULL_MESSAGE });
+    expect(reply).toStrictEqual({ ok: false, error: storageFullMessage() });
     expect(await db.people.toArray()).toStrictEqual(earlier);
     db.close();
   });

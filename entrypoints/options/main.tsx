@@ -6,6 +6,7 @@ import { OptionsPage } from '@/components/OptionsPage';
 import { Toasts } from '@/components/Toasts';
 import { getDb } from '@/utils/db/db';
 import '@/components/styles.css';
+import { t } from '@/utils/i18n';
 
 function Options() {
   const { settings, loaded } = useSettingsState();
@@ -16,6 +17,9 @@ function Options() {
     </>
   );
 }
+
+document.title = t('options.title');
+document.documentElement.lang = t('htmlLang');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

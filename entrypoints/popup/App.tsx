@@ -17,6 +17,8 @@ import { focusedPersonId, focusedRequestId, pendingMerge } from '@/utils/ui-stat
 import { DueToday } from '@/components/DueToday';
 import { IntroSummary } from '@/components/IntroSummary';
 import { CallPrompt } from '@/components/CallPrompt';
+import { labels, t, tn } from '@/utils/i18n';
+import { tx } from '@/components/i18n';
 
 type PageState =
   | { state: 'loading' }
@@ -44,11 +46,11 @@ async function tabUrlOf(tabId: number): Promise<string | undefined> {
 }
 
 /** Why a page's reading was not offered for saving. */
-const CHECK_MESSAGES: Record<Extract<CaptureCheck, { ok: false }>['why'], string> = {
-  'no-page': 'Introbook can’t check which page this is. Open Introbook from the toolbar on this page.',
-  'other-person': 'The page changed while Introbook read it. Close this and open Introbook again.',
-  'not-confirmed': 'The page is still loading this person. Close this and try again in a moment.',
-};
+const CHECK_MESSAGES: Record<Extract<CaptureCheck, { ok: false }>['why'], string> = labels({
+  'no-page': 'background.cannotCheckPage',
+  'other-person': 'popup.pageChanged',
+  'not-confirmed': 'popup.stillLoading',
+});
 
 /** The popup's state for a page's reading: a capture checked against the tab's URL, or why not. */
 function checkedCapture(tabId: number, capture: ProfileCapture, url: string | undefined, confirmed: boolean): PageState {
@@ -78,7 +80,7 @@ export function App() {
     let cancelled = false;
     void (async () => {
       const tabId = await targetTabId();
-      if (tabId === undefined) return setPage({ state: 'message', text: 'There is no page to read in this window.' });
+      if (tabId === undefined) return setPage({ state: 'message', text: t('popup.noPage') });
       try {
         const reply = await readTab(tabId);
         // The URL after the answer: a reading about anyone else than the tab now shows is refused.
@@ -95,13 +97,13 @@ export function App() {
               tabId,
               capture: manualCapture(key, '', 'user'),
               pageKey: key,
-              note: `${reply.reason} Type their name below to add them by hand.`,
+              note: t('popup.typeTheirName', { reason: reply.reason }),
             });
           } else {
             setPage({ state: 'message', text: reply.reason, alert: true });
           }
         } else {
-          setPage({ state: 'message', text: 'This page is not a person’s profile.' });
+          setPage({ state: 'message', text: t('background.notAProfile') });
         }
       } catch {
         // No Introbook content script here. GitHub profiles are read at once (the
@@ -124,7 +126,7 @@ export function App() {
       const url = (await tabUrlOf(tabId)) ?? read.url;
       if (read.reply.status === 'ok') return setPage(checkedCapture(tabId, read.reply.capture, url, read.reply.confirmed));
       const manual = captureFromSelection(url, read.selection);
-      if (!manual) return setPage({ state: 'message', text: 'Introbook can only save people from secure (https) pages.', alert: true });
+      if (!manual) return setPage({ state: 'message', text: t('popup.httpsOnly'), alert: true });
       setPage({
         state: 'capture',
         tabId,
@@ -133,21 +135,28 @@ export function App() {
           read.reply.status === 'unreadable'
             ? read.reply.reason
             : read.selection
-              ? 'Introbook found no profile data here, so it started from the text you selected. Check the fields and save.'
-              : 'Introbook found no profile data here. Select the person’s name on the page and try again, or type it in.',
+              ? t('popup.fromSelection')
+              : t('popup.nothingFound'),
       });
     } catch {
-      setPage({ state: 'message', text: 'Introbook can’t read this page (browser pages and the web store are off limits).', alert: true });
+      setPage({ state: 'message', text: t('popup.cannotRead'), alert: true });
     }
   }
 
   const capture = page.state === 'capture' ? page.capture : null;
   const key = page.state === 'capture' ? page.pageKey : null;
   // The record the save would go to: by the capture's URL, else by the page's own key.
-  const saved = useLiveQuery(
-    async () => (capture ? ((await findPersonByUrl(db, capture.profileUrl)) ?? (key ? await findPersonByUrl(db, key) : undefined)) : undefined),
+  // Wrapped, so "not read yet" (undefined) differs from "nobody saved" ({ person: undefined }): the form
+  // waits for the answer instead of showing the capture's boxes and then swapping them for the record's.
+  const lookup = useLiveQuery(
+    async () => ({
+      profileUrl: capture?.profileUrl,
+      person: capture ? ((await findPersonByUrl(db, capture.profileUrl)) ?? (key ? await findPersonByUrl(db, key) : undefined)) : undefined,
+    }),
     [capture?.profileUrl, key],
   );
+  const looked = lookup !== undefined && lookup.profileUrl === capture?.profileUrl;
+  const saved = looked ? lookup.person : undefined;
   const recent = useLiveQuery(() => listRecentPeople(db, 5), []);
 
   async function save(request: SaveRequest) {
@@ -169,10 +178,11 @@ export function App() {
       });
       void storePhoto(db, person);
       if (duplicate) await pendingMerge.setValue(duplicate);
-      const kept = heldBack.map((c) => FIELD_LABELS[c.field].toLowerCase());
+      const kept = heldBack.map((c) => FIELD_LABELS[c.field].toLocaleLowerCase());
+      const done = t(created ? 'popup.saved' : 'popup.updated', { name: person.name });
       setResult({
         kind: 'ok',
-        text: `${created ? 'Saved' : 'Updated'} ${person.name}.${kept.length > 0 ? ` Kept your own ${kept.join(', ')}.` : ''}`,
+        text: kept.length > 0 ? t('popup.doneKeptYourOwn', { done, fields: kept.join(', ') }) : done,
         duplicate: duplicate !== null,
       });
       setSaves((n) => n + 1);
@@ -182,7 +192,7 @@ export function App() {
       if (error instanceof NameChangeNeedsConfirmation && !request.confirmName) {
         setRenameAsk({ from: error.from, to: error.to, request });
       } else {
-        setResult({ kind: 'error', text: storageErrorMessage(error, 'Introbook could not save this person. Check the fields: a name is required.') });
+        setResult({ kind: 'error', text: storageErrorMessage(error, t('popup.couldNotSave')) });
       }
     } finally {
       setBusy(false);
@@ -206,11 +216,11 @@ export function App() {
         <h1>
           <span className="brand">
             <img src="/icon/32.png" alt="" width={20} height={20} />
-            Introbook
+            {t('extName')}
           </span>
         </h1>
         <button type="button" className="link-button small" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
+          {t('sidepanel.options')}
         </button>
       </header>
       <CallPrompt />
@@ -224,9 +234,9 @@ export function App() {
       />
       <section className="panel" aria-labelledby="on-this-page">
         <h2 className="panel-title" id="on-this-page">
-          On this page
+          {t('popup.onThisPage')}
         </h2>
-        {(page.state === 'loading' || page.state === 'reading') && <p className="muted">Reading the page…</p>}
+        {(page.state === 'loading' || page.state === 'reading') && <p className="muted">{t('popup.readingThePage')}</p>}
         {page.state === 'message' && (
           <p className={page.alert ? 'message error' : 'muted'} role={page.alert ? 'alert' : undefined}>
             {page.text}
@@ -234,13 +244,14 @@ export function App() {
         )}
         {page.state === 'offer' && (
           <>
-            <p className="muted">Introbook reads this page only when you ask.</p>
+            <p className="muted">{t('popup.readsOnlyWhenAsked')}</p>
             <button type="button" className="primary" onClick={() => void readThisPage(page.tabId)}>
-              Save person from this page
+              {t('popup.savePersonFromPage')}
             </button>
           </>
         )}
-        {page.state === 'capture' && (
+        {page.state === 'capture' && !looked && <p className="muted">{t('popup.readingThePage')}</p>}
+        {page.state === 'capture' && looked && (
           <>
             {page.note && (
               <p className="message" role="status">
@@ -262,7 +273,7 @@ export function App() {
               secondary={
                 saved && (
                   <button type="button" onClick={() => open(saved)}>
-                    Open in side panel
+                    {t('inPage.open')}
                   </button>
                 )
               }
@@ -271,11 +282,9 @@ export function App() {
           </>
         )}
         {renameAsk && (
-          <section className="rename" role="alertdialog" aria-label={`Rename ${renameAsk.from} to ${renameAsk.to}?`}>
-            <h3>
-              Rename <del>{renameAsk.from}</del> to <ins>{renameAsk.to}</ins>?
-            </h3>
-            <p>Introbook has this profile saved as “{renameAsk.from}”. Make sure the page shows the same person before you rename them.</p>
+          <section className="rename" role="alertdialog" aria-label={t('captureForm.renameLabel', { from: renameAsk.from, to: renameAsk.to })}>
+            <h3>{tx('captureForm.renameQuestion', { from: <del>{renameAsk.from}</del>, to: <ins>{renameAsk.to}</ins> })}</h3>
+            <p>{t('captureForm.renameWhy', { name: renameAsk.from })}</p>
             <div className="actions">
               <button
                 type="button"
@@ -287,10 +296,10 @@ export function App() {
                   void save({ ...request, confirmName: true });
                 }}
               >
-                Rename and save
+                {t('captureForm.renameAndSave')}
               </button>
               <button type="button" onClick={() => setRenameAsk(null)}>
-                Cancel
+                {t('common.cancel')}
               </button>
             </div>
           </section>
@@ -302,10 +311,10 @@ export function App() {
         )}
         {result?.duplicate && (
           <div className="message duplicate" role="status">
-            <p>Introbook has this person twice — review and merge in the side panel.</p>
+            <p>{t('inPage.duplicate')}</p>
             <div className="actions">
               <button type="button" onClick={() => openSidePanel()}>
-                Review in side panel
+                {t('popup.reviewInSidePanel')}
               </button>
             </div>
           </div>
@@ -313,52 +322,49 @@ export function App() {
       </section>
       <section className="panel" aria-labelledby="recent">
         <h2 className="panel-title" id="recent">
-          Recently saved
+          {t('workspace.recentlySaved')}
         </h2>
         {recent && recent.length === 0 && (
           <div className="empty">
-            <strong>Nobody saved yet</strong>
-            <p>
-              Open someone’s LinkedIn profile and click <b>Save to Introbook</b> next to their name, or use this popup on any profile page.
-            </p>
+            <strong>{t('workspace.nobodySavedYet')}</strong>
+            <p>{tx('popup.howToSave', { button: <b>{t('inPage.save')}</b> })}</p>
           </div>
         )}
-        {recent && recent.length > 0 && <PeopleList people={recent} onOpen={open} label="Recently saved people" />}
+        {recent && recent.length > 0 && <PeopleList people={recent} onOpen={open} label={t('popup.recentlySavedPeople')} />}
       </section>
     </main>
   );
 }
 
-const DEGREE_LABEL = { 1: '1st', 2: '2nd', 3: '3rd+' } as const;
 
 /** Who this is at a glance: photo, name, role · company, degree and mutuals; Save and the fields follow in the form. */
 function CaptureSummary({ capture, saved }: { capture: ProfileCapture | Person; saved: boolean }) {
   const mutual = capture.mutualConnections;
   const role = roleLine(capture);
   const facts = [
-    capture.degree ? `${DEGREE_LABEL[capture.degree]} degree` : null,
-    mutual.count > 0 ? `${mutual.count} mutual connection${mutual.count === 1 ? '' : 's'}` : null,
+    capture.degree ? t(capture.degree === 1 ? 'personDetails.degree1' : capture.degree === 2 ? 'personDetails.degree2' : 'personDetails.degree3') : null,
+    mutual.count > 0 ? tn('popup.mutualConnections', mutual.count) : null,
   ].filter((f): f is string => f !== null);
   return (
-    <article className="glance" aria-label="Captured person">
+    <article className="glance" aria-label={t('popup.capturedPerson')}>
       <div className="person-card-head">
         <Avatar name={capture.name} photoUrl={capture.photoUrl} personId={'id' in capture ? capture.id : undefined} />
         <div>
-          <p className="person-name">{capture.name || 'Someone on this page'}</p>
+          <p className="person-name">{capture.name || t('popup.someoneOnThisPage')}</p>
           {role && <p className="meta">{role}</p>}
           {!role && capture.headline && <p className="meta">{capture.headline}</p>}
         </div>
       </div>
-      <ul className="glance-facts" aria-label="At a glance">
-        {saved && <li className="chip saved">Saved in Introbook</li>}
+      <ul className="glance-facts" aria-label={t('popup.atAGlance')}>
+        {saved && <li className="chip saved">{t('popup.savedInIntrobook')}</li>}
         {facts.map((f) => (
           <li className="chip" key={f}>
             {f}
           </li>
         ))}
-        {facts.length === 0 && !saved && <li className="chip">No connection details on this page</li>}
+        {facts.length === 0 && !saved && <li className="chip">{t('popup.noConnectionDetails')}</li>}
       </ul>
-      {mutual.names.length > 0 && <p className="meta">Mutuals: {mutual.names.join(', ')}</p>}
+      {mutual.names.length > 0 && <p className="meta">{t('popup.mutuals', { names: mutual.names.join(', ') })}</p>}
     </article>
   );
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { englishI18n } from './english-i18n';
 
 const PEOPLE = 10_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -25,6 +26,7 @@ const bundle = await build({
   write: false,
   minify: true,
   target: 'chrome120',
+  plugins: [englishI18n],
   define: { 'import.meta.env.MODE': '"production"' },
 });
 const code = bundle.outputFiles[0]!.text;

@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { englishI18n } from './english-i18n';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const arg = (name: string, fallback: string) => {
@@ -58,7 +59,7 @@ const bundle = await build({
   write: false,
   minify: !process.env.BENCH_DEBUG,
   target: 'chrome120',
-  plugins: [resolveProject],
+  plugins: [resolveProject, englishI18n],
   define: { 'import.meta.env.BROWSER': '"chrome"', 'import.meta.env.MANIFEST_VERSION': '3', 'import.meta.env.MODE': '"production"', 'import.meta.env.DEV': 'false', 'process.env.BENCH_DEBUG': JSON.stringify(process.env.BENCH_DEBUG ?? '') },
   logLevel: 'warning',
 });

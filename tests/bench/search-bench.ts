@@ -9,6 +9,7 @@
  */
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { englishI18n } from './english-i18n';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const arg = (name: string, fallback: string) => {
@@ -31,6 +32,7 @@ const bundle = await build({
   write: false,
   minify: true,
   target: 'chrome120',
+  plugins: [englishI18n],
   define: { 'import.meta.env.BROWSER': '"chrome"' },
 });
 const script = bundle.outputFiles[0]!.text;

@@ -36,6 +36,10 @@ function area() {
 export const counters = { notifications: 0 };
 
 export const browser = {
+  // The English messages tests/bench/english-i18n.ts puts in the page.
+  get i18n() {
+    return (globalThis as unknown as { chrome: { i18n: unknown } }).chrome.i18n;
+  },
   runtime: { id: 'introbook-bench', getURL: (path: string) => `https://bench.introbook.test${path}`, onMessage: event(), onStartup: event(), onInstalled: event() },
   storage: { local: area(), session: area(), sync: area(), managed: area(), onChanged: event() },
   notifications: {

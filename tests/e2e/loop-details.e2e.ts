@@ -223,7 +223,7 @@ describe('loop details', () => {
     expect(await merge.getByRole('table', { name: 'Choose each field' }).innerText()).toContain('Name');
     expect((await panel.evaluate(() => chrome.storage.session.get('pendingMerge'))).pendingMerge ?? null).toBeNull();
     // Ada and Charles are the connector and the person to meet in one request: the merge is refused, with the reason.
-    expect(await merge.getByRole('alert').innerText()).toContain('Delete or withdraw it before merging.');
+    expect(await merge.getByRole('alert').innerText()).toContain('Delete it before merging (a withdrawn request still names them both).');
     expect(await merge.getByRole('button', { name: 'Merge into one' }).isDisabled()).toBe(true);
     await merge.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => merge.count()).toBe(0);

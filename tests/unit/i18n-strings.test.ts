@@ -4,31 +4,13 @@
  * file, not a code change. The check (tests/i18n/literal-strings.ts) parses
  * each source file and reports literal text as file:line:column.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
 import { findLiteralStrings, readsAsText, type Finding } from '../i18n/literal-strings';
 
 const ROOT = resolve(__dirname, '../..');
-
-/**
- * Files the design lane (issue #12, wave 2) is reshaping: converted by the lead
- * after both lanes merge. Temporary: a file leaves this list as soon as it has
- * no literal text left, and the test below fails if a listed file has none.
- */
-const NOT_YET_CONVERTED = [
-  'components/CaptureForm.tsx',
-  'components/Composer.tsx',
-  'components/DueToday.tsx',
-  'components/PersonCard.tsx',
-  'components/PersonDetails.tsx',
-  'components/RequestBoard.tsx',
-  'components/Toasts.tsx',
-  'components/Workspace.tsx',
-  'entrypoints/popup/App.tsx',
-  'entrypoints/popup/index.html',
-];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
@@ -56,15 +38,8 @@ const findings = new Map(
 
 describe('user-visible strings', () => {
   it('are i18n messages in every file of components/ and entrypoints/', () => {
-    const report = [...findings]
-      .filter(([file]) => !NOT_YET_CONVERTED.includes(file))
-      .flatMap(([file, found]) => found.map((f) => `${file}:${f.line}:${f.column}  ${f.kind}  ${JSON.stringify(f.text)}`));
+    const report = [...findings].flatMap(([file, found]) => found.map((f) => `${file}:${f.line}:${f.column}  ${f.kind}  ${JSON.stringify(f.text)}`));
     expect(report, `Literal text found: put it in locales/en.yml and use t('key') (utils/i18n.ts), or mark a line that is not user text with "i18n-ignore: <why>".\n${report.join('\n')}\n`).toStrictEqual([]);
-  });
-
-  it('keeps the not-yet-converted list true: each listed file exists and still has literal text', () => {
-    const stale = NOT_YET_CONVERTED.filter((file) => !existsSync(join(ROOT, file)) || (findings.get(file) ?? []).length === 0);
-    expect(stale, 'These files have no literal text left: remove them from NOT_YET_CONVERTED').toStrictEqual([]);
   });
 
   it('checks every source file of both folders', () => {

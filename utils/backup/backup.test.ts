@@ -10,7 +10,7 @@ import { makeCapture, makeTestDb } from '@/tests/helpers/db';
 import { v3 } from '@/tests/fixtures/db/v3';
 import { canonicalProfileUrl } from '../core/canonical-url';
 import { IntrobookDB, LOCAL_ONLY_TABLES, SCHEMA_VERSIONS } from '../db/app-db';
-import { STORAGE_FULL_MESSAGE, StorageFullError } from '../db/errors';
+import { storageFullMessage, StorageFullError } from '../db/errors';
 import { savePersonCapture } from '../db/people';
 import { getSettings } from '../settings';
 import { exportBackup } from './export';
@@ -336,7 +336,7 @@ describe('files that must change nothing', () => {
     expect(p.totals.added).toBe(2500);
     const error = await applyImport(db, p).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageFullError);
-    expect((error as Error).message).toBe(STORAGE_FULL_MESSAGE);
+    expect((error as Error).message).toBe(storageFullMessage());
     expect(await snapshot(db)).toStrictEqual(before);
   });
 

@@ -25,6 +25,7 @@ import { syncConflictSchema } from '../sync/schemas';
 import { introRequestSchema, meetingSchema, personSchema, templateSchema } from '../domain/schemas';
 import { callLinkSchema, favourSchema, introIdeaSchema, taskSchema } from '../domain/ledger';
 import { meetingNotesSchema } from '../domain/prep';
+import { labels } from '../i18n';
 
 export const BACKUP_FORMAT = 'introbook-backup';
 /** The version of the file layout (not of the rows: that is `schemaVersion`). */
@@ -88,21 +89,21 @@ export const ROW_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
 };
 
 /** How each table is named to the user. */
-export const TABLE_LABELS: Record<string, string> = {
-  people: 'People',
-  intros: 'Requests',
-  templates: 'Templates',
-  meetings: 'Meetings',
-  meetingNotes: 'Prep sheets and call notes',
-  tasks: 'Follow-up tasks',
-  favours: 'Favours',
-  introIdeas: 'Introductions you could make',
-  callLinks: 'Who each call link was with',
-  merges: 'Merges (for undo)',
-  syncConflicts: 'Sync history',
-  photos: 'Photos',
-  settings: 'Settings',
-};
+export const TABLE_LABELS: Record<string, string> = labels({
+  people: 'labels.table.people',
+  intros: 'labels.table.intros',
+  templates: 'labels.table.templates',
+  meetings: 'labels.table.meetings',
+  meetingNotes: 'labels.table.meetingNotes',
+  tasks: 'labels.table.tasks',
+  favours: 'labels.table.favours',
+  introIdeas: 'labels.table.introIdeas',
+  callLinks: 'labels.table.callLinks',
+  merges: 'labels.table.merges',
+  syncConflicts: 'labels.table.syncConflicts',
+  photos: 'labels.table.photos',
+  settings: 'labels.table.settings',
+});
 export const tableLabel = (table: string): string => TABLE_LABELS[table] ?? table;
 
 /**

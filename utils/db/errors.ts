@@ -1,4 +1,5 @@
 import type { Person } from '../domain/schemas';
+import { t } from '../i18n';
 
 /**
  * What a failed write means for the user. IndexedDB reports a full disk or an
@@ -35,26 +36,26 @@ export function isQuotaError(error: unknown): boolean {
   );
 }
 
-export const STORAGE_FULL_MESSAGE =
-  'Introbook is out of storage space (the disk is full, or the browser’s storage quota is used up), so nothing was saved. Everything saved before is intact. Free some disk space, then try again.';
+/** What a full disk or quota means for the user (a message: read when shown). */
+export const storageFullMessage = () => t('errors.storageFull');
 
 /** One sentence for the user: the storage-full message when that is the cause, else `fallback`. */
 export function storageErrorMessage(error: unknown, fallback: string): string {
-  return isQuotaError(error) ? STORAGE_FULL_MESSAGE : fallback;
+  return isQuotaError(error) ? storageFullMessage() : fallback;
 }
 
 /** Thrown by Introbook's own long writes (import, restore, safety copies) with a message fit for the user. */
 export class StorageFullError extends Error {
   override name = 'StorageFullError';
   constructor(cause?: unknown) {
-    super(STORAGE_FULL_MESSAGE, { cause });
+    super(storageFullMessage(), { cause });
   }
 }
 
 /** Saved people share the typed name: the user says whether one of them is meant before a new record is made. */
 export class SameNameError extends Error {
   constructor(readonly matches: Person[]) {
-    super(`${matches[0]?.name ?? 'Someone'} with this name is already saved.`);
+    super(t('errors.sameName', { name: matches[0]?.name ?? t('errors.someone') }));
     this.name = 'SameNameError';
   }
 }
@@ -62,7 +63,7 @@ export class SameNameError extends Error {
 /** The profile link typed belongs to someone already saved. */
 export class AlreadySavedError extends Error {
   constructor(readonly person: Person) {
-    super(`${person.name} is already saved with this profile link.`);
+    super(t('addPerson.isAlreadySavedWithThisProfile', { name: person.name }));
     this.name = 'AlreadySavedError';
   }
 }

@@ -10,6 +10,7 @@
 import { defaultChoices, differingFields, mergedPerson, type MergeChoices, type MergeField, type MergeRecord, type MovedReference } from '../domain/merge';
 import { personSchema, type IntroRequest, type Person } from '../domain/schemas';
 import type { IntrobookDB } from './app-db';
+import { t } from '../i18n';
 
 /** An indexed field of a table that names a person (`field`, or `*field` for arrays, in the table's stores). */
 export interface PersonReference {
@@ -48,7 +49,7 @@ const REFERENCES = PERSON_REFERENCES;
 /** Two records can't become one while a request has one as the connector and the other as the person to meet. */
 export class MergeConflictError extends Error {
   constructor(readonly requests: IntroRequest[]) {
-    super('One request has these two as the connector and the person to meet. Delete it before merging (a withdrawn request still names them both).');
+    super(t('errors.mergeConflict'));
     this.name = 'MergeConflictError';
   }
 }
@@ -77,9 +78,9 @@ export interface MergePreview {
 }
 
 async function liveBoth(db: IntrobookDB, keptId: string, otherId: string): Promise<[Person, Person]> {
-  if (keptId === otherId) throw new Error('Pick two different people to merge.');
+  if (keptId === otherId) throw new Error(t('errors.pickTwoToMerge'));
   const [kept, other] = await db.people.bulkGet([keptId, otherId]);
-  if (!kept || kept.deletedAt !== null || !other || other.deletedAt !== null) throw new Error('One of these people is no longer in Introbook.');
+  if (!kept || kept.deletedAt !== null || !other || other.deletedAt !== null) throw new Error(t('errors.oneIsGone'));
   return [personSchema.parse(kept), personSchema.parse(other)];
 }
 
@@ -170,9 +171,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export async function undoMerge(db: IntrobookDB, mergeId: string, now = Date.now()): Promise<{ kept: Person; other: Person }> {
   return db.transaction('rw', tablesOf(db), async () => {
     const record = await db.merges.get(mergeId);
-    if (!record || record.undoneAt !== null) throw new Error('This merge was already undone.');
+    if (!record || record.undoneAt !== null) throw new Error(t('errors.mergeAlreadyUndone'));
     const current = await db.people.get(record.keptId);
-    if (!current) throw new Error('The merged person is no longer in Introbook.');
+    if (!current) throw new Error(t('errors.mergedPersonGone'));
 
     const restored: Record<string, unknown> = { ...current };
     const keys = new Set([...Object.keys(record.keptBefore), ...Object.keys(record.keptAfter)]);

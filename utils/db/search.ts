@@ -71,8 +71,8 @@ export async function searchPeople(
   const terms = queryTerms(query);
   if (terms.length === 0 && !hasFilters(filters)) return { people: [], more: false };
 
-  // Who the filters allow, from their indexes (given by the caller when it keeps them across keystrokes).
-  // Null ids with a filter set are a view's ids from before that filter (its live query not yet re-run): read them here.
+  // Who the filters allow, from their indexes (given by the caller when it keeps them across keystrokes;
+  // a caller's "no filter" while filters are set is stale, so they are read here).
   const given = options.ids === null && hasFilters(filters) ? undefined : options.ids;
   const allowedIds = given !== undefined ? given : await filterIds(db, filters, options.now ?? Date.now());
   const accept = (p: Row) => p.deletedAt === null && (!allowedIds || allowedIds.has(p.id));

@@ -7,24 +7,25 @@
  */
 
 import { STATUS_VALUES, type HistoryEntryRow } from './schemas';
+import { labels } from '../i18n';
 
 export const STATUSES = STATUS_VALUES;
 export type IntroStatus = (typeof STATUSES)[number];
 export type RequestKind = 'intro' | 'direct';
 
-export const STATUS_LABELS: Record<IntroStatus, string> = {
-  draft: 'Draft',
-  asked: 'Asked',
-  agreed: 'Agreed',
-  declined: 'Declined',
-  'no-reply': 'No reply',
-  introduced: 'Introduced',
-  'meeting-scheduled': 'Meeting scheduled',
-  met: 'Met',
-  thanked: 'Thanked',
-  'closed-loop': 'Closed the loop',
-  withdrawn: 'Withdrawn',
-};
+export const STATUS_LABELS: Record<IntroStatus, string> = labels({
+  draft: 'labels.status.draft',
+  asked: 'labels.status.asked',
+  agreed: 'labels.status.agreed',
+  declined: 'labels.status.declined',
+  'no-reply': 'labels.status.noReply',
+  introduced: 'labels.status.introduced',
+  'meeting-scheduled': 'labels.status.meetingScheduled',
+  met: 'labels.status.met',
+  thanked: 'labels.status.thanked',
+  'closed-loop': 'labels.status.closedLoop',
+  withdrawn: 'labels.status.withdrawn',
+});
 
 /**
  * Allowed moves. "agreed" means the connector agreed to ask the target (intro)

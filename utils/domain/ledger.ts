@@ -6,21 +6,22 @@
  */
 import { z } from '../zod';
 import { LIMITS } from './schemas';
+import { labels } from '../i18n';
 
 const timestamp = z.number().int().nonnegative();
 const line = z.string().trim().min(1).max(LIMITS.headline);
 
 export const TASK_KINDS = ['connect', 'report-back', 'advice-update', 'follow-up-suggested', 'offer', 'thank-you', 'other'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
-export const TASK_KIND_LABELS: Record<TaskKind, string> = {
-  connect: 'Connect on LinkedIn',
-  'report-back': 'Report back',
-  'advice-update': 'Tell them what you did with their advice',
-  'follow-up-suggested': 'Follow up a suggested contact',
-  offer: 'Something you offered',
-  'thank-you': 'Thank-you',
-  other: 'To do',
-};
+export const TASK_KIND_LABELS: Record<TaskKind, string> = labels({
+  connect: 'labels.taskKind.connect',
+  'report-back': 'labels.taskKind.reportBack',
+  'advice-update': 'labels.taskKind.adviceUpdate',
+  'follow-up-suggested': 'labels.taskKind.followUpSuggested',
+  offer: 'labels.taskKind.offer',
+  'thank-you': 'labels.taskKind.thankYou',
+  other: 'labels.taskKind.other',
+});
 
 /**
  * A dated to-do about one person. The store derives `openDueAt` (its due date
@@ -63,13 +64,13 @@ export type Favour = z.infer<typeof favourSchema>;
  */
 export const INTRO_IDEA_STATUSES = ['idea', 'asked', 'introduced', 'declined', 'dismissed'] as const;
 export type IntroIdeaStatus = (typeof INTRO_IDEA_STATUSES)[number];
-export const INTRO_IDEA_LABELS: Record<IntroIdeaStatus, string> = {
-  idea: 'Idea',
-  asked: 'Asked if they want it',
-  introduced: 'Introduced',
-  declined: 'Declined',
-  dismissed: 'Dropped',
-};
+export const INTRO_IDEA_LABELS: Record<IntroIdeaStatus, string> = labels({
+  idea: 'labels.introIdea.idea',
+  asked: 'labels.introIdea.asked',
+  introduced: 'labels.introIdea.introduced',
+  declined: 'labels.introIdea.declined',
+  dismissed: 'labels.introIdea.dismissed',
+});
 
 export const introIdeaSchema = z
   .object({

@@ -7,6 +7,7 @@
 import { z } from '../zod';
 import { alignPositions } from './positions';
 import { EDITABLE_FIELDS, MAX_TAGS, ROLE_HISTORY_LIMIT, type EditableField, type Person } from './schemas';
+import { labels } from '../i18n';
 
 /** Fields the user picks side by side, in the order the merge view shows them. */
 export const MERGE_FIELDS = [
@@ -28,23 +29,23 @@ export const MERGE_FIELDS = [
 ] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
-export const MERGE_FIELD_LABELS: Record<MergeField, string> = {
-  name: 'Name',
-  firstName: 'First name',
-  lastName: 'Last name',
-  headline: 'Headline',
-  role: 'Role',
-  company: 'Company',
-  location: 'Location',
-  profileUrl: 'Profile link',
-  photoUrl: 'Photo',
-  degree: 'Connection degree',
-  email: 'Email',
-  howWeKnow: 'How you know them',
-  closeness: 'How well',
-  notes: 'Your notes',
-  mutualConnections: 'Mutual connections on their profile',
-};
+export const MERGE_FIELD_LABELS: Record<MergeField, string> = labels({
+  name: 'labels.mergeField.name',
+  firstName: 'labels.mergeField.firstName',
+  lastName: 'labels.mergeField.lastName',
+  headline: 'labels.mergeField.headline',
+  role: 'labels.mergeField.role',
+  company: 'labels.mergeField.company',
+  location: 'labels.mergeField.location',
+  profileUrl: 'labels.mergeField.profileUrl',
+  photoUrl: 'labels.mergeField.photoUrl',
+  degree: 'labels.mergeField.degree',
+  email: 'labels.mergeField.email',
+  howWeKnow: 'labels.mergeField.howWeKnow',
+  closeness: 'labels.mergeField.closeness',
+  notes: 'labels.mergeField.notes',
+  mutualConnections: 'labels.mergeField.mutualConnections',
+});
 
 /** `both` keeps the two texts one after the other (notes, how you know them). */
 export type MergeChoice = 'kept' | 'other' | 'both';

@@ -6,6 +6,7 @@
  */
 import { z } from '../zod';
 import { LIMITS } from './schemas';
+import { labels } from '../i18n';
 
 const timestamp = z.number().int().nonnegative();
 const note = z.string().max(LIMITS.notes);
@@ -14,25 +15,25 @@ const line = z.string().trim().min(1).max(LIMITS.headline);
 /** Why the user wants to talk to this person (more than one may apply). */
 export const PREP_REASONS = ['learn-field', 'culture', 'stay-current', 'role', 'other'] as const;
 export type PrepReason = (typeof PREP_REASONS)[number];
-export const PREP_REASON_LABELS: Record<PrepReason, string> = {
-  'learn-field': 'Learn about their field',
-  culture: 'Gauge the company’s culture',
-  'stay-current': 'Stay current with what is changing',
-  role: 'Understand their role day to day',
-  other: 'Something else',
-};
+export const PREP_REASON_LABELS: Record<PrepReason, string> = labels({
+  'learn-field': 'labels.prepReason.learnField',
+  culture: 'labels.prepReason.culture',
+  'stay-current': 'labels.prepReason.stayCurrent',
+  role: 'labels.prepReason.role',
+  other: 'labels.prepReason.other',
+});
 
 /** TIARA: Trends, Insights, Advice, Resources, Assignments — plus the user's own questions. */
 export const QUESTION_CATEGORIES = ['trends', 'insights', 'advice', 'resources', 'assignments', 'own'] as const;
 export type QuestionCategory = (typeof QUESTION_CATEGORIES)[number];
-export const QUESTION_CATEGORY_LABELS: Record<QuestionCategory, string> = {
-  trends: 'Trends',
-  insights: 'Insights',
-  advice: 'Advice',
-  resources: 'Resources',
-  assignments: 'Assignments',
-  own: 'Your own',
-};
+export const QUESTION_CATEGORY_LABELS: Record<QuestionCategory, string> = labels({
+  trends: 'labels.questionCategory.trends',
+  insights: 'labels.questionCategory.insights',
+  advice: 'labels.questionCategory.advice',
+  resources: 'labels.questionCategory.resources',
+  assignments: 'labels.questionCategory.assignments',
+  own: 'labels.questionCategory.own',
+});
 
 export interface BankQuestion {
   id: string;
@@ -75,12 +76,12 @@ export type PickedQuestion = z.infer<typeof pickedQuestionSchema>;
 /** The four prepared answers (reference §8: the exact list in the book is unconfirmed; these four are the usual ones). */
 export const ANSWER_KEYS = ['aboutMe', 'whyCompany', 'whyRole', 'whyIndustry'] as const;
 export type AnswerKey = (typeof ANSWER_KEYS)[number];
-export const ANSWER_LABELS: Record<AnswerKey, string> = {
-  aboutMe: 'Tell me about yourself',
-  whyCompany: 'Why this company?',
-  whyRole: 'Why this role?',
-  whyIndustry: 'Why this industry?',
-};
+export const ANSWER_LABELS: Record<AnswerKey, string> = labels({
+  aboutMe: 'labels.answer.aboutMe',
+  whyCompany: 'labels.answer.whyCompany',
+  whyRole: 'labels.answer.whyRole',
+  whyIndustry: 'labels.answer.whyIndustry',
+});
 /** Where each answer lives in Settings. */
 export const ANSWER_SETTINGS = {
   aboutMe: 'answerAboutMe',

@@ -6,6 +6,7 @@
  */
 import { allowedNext, canMove, effectiveIndices, STATUS_LABELS, TransitionError, type HistoryEntry, type IntroStatus } from './intro-status';
 import type { Channel, IntroRequest, Meeting, MessageStep, SentMessage } from './schemas';
+import { labels } from '../i18n';
 
 type Before = NonNullable<HistoryEntry['before']>;
 type MeetingTimes = Pick<Meeting, 'startsAt' | 'durationMin' | 'link' | 'channel'>;
@@ -159,20 +160,20 @@ export function undoLastEntry(r: IntroRequest, at: number, expected?: number): U
   return { request, entry, ...(entry.meeting ? { meeting: entry.meeting } : {}) };
 }
 
-export const STEP_LABELS: Record<MessageStep, string> = {
-  ask: 'the ask',
-  nudge: 'the nudge',
-  'last-follow-up': 'the last follow-up',
-  'reply-intro': 'the reply to the introduction',
-  'thank-you': 'the thank-you',
-  'report-back': 'the report back',
-};
+export const STEP_LABELS: Record<MessageStep, string> = labels({
+  ask: 'labels.step.ask',
+  nudge: 'labels.step.nudge',
+  'last-follow-up': 'labels.step.lastFollowUp',
+  'reply-intro': 'labels.step.replyIntro',
+  'thank-you': 'labels.step.thankYou',
+  'report-back': 'labels.step.reportBack',
+});
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  copy: 'copied to send yourself',
-  email: 'by email',
-  linkedin: 'by LinkedIn message',
-};
+export const CHANNEL_LABELS: Record<Channel, string> = labels({
+  copy: 'labels.channel.copy',
+  email: 'labels.channel.email',
+  linkedin: 'labels.channel.linkedin',
+});
 
 /** What an entry did, in words, for the history list and the Undo button. */
 export function describeEntry(entry: HistoryEntry, formatDate: (at: number) => string): string {

@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import { CAPTURED_FIELDS, CONFIDENCE_LEVELS, DEGREES, FIELD_ORIGINS, LIMITS, SOURCES, type CapturedField } from './limits';
 import { hasVisibleText, stripInvisible } from '../core/text';
+import { labels } from '../i18n';
 
 // The constants live in a zod-free module the content script can import (issue #11).
 export { CAPTURED_FIELDS, CONFIDENCE_LEVELS, DEGREES, FIELD_ORIGINS, LIMITS, SOURCES, type CapturedField };
@@ -146,7 +147,11 @@ export const tagSchema = z.string().trim().min(1).max(40);
 
 export const closenessSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type Closeness = z.infer<typeof closenessSchema>;
-export const CLOSENESS_LABELS: Record<Closeness, string> = { 1: 'Acquaintance', 2: 'Know them well', 3: 'Close' };
+export const CLOSENESS_LABELS: Record<Closeness, string> = labels({
+  1: 'labels.closeness.n1',
+  2: 'labels.closeness.n2',
+  3: 'labels.closeness.n3',
+});
 
 export const personSchema = profileCaptureSchema.extend({
   profileUrl: personKeySchema,

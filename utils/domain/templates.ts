@@ -5,20 +5,21 @@
  */
 
 import { TEMPLATE_KIND_VALUES } from './schemas';
+import { labels } from '../i18n';
 
 export const TEMPLATE_KINDS = TEMPLATE_KIND_VALUES;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
-export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
-  'intro-ask': 'Ask a connector for an intro',
-  blurb: 'Forwardable blurb about you',
-  'direct-ask': 'Ask someone directly',
-  nudge: 'Nudge',
-  'last-follow-up': 'Last follow-up',
-  'reply-intro': 'Reply to the introduction',
-  'thanks-target': 'Thank-you after the meeting',
-  'thanks-connector': 'Thank the connector and report back',
-};
+export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = labels({
+  'intro-ask': 'labels.templateKind.introAsk',
+  blurb: 'labels.templateKind.blurb',
+  'direct-ask': 'labels.templateKind.directAsk',
+  nudge: 'labels.templateKind.nudge',
+  'last-follow-up': 'labels.templateKind.lastFollowUp',
+  'reply-intro': 'labels.templateKind.replyIntro',
+  'thanks-target': 'labels.templateKind.thanksTarget',
+  'thanks-connector': 'labels.templateKind.thanksConnector',
+});
 
 /** Every variable a template may use, with what it means. */
 export const VARIABLES = {
