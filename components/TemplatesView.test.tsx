@@ -5,7 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { STORAGE_FULL_MESSAGE } from '@/utils/db/errors';
+import { storageFullMessage } from '@/utils/db/errors';
 import { TemplatesView } from './TemplatesView';
 
 let db: IntrobookDB;
@@ -29,7 +29,7 @@ describe('templates', () => {
     vi.spyOn(db.templates, 'add').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     vi.spyOn(db.templates, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     await user.click(screen.getByRole('button', { name: /^Save/ }));
-    expect(await screen.findByText(STORAGE_FULL_MESSAGE)).toBeInTheDocument();
+    expect(await screen.findByText(storageFullMessage())).toBeInTheDocument();
     expect(form).toBeInTheDocument(); // the editor stays open with what was typed
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Coffee chat');
   });
