@@ -1,3 +1,4 @@
+import { BrandHeading } from './Brand';
 import { browser } from 'wxt/browser';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import type { Settings } from '@/utils/domain/schemas';
@@ -22,12 +23,7 @@ export function OptionsPage({ db, settings, loaded }: { db: IntrobookDB; setting
   return (
     <main className="app page options">
       <header className="page-header">
-        <h1>
-          <span className="brand">
-            <img src="/icon/48.png" alt="" width={28} height={28} />
-            {t('options.title')}
-          </span>
-        </h1>
+        <BrandHeading title={t('options.title')} size={28} />
         <nav aria-label={t('options.sections')} className="page-nav">
           {SECTIONS.map(([id, label]) => (
             <a key={id} href={`#${id}`}>

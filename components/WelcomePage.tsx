@@ -1,3 +1,4 @@
+import { BrandHeading } from './Brand';
 import { useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { isValidTimeZone } from '@/utils/domain/business-days';
@@ -67,12 +68,7 @@ export function WelcomePage({ settings, loaded }: { settings: Settings; loaded: 
   return (
     <main className="app page welcome">
       <header className="page-header">
-        <h1>
-          <span className="brand">
-            <img src="/icon/48.png" alt="" width={32} height={32} />
-            {t('welcome.title')}
-          </span>
-        </h1>
+        <BrandHeading title={t('welcome.title')} size={32} />
         <p>{t('welcome.intro')}</p>
       </header>
       <section aria-labelledby={`${id}-moves`}>

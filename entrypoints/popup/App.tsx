@@ -1,3 +1,4 @@
+import { AppHeader } from '@/components/Brand';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
@@ -212,17 +213,7 @@ export function App() {
 
   return (
     <main className="app popup">
-      <header className="app-header">
-        <h1>
-          <span className="brand">
-            <img src="/icon/32.png" alt="" width={20} height={20} />
-            {t('extName')}
-          </span>
-        </h1>
-        <button type="button" className="link-button small" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('sidepanel.options')}
-        </button>
-      </header>
+      <AppHeader />
       <CallPrompt />
       <DueToday
         db={db}

@@ -1,6 +1,6 @@
+import { AppHeader } from '@/components/Brand';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { AddPerson } from '@/components/AddPerson';
 import { useLiveCall } from '@/components/call-hooks';
 // Views not on screen when the panel opens load with their first showing (components/Lazy.tsx, issue #11).
@@ -127,17 +127,7 @@ export function App() {
 
   return (
     <main className="app">
-      <header className="app-header">
-        <h1>
-          <span className="brand">
-            <img src="/icon/32.png" alt="" width={20} height={20} />
-            {t('extName')}
-          </span>
-        </h1>
-        <button type="button" className="link-button small" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('sidepanel.options')}
-        </button>
-      </header>
+      <AppHeader />
       <nav className="tabs" aria-label={t('sidepanel.sections')}>
         {VIEWS.filter(([v]) => v !== 'call' || call !== null || view === 'call').map(([v, label]) => (
           <button
