@@ -18,7 +18,7 @@ import { allTags, searchPeople } from '@/utils/db/search';
 import { setTags } from '@/utils/db/workspace';
 import { introMessage, introOptInMessage } from '@/utils/domain/follow-through';
 import { INTRO_IDEA_LABELS, type IntroIdea } from '@/utils/domain/ledger';
-import { DEFAULT_MEETING_MINUTES, MEETING_CHANNELS, type MeetingChannel, type Person, type Settings } from '@/utils/domain/schemas';
+import { DEFAULT_MEETING_MINUTES, MEETING_CHANNELS, type MeetingChannel, type Person, type Settings, MEETING_LENGTH, meetingLengthSchema } from '@/utils/domain/schemas';
 import { formatWhen, fromInputValue } from './format';
 import { useNow, useSettings } from './hooks';
 import { AfterCall } from './CallView';
@@ -168,7 +168,7 @@ function PlanMeeting({ db, person, settings, onPlanned }: { db: IntrobookDB; per
     const startsAt = fromInputValue(when, settings.timeZone);
     if (startsAt === null) return setError(t('common.pickADateAndTime'));
     const durationMin = Number(length);
-    if (!Number.isInteger(durationMin) || durationMin < 5 || durationMin > 600) return setError(t('common.theLengthIsInMinutes5'));
+    if (!meetingLengthSchema.safeParse(durationMin).success) return setError(t('common.theLengthIsInMinutes5', MEETING_LENGTH));
     try {
       const meeting = await scheduleMeeting(db, { personId: person.id, startsAt, durationMin, link, ...(channel ? { channel } : {}) });
       onPlanned(meeting.id);
@@ -184,7 +184,7 @@ function PlanMeeting({ db, person, settings, onPlanned }: { db: IntrobookDB; per
       </div>
       <div className="field">
         <label htmlFor={`${id}-len`}>{t('common.lengthMinutes')}</label>
-        <input id={`${id}-len`} type="number" min={5} max={600} value={length} onChange={(e) => setLength(e.target.value)} />
+        <input id={`${id}-len`} type="number" min={MEETING_LENGTH.min} max={MEETING_LENGTH.max} value={length} onChange={(e) => setLength(e.target.value)} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-ch`}>{t('common.channel')}</label>

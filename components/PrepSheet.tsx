@@ -19,7 +19,7 @@ import {
   type MeetingNotes,
   type PickedQuestion,
 } from '@/utils/domain/prep';
-import { MEETING_CHANNELS, type Meeting, type MeetingChannel, type Person, type Settings } from '@/utils/domain/schemas';
+import { MEETING_CHANNELS, type Meeting, type MeetingChannel, type Person, type Settings, MEETING_LENGTH, meetingLengthSchema } from '@/utils/domain/schemas';
 import { AutoText } from './AutoText';
 import { CHANNEL_LABELS } from './channel-labels';
 import { formatWhen, fromInputValue, toInputValue } from './format';
@@ -77,7 +77,7 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
     const startsAt = fromInputValue(when, settings.timeZone);
     const durationMin = Number(length);
     if (startsAt === null) return setError(t('common.pickADateAndTime'));
-    if (!Number.isInteger(durationMin) || durationMin < 5 || durationMin > 600) return setError(t('common.theLengthIsInMinutes5'));
+    if (!meetingLengthSchema.safeParse(durationMin).success) return setError(t('common.theLengthIsInMinutes5', MEETING_LENGTH));
     try {
       // A meeting that came from a request moves as one of its steps (history, undo, due date).
       await editMeeting(db, meeting.id, { startsAt, durationMin, channel, link: link.trim() });
@@ -134,7 +134,7 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
           </div>
           <div className="field">
             <label htmlFor={`${id}-len`}>{t('common.lengthMinutes')}</label>
-            <input id={`${id}-len`} type="number" min={5} max={600} value={length} onChange={(e) => setLength(e.target.value)} />
+            <input id={`${id}-len`} type="number" min={MEETING_LENGTH.min} max={MEETING_LENGTH.max} value={length} onChange={(e) => setLength(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-ch`}>{t('common.channel')}</label>

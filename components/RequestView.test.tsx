@@ -230,6 +230,12 @@ describe('meetings', () => {
     const form = screen.getByRole('form', { name: 'Meeting details' });
     fireEvent.change(within(form).getByLabelText('Date'), { target: { value: '2030-03-14' } });
     fireEvent.change(within(form).getByLabelText('Time'), { target: { value: '15:30' } });
+    // The store's length rule, checked before anything is written (the browser's own check bypassed).
+    await user.clear(within(form).getByRole('spinbutton', { name: 'Length (minutes)' }));
+    await user.type(within(form).getByRole('spinbutton', { name: 'Length (minutes)' }), '2');
+    fireEvent.submit(form);
+    expect(await within(form).findByText('The length is in minutes, 5 to 600.')).toBeInTheDocument();
+    expect(await db.meetings.where('requestId').equals(r.id).count()).toBe(0);
     await user.clear(within(form).getByRole('spinbutton', { name: 'Length (minutes)' }));
     await user.type(within(form).getByRole('spinbutton', { name: 'Length (minutes)' }), '30');
     await user.type(within(form).getByRole('textbox', { name: 'Call link' }), 'https://meet.google.com/abc-defg-hij');

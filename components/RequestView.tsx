@@ -16,7 +16,7 @@ import { listTemplates } from '@/utils/db/templates';
 import { nextAction } from '@/utils/domain/follow-ups';
 import { STATUS_LABELS, type IntroStatus } from '@/utils/domain/intro-status';
 import { CHANNEL_LABELS, describeEntry, lastUndoable, manualMoves, pendingMessageStep } from '@/utils/domain/request-actions';
-import { DEFAULT_MEETING_MINUTES, type HistoryEntryRow, type IntroRequest, type Meeting, type Settings } from '@/utils/domain/schemas';
+import { DEFAULT_MEETING_MINUTES, type HistoryEntryRow, type IntroRequest, type Meeting, type Settings, MEETING_LENGTH, meetingLengthSchema } from '@/utils/domain/schemas';
 import { refreshReminders } from '@/utils/messaging/client';
 import { Composer, type DraftText } from './Composer';
 import { formatTime, formatWhen, fromDateAndTime, fromInputValue, toInputValue } from './format';
@@ -246,7 +246,7 @@ function MeetingForm({
     const startsAt = fromDateAndTime(date, time, settings.timeZone);
     const durationMin = Number(length);
     if (startsAt === null) return setError(t('requestView.pickTheDateAndTheTime'));
-    if (!Number.isInteger(durationMin) || durationMin < 5 || durationMin > 600) return setError(t('requestView.theLengthIsInMinutesFrom'));
+    if (!meetingLengthSchema.safeParse(durationMin).success) return setError(t('common.theLengthIsInMinutes5', MEETING_LENGTH));
     if (link.trim() && !/^https:\/\//i.test(link.trim())) return setError(t('requestView.theMeetingLinkMustStartWith'));
     try {
       await onSubmit({ startsAt, durationMin, link: link.trim() });
@@ -267,7 +267,7 @@ function MeetingForm({
       </div>
       <div className="field">
         <label htmlFor={`${id}-len`}>{t('common.lengthMinutes')}</label>
-        <input id={`${id}-len`} type="number" min={5} max={600} step={5} required value={length} onChange={(e) => setLength(e.target.value)} />
+        <input id={`${id}-len`} type="number" min={MEETING_LENGTH.min} max={MEETING_LENGTH.max} step={5} required value={length} onChange={(e) => setLength(e.target.value)} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-link`}>{t('common.callLink')}</label>

@@ -248,9 +248,13 @@ export type SentMessage = z.infer<typeof sentMessageSchema>;
 export const HISTORY_ACTIONS = ['status', 'send', 'due', 'meeting', 'undo'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
+/** A meeting's length in minutes: the one rule the store and every meeting form check. */
+export const MEETING_LENGTH = { min: 5, max: 600 } as const;
+export const meetingLengthSchema = z.number().int().min(MEETING_LENGTH.min).max(MEETING_LENGTH.max);
+
 const meetingTimesSchema = z.object({
   startsAt: timestamp,
-  durationMin: z.number().int().min(5).max(600),
+  durationMin: meetingLengthSchema,
   link: z.string().max(LIMITS.url),
   channel: z.enum(MEETING_CHANNEL_VALUES),
 });
@@ -324,7 +328,7 @@ export const meetingSchema = z.object({
   /** The request that led to it, if any. */
   requestId: z.uuid().nullable(),
   startsAt: timestamp,
-  durationMin: z.number().int().min(5).max(600),
+  durationMin: meetingLengthSchema,
   channel: z.enum(MEETING_CHANNELS),
   /** The call link (Meet, Zoom, Teams), matched against the tab in a call. */
   link: z.union([httpsUrl, z.literal('')]),
