@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { isValidTimeZone } from '@/utils/domain/business-days';
 import type { Settings } from '@/utils/domain/schemas';
 import { storageErrorMessage } from '@/utils/db/errors';
@@ -12,20 +12,12 @@ import { SyncSettings } from './SyncSettings';
 import { CaptureHealth } from './CaptureHealth';
 import { DataSettings } from './DataSettings';
 import { PrepSettings } from './PrepSettings';
-import { t, weekdayNames } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import { ReminderSettings } from './ReminderSettings';
-
-function zones(): string[] {
-  try {
-    return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-}
+import { WorkWeekFields } from './WorkWeekFields';
 
 /** The user's own profile that templates draw on, and the working week follow-ups count in. */
 export function SettingsView({ settings }: { settings: Settings }) {
-  const id = useId();
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(settings);
   const [saved, setSaved] = useTransient();
@@ -90,40 +82,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
       <p className="muted">{t('settingsView.keepYourResumeReadyAndShare')}</p>
       <PrepSettings draft={draft} set={set} />
       <h2 className="panel-title">{t('settingsView.yourWorkingWeek')}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-tz`}>{t('settingsView.timeZone')}</label>
-        <input
-          id={`${id}-tz`}
-          list={`${id}-zones`}
-          value={draft.timeZone}
-          aria-invalid={!zoneValid}
-          aria-describedby={zoneValid ? undefined : `${id}-tz-error`}
-          onChange={(e) => set('timeZone', e.target.value)}
-        />
-        <datalist id={`${id}-zones`}>
-          {zones().map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
-        {!zoneValid && draft.timeZone.trim() !== '' && (
-          <span id={`${id}-tz-error`} className="origin warn-text">
-            {t('settingsView.notATimeZoneYetPick')}
-          </span>
-        )}
-      </div>
-      <fieldset className="days">
-        <legend>{t('settingsView.workingDays')}</legend>
-        {weekdayNames().map((day, i) => (
-          <label key={day} className="inline">
-            <input
-              type="checkbox"
-              checked={draft.workingDays.includes(i)}
-              onChange={(e) => set('workingDays', e.target.checked ? [...draft.workingDays, i].sort() : draft.workingDays.filter((d) => d !== i))}
-            />{' '}
-            {day}
-          </label>
-        ))}
-      </fieldset>
+      <WorkWeekFields draft={draft} set={set} daysLegend={t('settingsView.workingDays')} />
       <ReminderSettings draft={draft} set={set} />
       <div className="actions">
         <button type="submit" className="primary">

@@ -1,3 +1,4 @@
+import { WorkWeekFields } from './WorkWeekFields';
 import { BrandHeading } from './Brand';
 import { useId, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
@@ -7,21 +8,13 @@ import { storageErrorMessage } from '@/utils/db/errors';
 import { refreshReminders } from '@/utils/messaging/client';
 import { saveSettings, SETTING_LABELS } from '@/utils/settings';
 import { TextField } from './TextField';
-import { t, weekdayNames } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 
 const MOVES = [
   { title: 'welcome.move1Title', text: 'welcome.move1Text' },
   { title: 'welcome.move2Title', text: 'welcome.move2Text' },
   { title: 'welcome.move3Title', text: 'welcome.move3Text' },
 ] as const;
-
-function zones(): string[] {
-  try {
-    return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-}
 
 /**
  * First run, opened once on install: the three moves, then what templates and
@@ -109,34 +102,7 @@ export function WelcomePage({ settings, loaded }: { settings: Settings; loaded: 
           <TextField label={t('welcome.backgroundLabel')} value={draft.background} onChange={(v) => set('background', v)} maxLength={500} placeholder={t('welcome.exampleBackground')} />
           <TextField label={SETTING_LABELS.goal} value={draft.goal} onChange={(v) => set('goal', v)} maxLength={500} placeholder={t('welcome.exampleGoal')} />
           <TextField label={SETTING_LABELS.resumeUrl} value={draft.resumeUrl} onChange={(v) => set('resumeUrl', v)} type="url" maxLength={2048} placeholder={t('welcome.exampleLink')} />
-          <div className="field">
-            <label htmlFor={`${id}-tz`}>{t('settingsView.timeZone')}</label>
-            <input
-              id={`${id}-tz`}
-              list={`${id}-zones`}
-              value={draft.timeZone}
-              aria-invalid={!zoneValid}
-              onChange={(e) => set('timeZone', e.target.value)}
-            />
-            <datalist id={`${id}-zones`}>
-              {zones().map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
-          </div>
-          <fieldset className="days">
-            <legend>{t('welcome.workingDays')}</legend>
-            {weekdayNames().map((day, i) => (
-              <label key={day} className="inline">
-                <input
-                  type="checkbox"
-                  checked={draft.workingDays.includes(i)}
-                  onChange={(e) => set('workingDays', e.target.checked ? [...draft.workingDays, i].sort() : draft.workingDays.filter((d) => d !== i))}
-                />{' '}
-                {day}
-              </label>
-            ))}
-          </fieldset>
+          <WorkWeekFields draft={draft} set={set} daysLegend={t('welcome.workingDays')} />
           <div className="actions">
             <button type="submit" className="primary">
               {t('welcome.saveAndStart')}
