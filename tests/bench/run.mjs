@@ -26,7 +26,7 @@ globalThis.chrome.i18n ??= {
 
 const args = process.argv.slice(2);
 // The first word that is neither a flag nor a flag's value names the benchmarks to run.
-const only = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && !['--json'].includes(args[i - 1]))) ?? '';
+const only = args.find((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && !['--json', '--no-build', '--prefixes'].includes(args[i - 1]))) ?? '';
 const benches = readdirSync('tests/bench')
   .filter((f) => f.endsWith('-bench.ts') && f.includes(only))
   .sort();

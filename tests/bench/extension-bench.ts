@@ -1,0 +1,549 @@
+/**
+ * The issue #11 rows only the built extension can answer, measured on the
+ * production build (.output/chrome-mv3) in headless Chromium, at each size
+ * (default 0, 10,000 and 50,000 people with 5,000 requests, from the seeded
+ * generator in tests/bench/generate.ts written into the extension's own
+ * IndexedDB from one of its pages). One fresh browser profile per size; each
+ * row beside a baseline measured in the same run, medians of --rounds (after
+ * one warm-up round):
+ *
+ * - popup first paint: popup.html opened → its first view visible (the
+ *   "Recently saved people" list or "Nobody saved yet", and with requests the
+ *   "Due today" list), in the page's own clock from navigation start, to the
+ *   frame after it appears. Baseline: the privacy page (a minimal React page of
+ *   the same build) → its heading.
+ * - side panel first paint: sidepanel.html → its home (the "Saved people,
+ *   newest first" list or "Nobody saved yet", and "Due today"). Same baseline.
+ * - click → "Saved": a mouse click on the in-page "Save to Introbook" of a
+ *   fixture LinkedIn profile (served locally, as in the e2e suite) until the
+ *   control says "Saved", with the worker awake; the person is removed again
+ *   between rounds. Baseline: one message round trip from the content script's
+ *   world to the background ("is this person saved?", one indexed read).
+ * - worker heap at rest: the service worker's used JS heap after garbage
+ *   collection (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage), once the
+ *   rounds are done and its pages closed. Baseline: the same worker just after
+ *   install, before any data (an empty database).
+ * - bytes per person: the origin's storage estimate before and after writing
+ *   the people, per person (IndexedDB with its indexes). Baseline: the same
+ *   rows as JSON.
+ *
+ * What is waited for is what a user sees (accessible names and texts from
+ * locales/en.yml), not how the pages get their data.
+ *
+ * Options: --people 0,10000,50000  --requests 5000  --rounds 7  --json  --no-build
+ * (`npm run bench -- extension --people 10000`; builds the production
+ * extension first unless --no-build and a build exists).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, type PluginBuild } from 'esbuild';
+import { chromium, type BrowserContext, type CDPSession, type Worker } from 'playwright-core';
+import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
+import WebSocket from 'ws';
+import { MAPPED_HOSTS, startFixtureServer, type FixtureServer } from '../e2e/server';
+import { englishI18n } from './english-i18n';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BUILD = resolve('.output/chrome-mv3');
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] && !process.argv[i + 1]!.startsWith('--') ? process.argv[i + 1]! : fallback;
+};
+const SIZES = arg('people', '0,10000,50000').split(',').map(Number);
+const REQUESTS = Number(arg('requests', '5000'));
+const ROUNDS = Math.max(1, Number(arg('rounds', '7')));
+const JSON_OUT = process.argv.includes('--json');
+const log = (...a: unknown[]) => (JSON_OUT ? undefined : console.log(...a));
+const step = (text: string) => (JSON_OUT ? undefined : process.stdout.write(text));
+/** The fixture profile a user saves (tests/fixtures/linkedin/current-layout.html). */
+const PROFILE = 'https://www.linkedin.com/in/ada-lovelace/';
+
+if (!process.argv.includes('--no-build') || !existsSync(join(BUILD, 'manifest.json'))) {
+  step('Building the production extension (npx wxt build)… ');
+  const built = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`wxt build failed:\n${built.stdout}\n${built.stderr}`);
+  log('done');
+}
+
+/** The shipped English texts, by message key ("inPage.save" → "Save to Introbook"). */
+const messages = generateChromeMessages(parseMessagesText(readFileSync('locales/en.yml', 'utf8'), 'YAML'));
+const text = (key: string) => {
+  const m = messages[key.replace(/\./g, '_')]?.message;
+  if (!m) throw new Error(`no message ${key} in locales/en.yml`);
+  return m;
+};
+
+/** The seeding script, run in an extension page (its IndexedDB is the extension's). */
+const resolveProject = {
+  name: 'project',
+  setup(b: PluginBuild) {
+    b.onResolve({ filter: /^@\// }, (a) => {
+      const base = resolve(a.path.slice(2));
+      for (const s of ['.ts', '.tsx', '/index.ts']) if (existsSync(base + s)) return { path: base + s };
+      return undefined;
+    });
+  },
+};
+const seedScript = (
+  await build({
+    entryPoints: ['tests/bench/extension-seed.ts'],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    minify: true,
+    target: 'chrome120',
+    plugins: [resolveProject, englishI18n],
+    define: { 'import.meta.env.BROWSER': '"chrome"', 'import.meta.env.MANIFEST_VERSION': '3', 'import.meta.env.MODE': '"production"', 'import.meta.env.DEV': 'false' },
+    logLevel: 'warning',
+  })
+).outputFiles[0]!.text;
+
+const stats = (values: number[]) => {
+  const sorted = [...values].filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { median: at(0.5), p95: at(0.95) };
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One alternative of what makes a view "shown": a labelled list with an item, a visible text, a visible heading. */
+type Shown = { list: string } | { text: string } | { heading: true };
+/** Every group must hold (any one alternative in it). */
+type Condition = Shown[][];
+
+/**
+ * Installed before the page's own scripts: watches the DOM and records, in the
+ * page's clock (ms from navigation start), when `condition` first holds and the
+ * frame after that (the first paint that shows it).
+ */
+function watchFirstView(condition: Condition) {
+  const state = { dom: 0, paint: 0, fcp: 0 };
+  (window as unknown as { __introbookFirstView: typeof state }).__introbookFirstView = state;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') state.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  const visible = (el: Element) => el.getClientRects().length > 0;
+  const labelOf = (el: Element) =>
+    el.getAttribute('aria-label') ??
+    (el.getAttribute('aria-labelledby') ?? '')
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+      .join(' ')
+      .trim();
+  const holds = (s: Shown): boolean => {
+    if ('list' in s) {
+      for (const el of document.querySelectorAll('[aria-label],[aria-labelledby]')) {
+        if (labelOf(el) === s.list && visible(el) && el.querySelector('li,[role="listitem"]')) return true;
+      }
+      return false;
+    }
+    if ('text' in s) {
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) if ((n as Text).data.includes(s.text) && n.parentElement && visible(n.parentElement)) return true;
+      return false;
+    }
+    return Array.from(document.querySelectorAll('h1,[role="heading"]')).some((h) => visible(h) && (h.textContent ?? '').trim().length > 0);
+  };
+  let done = false;
+  const check = () => {
+    if (done || !document.body || !condition.every((group) => group.some(holds))) return;
+    done = true;
+    observer.disconnect();
+    state.dom = performance.now();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        state.paint = performance.now();
+      };
+      channel.port2.postMessage(0);
+    });
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+}
+
+/** Open `url` in a new tab and time its first view (ms from navigation start). */
+async function firstView(context: BrowserContext, url: string, condition: Condition): Promise<{ paint: number; fcp: number }> {
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(watchFirstView, condition);
+    await page.goto(url, { waitUntil: 'commit' });
+    type State = { paint: number; fcp: number };
+    await page.waitForFunction(() => (window as unknown as { __introbookFirstView?: State }).__introbookFirstView?.paint, null, { polling: 50, timeout: 60_000 });
+    return await page.evaluate(() => (window as unknown as { __introbookFirstView: State }).__introbookFirstView);
+  } finally {
+    await page.close();
+  }
+}
+
+/** A CDP connection to the extension's service worker (Playwright gives workers no CDP session of their own). */
+async function workerCdp(userDataDir: string, extensionId: string) {
+  let port = '';
+  for (let i = 0; i < 100 && !port; i++) {
+    if (existsSync(join(userDataDir, 'DevToolsActivePort'))) port = readFileSync(join(userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0]!.trim();
+    else await sleep(50);
+  }
+  if (!port) throw new Error('Chromium wrote no DevToolsActivePort');
+  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { type: string; url: string; webSocketDebuggerUrl: string }[];
+  const target = targets.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+  if (!target) throw new Error(`no service worker target for ${extensionId}: ${JSON.stringify(targets.map((t) => [t.type, t.url]))}`);
+  const ws = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((ok, fail) => {
+    ws.once('open', ok);
+    ws.once('error', fail);
+  });
+  let next = 1;
+  const pending = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void }>();
+  ws.on('message', (data) => {
+    const msg = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string } };
+    const waiter = msg.id === undefined ? undefined : pending.get(msg.id);
+    if (!waiter) return;
+    pending.delete(msg.id!);
+    if (msg.error) waiter.fail(new Error(msg.error.message));
+    else waiter.ok(msg.result);
+  });
+  const send = <T>(method: string, params: object = {}) =>
+    new Promise<T>((ok, fail) => {
+      const id = next++;
+      pending.set(id, { ok: ok as (v: unknown) => void, fail });
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  return {
+    /** Used JS heap (bytes) after two full garbage collections. */
+    async heapAtRest(): Promise<number> {
+      await send('HeapProfiler.collectGarbage');
+      await sleep(100);
+      await send('HeapProfiler.collectGarbage');
+      return (await send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+    },
+    close: () => ws.close(),
+  };
+}
+
+const HOST = 'introbook-save-root';
+
+/** The in-page control's closed shadow root, as a remote object (CDP sees closed roots), or null. */
+async function controlRoot(cdp: CDPSession): Promise<string | null> {
+  const { result } = await cdp.send('Runtime.evaluate', { expression: `document.getElementById(${JSON.stringify(HOST)})` });
+  if (!result.objectId) return null;
+  const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId, depth: 1, pierce: true });
+  const shadow = node.shadowRoots?.[0];
+  if (!shadow) return null;
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  return object.objectId ?? null;
+}
+
+/**
+ * In the control's root: the centre of the button named `save` (scrolled into
+ * view) once it is shown, with a watch that records (page clock) the trusted
+ * click and the first moment the control's text contains `saved`.
+ */
+const ARM = `function (save, saved) {
+  const b = Array.from(this.querySelectorAll('button')).find((b) => (b.getAttribute('aria-label') || b.textContent.trim()) === save);
+  if (!b) return null;
+  const root = this;
+  const state = (window.__introbookSave = { clicked: 0, saved: 0 });
+  const says = () => Array.from(root.children).filter((c) => c.tagName !== 'STYLE').map((c) => c.textContent).join(' ');
+  window.addEventListener('click', (e) => { if (e.isTrusted && !state.clicked) state.clicked = performance.now(); }, { capture: true });
+  const observer = new MutationObserver(() => {
+    if (state.clicked && says().includes(saved)) { state.saved = performance.now(); observer.disconnect(); }
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
+  b.scrollIntoView({ block: 'center' });
+  const r = b.getBoundingClientRect();
+  return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+}`;
+
+/** The content script's world (its isolated execution context) in `page`. */
+async function contentScriptContext(cdp: CDPSession, extensionId: string): Promise<number | null> {
+  const contexts: { id: number; origin: string; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context as (typeof contexts)[number]));
+  await cdp.send('Runtime.enable');
+  await sleep(50);
+  await cdp.send('Runtime.disable');
+  return contexts.find((c) => c.auxData?.type === 'isolated' && (c.origin.includes(extensionId) || c.name === text('extName')))?.id ?? null;
+}
+
+/** Remove every stored row of the fixture person, with raw IndexedDB in the worker (not through our code). */
+async function forgetProfile(worker: Worker) {
+  await worker.evaluate(
+    (profileUrl) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('introbook');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('people', 'readwrite');
+          const store = tx.objectStore('people');
+          const keys = store.index('profileUrl').getAllKeys(profileUrl);
+          keys.onsuccess = () => {
+            for (const key of keys.result) store.delete(key);
+          };
+          tx.oncomplete = () => {
+            db.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    PROFILE,
+  );
+}
+
+/** One click → "Saved" on the fixture profile, and the message round trip beside it. */
+async function clickToSaved(context: BrowserContext, worker: Worker, extensionId: string): Promise<{ ms: number; base: number }> {
+  const page = await context.newPage();
+  try {
+    await page.goto(PROFILE);
+    const cdp = await context.newCDPSession(page);
+    const deadline = Date.now() + 20_000;
+    let at = null as { x: number; y: number } | null;
+    while (!at) {
+      const root = await controlRoot(cdp);
+      if (root) {
+        const call = await cdp.send('Runtime.callFunctionOn', { objectId: root, functionDeclaration: ARM, arguments: [{ value: text('inPage.save') }, { value: text('inPage.saved') }], returnByValue: true });
+        at = (call.result.value as typeof at) ?? null;
+      }
+      if (!at) {
+        if (Date.now() > deadline) throw new Error(`the control on ${PROFILE} never offered "${text('inPage.save')}"`);
+        await sleep(50);
+      }
+    }
+    await page.mouse.click(at.x, at.y);
+    type State = { clicked: number; saved: number };
+    const done = await page.waitForFunction(() => {
+      const s = (window as unknown as { __introbookSave: State }).__introbookSave;
+      return s.saved > 0 ? s : null;
+    }, null, { polling: 20, timeout: 20_000 });
+    const s = (await done.jsonValue()) as State;
+    // The floor of any save: one message from the content script's world to the background and back (an indexed read there).
+    const world = await contentScriptContext(cdp, extensionId);
+    let base = Number.NaN;
+    if (world !== null) {
+      const expression = `(async () => { const t0 = performance.now(); await chrome.runtime.sendMessage({ type: 'person/status', profileUrl: ${JSON.stringify(PROFILE)} }); return performance.now() - t0; })()`;
+      const times: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const r = await cdp.send('Runtime.evaluate', { expression, contextId: world, awaitPromise: true, returnByValue: true });
+        if (!r.exceptionDetails && typeof r.result.value === 'number') times.push(r.result.value);
+      }
+      base = stats(times.slice(1)).median;
+    }
+    await cdp.detach();
+    return { ms: s.saved - s.clicked, base };
+  } finally {
+    await page.close();
+    await forgetProfile(worker);
+  }
+}
+
+interface Row {
+  key: 'popup' | 'sidepanel' | 'clickToSaved' | 'workerHeap' | 'bytesPerPerson';
+  what: string;
+  people: number;
+  requests: number;
+  unit: 'ms' | 'MB' | 'KB';
+  median: number;
+  p95: number;
+  rounds: number;
+  baseline: string;
+  baselineMedian: number;
+  ratio: number;
+  aim: string;
+  met: boolean | null;
+  note: string;
+}
+const rows: Row[] = [];
+const seeds: { people: number; requests: number; peopleMs: number; requestsMs: number; counts: { people: number; requests: number } }[] = [];
+
+async function launch(server: FixtureServer) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'introbook-bench-ext-'));
+  const rules = MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${server.port}`).join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${BUILD}`,
+      `--load-extension=${BUILD}`,
+      `--host-resolver-rules=${rules}`,
+      '--remote-debugging-port=0',
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  context.setDefaultTimeout(60_000);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  // The welcome tab the extension opens on install: wait for it, then close it.
+  const welcome = `chrome-extension://${extensionId}/welcome.html`;
+  for (let i = 0; i < 150; i++) {
+    const page = context.pages().find((p) => p.url() === welcome);
+    if (page) {
+      await page.close();
+      break;
+    }
+    await sleep(100);
+  }
+  const cdp = await workerCdp(userDataDir, extensionId);
+  return {
+    context,
+    worker,
+    extensionId,
+    cdp,
+    url: (page: string) => `chrome-extension://${extensionId}/${page}`,
+    async close() {
+      cdp.close();
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function push(row: Omit<Row, 'p95' | 'median' | 'baselineMedian' | 'ratio' | 'rounds' | 'met'>, values: number[], base: number[], aimMs?: number) {
+  const s = stats(values);
+  const b = stats(base);
+  rows.push({ ...row, ...s, rounds: values.length, baselineMedian: b.median, ratio: b.median > 0 ? s.median / b.median : Number.NaN, met: aimMs === undefined ? null : s.median <= aimMs });
+}
+
+const server = await startFixtureServer();
+try {
+  for (const people of SIZES) {
+    const requests = people === 0 ? 0 : REQUESTS;
+    step(`${people.toLocaleString('en')} people, ${requests.toLocaleString('en')} requests: launching… `);
+    const x = await launch(server);
+    try {
+      await sleep(1000);
+      const heapEmpty = await x.cdp.heapAtRest();
+
+      step('seeding… ');
+      const seedPage = await x.context.newPage();
+      await seedPage.goto(x.url('privacy.html'));
+      await seedPage.evaluate(seedScript);
+      type Seeded = { peopleMs: number; requestsMs: number; usage: { before: number; afterPeople: number; afterRequests: number }; jsonPerPerson: number; counts: { people: number; requests: number } };
+      const seeded = await seedPage.evaluate(
+        ({ people, requests }) => (globalThis as unknown as { IntrobookExtensionSeed: { seed(p: number, r: number): Promise<Seeded> } }).IntrobookExtensionSeed.seed(people, requests),
+        { people, requests },
+      );
+      await seedPage.close();
+      seeds.push({ people, requests, peopleMs: seeded.peopleMs, requestsMs: seeded.requestsMs, counts: seeded.counts });
+      step(`${((seeded.peopleMs + seeded.requestsMs) / 1000).toFixed(1)} s; measuring… `);
+      // Let the background hear of the writes and settle.
+      await sleep(2000);
+
+      const due = requests > 0 ? [[{ list: text('dueToday.title') }]] : [];
+      const popupView: Condition = [[{ list: text('popup.recentlySavedPeople') }, { text: text('workspace.nobodySavedYet') }], ...due];
+      const panelView: Condition = [[{ list: text('workspace.savedNewestFirst') }, { text: text('workspace.nobodySavedYet') }], ...due];
+      const minimal: Condition = [[{ heading: true }]];
+      const popup: number[] = [];
+      const panel: number[] = [];
+      const base: number[] = [];
+      const fcp = { popup: [] as number[], panel: [] as number[] };
+      for (let round = 0; round <= ROUNDS; round++) {
+        const b = await firstView(x.context, x.url('privacy.html'), minimal);
+        const p = await firstView(x.context, x.url('popup.html'), popupView);
+        const s = await firstView(x.context, x.url('sidepanel.html'), panelView);
+        if (round === 0) continue; // warm-up
+        base.push(b.paint);
+        popup.push(p.paint);
+        panel.push(s.paint);
+        fcp.popup.push(p.fcp);
+        fcp.panel.push(s.fcp);
+      }
+      const what = requests > 0 ? `"Recently saved" and "Due today" lists shown` : `"Recently saved" shown (empty)`;
+      push(
+        { key: 'popup', what: 'popup first paint (open → first view)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what}; first contentful paint ${stats(fcp.popup).median.toFixed(0)} ms` },
+        popup,
+        base,
+        150,
+      );
+      push(
+        { key: 'sidepanel', what: 'side panel first paint (open → home)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what.replace('Recently saved', 'Saved people')}; first contentful paint ${stats(fcp.panel).median.toFixed(0)} ms` },
+        panel,
+        base,
+        150,
+      );
+
+      const saves: number[] = [];
+      const trips: number[] = [];
+      for (let round = 0; round <= ROUNDS; round++) {
+        const r = await clickToSaved(x.context, x.worker, x.extensionId);
+        if (round === 0) continue;
+        saves.push(r.ms);
+        trips.push(r.base);
+      }
+      push(
+        { key: 'clickToSaved', what: 'click → "Saved" (in-page button, worker awake)', people, requests, unit: 'ms', baseline: 'content script ↔ background message round trip', aim: 'flat with size', note: `${PROFILE.replace('https://', '')}, removed between rounds` },
+        saves,
+        trips,
+      );
+
+      // At rest: every page closed, the background idle for a while.
+      for (const page of x.context.pages()) await page.close();
+      await sleep(3000);
+      const heap = await x.cdp.heapAtRest();
+      push(
+        { key: 'workerHeap', what: 'worker heap at rest (after GC)', people, requests, unit: 'MB', baseline: 'same worker after install, empty database', aim: '–', note: 'used JS heap, CDP Runtime.getHeapUsage' },
+        [heap / 2 ** 20],
+        [heapEmpty / 2 ** 20],
+      );
+      if (people > 0) {
+        const perPerson = (seeded.usage.afterPeople - seeded.usage.before) / people;
+        // Compaction after the requests' writes can shrink the people's part too: no figure then.
+        const perRequest = requests > 0 && seeded.usage.afterRequests > seeded.usage.afterPeople ? (seeded.usage.afterRequests - seeded.usage.afterPeople) / requests : Number.NaN;
+        push(
+          {
+            key: 'bytesPerPerson',
+            what: 'bytes per person on disk',
+            people,
+            requests,
+            unit: 'KB',
+            baseline: 'the same person as JSON',
+            aim: '–',
+            note: `storage estimate delta once settled / people (IndexedDB with its indexes, LevelDB-compressed)${Number.isFinite(perRequest) ? `; ${(perRequest / 1024).toFixed(2)} KB per request` : ''}`,
+          },
+          [perPerson / 1024],
+          [seeded.jsonPerPerson / 1024],
+        );
+      }
+      log('done');
+    } finally {
+      await x.close();
+    }
+  }
+} finally {
+  await server.close();
+}
+
+const figure = (r: Row, v: number) => (r.unit === 'ms' ? v.toFixed(1) : v.toFixed(2));
+if (JSON_OUT) {
+  console.log(JSON.stringify({ bench: 'extension', chromium: CHROMIUM, build: BUILD, rounds: ROUNDS, sizes: SIZES, requests: REQUESTS, seeds, rows }, null, 2));
+} else {
+  console.log(`\nIssue #11 rows on the built extension (${BUILD}) in ${CHROMIUM} (headless), median of ${ROUNDS} rounds after a warm-up, each beside its baseline from the same run`);
+  const header = ['what', 'people', 'requests', 'median', 'p95', 'unit', 'baseline (same run)', 'baseline', 'ratio', 'aim', 'note'];
+  const table = rows.map((r) => [
+    r.what,
+    r.people.toLocaleString('en'),
+    r.requests.toLocaleString('en'),
+    figure(r, r.median),
+    r.rounds > 1 ? figure(r, r.p95) : '–',
+    r.unit,
+    r.baseline,
+    figure(r, r.baselineMedian),
+    Number.isFinite(r.ratio) ? `${r.ratio.toFixed(1)}×` : '–',
+    r.met === null ? r.aim : `${r.aim}: ${r.met ? 'met' : 'NOT MET'}`,
+    r.note,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const key of ['popup', 'sidepanel', 'clickToSaved', 'workerHeap', 'bytesPerPerson']) for (const [i, r] of rows.entries()) if (r.key === key) console.log(line(table[i]!));
+  console.log(`\nSeeding (relaxed bulk writes from an extension page): ${seeds.map((s) => `${s.people.toLocaleString('en')} people in ${(s.peopleMs / 1000).toFixed(1)} s`).join(', ')}`);
+}
