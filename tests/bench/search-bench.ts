@@ -5,7 +5,9 @@
  * Every prefix of each query is one keystroke. Targets (issue #9, #11):
  * under 16 ms per keystroke at 10,000 people, at most 50 ms at 50,000.
  *
- * Options: --people 10000,50000  --requests 5000  --rounds 5  --json
+ * Options: --people 10000,50000  --requests 5000  --rounds 5  --prefixes  --json
+ * (--prefixes: every prefix typed with its median and max over the rounds, slowest
+ * medians first: a prefix slow in every round is real work, a one-off is GC or the machine.)
  */
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -20,6 +22,7 @@ const SIZES = arg('people', '10000,50000').split(',').map(Number);
 const REQUESTS = Number(arg('requests', '5000'));
 const ROUNDS = Number(arg('rounds', '5'));
 const JSON_OUT = process.argv.includes('--json');
+const PREFIXES = process.argv.includes('--prefixes');
 const TARGETS: Record<number, number> = { 10000: 16, 50000: 50 };
 
 /** What users type: a name as in the README ("pri ram"), full names, a company, a role, a tag, a note word, a miss. */
@@ -50,7 +53,12 @@ interface BenchApi {
     people: number,
     queries: string[],
     rounds: number,
-  ): Promise<{ times: number[]; perQuery: Record<string, { ms: number[]; results: number; first: string | null }>; slowest: { typed: string; ms: number }[] }>;
+  ): Promise<{
+    times: number[];
+    perQuery: Record<string, { ms: number[]; results: number; first: string | null }>;
+    perPrefix: Record<string, number[]>;
+    slowest: { typed: string; ms: number }[];
+  }>;
   listPages(people: number, pages: number): Promise<number[]>;
   home(people: number, runs: number): Promise<{ times: number[]; due: number }>;
   close(people: number): Promise<void>;
@@ -77,6 +85,7 @@ interface Row {
   target: number | null;
   perQuery: Record<string, { median: number; max: number; results: number; first: string | null }>;
   slowest: { typed: string; ms: number }[];
+  perPrefix: { typed: string; median: number; p95: number; max: number }[];
 }
 const rows: Row[] = [];
 try {
@@ -108,6 +117,9 @@ try {
       homeDue: homeRun.due,
       target: TARGETS[people] ?? null,
       slowest: result.slowest,
+      perPrefix: Object.entries(result.perPrefix)
+        .map(([typed, ms]) => ({ typed, ...stats(ms) }))
+        .sort((a, b) => b.median - a.median),
       perQuery: Object.fromEntries(
         Object.entries(result.perQuery).map(([q, v]) => [
           q,
@@ -149,5 +161,9 @@ if (JSON_OUT) {
       console.log(`  "${q}": ${v.results} results${v.first ? `, first ${v.first}` : ''}; ${v.median.toFixed(1)} / ${v.max.toFixed(1)} ms`);
     }
     console.log(`  slowest keystrokes: ${r.slowest.map((k) => `"${k.typed}" ${k.ms.toFixed(1)} ms`).join(', ')}`);
+    if (PREFIXES) {
+      console.log(`  per prefix, slowest median first (median / max ms over ${ROUNDS} rounds):`);
+      for (const p of r.perPrefix) console.log(`    "${p.typed}": ${p.median.toFixed(1)} / ${p.max.toFixed(1)}`);
+    }
   }
 }

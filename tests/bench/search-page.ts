@@ -31,6 +31,8 @@ async function keystrokes(people: number, queries: string[], rounds: number) {
   const times: number[] = [];
   const slowest: { typed: string; ms: number }[] = [];
   const perQuery: Record<string, { ms: number[]; results: number; first: string | null }> = {};
+  /** Every prefix typed, with its times over the rounds: tells a slow prefix (real work) from a one-off (GC, the machine). */
+  const perPrefix: Record<string, number[]> = {};
   for (let round = 0; round < rounds + 1; round++) {
     for (const query of queries) {
       for (let i = 1; i <= query.length; i++) {
@@ -41,6 +43,7 @@ async function keystrokes(people: number, queries: string[], rounds: number) {
         if (round === 0) continue; // warm-up round
         times.push(ms);
         slowest.push({ typed, ms });
+        (perPrefix[typed] ??= []).push(ms);
         const entry = (perQuery[query] ??= { ms: [], results: 0, first: null });
         entry.ms.push(ms);
         if (i === query.length) {
@@ -51,7 +54,7 @@ async function keystrokes(people: number, queries: string[], rounds: number) {
     }
   }
   slowest.sort((a, b) => b.ms - a.ms);
-  return { times, perQuery, slowest: slowest.slice(0, 8) };
+  return { times, perQuery, perPrefix, slowest: slowest.slice(0, 8) };
 }
 
 async function listPages(people: number, pages: number) {
