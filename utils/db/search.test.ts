@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCapture, makeTestDb } from '@/tests/helpers/db';
+import { countReads, makeCapture, makeTestDb } from '@/tests/helpers/db';
+import { matchesAll, NAME_MARK, queryTerms, searchWordsOf } from '../domain/search-words';
 import { withoutDerived, type IntrobookDB } from './app-db';
 import { createRequest, markSent } from './intros';
 import { scheduleMeeting } from './meetings';
@@ -158,6 +159,104 @@ describe('people search', () => {
   it('empty and punctuation-only queries find nothing without filters', async () => {
     expect(await names('')).toStrictEqual([]);
     expect(await names('  ,.; ')).toStrictEqual([]);
+  });
+});
+
+describe('search with several words, at a size where a first name fills its own range', () => {
+  // 300 people called José (only ever a name), 12 of them with a surname in G; 420 others with a surname in G;
+  // a few Josés whose role or company has a word in G ("Growth Lead", "Globex"); others called Josephine,
+  // whose company says "Josefina Foods" (a "jose" word outside a name) when `josefina` is set.
+  const SURNAMES = ['Abebe', 'Kim', 'Lee', 'Martin', 'Nakamura', 'Okafor', 'Patel', 'Rossi', 'Silva', 'Torres', 'Wang', 'Yilmaz'];
+  const G = ['García', 'Gupta', 'Grün'];
+  let template: Awaited<ReturnType<typeof save>>;
+  const person = (i: number, name: string, extra: { role?: string; company?: string } = {}) => {
+    // Written through Dexie: the store works out each row's index words again.
+    return { ...template, id: `p-${String(i).padStart(4, '0')}`, name, profileUrl: `https://www.linkedin.com/in/p-${i}/`, headline: '', role: extra.role ?? 'Engineer', company: extra.company ?? 'Acme', positions: [] };
+  };
+  async function fill(josefina: boolean) {
+    template = await save('template', 'Template Person');
+    const rows = [];
+    for (let i = 0; i < 300; i++) {
+      const surname = i % 25 === 0 ? G[(i / 25) % G.length]! : SURNAMES[i % SURNAMES.length]!;
+      const role = i % 17 === 3 ? 'Growth Lead' : 'Engineer';
+      const company = i % 29 === 5 ? 'Globex' : 'Acme';
+      rows.push(person(i, `José ${surname}`, { role, company }));
+    }
+    for (let i = 300; i < 720; i++) rows.push(person(i, `${['Ana', 'Kai', 'Mei', 'Omar'][i % 4]} ${G[i % G.length]}`));
+    for (let i = 720; i < 740; i++) rows.push(person(i, `Josephine ${SURNAMES[i % SURNAMES.length]}`, { company: josefina ? 'Josefina Foods' : 'Acme', role: 'Engineer' }));
+    await db.people.bulkPut(rows);
+  }
+
+  /** What a full scan finds: name matches, then matches elsewhere, each by name. */
+  async function scan(query: string) {
+    const terms = queryTerms(query);
+    const live = (await db.people.toArray()).filter((p) => p.deletedAt === null);
+    const order = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    const byName = live.filter((p) => matchesAll(searchWordsOf(p), terms, NAME_MARK)).sort(order);
+    const named = new Set(byName.map((p) => p.id));
+    const elsewhere = live.filter((p) => !named.has(p.id) && matchesAll(searchWordsOf(p), terms, '')).sort(order);
+    return { byName: byName.map((p) => p.id), elsewhere: elsewhere.map((p) => p.id) };
+  }
+  const ids = async (query: string, limit: number) => {
+    const result = await searchPeople(db, query, {}, { limit });
+    return { ids: result.people.map((p) => p.id), more: result.more };
+  };
+
+  for (const josefina of [false, true]) {
+    it(`finds every name match first, then the matches elsewhere, as a full scan does (${josefina ? '"jose" also outside names' : '"jose" only in names'})`, async () => {
+      await fill(josefina);
+      for (const query of ['jose g', 'g jose', 'josé gr', 'jose gupta', 'jose gl', 'jose gro', 'jose y', 'jo g', 'jose zz']) {
+        const want = await scan(query);
+        const all = [...want.byName, ...want.elsewhere];
+        expect(all.length, query).toBeLessThan(200);
+        // The whole answer, in order, when asked for enough.
+        expect(await ids(query, 200), query).toStrictEqual({ ids: all, more: false });
+        // A first page: name matches come first; the page says there is more.
+        if (all.length > 8) {
+          const first = await ids(query, 8);
+          expect(first.more, query).toBe(true);
+          expect(first.ids, query).toHaveLength(8);
+          const names = first.ids.filter((id) => want.byName.includes(id));
+          expect(first.ids.slice(0, names.length), query).toStrictEqual(names);
+          if (want.byName.length >= 8) expect(names, query).toHaveLength(8);
+          else expect(names, query).toStrictEqual(want.byName);
+          for (const id of first.ids) expect(all, query).toContain(id);
+        }
+      }
+      // The cases the test is about are there: name matches and matches elsewhere, fewer than a page of each.
+      const jg = await scan('jose g');
+      expect(jg.byName.length).toBeGreaterThan(5);
+      expect(jg.elsewhere.length).toBeGreaterThan(5);
+      expect(jg.byName.length + jg.elsewhere.length).toBeLessThan(51);
+    });
+  }
+
+  it('counts each index range at most once per search, and reads a first name\'s people at most twice over (a probe, then the range whole)', async () => {
+    // Counting a range walks it (43,000 entries for "m" at 50,000 people): the search used to count each range twice.
+    const counted: string[] = [];
+    db.use({
+      stack: 'dbcore',
+      name: 'countCounts',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return { ...table, count: (req) => (counted.push(`${name}:${String(req.query.range.lower)}`), table.count(req)) };
+        },
+      }),
+    });
+    const reads = countReads(db);
+    await db.open();
+    await fill(false);
+    for (const query of ['jose g', 'jose gupta', 'g jose', 'jose y']) {
+      counted.length = 0;
+      reads.reset();
+      const result = await searchPeople(db, query, {}, { limit: 50 });
+      expect(result.people.length, query).toBeGreaterThan(0);
+      expect(counted.length, query).toBe(new Set(counted).size);
+      // 320 people have a name word starting "jose" (José, Josephine).
+      expect(reads.rows.people ?? 0, query).toBeLessThanOrEqual(2 * 320);
+    }
   });
 });
 

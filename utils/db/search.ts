@@ -80,20 +80,70 @@ export async function searchPeople(
   if (terms.length === 0) return filtersOnly(db, allowedIds!, limit);
   if (allowedIds && allowedIds.size <= FILTER_READ) return withinFilter(db, terms, allowedIds, limit);
 
-  // Name matches first, then the rest.
+  if (terms.length > 1) return severalTerms(db, terms, accept, limit);
+
+  // One word: name matches first, then the rest.
   const byName = await matchTerms(db, terms, NAME_MARK, accept, new Set(), limit + 1);
   let people = byName.rows;
   let more = byName.more;
-  if (people.length <= limit && !(terms.length > 1 && (await onlyInNames(db, terms)))) {
+  if (people.length <= limit) {
     const rest = await matchTerms(db, terms, '', accept, new Set(people.map((p) => p.id)), limit + 1 - people.length);
     people = [...people, ...rest.rows];
     more = rest.more;
   }
-  if (people.length > limit) {
-    more = true;
-    people = people.slice(0, limit);
+  return page(people, more, limit);
+}
+
+function page(people: Row[], more: boolean, limit: number): SearchResult {
+  return people.length > limit ? { people: people.slice(0, limit), more: true } : { people, more };
+}
+
+/** Counts of index ranges (word prefixes, marked or not), each counted once per search. */
+type RangeCounts = (prefix: string) => Promise<number>;
+function rangeCounter(db: IntrobookDB): RangeCounts {
+  const counted = new Map<string, Promise<number>>();
+  return (prefix) => {
+    let n = counted.get(prefix);
+    if (!n) counted.set(prefix, (n = db.people.where('searchWords').startsWith(prefix).count()));
+    return n;
+  };
+}
+
+/**
+ * Two words or more ("jose g"): name matches first, then people matching
+ * some words elsewhere. Counting a range costs about its size (43,000 index
+ * entries for "m" at 50,000 people), so each range is counted at most once,
+ * and the plain (unmarked) ranges only when needed. When the rarest name word
+ * occurs only in names (a first name: its plain range holds exactly the people
+ * of its name range) and the name matches will not fill the page, its people
+ * are read once, whole, and answer both questions: who matches by name, and
+ * who matches elsewhere (was: the same people read twice, and every range
+ * counted twice).
+ */
+async function severalTerms(db: IntrobookDB, terms: string[], accept: (p: Row) => boolean, limit: number): Promise<SearchResult> {
+  const count = rangeCounter(db);
+  const marked = await Promise.all(terms.map(async (t) => ({ t, n: await count(NAME_MARK + t) })));
+  const rarest = marked.reduce((a, b) => (b.n < a.n ? b : a));
+  const seen = new Map<string, Row>();
+  let byName: { rows: Row[]; more: boolean; whole: boolean } = { rows: [], more: false, whole: true };
+  let sameRange = false;
+  if (rarest.n > 0) {
+    sameRange = (await count(rarest.t)) === rarest.n;
+    byName = await matchTerms(db, terms, NAME_MARK, accept, new Set(), limit + 1, { counts: marked, preferWhole: sameRange, seen });
   }
-  return { people, more };
+  if (byName.rows.length > limit) return page(byName.rows, true, limit);
+  const named = new Set(byName.rows.map((p) => p.id));
+  if (rarest.n > 0 && byName.whole && sameRange) {
+    // Everyone with a word starting with the rarest term was read: those who match every term, but not all in their name.
+    const rest = [...seen.values()].filter((p) => !named.has(p.id) && accept(p) && matchesAll(wordsOf(p), terms, '')).sort(byNameOrder);
+    const need = limit + 1 - byName.rows.length;
+    return page([...byName.rows, ...rest.slice(0, need)], rest.length > need, limit);
+  }
+  const plain = await Promise.all(terms.map(async (t) => ({ t, n: await count(t) })));
+  // Every term only in names (each name word is indexed twice, marked and plain): the name matches are all the matches.
+  if (plain.every(({ t, n }) => n === marked.find((m) => m.t === t)!.n)) return page(byName.rows, byName.more, limit);
+  const rest = await matchTerms(db, terms, '', accept, named, limit + 1 - byName.rows.length, { counts: plain });
+  return page([...byName.rows, ...rest.rows], rest.more, limit);
 }
 
 /** The people a filter holds, checked against every term: name matches first, then matches elsewhere, each by name. */
@@ -111,19 +161,6 @@ async function withinFilter(db: IntrobookDB, terms: string[], ids: Set<string>, 
   }
   const people = [...byName.sort(byNameOrder), ...elsewhere.sort(byNameOrder)];
   return { people: people.slice(0, limit), more: people.length > limit };
-}
-
-/**
- * Whether every term occurs only in names (each name word is indexed twice,
- * marked and plain, so equal counts mean no other field has it): then the
- * name matches are all the matches. Counting a range is cheap.
- */
-async function onlyInNames(db: IntrobookDB, terms: string[]): Promise<boolean> {
-  const counts = await Promise.all(
-    terms.flatMap((t) => [db.people.where('searchWords').startsWith(t).count(), db.people.where('searchWords').startsWith(NAME_MARK + t).count()]),
-  );
-  for (let i = 0; i < counts.length; i += 2) if (counts[i] !== counts[i + 1]) return false;
-  return true;
 }
 
 /**
@@ -173,6 +210,7 @@ async function readRange(
   need: number,
   maxRows: number,
   expected = 0,
+  onRow?: (p: Row) => void,
 ): Promise<{ rows: Row[]; seen: Set<string>; exhausted: boolean }> {
   // A range known to be small is read in one go.
   let limit = Math.min(maxRows, Math.max(2 * need, 40, expected + 1));
@@ -186,7 +224,10 @@ async function readRange(
       if (check(p)) rows.push(p);
     }
     const exhausted = batch.length < limit;
-    if (rows.length >= need || exhausted || limit >= maxRows) return { rows, seen, exhausted };
+    if (rows.length >= need || exhausted || limit >= maxRows) {
+      if (onRow) for (const p of batch) onRow(p);
+      return { rows, seen, exhausted };
+    }
     limit = Math.min(limit * 4, maxRows);
   }
 }
@@ -206,22 +247,32 @@ async function matchTerms(
   accept: (p: Row) => boolean,
   exclude: Set<string>,
   need: number,
-): Promise<{ rows: Row[]; more: boolean }> {
-  if (need <= 0) return { rows: [], more: true };
+  options: {
+    /** Each term's range size (marked with `mark`), when the caller has counted them. */
+    counts?: { t: string; n: number }[];
+    /** Read the rarest term's range whole when the matches in it will not fill `need` (the caller wants every row in it). */
+    preferWhole?: boolean;
+    /** Every row read, by id. */
+    seen?: Map<string, Row>;
+  } = {},
+): Promise<{ rows: Row[]; more: boolean; whole: boolean }> {
+  if (need <= 0) return { rows: [], more: true, whole: false };
   const check = (p: Row) => !exclude.has(p.id) && matchesAll(wordsOf(p), terms, mark) && accept(p);
   const range = (t: string) => db.people.where('searchWords').startsWith(mark + t) as Collection<Row, string>;
-  const counted = terms.length === 1 ? [{ t: terms[0]!, n: 0 }] : await Promise.all(terms.map(async (t) => ({ t, n: await range(t).count() })));
+  const onRow = options.seen ? (p: Row) => void options.seen!.set(p.id, p) : undefined;
+  const counted =
+    options.counts?.slice() ?? (terms.length === 1 ? [{ t: terms[0]!, n: 0 }] : await Promise.all(terms.map(async (t) => ({ t, n: await range(t).count() }))));
   counted.sort((a, b) => a.n - b.n);
   const rarest = counted[0]!;
-  if (terms.length > 1 && rarest.n === 0) return { rows: [], more: false };
+  if (terms.length > 1 && rarest.n === 0) return { rows: [], more: false, whole: true };
 
   const single = terms.length === 1 || rarest.n > TERM_CAP;
-  const first = await readRange(() => range(rarest.t), check, need, single ? SCAN_CAP : FIRST_READ, rarest.n);
-  const done = (rows: Row[], more: boolean) => {
+  const first = await readRange(() => range(rarest.t), check, need, single ? SCAN_CAP : FIRST_READ, rarest.n, onRow);
+  const done = (rows: Row[], more: boolean, whole = false) => {
     rows.sort(byNameOrder);
-    return rows.length > need ? { rows: rows.slice(0, need), more: true } : { rows, more };
+    return rows.length > need ? { rows: rows.slice(0, need), more: true, whole } : { rows, more, whole };
   };
-  if (first.exhausted) return done(first.rows, false);
+  if (first.exhausted) return done(first.rows, false, true);
   if (first.rows.length >= need || single) return done(first.rows, true);
   // Go on reading rows, or intersect key sets? Whichever reads less (a key costs
   // about a seventh of a row in Chromium's IndexedDB).
@@ -230,9 +281,15 @@ async function matchTerms(
   const rowsToRead = hitRate > 0 ? Math.min(left, (need - first.rows.length) / hitRate) : left;
   const second = counted[1]!;
   const keysToRead = rarest.n + (second.n <= TERM_CAP ? second.n : 0);
+  // The caller wants every row of this range, and the matches in it will not fill the page (so the caller
+  // goes on to a second search, which would read at least as much again): read the range whole, once.
+  if (options.preferWhole && rarest.n < SCAN_CAP && hitRate * rarest.n < need && left * ROW_COST <= 2 * keysToRead) {
+    const whole = await readRange(() => range(rarest.t), check, Number.POSITIVE_INFINITY, rarest.n + 1, rarest.n, onRow);
+    return done(whole.rows, !whole.exhausted, whole.exhausted);
+  }
   if (rowsToRead * ROW_COST <= keysToRead && rowsToRead < SCAN_CAP) {
-    const more = await readRange(() => range(rarest.t), check, need, SCAN_CAP, Math.ceil(first.seen.size + rowsToRead * 1.2));
-    return done(more.rows, !more.exhausted);
+    const more = await readRange(() => range(rarest.t), check, need, SCAN_CAP, Math.ceil(first.seen.size + rowsToRead * 1.2), onRow);
+    return done(more.rows, !more.exhausted, more.exhausted);
   }
 
   // A rare combination: intersect the key sets (counted as small enough), read only what is left.
