@@ -170,7 +170,12 @@ async function firstView(context: BrowserContext, url: string, condition: Condit
     await page.addInitScript(watchFirstView, condition);
     await page.goto(url, { waitUntil: 'commit' });
     type State = { paint: number; fcp: number };
-    await page.waitForFunction(() => (window as unknown as { __introbookFirstView?: State }).__introbookFirstView?.paint, null, { polling: 50, timeout: 60_000 });
+    try {
+      await page.waitForFunction(() => (window as unknown as { __introbookFirstView?: State }).__introbookFirstView?.paint, null, { polling: 50, timeout: 60_000 });
+    } catch (error) {
+      const shows = await page.evaluate(() => document.body?.innerText.slice(0, 600) ?? '').catch(() => '');
+      throw new Error(`${url} never showed ${JSON.stringify(condition)} within 60 s (it shows: ${JSON.stringify(shows)}): ${String(error)}`);
+    }
     return await page.evaluate(() => (window as unknown as { __introbookFirstView: State }).__introbookFirstView);
   } finally {
     await page.close();
