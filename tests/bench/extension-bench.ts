@@ -22,7 +22,11 @@
  * - worker heap at rest: the service worker's used JS heap after garbage
  *   collection (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage), once the
  *   rounds are done and its pages closed. Baseline: the same worker just after
- *   install, before any data (an empty database).
+ *   install, before any data (an empty database). The hourly data-care alarm
+ *   (whose first run, a minute after install, takes the daily safety copy of
+ *   the whole store) is held back until then, so it cannot land in the middle
+ *   of a measurement; then it is fired on purpose and the heap sampled while
+ *   the safety copy runs (its peak, beside the heap at rest).
  * - bytes per person: the origin's storage estimate before and after writing
  *   the people, per person (IndexedDB with its indexes). Baseline: the same
  *   rows as JSON.
@@ -57,6 +61,8 @@ const ROUNDS = Math.max(1, Number(arg('rounds', '7')));
 const JSON_OUT = process.argv.includes('--json');
 const log = (...a: unknown[]) => (JSON_OUT ? undefined : console.log(...a));
 const step = (text: string) => (JSON_OUT ? undefined : process.stdout.write(text));
+/** entrypoints/background/data-care.ts's DATA_CARE_ALARM (not imported: that module needs the extension API). */
+const DATA_CARE_ALARM = 'introbook-data-care';
 /** The fixture profile a user saves (tests/fixtures/linkedin/current-layout.html). */
 const PROFILE = 'https://www.linkedin.com/in/ada-lovelace/';
 
@@ -222,8 +228,69 @@ async function workerCdp(userDataDir: string, extensionId: string) {
       await send('HeapProfiler.collectGarbage');
       return (await send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
     },
+    /** Used JS heap (bytes) as it is, no collection first. */
+    async heapNow(): Promise<number> {
+      return (await send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+    },
     close: () => ws.close(),
   };
+}
+
+/** The alarms API as the service worker has it (tests/e2e/chrome-globals.d.ts declares only what the e2e tests call). */
+type Alarms = {
+  get(name: string): Promise<object | undefined>;
+  clear(name: string): Promise<boolean>;
+  create(name: string, info: { when: number; periodInMinutes: number }): Promise<void>;
+};
+
+/** Hold back the data-care alarm the background sets at start-up (its first run takes a safety copy). */
+async function holdDataCare(worker: Worker): Promise<void> {
+  await worker.evaluate(async (name) => {
+    const alarms = (globalThis as unknown as { chrome: { alarms: Alarms } }).chrome.alarms;
+    for (let i = 0; i < 50 && !(await alarms.get(name)); i++) await new Promise((r) => setTimeout(r, 100));
+    await alarms.clear(name);
+  }, DATA_CARE_ALARM);
+}
+
+/** How many safety copies the background has taken (raw IndexedDB in the worker; 0 before the first). */
+function safetyCopies(worker: Worker): Promise<number> {
+  return worker.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'introbook-safety')) return 0;
+    return new Promise<number>((done, fail) => {
+      const open = indexedDB.open('introbook-safety');
+      open.onerror = () => fail(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('copies')) {
+          db.close();
+          done(0);
+          return;
+        }
+        const count = db.transaction('copies').objectStore('copies').count();
+        count.onsuccess = () => {
+          db.close();
+          done(count.result);
+        };
+        count.onerror = () => fail(count.error);
+      };
+    });
+  });
+}
+
+/** Fire the data-care alarm now and sample the worker's heap until its safety copy is stored: the peak, and how long it took. */
+async function safetyCopyHeap(worker: Worker, cdp: { heapNow(): Promise<number> }): Promise<{ peak: number; ms: number } | null> {
+  const t0 = Date.now();
+  await worker.evaluate(
+    (name) => (globalThis as unknown as { chrome: { alarms: Alarms } }).chrome.alarms.create(name, { when: Date.now() + 50, periodInMinutes: 60 }),
+    DATA_CARE_ALARM,
+  );
+  let peak = 0;
+  while (Date.now() - t0 < 180_000) {
+    peak = Math.max(peak, await cdp.heapNow());
+    if ((await safetyCopies(worker)) > 0) return { peak, ms: Date.now() - t0 };
+    await sleep(100);
+  }
+  return null;
 }
 
 const HOST = 'introbook-save-root';
@@ -343,7 +410,7 @@ async function clickToSaved(context: BrowserContext, worker: Worker, extensionId
 }
 
 interface Row {
-  key: 'popup' | 'sidepanel' | 'clickToSaved' | 'workerHeap' | 'bytesPerPerson';
+  key: 'popup' | 'sidepanel' | 'clickToSaved' | 'workerHeap' | 'safetyCopyHeap' | 'bytesPerPerson';
   what: string;
   people: number;
   requests: number;
@@ -396,6 +463,7 @@ async function launch(server: FixtureServer) {
     }
     await sleep(100);
   }
+  await holdDataCare(worker);
   const cdp = await workerCdp(userDataDir, extensionId);
   return {
     context,
@@ -499,6 +567,14 @@ try {
         [heapEmpty / 2 ** 20],
       );
       if (people > 0) {
+        const copy = await safetyCopyHeap(x.worker, x.cdp);
+        if (copy) {
+          push(
+            { key: 'safetyCopyHeap', what: 'worker heap while the daily safety copy runs (peak)', people, requests, unit: 'MB', baseline: 'the same worker at rest', aim: '–', note: `sampled every ~0.1 s, no GC; the copy took ${(copy.ms / 1000).toFixed(1)} s` },
+            [copy.peak / 2 ** 20],
+            [heap / 2 ** 20],
+          );
+        } else log(`(no safety copy within 3 minutes at ${people} people)`);
         const perPerson = (seeded.usage.afterPeople - seeded.usage.before) / people;
         // Compaction after the requests' writes can shrink the people's part too: no figure then.
         const perRequest = requests > 0 && seeded.usage.afterRequests > seeded.usage.afterPeople ? (seeded.usage.afterRequests - seeded.usage.afterPeople) / requests : Number.NaN;
@@ -549,6 +625,6 @@ if (JSON_OUT) {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
-  for (const key of ['popup', 'sidepanel', 'clickToSaved', 'workerHeap', 'bytesPerPerson']) for (const [i, r] of rows.entries()) if (r.key === key) console.log(line(table[i]!));
+  for (const key of ['popup', 'sidepanel', 'clickToSaved', 'workerHeap', 'safetyCopyHeap', 'bytesPerPerson']) for (const [i, r] of rows.entries()) if (r.key === key) console.log(line(table[i]!));
   console.log(`\nSeeding (relaxed bulk writes from an extension page): ${seeds.map((s) => `${s.people.toLocaleString('en')} people in ${(s.peopleMs / 1000).toFixed(1)} s`).join(', ')}`);
 }
