@@ -46,6 +46,14 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 
+/** What one keystroke's search reads: rows, index keys, index entries counted, reads made. */
+interface Reads {
+  rows: number;
+  keys: number;
+  counted: number;
+  calls: number;
+}
+
 /** What tests/bench/search-page.ts puts on the page. */
 interface BenchApi {
   seed(people: number, requests: number): Promise<{ seedMs: number }>;
@@ -57,6 +65,7 @@ interface BenchApi {
     times: number[];
     perQuery: Record<string, { ms: number[]; results: number; first: string | null }>;
     perPrefix: Record<string, number[]>;
+    perPrefixReads: Record<string, Reads>;
     slowest: { typed: string; ms: number }[];
   }>;
   listPages(people: number, pages: number): Promise<number[]>;
@@ -70,6 +79,15 @@ const stats = (values: number[]) => {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]! };
 };
+
+/** Medians per kind of read, and the keystroke that reads the most (rows weigh ~7 keys in Chromium; a count walks its range). */
+function readStats(all: Record<string, Reads>): Row['reads'] {
+  const list = Object.entries(all);
+  const med = (k: keyof Reads) => stats(list.map(([, r]) => r[k])).median;
+  const weight = (r: Reads) => r.rows * 7 + r.keys + r.counted / 20 + r.calls * 100;
+  const [typed, most] = list.reduce((a, b) => (weight(b[1]) > weight(a[1]) ? b : a));
+  return { median: { rows: med('rows'), keys: med('keys'), counted: med('counted'), calls: med('calls') }, max: { typed, ...most } };
+}
 
 interface Row {
   people: number;
@@ -85,7 +103,9 @@ interface Row {
   target: number | null;
   perQuery: Record<string, { median: number; max: number; results: number; first: string | null }>;
   slowest: { typed: string; ms: number }[];
-  perPrefix: { typed: string; median: number; p95: number; max: number }[];
+  perPrefix: { typed: string; median: number; p95: number; max: number; reads: Reads }[];
+  /** Per keystroke, over every prefix typed: the median and the most of each kind of read. */
+  reads: { median: Reads; max: Reads & { typed: string } };
 }
 const rows: Row[] = [];
 try {
@@ -118,8 +138,9 @@ try {
       target: TARGETS[people] ?? null,
       slowest: result.slowest,
       perPrefix: Object.entries(result.perPrefix)
-        .map(([typed, ms]) => ({ typed, ...stats(ms) }))
+        .map(([typed, ms]) => ({ typed, ...stats(ms), reads: result.perPrefixReads[typed]! }))
         .sort((a, b) => b.median - a.median),
+      reads: readStats(result.perPrefixReads),
       perQuery: Object.fromEntries(
         Object.entries(result.perQuery).map(([q, v]) => [
           q,
@@ -161,9 +182,12 @@ if (JSON_OUT) {
       console.log(`  "${q}": ${v.results} results${v.first ? `, first ${v.first}` : ''}; ${v.median.toFixed(1)} / ${v.max.toFixed(1)} ms`);
     }
     console.log(`  slowest keystrokes: ${r.slowest.map((k) => `"${k.typed}" ${k.ms.toFixed(1)} ms`).join(', ')}`);
+    const m = r.reads.median;
+    const x = r.reads.max;
+    console.log(`  reads per keystroke (the same on any machine): median ${m.rows} rows, ${m.keys} keys, ${m.counted} index entries counted, ${m.calls} reads; most: "${x.typed}" ${x.rows} rows, ${x.keys} keys, ${x.counted} counted, ${x.calls} reads`);
     if (PREFIXES) {
-      console.log(`  per prefix, slowest median first (median / max ms over ${ROUNDS} rounds):`);
-      for (const p of r.perPrefix) console.log(`    "${p.typed}": ${p.median.toFixed(1)} / ${p.max.toFixed(1)}`);
+      console.log(`  per prefix, slowest median first (median / max ms over ${ROUNDS} rounds; rows, keys, entries counted, reads):`);
+      for (const p of r.perPrefix) console.log(`    "${p.typed}": ${p.median.toFixed(1)} / ${p.max.toFixed(1)} ms; ${p.reads.rows} rows, ${p.reads.keys} keys, ${p.reads.counted} counted, ${p.reads.calls} reads`);
     }
   }
 }

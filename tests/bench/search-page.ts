@@ -11,8 +11,54 @@ import { generatePeople, generateRequests } from './generate';
 const dbs = new Map<number, IntrobookDB>();
 const WEEK = { timeZone: 'Europe/London', workingDays: [1, 2, 3, 4, 5] };
 
+/**
+ * What a search reads, counted only while `reads.on` (a pass after the timed
+ * rounds): rows (values), index keys, index entries counted, and reads made.
+ * Unlike time, these do not depend on how busy the machine is.
+ */
+const reads = { on: false, rows: 0, keys: 0, counted: 0, calls: 0 };
+const countingReads = {
+  stack: 'dbcore' as const,
+  name: 'benchReads',
+  create: (down: import('dexie').DBCore) => ({
+    ...down,
+    table: (name: string) => {
+      const table = down.table(name);
+      return {
+        ...table,
+        query: async (req: import('dexie').DBCoreQueryRequest) => {
+          const result = await table.query(req);
+          if (reads.on) {
+            reads.calls++;
+            if (req.values) reads.rows += result.result.length;
+            else reads.keys += result.result.length;
+          }
+          return result;
+        },
+        getMany: async (req: import('dexie').DBCoreGetManyRequest) => {
+          const result = await table.getMany(req);
+          if (reads.on) {
+            reads.calls++;
+            reads.rows += req.keys.length;
+          }
+          return result;
+        },
+        count: async (req: import('dexie').DBCoreCountRequest) => {
+          const result = await table.count(req);
+          if (reads.on) {
+            reads.calls++;
+            reads.counted += result;
+          }
+          return result;
+        },
+      };
+    },
+  }),
+};
+
 async function seed(people: number, requests: number): Promise<{ seedMs: number }> {
   const db = new IntrobookDB(undefined, `introbook-bench-${people}`);
+  db.use(countingReads);
   await db.delete();
   await db.open();
   dbs.set(people, db);
@@ -54,7 +100,17 @@ async function keystrokes(people: number, queries: string[], rounds: number) {
     }
   }
   slowest.sort((a, b) => b.ms - a.ms);
-  return { times, perQuery, perPrefix, slowest: slowest.slice(0, 8) };
+  // What each keystroke reads (one more, untimed pass).
+  const perPrefixReads: Record<string, { rows: number; keys: number; counted: number; calls: number }> = {};
+  for (const query of queries) {
+    for (let i = 1; i <= query.length; i++) {
+      Object.assign(reads, { on: true, rows: 0, keys: 0, counted: 0, calls: 0 });
+      await searchPeople(db, query.slice(0, i), {}, { limit: 50 });
+      reads.on = false;
+      perPrefixReads[query.slice(0, i)] = { rows: reads.rows, keys: reads.keys, counted: reads.counted, calls: reads.calls };
+    }
+  }
+  return { times, perQuery, perPrefix, perPrefixReads, slowest: slowest.slice(0, 8) };
 }
 
 async function listPages(people: number, pages: number) {
