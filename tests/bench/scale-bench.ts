@@ -113,7 +113,9 @@ try {
       const result = await page.evaluate(({ key, rounds }) => (globalThis as unknown as { IntrobookScaleBench: Api }).IntrobookScaleBench[key]!(rounds), { key: row.key, rounds: ROUNDS });
       const s = stats(result.ms);
       const b = stats(result.base);
-      rows.push({ key: row.key, what: row.what, people, requests, ...s, baseline: row.baseline, baselineMedian: b.median, ratio: b.median > 0 ? s.median / b.median : 0, aim: row.aim, met: (row.key === 'search' ? s.p95 : s.median) <= row.aim, note: result.note });
+      // Search's aim is ≤ 16 ms per keystroke up to 10,000 people, ≤ 50 ms at 50,000 (issue #11).
+      const aim = row.key === 'search' && people <= 10_000 ? 16 : row.aim;
+      rows.push({ key: row.key, what: row.what, people, requests, ...s, baseline: row.baseline, baselineMedian: b.median, ratio: b.median > 0 ? s.median / b.median : 0, aim, met: (row.key === 'search' ? s.p95 : s.median) <= aim, note: result.note });
     }
   }
 } finally {
