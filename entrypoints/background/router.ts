@@ -30,6 +30,8 @@ export interface RouterDeps {
   /** The tab's current URL, as the browser reports it (undefined when Introbook may not see it). */
   tabUrl: (tabId: number) => Promise<string | undefined>;
   notifyTab: (tabId: number, message: ToContentMessage) => Promise<void>;
+  /** Run the full LinkedIn reader's file in a LinkedIn tab's content-script world (host access to LinkedIn's hosts). */
+  injectReader?: (target: { tabId: number; frameId: number }) => Promise<void>;
   /** Tell the user how a save they started without a page to answer on (shortcut, context menu) went. */
   report: (message: string, ok: boolean) => void;
   log: (message: string, detail?: unknown) => void;
@@ -218,6 +220,18 @@ export function createRouter(deps: RouterDeps) {
           if (msg.profileUrl !== onScreen) return rejected('opening another profile than the page shows', { profileUrl: msg.profileUrl, tabUrl });
           deps.openSidePanel({ tabId: sender.tab?.id });
           return openPanel(onScreen);
+        case 'reader/load': {
+          // classifySender made sure there is a tab; only our own file goes in, only into the sender's frame.
+          const target = { tabId: sender.tab?.id ?? -1, frameId: sender.frameId ?? 0 };
+          if (!deps.injectReader) return Promise.resolve({ ok: false, error: NO_CONTENT_SCRIPT() });
+          return deps.injectReader(target).then(
+            () => ({ ok: true }),
+            (error: unknown) => {
+              deps.log('Introbook: could not load the reader into a tab', error);
+              return { ok: false, error: NO_CONTENT_SCRIPT() };
+            },
+          );
+        }
       }
     }
 

@@ -39,7 +39,19 @@ export interface CaptureHealthMessage {
   type: 'capture/health';
   report: CaptureHealthReport;
 }
-export type ContentMessage = CaptureSaveMessage | PersonStatusMessage | OpenSidePanelMessage | CaptureHealthMessage;
+/**
+ * Load the full LinkedIn reader into this tab's content-script world (issue #11: the content script carries
+ * only a probe; the background injects LINKEDIN_READER_FILE with scripting.executeScript on first need).
+ */
+export interface LoadReaderMessage {
+  type: 'reader/load';
+}
+export type ContentMessage = CaptureSaveMessage | PersonStatusMessage | OpenSidePanelMessage | CaptureHealthMessage | LoadReaderMessage;
+
+/** The full LinkedIn reader's file (entrypoints/linkedin-reader.ts) and where it leaves itself in the content script's world. */
+export const LINKEDIN_READER_FILE = '/linkedin-reader.js';
+/** A symbol, not a name: the page's elements can't shadow it through the window's named properties. */
+export const LINKEDIN_READER_KEY = Symbol.for('introbook.linkedin-reader');
 
 // --- background / popup → content script ------------------------------------------
 
