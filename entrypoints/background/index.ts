@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '@/utils/db/db';
 import { readTab, readTabOnDemand } from '@/utils/messaging/client';
 import type { ToContentMessage } from '@/utils/messaging/protocol';
-import { LINKEDIN_READER_FILE } from '@/utils/messaging/wire';
+import { IN_PAGE_KEYS, LINKEDIN_READER_FILE } from '@/utils/messaging/wire';
 import { openSidePanel } from '@/utils/side-panel';
 import { focusedPersonId, pendingMerge } from '@/utils/ui-state';
 import { LINKEDIN_MATCHES } from '@/utils/core/canonical-url';
@@ -42,6 +42,7 @@ export default defineBackground(() => {
       await browser.tabs.sendMessage(tabId, message);
     },
     // The LinkedIn content script carries only a probe; the reader goes in when it is needed (issue #11).
+    inPageTexts: () => Object.fromEntries(IN_PAGE_KEYS.map((key) => [key, browser.i18n.getMessage(key.replaceAll('.', '_') as never, ['$1'])])),
     injectReader: async ({ tabId, frameId }) => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [LINKEDIN_READER_FILE] });
     },

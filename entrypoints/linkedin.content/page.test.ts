@@ -9,8 +9,9 @@ import { fixtureHtml } from '@/tests/helpers/fixtures';
 import { captureHealthReport, captureProblemsOf, findNameElement, readLinkedInPage } from '@/utils/extract/linkedin-page';
 import { probeLinkedInName } from '@/utils/extract/linkedin-name';
 import type { ReadResult } from '@/utils/extract/result';
-import type { ContentMessage } from '@/utils/messaging/wire';
-import { LinkedInPage, NOT_READY, PROBE_PATIENCE_MS, READ_WAIT_MS, READY_TIMEOUT_MS, SETTLE_MS } from './page';
+import { IN_PAGE_KEYS, type ContentMessage } from '@/utils/messaging/wire';
+import { browser } from 'wxt/browser';
+import { LinkedInPage, notReady, PROBE_PATIENCE_MS, READ_WAIT_MS, READY_TIMEOUT_MS, SETTLE_MS } from './page';
 import { HOST_ID, type SaveButton } from './save-button';
 
 const ADA = 'https://www.linkedin.com/in/ada-lovelace/';
@@ -46,7 +47,9 @@ let readerLoads: number;
  * The content script with the real probe and the real reader. A test that stubs the reader (`read`) stubs the
  * probe away too, so every decision goes through its stub.
  */
-function start(options: { trusting?: boolean; read?: (doc: Document, url: string) => ReadResult } = {}): LinkedInPage {
+const inPageTexts = () => Object.fromEntries(IN_PAGE_KEYS.map((key) => [key, browser.i18n.getMessage(key.replaceAll('.', '_') as never, ['$1'])]));
+
+function start(options: { trusting?: boolean; read?: (doc: Document, url: string) => ReadResult; noTexts?: boolean } = {}): LinkedInPage {
   page = new LinkedInPage({
     doc: document,
     url: () => url,
@@ -56,6 +59,8 @@ function start(options: { trusting?: boolean; read?: (doc: Document, url: string
       return { read: options.read ?? readLinkedInPage, nameElement: findNameElement, health: { problems: captureProblemsOf, report: captureHealthReport } };
     },
     send: async (message) => {
+      // The button's words, as the background gives them (entrypoints/background/index.ts).
+      if (message.type === 'inPage/text') return options.noTexts ? undefined : inPageTexts();
       sent.push(message);
       return answer(message);
     },
@@ -109,6 +114,14 @@ describe('deciding what the page shows', () => {
     // The load path of a profile whose name the page ties to its URL: the probe alone, no reader.
     await vi.advanceTimersByTimeAsync(READY_TIMEOUT_MS + 100);
     expect(readerLoads).toBe(0);
+  });
+
+  it('shows the same words when the background can’t hand them over (the browser’s i18n API instead)', async () => {
+    show('linkedin/current-layout.html');
+    url = ADA;
+    start({ noTexts: true });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
   });
 
   it('loads the reader once, when asked to read: a save, then the popup', async () => {
@@ -224,7 +237,7 @@ describe('deciding what the page shows', () => {
     await vi.advanceTimersByTimeAsync(50);
     const reply = page.handleMessage({ type: 'page/read' })!;
     await vi.advanceTimersByTimeAsync(READ_WAIT_MS + 10);
-    expect(await reply).toStrictEqual({ status: 'unreadable', reason: NOT_READY, noPerson: false });
+    expect(await reply).toStrictEqual({ status: 'unreadable', reason: notReady(), noPerson: false });
     expect(document.getElementById(HOST_ID)).toBeNull();
     clearInterval(tick);
     await vi.advanceTimersByTimeAsync(SETTLE_MS + 200);
@@ -238,7 +251,7 @@ describe('deciding what the page shows', () => {
     // Quiet for several SETTLE_MS, but the placeholders are on screen: no verdict, and the popup hears “not yet”.
     await vi.advanceTimersByTimeAsync(SETTLE_MS * 3);
     expect(document.getElementById(HOST_ID)).toBeNull();
-    expect(await readNow()).toStrictEqual({ status: 'unreadable', reason: NOT_READY, noPerson: false });
+    expect(await readNow()).toStrictEqual({ status: 'unreadable', reason: notReady(), noPerson: false });
     // The placeholders give way to a rendered top card that still shows no name.
     for (const el of Array.from(document.querySelectorAll('.skeleton'))) el.remove();
     document.querySelector('section p:last-child')!.textContent = 'Operations lead';

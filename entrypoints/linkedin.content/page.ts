@@ -48,7 +48,7 @@ import {
   type ContentMessage,
   type PageReadReply,
 } from '@/utils/messaging/wire';
-import { msg as m } from './messages';
+import { msg as m, useTexts } from './messages';
 import { createSaveButton, HOST_ID, type SaveButton, type SaveButtonOptions } from './save-button';
 
 /** How long a loaded page must stay quiet before "no person here" is the answer. */
@@ -61,9 +61,10 @@ const DEBOUNCE_MS = 150;
 /** How long a person page may keep changing with no name the probe can see before the full reader looks. */
 export const PROBE_PATIENCE_MS = 2000;
 
-export const NOT_READY = m('inPage.notReady');
-const NO_PERSON_HINT = m('inPage.noPersonHint');
-const NO_ANSWER = m('inPage.noAnswer');
+// Looked up when shown: the texts come from the background first (./messages.ts).
+export const notReady = () => m('inPage.notReady');
+const noPersonHint = () => m('inPage.noPersonHint');
+const noAnswer = () => m('inPage.noAnswer');
 
 /** The full LinkedIn reader (utils/extract/linkedin-page.ts), loaded on first need. */
 export interface Reader {
@@ -125,6 +126,8 @@ export class LinkedInPage {
   private pendingRename: { capture: ProfileCapture; vouched: boolean } | null = null;
   /** The name read when the page became ready: labels the button without reading the page again. */
   private shownName: string | null = null;
+  /** The element the probe found the name in (the button goes beside it). */
+  private nameEl: Element | null = null;
   /** Profile keys whose capture-health report was sent (once per profile URL). */
   private readonly reported = new Set<string>();
   private disposed = false;
@@ -134,12 +137,23 @@ export class LinkedInPage {
   /** This person page is decided by the full reader (the probe could not, or it was asked to read). */
   private full = false;
   private readonly onLoad = () => this.check();
+  /** The button's texts from the background: asked for at start, awaited before anything is shown. */
+  private texts: Promise<void> | null = null;
+  private textsReady = false;
 
   constructor(private readonly deps: PageDeps) {
     this.now = deps.now ?? Date.now;
   }
 
   start(): void {
+    this.texts = this.deps.send({ type: 'inPage/text' }).then(
+      (reply) => void useTexts(reply),
+      () => {
+        // No answer: ./messages.ts falls back to the browser's i18n API.
+      },
+    ).finally(() => {
+      this.textsReady = true;
+    });
     this.deps.doc.defaultView?.addEventListener('load', this.onLoad);
     this.onLocation(this.deps.url());
   }
@@ -192,6 +206,7 @@ export class LinkedInPage {
     this.full = false;
     this.pendingRename = null;
     this.shownName = null;
+    this.nameEl = null;
     this.clearTimers();
     this.button?.host.remove();
     this.button = null;
@@ -224,6 +239,10 @@ export class LinkedInPage {
 
   private check(): void {
     if (this.key === null || this.disposed) return;
+    if (!this.textsReady && this.texts) {
+      void this.texts.then(() => this.check());
+      return;
+    }
     if (this.verdict === 'ready') {
       if (!this.button?.host.isConnected) this.mount();
       return;
@@ -234,6 +253,7 @@ export class LinkedInPage {
       this.verdict = 'ready';
       this.shownName = probe.name;
       clearTimeout(this.giveUpTimer);
+      this.nameEl = probe.el;
       this.mount().render({ kind: 'idle' });
       this.release();
       void this.refreshStatus();
@@ -275,7 +295,7 @@ export class LinkedInPage {
     } else if (reading.kind === 'unreadable' && this.settled(reading)) {
       this.verdict = 'no-person';
       clearTimeout(this.giveUpTimer);
-      this.mount().render({ kind: 'note', message: `${reading.reason} ${NO_PERSON_HINT}` });
+      this.mount().render({ kind: 'note', message: `${reading.reason} ${noPersonHint()}` });
       this.release();
       this.reportHealth(reader, reading.result);
     } else {
@@ -339,7 +359,7 @@ export class LinkedInPage {
     clearTimeout(this.settleTimer);
     const reader = this.reader;
     const reading = reader ? this.reading(reader) : null;
-    this.mount().render({ kind: 'note', message: reading?.kind === 'unreadable' ? `${reading.reason} ${NO_PERSON_HINT}` : NOT_READY });
+    this.mount().render({ kind: 'note', message: reading?.kind === 'unreadable' ? `${reading.reason} ${noPersonHint()}` : notReady() });
     this.release();
     if (reader && reading?.kind === 'unreadable') this.reportHealth(reader, reading.result);
   }
@@ -444,7 +464,7 @@ export class LinkedInPage {
       if (this.verdict === 'waiting') this.check();
     }
     const reader = await this.loadReader();
-    if (!reader) return { status: 'unreadable', reason: NOT_READY, noPerson: false };
+    if (!reader) return { status: 'unreadable', reason: notReady(), noPerson: false };
     if (this.verdict === 'waiting' && this.key !== null && key === this.key) {
       this.check();
       if (this.verdict === 'waiting') await this.settle(waitUntil - this.now());
@@ -457,12 +477,12 @@ export class LinkedInPage {
       case 'not-profile':
         return { status: 'not-profile' };
       case 'stale':
-        return { status: 'unreadable', reason: NOT_READY, noPerson: false };
+        return { status: 'unreadable', reason: notReady(), noPerson: false };
       case 'unreadable': {
         // After the give-up timeout too: the in-page note already tells the user to add them by hand.
         const noPerson = this.verdict === 'no-person' || this.verdict === 'gave-up' || this.settled(reading);
         // Not settled yet (placeholders, still changing): the person may yet appear, so say that.
-        return { status: 'unreadable', reason: noPerson ? reading.reason : NOT_READY, noPerson };
+        return { status: 'unreadable', reason: noPerson ? reading.reason : notReady(), noPerson };
       }
     }
   }
@@ -508,7 +528,9 @@ export class LinkedInPage {
         this.deps.button,
       );
     this.button = button;
-    const name = this.verdict === 'ready' ? (this.probe()?.el ?? this.reader?.nameElement(doc, this.url) ?? null) : null;
+    // Where the probe found the name, while it is still on the page; else look again.
+    const known = this.nameEl?.isConnected ? this.nameEl : null;
+    const name = this.verdict === 'ready' ? (known ?? this.probe()?.el ?? this.reader?.nameElement(doc, this.url) ?? null) : null;
     // Never inside the name's link: a click there would navigate.
     const anchor = name?.closest('a') ?? name;
     if (anchor?.parentElement) {
@@ -547,13 +569,13 @@ export class LinkedInPage {
       // Moved on meanwhile: this click was for the page that was.
       if (key !== this.key || this.button !== button || this.onLocation(this.deps.url())) return;
       if (!reader) {
-        button.render({ kind: 'error', message: NO_ANSWER });
+        button.render({ kind: 'error', message: noAnswer() });
         return;
       }
     }
     const reading = this.reading(reader);
     if (reading.kind !== 'ok') {
-      button.render({ kind: 'error', message: reading.kind === 'unreadable' ? reading.reason : NOT_READY });
+      button.render({ kind: 'error', message: reading.kind === 'unreadable' ? reading.reason : notReady() });
       return;
     }
     this.checkHealth(reader, reading.result);
@@ -573,7 +595,7 @@ export class LinkedInPage {
     }
     if (key !== this.key || this.button !== button) return;
     if (!reply) {
-      button.render({ kind: 'error', message: NO_ANSWER });
+      button.render({ kind: 'error', message: noAnswer() });
     } else if (reply.ok) {
       this.pendingRename = null;
       button.render({

@@ -108,7 +108,8 @@ export function probeLinkedInName(doc: Document, url: string): NameProbe | null 
     const page = linkedInPage(url);
     if (page?.kind !== 'profile' || isMemberIdUrl(url)) return null;
     return withinReadBudget(READ_BUDGET, () => {
-      const heading = findNameHeading(doc, (href) => sameProfile(href, url, page.key), 'sure');
+      // Only links that can be a profile's are resolved (a URL parse and a normalisation each).
+      const heading = findNameHeading(doc, (href) => href !== null && /\/in\//i.test(href) && sameProfile(href, url, page.key), 'sure');
       if (!heading) return null;
       const text = textOf(heading.el, NAME_READ, undefined, true);
       const name = isPageName(text) ? null : acceptPerson(text);
