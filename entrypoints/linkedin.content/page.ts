@@ -459,6 +459,8 @@ export class LinkedInPage {
     this.onLocation(this.deps.url());
     const waitUntil = this.now() + READ_WAIT_MS;
     const key = this.key;
+    // Not a person page by its URL (the feed, a login wall's own address): the reader would say the same.
+    if (key === null) return { status: 'not-profile' };
     if (key !== null && !this.full) {
       this.full = true;
       if (this.verdict === 'waiting') this.check();
