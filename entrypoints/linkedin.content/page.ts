@@ -134,6 +134,7 @@ export class LinkedInPage {
   /** The full reader once loaded (kept for the page's life), the load under way, or whether it failed. */
   private reader: Reader | null = null;
   private readerLoad: Promise<Reader | null> | null = null;
+  private readerFailed = false;
   /** This person page is decided by the full reader (the probe could not, or it was asked to read). */
   private full = false;
   private readonly onLoad = () => this.check();
@@ -263,9 +264,12 @@ export class LinkedInPage {
     if (!this.full || !reader) {
       if (this.full || this.kind !== 'profile' || this.quiet() || this.now() - this.waitStarted >= PROBE_PATIENCE_MS || isMemberIdUrl(this.url)) {
         this.full = true;
-        void this.loadReader().then((loaded) => {
-          if (loaded && this.full) this.check();
-        });
+        // After a failed load, only a save or a question tries again: no retry per DOM change.
+        if (!this.readerFailed) {
+          void this.loadReader().then((loaded) => {
+            if (loaded && this.full) this.check();
+          });
+        }
       }
       if (this.verdict === 'no-person' || this.verdict === 'gave-up') {
         if (!this.button?.host.isConnected) this.mount();
@@ -331,10 +335,14 @@ export class LinkedInPage {
   private loadReader(): Promise<Reader | null> {
     if (this.reader) return Promise.resolve(this.reader);
     this.readerLoad ??= this.deps.loadReader().then(
-      (reader) => (this.reader = reader),
+      (reader) => {
+        this.readerFailed = false;
+        return (this.reader = reader);
+      },
       () => {
-        // The extension is reloading (or may not reach this tab): try again next time it is needed.
+        // The extension is reloading (or may not reach this tab): try again when a read is asked for.
         this.readerLoad = null;
+        this.readerFailed = true;
         return null;
       },
     );
