@@ -26,9 +26,11 @@ function injectedReader(): Reader | null {
 async function loadReader(): Promise<Reader> {
   if (!injectedReader()) {
     const reply = (await browser.runtime.sendMessage({ type: 'reader/load' })) as { ok?: unknown } | undefined;
+    // i18n-ignore: caught by page.ts, never shown (the button says inPage.noAnswer)
     if (reply?.ok !== true) throw new Error('The reader could not be loaded.');
   }
   const reader = injectedReader();
+  // i18n-ignore: caught by page.ts, never shown (the button says inPage.noAnswer)
   if (!reader) throw new Error('The reader could not be loaded.');
   return reader;
 }
