@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import type { InlineConfig } from 'vite';
+import { LINKEDIN_MATCHES } from './utils/core/canonical-url';
 
 // See https://wxt.dev/api/config.html
 /**
@@ -69,7 +70,10 @@ export default defineConfig({
       'notifications',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    host_permissions: [...PHOTO_HOSTS, ...(E2E ? E2E_HOSTS : [])],
+    // LinkedIn's hosts (exactly the content script's matches, no wildcard): the background injects the full
+    // reader (entrypoints/linkedin-reader.ts) into a LinkedIn tab when its content script needs a read — a
+    // content script's matches don't let the background run scripting.executeScript there, in Chrome or Firefox.
+    host_permissions: [...new Set([...PHOTO_HOSTS, ...LINKEDIN_MATCHES, ...(E2E ? E2E_HOSTS : [])])],
     content_security_policy: browser === 'firefox' ? PAGE_CSP : { extension_pages: PAGE_CSP },
     commands: {
       'save-profile': {

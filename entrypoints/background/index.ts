@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { getDb } from '@/utils/db/db';
 import { readTab, readTabOnDemand } from '@/utils/messaging/client';
 import type { ToContentMessage } from '@/utils/messaging/protocol';
+import { IN_PAGE_KEYS, LINKEDIN_READER_FILE } from '@/utils/messaging/wire';
 import { openSidePanel } from '@/utils/side-panel';
 import { focusedPersonId, pendingMerge } from '@/utils/ui-state';
 import { LINKEDIN_MATCHES } from '@/utils/core/canonical-url';
@@ -39,6 +40,11 @@ export default defineBackground(() => {
     readTab: (tabId) => readTab(tabId).catch(async () => (await readTabOnDemand(tabId)).reply),
     notifyTab: async (tabId, message: ToContentMessage) => {
       await browser.tabs.sendMessage(tabId, message);
+    },
+    // The LinkedIn content script carries only a probe; the reader goes in when it is needed (issue #11).
+    inPageTexts: () => Object.fromEntries(IN_PAGE_KEYS.map((key) => [key, browser.i18n.getMessage(key.replaceAll('.', '_') as never, ['$1'])])),
+    injectReader: async ({ tabId, frameId }) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [LINKEDIN_READER_FILE] });
     },
     log: (message, detail) => console.warn(message, detail),
     // The shortcut and the menu have no page to answer on: a notification says how the save went.

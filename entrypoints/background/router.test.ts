@@ -338,3 +338,32 @@ describe('capture-health reports from content scripts', () => {
     expect(await send(1, i++)).toStrictEqual({ ok: true });
   });
 });
+
+describe('the LinkedIn content script’s two helpers (issue #11)', () => {
+  it('injects the full reader into the asking tab’s own frame, only from a person page', async () => {
+    const injectReader = vi.fn<NonNullable<RouterDeps['injectReader']>>(async () => {});
+    const { handle } = createRouter({ ...deps, injectReader });
+    expect(await handle({ type: 'reader/load' }, { ...contentSender(), frameId: 0 })).toStrictEqual({ ok: true });
+    expect(injectReader).toHaveBeenCalledWith({ tabId: 7, frameId: 0 });
+    // The feed is no person page; another extension is no sender of ours.
+    expect(await handle({ type: 'reader/load' }, contentSender('https://www.linkedin.com/feed/'))).toStrictEqual({ ok: false, error: 'Message rejected.' });
+    expect(await handle({ type: 'reader/load' }, { ...contentSender(), id: 'evil' })).toStrictEqual({ ok: false, error: 'Message rejected.' });
+    expect(await handle({ type: 'reader/load', files: ['/evil.js'] }, contentSender())).toMatchObject({ ok: true });
+    expect(injectReader).toHaveBeenCalledTimes(2);
+    expect(injectReader.mock.calls.every(([target]) => Object.keys(target).join() === 'tabId,frameId')).toBe(true);
+  });
+
+  it('says the reader could not be loaded when the injection fails (no host access, a closed tab), and logs why', async () => {
+    const { handle } = createRouter({ ...deps, injectReader: async () => Promise.reject(new Error('Cannot access contents of the page.')) });
+    expect(await handle({ type: 'reader/load' }, contentSender())).toMatchObject({ ok: false, error: expect.any(String) });
+    expect(deps.log).toHaveBeenCalledWith('Introbook: could not load the reader into a tab', expect.any(Error));
+  });
+
+  it('hands the in-page button its words, and nothing else', async () => {
+    const texts = { 'inPage.save': 'Save to Introbook' };
+    const { handle } = createRouter({ ...deps, inPageTexts: () => texts });
+    expect(await handle({ type: 'inPage/text' }, contentSender())).toStrictEqual(texts);
+    expect(await handle({ type: 'inPage/text' }, { ...contentSender(), id: 'evil' })).toStrictEqual({ ok: false, error: 'Message rejected.' });
+    expect(await handle({ type: 'inPage/text' }, pageSender)).toStrictEqual({ ok: false, error: 'Message rejected.' });
+  });
+});

@@ -30,6 +30,10 @@ export interface RouterDeps {
   /** The tab's current URL, as the browser reports it (undefined when Introbook may not see it). */
   tabUrl: (tabId: number) => Promise<string | undefined>;
   notifyTab: (tabId: number, message: ToContentMessage) => Promise<void>;
+  /** Run the full LinkedIn reader's file in a LinkedIn tab's content-script world (host access to LinkedIn's hosts). */
+  injectReader?: (target: { tabId: number; frameId: number }) => Promise<void>;
+  /** The in-page button's texts (IN_PAGE_KEYS) in the browser's language, `$1` kept for the page's name. */
+  inPageTexts?: () => Record<string, string>;
   /** Tell the user how a save they started without a page to answer on (shortcut, context menu) went. */
   report: (message: string, ok: boolean) => void;
   log: (message: string, detail?: unknown) => void;
@@ -51,7 +55,7 @@ export const HEALTH_REPORTS_PER_TAB = 5;
 export const HEALTH_REPORTS_IN_ALL = 20;
 export const HEALTH_WINDOW_MS = 60_000;
 
-export type Reply = SaveReply | StatusReply | { ok: boolean; error?: string };
+export type Reply = SaveReply | StatusReply | { ok: boolean; error?: string } | Record<string, string>;
 
 // Messages are looked up when used (the browser's language, and unit tests install theirs first).
 const NOT_READY = () => t('inPage.notReady');
@@ -202,6 +206,8 @@ export function createRouter(deps: RouterDeps) {
       const msg = parsed.data;
       // A structure report names no page or person (no text, URLs or names): it needs no "this tab's profile".
       if (msg.type === 'capture/health') return recordHealth(msg.report, sender.tab?.id ?? -1);
+      // The button's words: the same for every page, nothing stored.
+      if (msg.type === 'inPage/text') return Promise.resolve(deps.inPageTexts?.() ?? { ok: false, error: REJECTED() });
       const tabUrl = senderPageUrl(sender);
       // A content script speaks only of the person its own tab is showing, by the key the tab's URL gives.
       const onScreen = linkedInPage(tabUrl)?.key ?? null;
@@ -218,6 +224,18 @@ export function createRouter(deps: RouterDeps) {
           if (msg.profileUrl !== onScreen) return rejected('opening another profile than the page shows', { profileUrl: msg.profileUrl, tabUrl });
           deps.openSidePanel({ tabId: sender.tab?.id });
           return openPanel(onScreen);
+        case 'reader/load': {
+          // classifySender made sure there is a tab; only our own file goes in, only into the sender's frame.
+          const target = { tabId: sender.tab?.id ?? -1, frameId: sender.frameId ?? 0 };
+          if (!deps.injectReader) return Promise.resolve({ ok: false, error: NO_CONTENT_SCRIPT() });
+          return deps.injectReader(target).then(
+            () => ({ ok: true }),
+            (error: unknown) => {
+              deps.log('Introbook: could not load the reader into a tab', error);
+              return { ok: false, error: NO_CONTENT_SCRIPT() };
+            },
+          );
+        }
       }
     }
 

@@ -7,9 +7,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixtureHtml } from '@/tests/helpers/fixtures';
 import { captureHealthReport, captureProblemsOf, findNameElement, readLinkedInPage } from '@/utils/extract/linkedin-page';
+import { probeLinkedInName } from '@/utils/extract/linkedin-name';
 import type { ReadResult } from '@/utils/extract/result';
-import type { ContentMessage } from '@/utils/messaging/wire';
-import { LinkedInPage, NOT_READY, READ_WAIT_MS, READY_TIMEOUT_MS, SETTLE_MS } from './page';
+import { IN_PAGE_KEYS, type ContentMessage } from '@/utils/messaging/wire';
+import { browser } from 'wxt/browser';
+import { LinkedInPage, notReady, PROBE_PATIENCE_MS, READ_WAIT_MS, READY_TIMEOUT_MS, SETTLE_MS } from './page';
 import { HOST_ID, type SaveButton } from './save-button';
 
 const ADA = 'https://www.linkedin.com/in/ada-lovelace/';
@@ -38,15 +40,27 @@ let url: string;
 let sent: ContentMessage[];
 let answer: (message: ContentMessage) => unknown;
 let page: LinkedInPage;
+/** How many times the content script loaded the full reader (the background's injection, in the extension). */
+let readerLoads: number;
 
-function start(options: { trusting?: boolean; read?: (doc: Document, url: string) => ReadResult } = {}): LinkedInPage {
+/**
+ * The content script with the real probe and the real reader. A test that stubs the reader (`read`) stubs the
+ * probe away too, so every decision goes through its stub.
+ */
+const inPageTexts = () => Object.fromEntries(IN_PAGE_KEYS.map((key) => [key, browser.i18n.getMessage(key.replaceAll('.', '_') as never, ['$1'])]));
+
+function start(options: { trusting?: boolean; read?: (doc: Document, url: string) => ReadResult; noTexts?: boolean } = {}): LinkedInPage {
   page = new LinkedInPage({
     doc: document,
     url: () => url,
-    read: options.read ?? readLinkedInPage,
-    nameElement: findNameElement,
-    health: { problems: captureProblemsOf, report: captureHealthReport },
+    probe: options.read ? () => null : probeLinkedInName,
+    loadReader: async () => {
+      readerLoads++;
+      return { read: options.read ?? readLinkedInPage, nameElement: findNameElement, health: { problems: captureProblemsOf, report: captureHealthReport } };
+    },
     send: async (message) => {
+      // The button's words, as the background gives them (entrypoints/background/index.ts).
+      if (message.type === 'inPage/text') return options.noTexts ? undefined : inPageTexts();
       sent.push(message);
       return answer(message);
     },
@@ -78,6 +92,7 @@ const click = (label: string) =>
 beforeEach(() => {
   vi.useFakeTimers();
   sent = [];
+  readerLoads = 0;
   answer = (m) => (m.type === 'person/status' ? { saved: false, personId: null } : { ok: true, personId: ID, created: true, name: 'Ada Lovelace', duplicate: false });
 });
 afterEach(() => {
@@ -96,6 +111,75 @@ describe('deciding what the page shows', () => {
     expect(host.previousElementSibling?.matches('a[href*="/in/ada-lovelace/"]')).toBe(true);
     expect(sent).toStrictEqual([{ type: 'person/status', profileUrl: ADA }]);
     expect(say()).toContain('Saved');
+    // The load path of a profile whose name the page ties to its URL: the probe alone, no reader.
+    await vi.advanceTimersByTimeAsync(READY_TIMEOUT_MS + 100);
+    expect(readerLoads).toBe(0);
+  });
+
+  it('shows the same words when the background can’t hand them over (the browser’s i18n API instead)', async () => {
+    show('linkedin/current-layout.html');
+    url = ADA;
+    start({ noTexts: true });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+  });
+
+  it('loads the reader once, when asked to read: a save, then the popup', async () => {
+    show('linkedin/current-layout.html');
+    url = ADA;
+    start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+    expect(readerLoads).toBe(0);
+    click('Save to Introbook');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent.at(-1)).toMatchObject({ type: 'capture/save', confirmed: true, capture: { name: 'Ada Lovelace', headline: expect.stringContaining('Principal Engineer') } });
+    expect(await readNow()).toMatchObject({ status: 'ok', confirmed: true, capture: { profileUrl: ADA } });
+    expect(readerLoads).toBe(1);
+  });
+
+  it('a reader that can’t be had (the extension reloading) leaves Save with a message, and is tried again next time', async () => {
+    show('linkedin/current-layout.html');
+    url = ADA;
+    let fail = true;
+    page = new LinkedInPage({
+      doc: document,
+      url: () => url,
+      probe: probeLinkedInName,
+      loadReader: async () => {
+        readerLoads++;
+        if (fail) throw new Error('Extension context invalidated.');
+        return { read: readLinkedInPage, nameElement: findNameElement };
+      },
+      send: async (message) => {
+        sent.push(message);
+        return answer(message);
+      },
+      button: { isTrusted: () => true },
+    });
+    page.start();
+    await vi.advanceTimersByTimeAsync(1);
+    click('Save to Introbook');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(say()).toContain('Save to Introbook');
+    expect(sent.filter((m) => m.type === 'capture/save')).toStrictEqual([]);
+    fail = false;
+    click('Save to Introbook');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(say()).toContain('Saved');
+    expect(readerLoads).toBe(2);
+  });
+
+  it('a page whose name the probe can’t see while it keeps changing gets the reader after PROBE_PATIENCE_MS', async () => {
+    show('linkedin/public-page.html');
+    url = 'https://www.linkedin.com/in/margaret-hamilton-apollo/';
+    const probe = probeLinkedInName(document, url);
+    start();
+    const tick = setInterval(() => document.body.append(document.createElement('span')), 100);
+    await vi.advanceTimersByTimeAsync(PROBE_PATIENCE_MS + 200);
+    clearInterval(tick);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+    expect(readerLoads).toBe(probe ? 0 : 1);
   });
 
   it('a page that has loaded and shows no person says so within a second, with nothing to click', async () => {
@@ -153,7 +237,7 @@ describe('deciding what the page shows', () => {
     await vi.advanceTimersByTimeAsync(50);
     const reply = page.handleMessage({ type: 'page/read' })!;
     await vi.advanceTimersByTimeAsync(READ_WAIT_MS + 10);
-    expect(await reply).toStrictEqual({ status: 'unreadable', reason: NOT_READY, noPerson: false });
+    expect(await reply).toStrictEqual({ status: 'unreadable', reason: notReady(), noPerson: false });
     expect(document.getElementById(HOST_ID)).toBeNull();
     clearInterval(tick);
     await vi.advanceTimersByTimeAsync(SETTLE_MS + 200);
@@ -167,7 +251,7 @@ describe('deciding what the page shows', () => {
     // Quiet for several SETTLE_MS, but the placeholders are on screen: no verdict, and the popup hears “not yet”.
     await vi.advanceTimersByTimeAsync(SETTLE_MS * 3);
     expect(document.getElementById(HOST_ID)).toBeNull();
-    expect(await readNow()).toStrictEqual({ status: 'unreadable', reason: NOT_READY, noPerson: false });
+    expect(await readNow()).toStrictEqual({ status: 'unreadable', reason: notReady(), noPerson: false });
     // The placeholders give way to a rendered top card that still shows no name.
     for (const el of Array.from(document.querySelectorAll('.skeleton'))) el.remove();
     document.querySelector('section p:last-child')!.textContent = 'Operations lead';
@@ -265,6 +349,11 @@ describe('capture health: a structure report of a read that went wrong, once per
     start();
     await vi.advanceTimersByTimeAsync(1);
     expect(buttons()).toStrictEqual(['Save to Introbook']);
+    // The load path reads nothing: the popup's read (or a save) is the read that is checked.
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
+    expect(reports()).toStrictEqual([]);
+    void page.handleMessage({ type: 'page/read' });
+    await vi.advanceTimersByTimeAsync(1);
     expect(reports()).toStrictEqual([]);
     await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
     expect(reports()).toMatchObject([{ outcome: 'ok', problems: ['no-role', 'low:headline', 'low:location'] }]);
@@ -282,6 +371,7 @@ describe('capture health: a structure report of a read that went wrong, once per
     await vi.advanceTimersByTimeAsync(1);
     expect(buttons()).toStrictEqual(['Save to Introbook']);
     expect(captureProblemsOf(url, readLinkedInPage(document, url))).toStrictEqual(['low:role']);
+    void page.handleMessage({ type: 'page/read' });
     await vi.advanceTimersByTimeAsync(SETTLE_MS / 2);
     placeholder.replaceWith(experience);
     await vi.advanceTimersByTimeAsync(SETTLE_MS * 3);
@@ -294,6 +384,8 @@ describe('capture health: a structure report of a read that went wrong, once per
     const experience = Array.from(document.querySelectorAll('main section')).find((s) => /Experience/.test(s.querySelector('h2')?.textContent ?? ''))!;
     experience.remove();
     start();
+    await vi.advanceTimersByTimeAsync(1);
+    void page.handleMessage({ type: 'page/read' });
     await vi.advanceTimersByTimeAsync(SETTLE_MS / 2);
     document.querySelector('main')!.append(document.createElement('section'));
     await vi.advanceTimersByTimeAsync(SETTLE_MS * 3);

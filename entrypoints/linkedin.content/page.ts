@@ -4,7 +4,18 @@
  * popup's "what is on this page?". Everything it needs comes in through
  * `PageDeps`, so tests can run it on a fixture document.
  *
- * Deciding quickly: a profile that reads is ready at once; a login wall or
+ * Two speeds (issue #11: ≤ 15 KB gz, ≤ 5 ms added per profile load). The load
+ * path only probes (utils/extract/linkedin-name.ts): a member profile whose
+ * name the page ties to the URL (its own link, a layout's name hook) gets the
+ * Save button at once, and the background says whether the person is saved.
+ * The full reader (utils/extract, injected into this isolated world by the
+ * background on first need: `PageDeps.loadReader`) runs only when needed: a
+ * save, the popup's question (also the shortcut's and the context menu's), and
+ * a page the probe can't decide — once it is quiet, after PROBE_PATIENCE_MS, or
+ * at once for Sales Navigator, Recruiter and member-id URLs. Those pages then
+ * decide as before:
+ *
+ * Deciding with the reader: a profile that reads is ready at once; a login wall or
  * "not found" page (`not-profile`) gets no button; a page that has finished
  * loading, stayed quiet for SETTLE_MS and that the extractor calls settled
  * (no placeholders, no busy region left) with no name shows no person — said
@@ -12,9 +23,11 @@
  * or still showing placeholders waits, up to READY_TIMEOUT_MS (then the same
  * "no person" answer is the backstop).
  *
- * Capture health: once a read settles with a problem (no name, no role, a
- * field read from the page layout), the privacy-safe structure report
- * (utils/extract/health.ts) goes to the background, once per profile URL.
+ * Capture health: once a full read settles with a problem (no name, no role,
+ * a field read from the page layout), the privacy-safe structure report
+ * (utils/extract/health.ts) goes to the background, once per profile URL. A
+ * page the probe decided has no full read until the user saves or asks the
+ * popup, so its report (if any) comes from that read.
  *
  * In-app navigation: LinkedIn changes the URL before the page. After a
  * navigation, a read the page does not tie to its URL (`confirmed: false`) is
@@ -23,9 +36,10 @@
  *
  * No zod, no React, no database: the background checks what we send.
  */
-import { linkedInPage } from '@/utils/core/canonical-url';
+import { isMemberIdUrl, linkedInPage } from '@/utils/core/canonical-url';
 import type { ReadResult } from '@/utils/extract/result';
 import type { CaptureHealthReport } from '@/utils/extract/health';
+import type { NameProbe } from '@/utils/extract/linkedin-name';
 import type { ProfileCapture } from '@/utils/domain/schemas';
 import {
   readSaveReply,
@@ -34,7 +48,7 @@ import {
   type ContentMessage,
   type PageReadReply,
 } from '@/utils/messaging/wire';
-import { msg as m } from './messages';
+import { msg as m, useTexts } from './messages';
 import { createSaveButton, HOST_ID, type SaveButton, type SaveButtonOptions } from './save-button';
 
 /** How long a loaded page must stay quiet before "no person here" is the answer. */
@@ -44,19 +58,19 @@ export const READ_WAIT_MS = 1500;
 /** The longest wait for a page that keeps changing without showing anyone. */
 export const READY_TIMEOUT_MS = 15_000;
 const DEBOUNCE_MS = 150;
+/** How long a person page may keep changing with no name the probe can see before the full reader looks. */
+export const PROBE_PATIENCE_MS = 2000;
 
-export const NOT_READY = m('inPage.notReady');
-const NO_PERSON_HINT = m('inPage.noPersonHint');
-const NO_ANSWER = m('inPage.noAnswer');
+// Looked up when shown: the texts come from the background first (./messages.ts).
+export const notReady = () => m('inPage.notReady');
+const noPersonHint = () => m('inPage.noPersonHint');
+const noAnswer = () => m('inPage.noAnswer');
 
-export interface PageDeps {
-  doc: Document;
-  /** The page's URL now. */
-  url: () => string;
+/** The full LinkedIn reader (utils/extract/linkedin-page.ts), loaded on first need. */
+export interface Reader {
   read: (doc: Document, url: string) => ReadResult;
   /** The element showing the person's name, for placing the button beside it. */
   nameElement: (doc: Document, url: string) => Element | null;
-  send: (message: ContentMessage) => Promise<unknown>;
   /** Capture health (utils/extract/health.ts). Absent: no reports. */
   health?: {
     /** What is wrong with a read (empty: nothing), cheaply. */
@@ -64,6 +78,17 @@ export interface PageDeps {
     /** The structure report for a read that went wrong, or null. */
     report: (doc: Document, url: string, result: ReadResult) => CaptureHealthReport | null;
   };
+}
+
+export interface PageDeps {
+  doc: Document;
+  /** The page's URL now. */
+  url: () => string;
+  /** The load path's cheap look: the name a member profile ties to its URL, or null (ask the reader). */
+  probe: (doc: Document, url: string) => NameProbe | null;
+  /** The full reader; rejects when it can't be had (the extension is reloading). Called once per page at most. */
+  loadReader: () => Promise<Reader>;
+  send: (message: ContentMessage) => Promise<unknown>;
   now?: () => number;
   button?: SaveButtonOptions;
 }
@@ -83,8 +108,8 @@ export class LinkedInPage {
   /** The key of the person page the URL names (profile, Sales Navigator lead, Recruiter), or null elsewhere. */
   private key: string | null = null;
   private kind: 'profile' | 'sales-lead' | 'recruiter' | null = null;
-  /** The name the page showed when the URL last changed: a stale DOM still shows it. */
-  private previousName: string | null = null;
+  /** The names the page showed when the URL last changed (probe's and reader's): a stale DOM still shows them. */
+  private previousNames: string[] = [];
   private navigated = false;
   private verdict: Verdict = 'waiting';
   private waitStarted = 0;
@@ -101,16 +126,35 @@ export class LinkedInPage {
   private pendingRename: { capture: ProfileCapture; vouched: boolean } | null = null;
   /** The name read when the page became ready: labels the button without reading the page again. */
   private shownName: string | null = null;
+  /** The element the probe found the name in (the button goes beside it). */
+  private nameEl: Element | null = null;
   /** Profile keys whose capture-health report was sent (once per profile URL). */
   private readonly reported = new Set<string>();
   private disposed = false;
+  /** The full reader once loaded (kept for the page's life), the load under way, or whether it failed. */
+  private reader: Reader | null = null;
+  private readerLoad: Promise<Reader | null> | null = null;
+  private readerFailed = false;
+  /** This person page is decided by the full reader (the probe could not, or it was asked to read). */
+  private full = false;
   private readonly onLoad = () => this.check();
+  /** The button's texts from the background: asked for at start, awaited before anything is shown. */
+  private texts: Promise<void> | null = null;
+  private textsReady = false;
 
   constructor(private readonly deps: PageDeps) {
     this.now = deps.now ?? Date.now;
   }
 
   start(): void {
+    this.texts = this.deps.send({ type: 'inPage/text' }).then(
+      (reply) => void useTexts(reply),
+      () => {
+        // No answer: ./messages.ts falls back to the browser's i18n API.
+      },
+    ).finally(() => {
+      this.textsReady = true;
+    });
     this.deps.doc.defaultView?.addEventListener('load', this.onLoad);
     this.onLocation(this.deps.url());
   }
@@ -154,14 +198,16 @@ export class LinkedInPage {
     }
     if (this.url !== '') {
       this.navigated = true;
-      this.previousName = this.nameAt(this.url);
+      this.previousNames = this.namesAt(this.url);
     }
     this.url = url;
     this.key = key;
     this.kind = page?.kind ?? null;
     this.verdict = 'waiting';
+    this.full = false;
     this.pendingRename = null;
     this.shownName = null;
+    this.nameEl = null;
     this.clearTimers();
     this.button?.host.remove();
     this.button = null;
@@ -194,11 +240,45 @@ export class LinkedInPage {
 
   private check(): void {
     if (this.key === null || this.disposed) return;
+    if (!this.textsReady && this.texts) {
+      void this.texts.then(() => this.check());
+      return;
+    }
     if (this.verdict === 'ready') {
       if (!this.button?.host.isConnected) this.mount();
       return;
     }
-    const reading = this.reading();
+    // The load path: the name the page ties to its URL, without the reader.
+    const probe = this.probe();
+    if (probe) {
+      this.verdict = 'ready';
+      this.shownName = probe.name;
+      clearTimeout(this.giveUpTimer);
+      this.nameEl = probe.el;
+      this.mount().render({ kind: 'idle' });
+      this.release();
+      void this.refreshStatus();
+      return;
+    }
+    const reader = this.reader;
+    if (!this.full || !reader) {
+      if (this.full || this.kind !== 'profile' || this.quiet() || this.now() - this.waitStarted >= PROBE_PATIENCE_MS || isMemberIdUrl(this.url)) {
+        this.full = true;
+        // After a failed load, only a save or a question tries again: no retry per DOM change.
+        if (!this.readerFailed) {
+          void this.loadReader().then((loaded) => {
+            if (loaded && this.full) this.check();
+          });
+        }
+      }
+      if (this.verdict === 'no-person' || this.verdict === 'gave-up') {
+        if (!this.button?.host.isConnected) this.mount();
+        return;
+      }
+      this.wait();
+      return;
+    }
+    const reading = this.reading(reader);
     if (reading.kind === 'ok') {
       this.verdict = 'ready';
       this.shownName = reading.capture.name;
@@ -206,7 +286,7 @@ export class LinkedInPage {
       this.mount().render({ kind: 'idle' });
       this.release();
       void this.refreshStatus();
-      this.checkHealth(reading.result);
+      this.checkHealth(reader, reading.result);
     } else if (reading.kind === 'not-profile') {
       // A login wall or "profile not found": no button at all.
       this.verdict = 'not-profile';
@@ -219,18 +299,54 @@ export class LinkedInPage {
     } else if (reading.kind === 'unreadable' && this.settled(reading)) {
       this.verdict = 'no-person';
       clearTimeout(this.giveUpTimer);
-      this.mount().render({ kind: 'note', message: `${reading.reason} ${NO_PERSON_HINT}` });
+      this.mount().render({ kind: 'note', message: `${reading.reason} ${noPersonHint()}` });
       this.release();
-      this.reportHealth(reading.result);
+      this.reportHealth(reader, reading.result);
     } else {
-      // Still changing, still showing placeholders, or still showing the previous person: look again once it
-      // has been quiet for SETTLE_MS. A page already quiet that can't be decided yet (placeholders that change
-      // only their attributes, a stale person) is looked at every SETTLE_MS, never in a tight loop.
-      this.verdict = 'waiting';
-      clearTimeout(this.settleTimer);
-      const due = Math.max(this.lastChange, this.waitStarted) + SETTLE_MS - this.now();
-      this.settleTimer = setTimeout(() => this.check(), (due > 0 ? due : SETTLE_MS) + 10);
+      this.wait();
     }
+  }
+
+  /**
+   * Still changing, still showing placeholders, or still showing the previous person: look again once it has
+   * been quiet for SETTLE_MS (or, while only the probe looks, when PROBE_PATIENCE_MS is up). A page already quiet
+   * that can't be decided yet (placeholders that change only their attributes, a stale person) is looked at
+   * every SETTLE_MS, never in a tight loop.
+   */
+  private wait(): void {
+    this.verdict = 'waiting';
+    clearTimeout(this.settleTimer);
+    let due = Math.max(this.lastChange, this.waitStarted) + SETTLE_MS - this.now();
+    if (!this.full) due = Math.min(due, this.waitStarted + PROBE_PATIENCE_MS - this.now());
+    this.settleTimer = setTimeout(() => this.check(), (due > 0 ? due : SETTLE_MS) + 10);
+  }
+
+  /** The probe's answer for the page now, held back while it may still show the previous person. */
+  private probe(): NameProbe | null {
+    if (this.kind !== 'profile') return null;
+    const probe = this.deps.probe(this.deps.doc, this.url);
+    // A name tied to this URL by the page's own link is this page's; a layout's heading still showing the
+    // previous person's name is the previous page.
+    if (!probe || (this.navigated && !probe.selfLink && this.previousNames.includes(probe.name))) return null;
+    return probe;
+  }
+
+  /** The full reader: loaded once per page, null when it can't be had. */
+  private loadReader(): Promise<Reader | null> {
+    if (this.reader) return Promise.resolve(this.reader);
+    this.readerLoad ??= this.deps.loadReader().then(
+      (reader) => {
+        this.readerFailed = false;
+        return (this.reader = reader);
+      },
+      () => {
+        // The extension is reloading (or may not reach this tab): try again when a read is asked for.
+        this.readerLoad = null;
+        this.readerFailed = true;
+        return null;
+      },
+    );
+    return this.readerLoad;
   }
 
   /** Quiet: loaded, and no change for SETTLE_MS since the URL changed and since the DOM last did. */
@@ -249,10 +365,11 @@ export class LinkedInPage {
     if (this.verdict !== 'waiting' || this.key === null || this.disposed) return;
     this.verdict = 'gave-up';
     clearTimeout(this.settleTimer);
-    const reading = this.reading();
-    this.mount().render({ kind: 'note', message: reading.kind === 'unreadable' ? `${reading.reason} ${NO_PERSON_HINT}` : NOT_READY });
+    const reader = this.reader;
+    const reading = reader ? this.reading(reader) : null;
+    this.mount().render({ kind: 'note', message: reading?.kind === 'unreadable' ? `${reading.reason} ${noPersonHint()}` : notReady() });
     this.release();
-    if (reading.kind === 'unreadable') this.reportHealth(reading.result);
+    if (reader && reading?.kind === 'unreadable') this.reportHealth(reader, reading.result);
   }
 
   // --- capture health --------------------------------------------------------------------
@@ -262,10 +379,10 @@ export class LinkedInPage {
    * field read from the layout) may only be early — Experience loads lazily — so it is read again once the page
    * has been quiet for SETTLE_MS (or at the give-up time), and reported only if the problem is still there.
    */
-  private checkHealth(result: ReadResult): void {
+  private checkHealth(reader: Reader, result: ReadResult): void {
     const key = this.key;
-    if (!this.deps.health || key === null || this.reported.has(key)) return;
-    if (this.problemsOf(result).length === 0) {
+    if (!reader.health || key === null || this.reported.has(key)) return;
+    if (this.problemsOf(reader, result).length === 0) {
       this.reported.add(key);
       return;
     }
@@ -278,23 +395,23 @@ export class LinkedInPage {
         return;
       }
       // Unchanged since that read: the same result. Changed: read again.
-      if (this.lastChange < readAt) return this.reportHealth(result);
-      const reading = this.reading();
-      if (reading.kind === 'ok') this.reportHealth(reading.result);
+      if (this.lastChange < readAt) return this.reportHealth(reader, result);
+      const reading = this.reading(reader);
+      if (reading.kind === 'ok') this.reportHealth(reader, reading.result);
     };
     clearTimeout(this.healthTimer);
     this.healthTimer = setTimeout(later, Math.max(Math.max(this.lastChange, this.waitStarted) + SETTLE_MS - this.now(), 0) + 10);
   }
 
   /** Send the structure report for a settled read that went wrong, once per profile URL. */
-  private reportHealth(result: ReadResult): void {
+  private reportHealth(reader: Reader, result: ReadResult): void {
     const key = this.key;
-    const health = this.deps.health;
+    const health = reader.health;
     if (!health || key === null || this.reported.has(key)) return;
     this.reported.add(key);
     let report: CaptureHealthReport | null = null;
     try {
-      if (this.problemsOf(result).length > 0) report = health.report(this.deps.doc, this.url, result);
+      if (this.problemsOf(reader, result).length > 0) report = health.report(this.deps.doc, this.url, result);
     } catch {
       // Never let a report get in the way of the page.
     }
@@ -304,17 +421,17 @@ export class LinkedInPage {
     });
   }
 
-  private problemsOf(result: ReadResult): readonly string[] {
+  private problemsOf(reader: Reader, result: ReadResult): readonly string[] {
     try {
-      return this.deps.health?.problems(this.url, result) ?? [];
+      return reader.health?.problems(this.url, result) ?? [];
     } catch {
       return [];
     }
   }
 
   /** What the page shows now, held back while it may still show the previous person. */
-  private reading(): Reading {
-    const result = this.deps.read(this.deps.doc, this.url);
+  private reading(reader: Reader): Reading {
+    const result = reader.read(this.deps.doc, this.url);
     if (result.status === 'not-profile') return { kind: 'not-profile' };
     if (result.status === 'unreadable') return { kind: 'unreadable', reason: result.reason, settled: result.settled, result };
     const { capture, confirmed } = result;
@@ -324,7 +441,7 @@ export class LinkedInPage {
       // Sales Navigator and Recruiter pages have no self-link that would tie the page to its URL, so the
       // previous person's name still on screen means the previous page, confirmed or not.
       const aliasPage = this.kind !== 'profile';
-      const sameAsBefore = capture.name === this.previousName;
+      const sameAsBefore = this.previousNames.includes(capture.name);
       if (sameAsBefore && (!confirmed || aliasPage)) return { kind: 'stale' };
       // A member URL the page names for its own key counts only once the page ties itself to that key.
       if (!confirmed && capture.profileUrl !== key) return { kind: 'stale' };
@@ -332,29 +449,50 @@ export class LinkedInPage {
     return { kind: 'ok', capture, vouched: confirmed || !this.navigated, result };
   }
 
-  private nameAt(url: string): string | null {
-    const result = this.deps.read(this.deps.doc, url);
-    return result.status === 'ok' ? result.capture.name : null;
+  /** The names the page shows for `url` now: the probe's (cheap), and the reader's once it is loaded. */
+  private namesAt(url: string): string[] {
+    const names: string[] = [];
+    if (this.kind === 'profile') {
+      const probe = this.deps.probe(this.deps.doc, url);
+      if (probe) names.push(probe.name);
+    }
+    const result = this.reader?.read(this.deps.doc, url);
+    if (result?.status === 'ok') names.push(result.capture.name);
+    return names;
   }
 
   // --- the popup's question -------------------------------------------------------------
 
   private async answerRead(): Promise<PageReadReply> {
     this.onLocation(this.deps.url());
-    if (this.verdict === 'waiting' && this.key !== null) await this.settle(READ_WAIT_MS);
-    const reading = this.reading();
+    const waitUntil = this.now() + READ_WAIT_MS;
+    const key = this.key;
+    // Not a person page by its URL (the feed, a login wall's own address): the reader would say the same.
+    if (key === null) return { status: 'not-profile' };
+    if (key !== null && !this.full) {
+      this.full = true;
+      if (this.verdict === 'waiting') this.check();
+    }
+    const reader = await this.loadReader();
+    if (!reader) return { status: 'unreadable', reason: notReady(), noPerson: false };
+    if (this.verdict === 'waiting' && this.key !== null && key === this.key) {
+      this.check();
+      if (this.verdict === 'waiting') await this.settle(waitUntil - this.now());
+    }
+    const reading = this.reading(reader);
     switch (reading.kind) {
       case 'ok':
+        this.checkHealth(reader, reading.result);
         return { status: 'ok', capture: reading.capture, confirmed: reading.vouched };
       case 'not-profile':
         return { status: 'not-profile' };
       case 'stale':
-        return { status: 'unreadable', reason: NOT_READY, noPerson: false };
+        return { status: 'unreadable', reason: notReady(), noPerson: false };
       case 'unreadable': {
         // After the give-up timeout too: the in-page note already tells the user to add them by hand.
         const noPerson = this.verdict === 'no-person' || this.verdict === 'gave-up' || this.settled(reading);
         // Not settled yet (placeholders, still changing): the person may yet appear, so say that.
-        return { status: 'unreadable', reason: noPerson ? reading.reason : NOT_READY, noPerson };
+        return { status: 'unreadable', reason: noPerson ? reading.reason : notReady(), noPerson };
       }
     }
   }
@@ -362,7 +500,7 @@ export class LinkedInPage {
   /** Resolves when the page has a verdict, or after `ms`. */
   private settle(ms: number): Promise<void> {
     return new Promise((done) => {
-      const timer = setTimeout(finish, ms);
+      const timer = setTimeout(finish, Math.max(ms, 0));
       function finish() {
         clearTimeout(timer);
         done();
@@ -400,7 +538,9 @@ export class LinkedInPage {
         this.deps.button,
       );
     this.button = button;
-    const name = this.verdict === 'ready' ? this.deps.nameElement(doc, this.url) : null;
+    // Where the probe found the name, while it is still on the page; else look again.
+    const known = this.nameEl?.isConnected ? this.nameEl : null;
+    const name = this.verdict === 'ready' ? (known ?? this.probe()?.el ?? this.reader?.nameElement(doc, this.url) ?? null) : null;
     // Never inside the name's link: a click there would navigate.
     const anchor = name?.closest('a') ?? name;
     if (anchor?.parentElement) {
@@ -431,11 +571,24 @@ export class LinkedInPage {
     if (this.onLocation(this.deps.url())) return;
     const button = this.button;
     if (!button) return;
-    const reading = this.reading();
+    const key = this.key;
+    let reader = this.reader;
+    if (!reader) {
+      button.render({ kind: 'saving' });
+      reader = await this.loadReader();
+      // Moved on meanwhile: this click was for the page that was.
+      if (key !== this.key || this.button !== button || this.onLocation(this.deps.url())) return;
+      if (!reader) {
+        button.render({ kind: 'error', message: noAnswer() });
+        return;
+      }
+    }
+    const reading = this.reading(reader);
     if (reading.kind !== 'ok') {
-      button.render({ kind: 'error', message: reading.kind === 'unreadable' ? reading.reason : NOT_READY });
+      button.render({ kind: 'error', message: reading.kind === 'unreadable' ? reading.reason : notReady() });
       return;
     }
+    this.checkHealth(reader, reading.result);
     await this.send(reading.capture, reading.vouched, false);
   }
 
@@ -452,7 +605,7 @@ export class LinkedInPage {
     }
     if (key !== this.key || this.button !== button) return;
     if (!reply) {
-      button.render({ kind: 'error', message: NO_ANSWER });
+      button.render({ kind: 'error', message: noAnswer() });
     } else if (reply.ok) {
       this.pendingRename = null;
       button.render({

@@ -1,7 +1,10 @@
 /**
- * The extractors are bundled into the LinkedIn content script, which must stay
- * small and carry no schema library (issue #11): their whole import graph is
- * zod-free. Built with esbuild from source, as the content script would be.
+ * The extractors run in the page: the LinkedIn reader injected on demand into
+ * the LinkedIn content script's world (entrypoints/linkedin-reader.ts) and the
+ * popup's reader for other sites (entrypoints/read-page.ts). Neither carries a
+ * schema library (issue #11): their whole import graph is zod-free. Built with
+ * esbuild from source. The always-on content script itself is held to 15 KB gz
+ * in entrypoints/linkedin.content/bundle.test.ts.
  */
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
@@ -25,7 +28,7 @@ async function bundle(entry: string) {
 const FORBIDDEN = /node_modules\/zod|utils\/zod\.ts|domain\/schemas\.ts|utils\/db\/|dexie|react/;
 
 describe('the extraction bundle', () => {
-  it('what the LinkedIn content script imports (linkedin-page.ts) is zod-free and small', async () => {
+  it('the LinkedIn reader (linkedin-page.ts, injected on demand) is zod-free and small', async () => {
     const result = await bundle('utils/extract/linkedin-page.ts');
     expect(Object.keys(result.metafile.inputs).filter((p) => FORBIDDEN.test(p))).toStrictEqual([]);
     // No generic or GitHub readers either.

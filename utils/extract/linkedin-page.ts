@@ -1,6 +1,8 @@
 /**
- * What the LinkedIn content script needs from extraction, and nothing more:
- * no generic or GitHub readers, no schema library (issue #11). Pure, over the
+ * The full LinkedIn reader: what the LinkedIn content script's pages need from
+ * extraction, and nothing more — no generic or GitHub readers, no schema
+ * library (issue #11). It is injected on demand (entrypoints/linkedin-reader.ts);
+ * the content script's load path uses only ./linkedin-name.ts. Pure, over the
  * injected Document and URL; nothing here throws.
  *
  * - `readLinkedInPage(doc, url)`: the person on the page (see ReadResult:

@@ -35,7 +35,6 @@ import {
   LOGIN_FORM,
   MESSAGE_LINK,
   MUTUALS,
-  NOT_A_PERSON,
   PROFILE_SUBPAGE,
   PRONOUNS,
   SALES_NAVIGATOR,
@@ -64,11 +63,9 @@ import {
   withinReadBudget,
 } from './text';
 import { embeddedProfile, type EmbeddedProfile } from './voyager';
+import { acceptPerson, findNameHeading, isPageName, isVanityLink, NAME_READ, resolveHref, sameProfile, type NameHeading } from './linkedin-name';
 
 export type { ReadResult } from './result';
-
-/** Names are read generously, then cut at a word if they pass LIMITS.name. */
-const NAME_READ = LIMITS.name * 4;
 
 export function readLinkedInProfile(doc: Document, url: string): ReadResult {
   const page = linkedInPage(url);
@@ -87,16 +84,6 @@ export function readLinkedInProfile(doc: Document, url: string): ReadResult {
 }
 
 // --- Member profiles (/in/…) ---------------------------------------------------------
-
-/** How the name's element was found: only the first two tie it to this profile by themselves. */
-type HeadingVia = 'self-link' | 'layout' | 'first-heading';
-
-interface NameHeading {
-  el: Element;
-  via: HeadingVia;
-  /** The profile the name's own link points at (self-link only). */
-  href: string | null;
-}
 
 function readMember(doc: Document, pageUrl: string, urlKey: string): ReadResult {
   const { pick, sources, confidence, notes } = createPicker();
@@ -260,19 +247,6 @@ function joinName(embedded: EmbeddedProfile | null): string | null {
   return parts.length > 0 ? parts.join(' ') : null;
 }
 
-/** Text that names a page, not a person ("Profile not found", the login wall's greeting). */
-const PAGE_NAMES: ReadonlySet<string> = new Set(NOT_A_PERSON.map(foldText));
-function isPageName(value: string | null | undefined): boolean {
-  const text = cleanText(value, 200);
-  return text !== null && text !== undefined && PAGE_NAMES.has(foldText(text));
-}
-
-/** A person's name: not UI chrome, not the name of a page. */
-function acceptPerson(value: string | null | undefined): string | null {
-  const name = acceptName(value ?? null, NAME_READ);
-  return name && !isPageName(name) ? name : null;
-}
-
 /**
  * A heading names this profile's person when the page ties it to them by more
  * than being a heading: its own link to the profile, a layout's name hook, the
@@ -354,7 +328,7 @@ function inFurniture(el: Element, region: Element): boolean {
  */
 function vanityFromPage(doc: Document, pageUrl: string, memberKey: string, heading: NameHeading | null, card: Element | null): string | null {
   const vanity = (href: string | null | undefined): string | null => {
-    const url = resolve(href, pageUrl);
+    const url = resolveHref(href, pageUrl);
     const canonical = url ? canonicalProfileUrl(url) : null;
     return canonical && canonical !== memberKey && !isMemberIdUrl(canonical) ? canonical : null;
   };
@@ -392,56 +366,11 @@ function pageNamesMember(scope: Element | null, memberId: string): boolean {
   return false;
 }
 
-function isVanityLink(href: string | null, base: string): boolean {
-  const url = resolve(href, base);
-  const canonical = url ? canonicalProfileUrl(url) : null;
-  return canonical !== null && !isMemberIdUrl(canonical);
-}
-
-function resolve(href: string | null | undefined, base: string): string | null {
-  if (!href) return null;
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return null;
-  }
-}
-
-function sameProfile(href: string | null, base: string, ...keys: string[]): boolean {
-  const url = resolve(href, base);
-  const canonical = url ? canonicalProfileUrl(url) : null;
-  return canonical !== null && keys.includes(canonical);
-}
-
 function metaContent(doc: Document, property: string): string | null {
   return doc.querySelector(`meta[property="${property}"], meta[name="${property}"]`)?.getAttribute('content') ?? null;
 }
 
 // --- Name and top card -------------------------------------------------------
-
-/**
- * The element showing the person's name. Current layouts wrap it in a link to
- * the profile itself (the level flips between h1 and h2, so never depend on
- * it); then each layout's name hook; then the first heading, which alone
- * proves nothing (the login wall's greeting is an h1 too).
- */
-function findNameHeading(doc: Document, isSelf: (href: string | null) => boolean): NameHeading | null {
-  const scope = doc.querySelector('main') ?? doc.body;
-  if (!scope) return null;
-  for (const link of Array.from(scope.querySelectorAll('a[href]'))) {
-    spend();
-    const href = link.getAttribute('href');
-    if (!isSelf(href)) continue;
-    const heading = link.querySelector('h1, h2') ?? link.closest('h1, h2');
-    if (heading && isShown(heading, { skip: DIALOG_SELECTOR }) && isShown(link) && textOf(heading)) return { el: heading, via: 'self-link', href };
-  }
-  for (const selector of hooks('name')) {
-    const el = Array.from(scope.querySelectorAll(selector)).find((e) => isShown(e, { skip: DIALOG_SELECTOR }) && textOf(e));
-    if (el) return { el, via: 'layout', href: null };
-  }
-  const first = Array.from(scope.querySelectorAll('h1')).find((e) => isShown(e, { skip: DIALOG_SELECTOR }) && textOf(e));
-  return first ? { el: first, via: 'first-heading', href: null } : null;
-}
 
 /** The container that holds the name: the only place degree, headline and mutuals are read. */
 function topCardOf(heading: Element): Element {
@@ -848,7 +777,7 @@ function mutualConnections(card: Element, isSelf: (href: string | null) => boole
     const el = next as Element;
     if (hiddenByItself(el)) continue;
     if (!INLINE.has(el.localName) || isMutualLink(el.getAttribute('href') ?? '') || holdsShownText(el, 'div, p, ul, ol, section, button, li')) break;
-    if (el.localName === 'a' && !linkedInProfileId(resolve(el.getAttribute('href'), 'https://www.linkedin.com/') ?? '')) break;
+    if (el.localName === 'a' && !linkedInProfileId(resolveHref(el.getAttribute('href'), 'https://www.linkedin.com/') ?? '')) break;
     parts.push(el);
   }
 
@@ -857,7 +786,7 @@ function mutualConnections(card: Element, isSelf: (href: string | null) => boole
   let markedCount = 0;
   const sentence: string[] = [];
   const isPersonLink = (e: Element) =>
-    e.localName === 'a' && e !== link && linkedInProfileId(resolve(e.getAttribute('href'), 'https://www.linkedin.com/') ?? '') !== null && !isSelf(e.getAttribute('href'));
+    e.localName === 'a' && e !== link && linkedInProfileId(resolveHref(e.getAttribute('href'), 'https://www.linkedin.com/') ?? '') !== null && !isSelf(e.getAttribute('href'));
   for (const part of parts) {
     if (part.nodeType === 3) {
       sentence.push(part.nodeValue ?? '');
@@ -1128,7 +1057,7 @@ function pageNamesKey(scope: Element | null, key: string, base: string): boolean
   if (!scope) return false;
   for (const a of Array.from(scope.querySelectorAll('a[href]'))) {
     spend();
-    const url = resolve(a.getAttribute('href'), base);
+    const url = resolveHref(a.getAttribute('href'), base);
     if (url && linkedInPage(url)?.key === key && isShown(a, { skip: DIALOG_SELECTOR })) return true;
   }
   return false;
@@ -1146,7 +1075,7 @@ function pageNamesKey(scope: Element | null, key: string, base: string): boolean
  */
 function memberLinkOf(nameEl: Element, scope: Element | null, name: string, base: string): string | null {
   const member = (a: Element | null | undefined): string | null => {
-    const url = resolve(a?.getAttribute('href'), base);
+    const url = resolveHref(a?.getAttribute('href'), base);
     const canonical = url ? canonicalProfileUrl(url) : null;
     return canonical && !isMemberIdUrl(canonical) ? canonical : null;
   };

@@ -19,10 +19,14 @@ export const captureSaveMessage = z.object({
 });
 export const personStatusMessage = z.object({ type: z.literal('person/status'), profileUrl: httpsUrl });
 export const openSidePanelMessage = z.object({ type: z.literal('sidepanel/open'), profileUrl: httpsUrl });
+/** Load the full reader into the sending tab (only our own file, only into a person page's content-script world). */
+export const loadReaderMessage = z.object({ type: z.literal('reader/load') });
+/** The in-page button's texts in the browser's language (nothing stored, nothing about the page). */
+export const inPageTextMessage = z.object({ type: z.literal('inPage/text') });
 
 export { captureHealthMessage };
 
-export const contentMessage = z.discriminatedUnion('type', [captureSaveMessage, personStatusMessage, openSidePanelMessage, captureHealthMessage]);
+export const contentMessage = z.discriminatedUnion('type', [captureSaveMessage, personStatusMessage, openSidePanelMessage, captureHealthMessage, loadReaderMessage, inPageTextMessage]);
 
 // --- extension page (popup, side panel) → background ----------------------------
 // Pages read and write the store themselves; they only ask the background to

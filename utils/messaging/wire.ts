@@ -39,7 +39,46 @@ export interface CaptureHealthMessage {
   type: 'capture/health';
   report: CaptureHealthReport;
 }
-export type ContentMessage = CaptureSaveMessage | PersonStatusMessage | OpenSidePanelMessage | CaptureHealthMessage;
+/**
+ * Load the full LinkedIn reader into this tab's content-script world (issue #11: the content script carries
+ * only a probe; the background injects LINKEDIN_READER_FILE with scripting.executeScript on first need).
+ */
+export interface LoadReaderMessage {
+  type: 'reader/load';
+}
+/** The in-page button's texts (IN_PAGE_KEYS) in the browser's language, `$1` left for the content script to fill. */
+export interface InPageTextMessage {
+  type: 'inPage/text';
+}
+export type ContentMessage = CaptureSaveMessage | PersonStatusMessage | OpenSidePanelMessage | CaptureHealthMessage | LoadReaderMessage | InPageTextMessage;
+
+/** Every `inPage.*` message of locales/en.yml (tests/unit keep the two in step). */
+export const IN_PAGE_KEYS = [
+  'inPage.save',
+  'inPage.saving',
+  'inPage.savingLabel',
+  'inPage.saved',
+  'inPage.open',
+  'inPage.openLabel',
+  'inPage.brand',
+  'inPage.saveAs',
+  'inPage.saveAsLabel',
+  'inPage.cancel',
+  'inPage.cancelLabel',
+  'inPage.renameQuestion',
+  'inPage.renameLabel',
+  'inPage.notReady',
+  'inPage.noPersonHint',
+  'inPage.noAnswer',
+  'inPage.thisPerson',
+  'inPage.duplicate',
+  'inPage.openFromToolbar',
+] as const;
+
+/** The full LinkedIn reader's file (entrypoints/linkedin-reader.ts) and where it leaves itself in the content script's world. */
+export const LINKEDIN_READER_FILE = '/linkedin-reader.js';
+/** A symbol, not a name: the page's elements can't shadow it through the window's named properties. */
+export const LINKEDIN_READER_KEY = Symbol.for('introbook.linkedin-reader');
 
 // --- background / popup → content script ------------------------------------------
 
