@@ -69,7 +69,11 @@ export default defineBackground(() => {
     setPendingMerge: (pair) => pendingMerge.setValue(pair),
     log: (message, detail) => console.warn(message, detail),
   });
-  browser.runtime.onConnect.addListener((port) => remote.onConnect(port));
+  try {
+    browser.runtime.onConnect.addListener((port) => remote.onConnect(port));
+  } catch (error) {
+    console.warn('Introbook: runtime.onConnect is not available here', error);
+  }
 
   const sync = startSync({ db, onRemoteChange: () => void reminders.refresh() });
   browser.runtime.onMessage.addListener((message, sender) => (isSyncMessage(message) ? sync.handle(message, sender) : router.handle(message, sender)));
