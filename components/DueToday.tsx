@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useRemoteQuery } from '@/utils/remote/hooks';
 import { formatWhen } from './format';
 import { useNow } from './now';
@@ -36,9 +36,8 @@ export function DueToday({
   // end of that local day, in the user's time zone), so the clock's ticks don't ask again.
   const [at, setAt] = useState(now);
   const data = useRemoteQuery('due', { at, limit: DUE_SHOWN });
-  useEffect(() => {
-    if (data && now > data.until) setAt(now);
-  }, [data, now]);
+  // A new day: ask again (state adjusted while rendering, React's pattern for state derived from props).
+  if (data && now > data.until && at < now) setAt(now);
   if (!data || (data.items.length === 0 && !emptyText)) return null;
   return (
     <section className={className} aria-labelledby="due-today">
