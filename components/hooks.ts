@@ -17,5 +17,3 @@ export function useSettings(): Settings {
   return useSettingsState().settings;
 }
 
-// Its own module, without the settings' database code: the popup's first paint uses it (issue #11).
-export { useNow } from './now';
