@@ -153,7 +153,9 @@ export function createRemote(deps: RemoteDeps) {
         const run = queries[msg.query as QueryName] as (args: unknown) => Promise<unknown>;
         subs.set(
           msg.id,
-          liveQuery(() => run(args.data)).subscribe({
+          // An async querier: Dexie follows its zone through the repositories' own awaits only from one
+          // (a plain function returning their promise lost track after the first await: no update came).
+          liveQuery(async () => await run(args.data)).subscribe({
             next: (value) => send({ type: 'data', id: msg.id, value }),
             error: (error: unknown) => {
               deps.log(`Introbook: the ${msg.query} query failed`, error);
