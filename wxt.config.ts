@@ -27,8 +27,17 @@ export const E2E_HOSTS = [
  * 15 KB budget (issue #11), and the script needs only runtime.id, sendMessage
  * and onMessage with sendResponse, which both browsers have natively.
  */
+/**
+ * The extension's HTML pages (popup, side panel, options, welcome, privacy) likewise: the polyfill is
+ * 3 KB gzipped of the 90 KB the popup and the side panel may load before first paint (issue #11), and
+ * it adds nothing there — Chrome's MV3 `chrome.*` and Firefox's `browser.*` return promises, and pages
+ * register no runtime.onMessage listener (the one place the polyfill's promise-returning listeners
+ * matter; the background keeps the polyfill). Pages are built together, so this applies to all of them.
+ */
+const PAGE_TYPES = new Set(['popup', 'options', 'sidepanel', 'unlisted-page', 'newtab', 'devtools', 'bookmarks', 'history', 'sandbox']);
+
 function nativeBrowserApiForContentScripts(entrypoints: readonly { type: string }[], config: InlineConfig): void {
-  if (!entrypoints.every((e) => e.type === 'content-script')) return;
+  if (!entrypoints.every((e) => e.type === 'content-script') && !entrypoints.every((e) => PAGE_TYPES.has(e.type))) return;
   const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
   config.resolve ??= {};
   const alias = config.resolve.alias;

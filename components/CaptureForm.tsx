@@ -1,15 +1,9 @@
 import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { diffCapture, sameName } from '@/utils/db/people';
+// Zod- and Dexie-free imports only: the popup paints this form first (issue #11).
+import { diffCapture, EDITABLE_FIELDS, sameName, type EditableField } from '@/utils/domain/captures';
 import { fieldsToCheck } from '@/utils/domain/confidence';
-import {
-  EDITABLE_FIELDS,
-  LIMITS,
-  type CapturedField,
-  type EditableField,
-  type FieldOrigin,
-  type Person,
-  type ProfileCapture,
-} from '@/utils/domain/schemas';
+import { LIMITS, type CapturedField } from '@/utils/domain/limits';
+import type { FieldOrigin, Person, ProfileCapture } from '@/utils/domain/schemas';
 import { labels, t } from '@/utils/i18n';
 import { tx } from './i18n';
 

@@ -8,6 +8,8 @@ import { createRequest, markSent } from '@/utils/db/intros';
 import { savePersonCapture } from '@/utils/db/people';
 import { addTask } from '@/utils/db/ledger';
 import { defaultSettings, saveSettings } from '@/utils/settings';
+import { localRemote } from '@/tests/helpers/remote';
+import { setRemote } from '@/utils/remote/client';
 import { DUE_SHOWN, DueToday } from './DueToday';
 
 let db: IntrobookDB;
@@ -15,10 +17,13 @@ let reads: ReturnType<typeof countReads>;
 beforeEach(async () => {
   db = makeTestDb(new IDBFactory());
   reads = countReads(db);
-  await saveSettings({ ...defaultSettings(), timeZone: 'Europe/London' });
+  await saveSettings({ ...defaultSettings(), timeZone: 'Europe/London' }, db);
+  // The list comes from the background's data API, here over the test's database.
+  localRemote(db);
 });
 afterEach(() => {
   cleanup();
+  setRemote(undefined);
   db.close();
 });
 
@@ -33,7 +38,7 @@ describe('Due today', () => {
     // Not due: asked just now.
     await markSent(db, (await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null })).id, 'copy');
     reads.reset();
-    render(<DueToday db={db} onOpenRequest={() => {}} onOpenPerson={() => {}} />);
+    render(<DueToday onOpenRequest={() => {}} onOpenPerson={() => {}} />);
     const section = await screen.findByRole('region', { name: `Due today (${DUE_SHOWN + 45})` });
     const items = within(section).getAllByRole('listitem');
     expect(items).toHaveLength(DUE_SHOWN);
@@ -49,7 +54,7 @@ describe('Due today', () => {
     const request = await markSent(db, (await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null })).id, 'copy', Date.now() - 10 * 86400_000);
     const task = await addTask(db, { personId: ada.id, kind: 'offer', text: 'Send Ada the article', dueAt: Date.now() - 60_000 });
     const opened: string[] = [];
-    render(<DueToday db={db} onOpenRequest={(id) => opened.push(`request ${id}`)} onOpenPerson={(id) => opened.push(`person ${id}`)} />);
+    render(<DueToday onOpenRequest={(id) => opened.push(`request ${id}`)} onOpenPerson={(id) => opened.push(`person ${id}`)} />);
     const section = await screen.findByRole('region', { name: 'Due today (2)' });
     const buttons = within(section).getAllByRole('button');
     expect(buttons.map((b) => b.textContent)).toStrictEqual(['Nudge Ada Lovelace', 'Send Ada the article']);
@@ -59,8 +64,8 @@ describe('Due today', () => {
   });
 
   it('says nothing is due where asked to, and nothing at all elsewhere', async () => {
-    const { container } = render(<DueToday db={db} onOpenRequest={() => {}} onOpenPerson={() => {}} />);
-    render(<DueToday db={db} onOpenRequest={() => {}} onOpenPerson={() => {}} emptyText="Nothing due today." />);
+    const { container } = render(<DueToday onOpenRequest={() => {}} onOpenPerson={() => {}} />);
+    render(<DueToday onOpenRequest={() => {}} onOpenPerson={() => {}} emptyText="Nothing due today." />);
     expect(await screen.findByText('Nothing due today.')).toBeInTheDocument();
     expect(container).toBeEmptyDOMElement();
   });

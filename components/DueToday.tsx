@@ -1,9 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { IntrobookDB } from '@/utils/db/app-db';
-import { dueUntil } from '@/utils/db/due';
-import { endOfLocalDay } from '@/utils/domain/business-days';
+import { useState } from 'react';
+import { useRemoteQuery } from '@/utils/remote/hooks';
 import { formatWhen } from './format';
-import { useNow, useSettings } from './hooks';
+import { useNow } from './now';
 import { formatNumber, t, tn } from '@/utils/i18n';
 
 /** How many due items are listed; the rest are counted. */
@@ -13,17 +11,17 @@ export const DUE_SHOWN = 20;
  * What is due by the end of today, longest overdue first — request steps and
  * follow-through tasks (utils/db/due.ts): the first few read by the due-date
  * indexes with their people, the rest counted; re-read when the day changes
- * or the store does. The popup and the side panel's home show this one list.
+ * or the store does. The popup and the side panel's home show this one list, answered by the
+ * background (utils/remote/: the page loads no database code, issue #11), which also reads the
+ * user's time zone and working days for it.
  */
 export function DueToday({
-  db,
   onOpenRequest,
   onOpenPerson,
   className = 'panel',
   emptyText,
   moreText = t('dueToday.seeTheBoard'),
 }: {
-  db: IntrobookDB;
   onOpenRequest: (requestId: string) => void;
   /** A task is about a person: open them. */
   onOpenPerson: (personId: string) => void;
@@ -33,14 +31,13 @@ export function DueToday({
   /** Where the rest are, after "And N more: ". */
   moreText?: string;
 }) {
-  const settings = useSettings();
   const now = useNow();
-  const until = endOfLocalDay(now, settings.timeZone);
-  const days = settings.workingDays.join();
-  const data = useLiveQuery(
-    () => dueUntil(db, { timeZone: settings.timeZone, workingDays: settings.workingDays }, until, DUE_SHOWN),
-    [until, settings.timeZone, days],
-  );
+  // The moment the list is asked for: kept until its day is over (the background answers up to the
+  // end of that local day, in the user's time zone), so the clock's ticks don't ask again.
+  const [at, setAt] = useState(now);
+  const data = useRemoteQuery('due', { at, limit: DUE_SHOWN });
+  // A new day: ask again (state adjusted while rendering, React's pattern for state derived from props).
+  if (data && now > data.until && at < now) setAt(now);
   if (!data || (data.items.length === 0 && !emptyText)) return null;
   return (
     <section className={className} aria-labelledby="due-today">
@@ -56,7 +53,7 @@ export function DueToday({
                 {item.label}
               </button>{' '}
               <span className="muted small">
-                {t(item.dueAt <= now ? 'dueToday.dueSince' : 'taskList.due', { when: formatWhen(item.dueAt, settings.timeZone) })}
+                {t(item.dueAt <= now ? 'dueToday.dueSince' : 'taskList.due', { when: formatWhen(item.dueAt, data.timeZone) })}
               </span>
             </li>
           ))}

@@ -1,6 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { getDb } from '@/utils/db/db';
+import { useRemoteQuery } from '@/utils/remote/hooks';
 import type { Person, ProfileCapture } from '@/utils/domain/schemas';
 import { labels, t, tn } from '@/utils/i18n';
 
@@ -29,11 +28,8 @@ export function initialsOf(name: string): string {
  */
 export function Avatar({ name, photoUrl, personId, size = 48 }: { name: string; photoUrl: string | null; personId?: string; size?: number }) {
   const [failed, setFailed] = useState(false);
-  const stored = useLiveQuery(async () => {
-    const photos = getDb().photos;
-    const photo = personId ? await photos.get(personId) : photoUrl ? await photos.where('url').equals(photoUrl).first() : undefined;
-    return photo?.dataUrl.startsWith('data:image/') ? photo.dataUrl : null;
-  }, [personId, photoUrl]);
+  // Read by the background (utils/remote/): the popup and the side panel load no database code.
+  const stored = useRemoteQuery('photo', { personId: personId ?? null, photoUrl: personId ? null : photoUrl });
   const initials = initialsOf(name);
   if (stored && !failed) {
     return <img className="avatar" src={stored} alt="" width={size} height={size} onError={() => setFailed(true)} />;

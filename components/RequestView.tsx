@@ -20,7 +20,7 @@ import { DEFAULT_MEETING_MINUTES, type HistoryEntryRow, type IntroRequest, type 
 import { refreshReminders } from '@/utils/messaging/client';
 import { Composer, type DraftText } from './Composer';
 import { formatTime, formatWhen, fromDateAndTime, fromInputValue, toInputValue } from './format';
-import { useNow } from './hooks';
+import { useNow } from './now';
 import { unsentText } from './nav';
 import { showToast } from './Toasts';
 import { useTransient, useView } from './view-hooks';

@@ -3,7 +3,7 @@ import { removeTask, setTaskDone } from '@/utils/db/ledger';
 import { TASK_KIND_LABELS, type Task } from '@/utils/domain/ledger';
 import type { Settings } from '@/utils/domain/schemas';
 import { formatWhen } from './format';
-import { useNow } from './hooks';
+import { useNow } from './now';
 import { SyncedCheck } from './Synced';
 import { t } from '@/utils/i18n';
 

@@ -286,7 +286,7 @@ function Home({
   const recent = useLiveQuery(() => peoplePage(db, null, 5), []);
   return (
     <>
-      <DueToday db={db} className="home-section" emptyText={t('workspace.nothingDueToday')} moreText={t('workspace.seeTheBoard')} onOpenRequest={onOpenRequest} onOpenPerson={onOpen} />
+      <DueToday className="home-section" emptyText={t('workspace.nothingDueToday')} moreText={t('workspace.seeTheBoard')} onOpenRequest={onOpenRequest} onOpenPerson={onOpen} />
       <section aria-labelledby="upcoming-h" className="home-section">
         <h2 className="panel-title" id="upcoming-h">
           {t('workspace.upcomingMeetings')}

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { now as clockNow } from '@/utils/clock';
 import type { Settings } from '@/utils/domain/schemas';
 import { defaultSettings, getSettings, watchSettings } from '@/utils/settings';
 
@@ -18,14 +17,3 @@ export function useSettings(): Settings {
   return useSettingsState().settings;
 }
 
-/** The reminder clock, re-read every half minute. */
-export function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const tick = () => void clockNow().then(setNow);
-    tick();
-    const timer = setInterval(tick, 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}

@@ -3,7 +3,7 @@
  * survives the service worker stopping, not the browser closing; content
  * scripts can't read it). The background writes; the side panel watches.
  */
-import { storage } from 'wxt/utils/storage';
+import { sessionItem } from './session-item';
 import type { MatchCandidate, MatchReason } from './meeting/match';
 import type { CallSite, CallState } from './meeting/types';
 import type { IntroStatus } from './domain/intro-status';
@@ -50,7 +50,7 @@ export interface LiveCall {
 
 export type LiveCalls = Record<string, LiveCall>;
 
-export const liveCallsItem = storage.defineItem<LiveCalls>('session:liveCalls', { fallback: {} });
+export const liveCallsItem = sessionItem<LiveCalls>('liveCalls', {});
 
 /** How long an ended call stays on offer for its after-call steps. */
 export const ENDED_CALL_KEPT_MS = 12 * 60 * 60 * 1000;

@@ -14,6 +14,7 @@ import { getSettings } from '@/utils/settings';
 import { setupCalls } from './calls';
 import { createReminders } from './reminders';
 import { createRouter } from './router';
+import { createRemote } from './remote';
 import { setupDataCare } from './data-care';
 import { t } from '@/utils/i18n';
 
@@ -59,6 +60,26 @@ export default defineBackground(() => {
         .catch((e: unknown) => console.warn('Introbook: could not show the save result', message, e));
     },
   });
+
+  // The popup's and side panel's data API (utils/remote/protocol.ts): live queries and commands on a port.
+  const remote = createRemote({
+    db,
+    runtimeId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    readTab,
+    readTabOnDemand,
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+    notifyTab: async (tabId, message: ToContentMessage) => {
+      await browser.tabs.sendMessage(tabId, message);
+    },
+    setPendingMerge: (pair) => pendingMerge.setValue(pair),
+    log: (message, detail) => console.warn(message, detail),
+  });
+  try {
+    browser.runtime.onConnect.addListener((port) => remote.onConnect(port));
+  } catch (error) {
+    console.warn('Introbook: runtime.onConnect is not available here', error);
+  }
 
   const sync = startSync({ db, onRemoteChange: () => void reminders.refresh() });
   browser.runtime.onMessage.addListener((message, sender) => (isSyncMessage(message) ? sync.handle(message, sender) : router.handle(message, sender)));

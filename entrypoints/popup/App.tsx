@@ -1,26 +1,29 @@
 import { AppHeader } from '@/components/Brand';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { CaptureForm, FIELD_LABELS, type SaveRequest } from '@/components/CaptureForm';
 import { PeopleList } from '@/components/PeopleList';
 import { Avatar, roleLine } from '@/components/PersonCard';
-import { getDb } from '@/utils/db/db';
-import { storePhoto } from '@/entrypoints/background/photos';
-import { storageErrorMessage } from '@/utils/db/errors';
-import { confirmFields, findPersonByUrl, listRecentPeople, NameChangeNeedsConfirmation, savePersonCapture } from '@/utils/db/people';
-import { LIMITS, manualCapture, type Person, type ProfileCapture } from '@/utils/domain/schemas';
+import { LIMITS } from '@/utils/domain/limits';
+import { manualCapture } from '@/utils/domain/captures';
+import type { Person, ProfileCapture } from '@/utils/domain/schemas';
 import { pageKey } from '@/utils/core/canonical-url';
-import { readTab, readTabOnDemand } from '@/utils/messaging/client';
 import { checkCaptureForPage, type CaptureCheck } from '@/utils/messaging/guards';
+import { remote } from '@/utils/remote/client';
+import { useRemoteQuery } from '@/utils/remote/hooks';
 import { openSidePanel } from '@/utils/side-panel';
-import { focusedPersonId, focusedRequestId, pendingMerge } from '@/utils/ui-state';
+import { focusedPersonId, focusedRequestId } from '@/utils/ui-state';
 import { DueToday } from '@/components/DueToday';
 import { IntroSummary } from '@/components/IntroSummary';
 import { CallPrompt } from '@/components/CallPrompt';
 import { labels, t, tn } from '@/utils/i18n';
 import { tx } from '@/components/i18n';
 
+/**
+ * The popup draws everything from the background (utils/remote/: the page's reading, the saved
+ * record, Due today, the recent people) and saves through it: it loads neither Dexie nor zod, so
+ * it paints its first view with the real content sooner (issue #11).
+ */
 type PageState =
   | { state: 'loading' }
   /** No content script answers: offer "Save person from this page" (runs the extractors on demand). */
@@ -36,14 +39,6 @@ async function targetTabId(): Promise<number | undefined> {
   if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
-}
-
-/** The tab's URL as the browser reports it (the toolbar click's activeTab grant lets us see it). */
-async function tabUrlOf(tabId: number): Promise<string | undefined> {
-  return browser.tabs.get(tabId).then(
-    (t) => t.url,
-    () => undefined,
-  );
 }
 
 /** Why a page's reading was not offered for saving. */
@@ -69,7 +64,6 @@ function captureFromSelection(url: string, selection: string): { capture: Profil
 }
 
 export function App() {
-  const db = getDb();
   const [page, setPage] = useState<PageState>({ state: 'loading' });
   const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string; duplicate?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -83,12 +77,12 @@ export function App() {
       const tabId = await targetTabId();
       if (tabId === undefined) return setPage({ state: 'message', text: t('popup.noPage') });
       try {
-        const reply = await readTab(tabId);
-        // The URL after the answer: a reading about anyone else than the tab now shows is refused.
-        const url = await tabUrlOf(tabId);
+        // The background asks the tab's content script, and reads the tab's URL after the answer:
+        // a reading about anyone else than the tab now shows is refused.
+        const { reply, url } = await remote().call('tab/read', { tabId, onDemand: false });
         if (cancelled) return;
         if (reply.status === 'ok') {
-          setPage(checkedCapture(tabId, reply.capture, url, reply.confirmed));
+          setPage(checkedCapture(tabId, reply.capture, url ?? undefined, reply.confirmed));
         } else if (reply.status === 'unreadable') {
           const key = url ? pageKey(url) : null;
           // The page has loaded and shows no one: start a record the user types in.
@@ -110,7 +104,7 @@ export function App() {
         // No Introbook content script here. GitHub profiles are read at once (the
         // toolbar click is the request); any other site only when asked.
         if (cancelled) return;
-        const url = (await tabUrlOf(tabId)) ?? '';
+        const url = (await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined)) ?? '';
         if (/^https:\/\/github\.com\//.test(url)) void readThisPage(tabId);
         else setPage({ state: 'offer', tabId });
       }
@@ -123,8 +117,8 @@ export function App() {
   async function readThisPage(tabId: number) {
     setPage({ state: 'reading' });
     try {
-      const read = await readTabOnDemand(tabId);
-      const url = (await tabUrlOf(tabId)) ?? read.url;
+      const read = await remote().call('tab/read', { tabId, onDemand: true });
+      const url = read.url ?? '';
       if (read.reply.status === 'ok') return setPage(checkedCapture(tabId, read.reply.capture, url, read.reply.confirmed));
       const manual = captureFromSelection(url, read.selection);
       if (!manual) return setPage({ state: 'message', text: t('popup.httpsOnly'), alert: true });
@@ -146,19 +140,13 @@ export function App() {
 
   const capture = page.state === 'capture' ? page.capture : null;
   const key = page.state === 'capture' ? page.pageKey : null;
-  // The record the save would go to: by the capture's URL, else by the page's own key.
-  // Wrapped, so "not read yet" (undefined) differs from "nobody saved" ({ person: undefined }): the form
-  // waits for the answer instead of showing the capture's boxes and then swapping them for the record's.
-  const lookup = useLiveQuery(
-    async () => ({
-      profileUrl: capture?.profileUrl,
-      person: capture ? ((await findPersonByUrl(db, capture.profileUrl)) ?? (key ? await findPersonByUrl(db, key) : undefined)) : undefined,
-    }),
-    [capture?.profileUrl, key],
-  );
-  const looked = lookup !== undefined && lookup.profileUrl === capture?.profileUrl;
-  const saved = looked ? lookup.person : undefined;
-  const recent = useLiveQuery(() => listRecentPeople(db, 5), []);
+  // The record the save would go to: by the capture's URL, else by the page's own key. Undefined
+  // until the background has answered for this capture, so the form waits for the answer instead of
+  // showing the capture's boxes and then swapping them for the record's.
+  const lookup = useRemoteQuery('person/lookup', capture ? { profileUrl: capture.profileUrl, key } : null);
+  const looked = lookup !== undefined;
+  const saved = lookup ?? undefined;
+  const recent = useRemoteQuery('people/recent', { limit: 5 });
 
   async function save(request: SaveRequest) {
     if (page.state !== 'capture') return;
@@ -172,29 +160,31 @@ export function App() {
         request.confirmed.length > 0
           ? { ...named, fieldConfidence: { ...named.fieldConfidence, ...Object.fromEntries(request.confirmed.map((f) => [f, 'high' as const])) } }
           : named;
-      const { person, created, heldBack, duplicate } = await savePersonCapture(db, capture, {
+      // The background saves (and parses the capture), stores the photo, flags a possible duplicate
+      // for the side panel's merge view and tells the page's button.
+      const outcome = await remote().call('capture/save', {
+        capture,
+        tabId: page.tabId,
+        pageKey: page.pageKey,
         edits: request.edits,
         accept: request.accept,
         confirmName: request.confirmName,
       });
-      void storePhoto(db, person);
-      if (duplicate) await pendingMerge.setValue(duplicate);
-      const kept = heldBack.map((c) => FIELD_LABELS[c.field].toLocaleLowerCase());
-      const done = t(created ? 'popup.saved' : 'popup.updated', { name: person.name });
+      if (!outcome.ok) {
+        if (outcome.rename && !request.confirmName) setRenameAsk({ ...outcome.rename, request });
+        else setResult({ kind: 'error', text: outcome.error });
+        return;
+      }
+      const kept = outcome.heldBack.map((field) => FIELD_LABELS[field].toLocaleLowerCase());
+      const done = t(outcome.created ? 'popup.saved' : 'popup.updated', { name: outcome.name });
       setResult({
         kind: 'ok',
         text: kept.length > 0 ? t('popup.doneKeptYourOwn', { done, fields: kept.join(', ') }) : done,
-        duplicate: duplicate !== null,
+        duplicate: outcome.duplicate,
       });
       setSaves((n) => n + 1);
-      // Let the page's button say "Saved"; a page without our script is fine.
-      browser.tabs.sendMessage(page.tabId, { type: 'page/saved', profileUrl: page.pageKey, personId: person.id }).catch(() => {});
-    } catch (error) {
-      if (error instanceof NameChangeNeedsConfirmation && !request.confirmName) {
-        setRenameAsk({ from: error.from, to: error.to, request });
-      } else {
-        setResult({ kind: 'error', text: storageErrorMessage(error, t('popup.couldNotSave')) });
-      }
+    } catch {
+      setResult({ kind: 'error', text: t('popup.couldNotSave') });
     } finally {
       setBusy(false);
     }
@@ -216,7 +206,6 @@ export function App() {
       <AppHeader />
       <CallPrompt />
       <DueToday
-        db={db}
         onOpenRequest={openRequest}
         onOpenPerson={(id) => {
           openSidePanel();
@@ -259,7 +248,7 @@ export function App() {
               busy={busy}
               onSave={(request) => void save(request)}
               onConfirmStored={(fields) => {
-                if (saved) void confirmFields(db, saved.id, fields);
+                if (saved) void remote().call('person/confirm-fields', { personId: saved.id, fields }).catch(() => {});
               }}
               secondary={
                 saved && (
@@ -269,7 +258,7 @@ export function App() {
                 )
               }
             />
-            {saved && <IntroSummary db={db} person={saved} onOpen={() => open(saved)} />}
+            {saved && <IntroSummary personId={saved.id} onOpen={() => open(saved)} />}
           </>
         )}
         {renameAsk && (

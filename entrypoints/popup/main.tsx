@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DatabaseGate } from '@/components/DatabaseGate';
+import { RemoteGate } from '@/components/RemoteGate';
 import '@/components/styles.css';
 import { t } from '@/utils/i18n';
 import { App } from './App';
@@ -10,8 +10,8 @@ document.documentElement.lang = t('htmlLang');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <DatabaseGate>
+    <RemoteGate>
       <App />
-    </DatabaseGate>
+    </RemoteGate>
   </StrictMode>,
 );

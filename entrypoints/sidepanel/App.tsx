@@ -13,7 +13,8 @@ import {
   LazySettingsView as SettingsView,
   LazyTemplatesView as TemplatesView,
 } from '@/components/Lazy';
-import { useNow, useSettingsState } from '@/components/hooks';
+import { useSettingsState } from '@/components/hooks';
+import { useNow } from '@/components/now';
 import { onNavigationRequest } from '@/components/nav';
 import { SetupPrompt } from '@/components/SetupPrompt';
 import { SyncNotices } from '@/components/SyncNotices';

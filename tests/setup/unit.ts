@@ -14,6 +14,14 @@ const installI18n = () => {
 installI18n();
 beforeEach(installI18n);
 
+// Extension pages read through the background's data API (utils/remote/): by default, over the
+// default database, through the real server and an in-memory port (tests/helpers/remote.ts). A
+// test with a database of its own installs its own (localRemote(db)).
+beforeEach(async () => {
+  const [{ localRemote }, { getDb }] = await Promise.all([import('../helpers/remote'), import('../../utils/db/db')]);
+  localRemote(getDb());
+});
+
 afterEach(async () => {
   fakeBrowser.reset();
   // Settings live in the extension's database (utils/settings.ts), which

@@ -14,7 +14,10 @@ let instance: IntrobookDB | null = null;
  */
 export function getDb(): IntrobookDB {
   if (!instance) {
-    instance = openAppDb();
+    // In the background (no document), no liveQuery cache: the worker lives long and answers the pages'
+    // live queries (utils/remote/), and a cached answer outlives its last subscriber by seconds, so a
+    // popup opened again at once could be shown it. Each subscription reads the store, as each page did.
+    instance = openAppDb(typeof document === 'undefined' ? { cache: 'disabled' } : undefined);
     trackLocalChanges(instance); // sync hears of every write to a synced table
   }
   return instance;

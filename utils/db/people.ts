@@ -23,13 +23,9 @@ import {
 import type { IntrobookDB } from './app-db';
 import { AlreadySavedError, SameNameError } from './errors';
 
-export interface FieldChange {
-  field: EditableField;
-  stored: string | null;
-  captured: string | null;
-  /** The user edited this field: the page's value waits for their OK. */
-  edited: boolean;
-}
+import { diffCapture, sameName, type FieldChange } from '../domain/captures';
+// Pure and zod-free (the popup's form needs them at first paint); re-exported for the modules that import them from here.
+export { diffCapture, sameName, type FieldChange };
 
 export interface SaveOptions {
   now?: number;
@@ -216,13 +212,6 @@ function guardName(existing: Person, capture: ProfileCapture, options: SaveOptio
   throw new NameChangeNeedsConfirmation(existing, next);
 }
 
-/** Two spellings of one name (case, accents, spacing and punctuation aside): not a rename. */
-export function sameName(a: string, b: string): boolean {
-  const ka = nameKey(a);
-  const kb = nameKey(b);
-  return ka === '' && kb === '' ? a.trim() === b.trim() : ka === kb;
-}
-
 /**
  * A person's URL keys: the ones they had, then the new ones. Over the cap, the
  * oldest (the key the record was first known by) and the newest stay; the
@@ -401,15 +390,6 @@ function confidenceAfterCapture(existing: Person, merged: Person, capture: Profi
     else delete confidence[field];
   }
   return confidence;
-}
-
-/** What a capture would change in a stored person, field by field (for the popup's review). Pure. */
-export function diffCapture(person: Person, capture: ProfileCapture): FieldChange[] {
-  return EDITABLE_FIELDS.flatMap((field) => {
-    const captured = capture[field];
-    if (captured === null || captured === person[field]) return [];
-    return [{ field, stored: person[field], captured, edited: person.editedFields.includes(field) }];
-  });
 }
 
 export type PersonEdit = Partial<Pick<Person, EditableField | 'notes'>>;

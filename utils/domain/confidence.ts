@@ -4,7 +4,8 @@
  * from its position in the page layout (or a legacy class name) is shown as
  * "check this" until the user confirms or edits it. Pure.
  */
-import { CAPTURED_FIELDS, type CapturedField, type Confidence, type FieldConfidence, type FieldOrigin } from './schemas';
+import { CAPTURED_FIELDS, type CapturedField } from './limits';
+import type { Confidence, FieldConfidence, FieldOrigin } from './schemas';
 
 export type { Confidence } from './schemas';
 

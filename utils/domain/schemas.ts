@@ -91,38 +91,9 @@ export const profileCaptureSchema = z.object({
 });
 export type ProfileCapture = z.infer<typeof profileCaptureSchema>;
 
-/** A capture of someone typed in by hand: only a key and a name, everything else unknown. */
-export function manualCapture(profileUrl: string, name: string, nameOrigin: FieldOrigin): ProfileCapture {
-  return {
-    profileUrl,
-    name,
-    firstName: null,
-    lastName: null,
-    headline: null,
-    role: null,
-    company: null,
-    location: null,
-    photoUrl: null,
-    degree: null,
-    mutualConnections: { count: 0, names: [] },
-    source: 'manual',
-    positions: [],
-    aliases: [],
-    fieldSources: name ? { profileUrl: 'url', name: nameOrigin } : { profileUrl: 'url' },
-  };
-}
-
-/** Capture fields a user may correct by hand; a re-capture never overwrites an edited one. */
-export const EDITABLE_FIELDS = [
-  'name',
-  'firstName',
-  'lastName',
-  'headline',
-  'role',
-  'company',
-  'location',
-] as const satisfies readonly (keyof ProfileCapture)[];
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
+// manualCapture and EDITABLE_FIELDS live in the zod-free ./captures (extension pages' first paint imports them, issue #11).
+import { EDITABLE_FIELDS, type EditableField } from './captures';
+export { EDITABLE_FIELDS, manualCapture, type EditableField } from './captures';
 
 const timestamp = z.number().int().nonnegative();
 

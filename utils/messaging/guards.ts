@@ -6,7 +6,7 @@
 import { canonicalProfileUrl, isLinkedInPageUrl, isMemberIdUrl, linkedInPage, pageKey } from '../core/canonical-url';
 import type { ProfileCapture } from '../domain/schemas';
 
-import { isMeetingHost } from './meeting-protocol';
+import { isMeetingHost } from '../meeting/hosts';
 
 /**
  * `content`: a LinkedIn page's content script. `meeting-content`: a meeting

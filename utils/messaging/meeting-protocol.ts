@@ -8,13 +8,10 @@
 import { z } from '../zod';
 import { httpsUrl, LIMITS } from '../domain/schemas';
 import { CALL_SITES, CALL_STATES } from '../meeting/types';
+import { isMeetingHost } from '../meeting/hosts';
 
-/** Meeting hosts (https only) whose content scripts may report calls. */
-export const MEETING_HOSTS = [/^meet\.google\.com$/, /^(?:[a-z0-9-]+\.)*zoom\.us$/, /^(?:[a-z0-9-]+\.)*teams\.(?:microsoft\.com|live\.com|cloud\.microsoft)$/];
-
-export function isMeetingHost(hostname: string): boolean {
-  return MEETING_HOSTS.some((host) => host.test(hostname));
-}
+// Zod-free (the sender check in guards.ts runs in extension pages too); re-exported for existing importers.
+export { MEETING_HOSTS, isMeetingHost } from '../meeting/hosts';
 
 const meetingLink = httpsUrl.refine((value) => {
   const url = new URL(value);
