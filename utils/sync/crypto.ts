@@ -11,6 +11,8 @@
  * groups of five. Crockford's alphabet has no I, L, O or U; when reading,
  * O counts as 0 and I/L as 1, case and separators are ignored.
  */
+import { t } from '../i18n';
+import { InternalError } from '../core/internal-error';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const VAULT_ID_BYTES = 10;
@@ -51,7 +53,7 @@ export function fromBase32(text: string, byteLength: number): Uint8Array {
   let i = 0;
   for (const ch of text.toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1')) {
     const value = ALPHABET.indexOf(ch);
-    if (value < 0) throw new PairingCodeError(`“${ch}” is not part of a pairing code.`);
+    if (value < 0) throw new PairingCodeError(t('syncText.notInPairingCode', { character: ch }));
     buffer = (buffer << 5) | value;
     bits += 5;
     if (bits >= 8) {
@@ -61,7 +63,7 @@ export function fromBase32(text: string, byteLength: number): Uint8Array {
       buffer &= (1 << bits) - 1;
     }
   }
-  if (i < byteLength) throw new PairingCodeError('This pairing code is too short.');
+  if (i < byteLength) throw new PairingCodeError(t('syncText.pairingCodeTooShort'));
   return out;
 }
 
@@ -91,14 +93,14 @@ export async function encodePairingCode(keys: VaultKeys): Promise<string> {
 /** Read a pairing code as typed, pasted or scanned. Throws PairingCodeError with a message for the user. */
 export async function parsePairingCode(text: string): Promise<VaultKeys> {
   const compact = text.trim().toUpperCase().replace(/[\s-]/g, '');
-  if (!compact.startsWith(PREFIX)) throw new PairingCodeError('A pairing code starts with “IB1-”.');
+  if (!compact.startsWith(PREFIX)) throw new PairingCodeError(t('syncText.pairingCodePrefix', { prefix: `${PREFIX}-` }));
   const chars = compact.slice(PREFIX.length);
   const length = VAULT_ID_BYTES + SECRET_BYTES + CHECK_BYTES;
-  if (chars.length !== Math.ceil((length * 8) / 5)) throw new PairingCodeError('This pairing code has the wrong length. Copy it again from the other device.');
+  if (chars.length !== Math.ceil((length * 8) / 5)) throw new PairingCodeError(t('syncText.pairingCodeLength'));
   const full = fromBase32(chars, length);
   const body = full.slice(0, VAULT_ID_BYTES + SECRET_BYTES);
   const expected = await check(body);
-  if (expected.some((b, i) => b !== full[body.length + i])) throw new PairingCodeError('This pairing code has a typo. Check it against the other device.');
+  if (expected.some((b, i) => b !== full[body.length + i])) throw new PairingCodeError(t('syncText.pairingCodeTypo'));
   return { vaultId: toBase32(body.slice(0, VAULT_ID_BYTES)).toLowerCase(), secret: toBase32(body.slice(VAULT_ID_BYTES)) };
 }
 
@@ -129,7 +131,7 @@ export async function seal(key: CryptoKey, vaultId: string, plaintext: Uint8Arra
 
 /** Decrypt one sealed update. Rejects a blob sealed with another key, for another vault, or altered on the way. */
 export async function open(key: CryptoKey, vaultId: string, sealed: Uint8Array): Promise<Uint8Array> {
-  if (sealed.length < 1 + IV_BYTES + 16 || sealed[0] !== FORMAT) throw new Error('Not a sealed Introbook update.');
+  if (sealed.length < 1 + IV_BYTES + 16 || sealed[0] !== FORMAT) throw new InternalError('Not a sealed Introbook update.');
   const iv = sealed.slice(1, 1 + IV_BYTES);
   const plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: aad(vaultId) }, key, sealed.slice(1 + IV_BYTES) as BufferSource);
   return new Uint8Array(plaintext);
