@@ -22,6 +22,7 @@ import { RelayUrlError, SyncEngine, type SettingsPort } from './engine';
 import { syncMessage, type SyncReply } from './messages';
 import { syncStatusItem } from './status';
 import { t } from '../i18n';
+import { pairingCodeMessage } from './pairing-messages';
 
 export const SYNC_ALARM = 'introbook-sync';
 
@@ -93,7 +94,8 @@ export function startSync({ db, onRemoteChange }: { db: IntrobookDB; onRemoteCha
           return { ok: true };
       }
     } catch (error) {
-      if (error instanceof RelayUrlError || error instanceof PairingCodeError) return { ok: false, error: error.message };
+      if (error instanceof PairingCodeError) return { ok: false, error: pairingCodeMessage(error) };
+      if (error instanceof RelayUrlError) return { ok: false, error: error.message };
       console.warn('Introbook sync: a command failed', error);
       return { ok: false, error: t('syncText.commandFailed') };
     }
