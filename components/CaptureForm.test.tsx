@@ -109,7 +109,8 @@ describe('what the capture says about its values', () => {
   });
 
   it('shows the note beside its field, for screen readers too, and notes on fields without a box under the boxes', () => {
-    setup({ capture: makeCapture({ fieldNotes: { name: CUT, mutualConnections: 'Only the first 50 names are kept.' } }) });
+    // Captures carry the note as a code (utils/domain/limits.ts FIELD_NOTE_CODES); the form says it in words.
+    setup({ capture: makeCapture({ fieldNotes: { name: 'name-cut', mutualConnections: 'Only the first 50 names are kept.' } }) });
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription(`from the heading ${CUT}`);
     expect(screen.getByRole('list', { name: 'Notes on the capture' })).toHaveTextContent('mutual connections: Only the first 50 names are kept.');
   });

@@ -5,6 +5,7 @@ import { fieldsToCheck } from '@/utils/domain/confidence';
 import { LIMITS, type CapturedField } from '@/utils/domain/limits';
 import type { FieldOrigin, Person, ProfileCapture } from '@/utils/domain/schemas';
 import { labels, t } from '@/utils/i18n';
+import { fieldNoteText } from '@/utils/field-notes';
 import { tx } from './i18n';
 
 export const FIELD_LABELS: Record<EditableField, string> = labels({
@@ -119,7 +120,7 @@ export function CaptureForm({
     !(field in initial && values[field as EditableField].trim() !== initial[field as EditableField]);
   const otherToCheck = (Object.keys(OTHER_FIELD_LABELS) as CapturedField[]).filter(toCheck);
   // What the extractor says about a value it read ("name cut at a word"): beside the page's value, not the user's.
-  const noteOf = (field: CapturedField, origin: FieldOrigin | undefined) => (origin === 'user' ? undefined : capture.fieldNotes?.[field]);
+  const noteOf = (field: CapturedField, origin: FieldOrigin | undefined) => (origin === 'user' ? undefined : fieldNoteText(capture.fieldNotes?.[field]));
   const otherNotes = (Object.keys(OTHER_FIELD_LABELS) as CapturedField[]).flatMap((f) => {
     const note = noteOf(f, capture.fieldSources[f]);
     return note ? [[f, note] as const] : [];

@@ -21,6 +21,7 @@ import { useTransient, useView } from './view-hooks';
 import { SyncHistory } from './SyncHistory';
 import { LazyPersonWorkspace } from './Lazy';
 import { formatDate, formatDateTime, labels, t, tn } from '@/utils/i18n';
+import { fieldNoteText } from '@/utils/field-notes';
 
 const CHECK_LABELS: Partial<Record<CapturedField, string>> = labels({
   name: 'common.name',
@@ -216,7 +217,7 @@ function PersonPage({
 
 /** What the capture said about a field's value ("cut at a word"), shown beside it; none for the user's own values. */
 function fieldNote(person: Person, field: CapturedField): string | undefined {
-  return person.fieldSources[field] === 'user' ? undefined : person.fieldNotes?.[field];
+  return person.fieldSources[field] === 'user' ? undefined : fieldNoteText(person.fieldNotes?.[field]);
 }
 
 /** The captured fields, with "check this" on the ones a capture guessed from the page layout, and the capture's notes. */

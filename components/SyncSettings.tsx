@@ -15,7 +15,7 @@ import { encodePairingCode } from '@/utils/sync/crypto';
 import type { SyncMessage, SyncReply } from '@/utils/sync/messages';
 import { qrMatrix, qrPath } from '@/utils/sync/qr';
 import { syncConfigSchema } from '@/utils/sync/schemas';
-import { OFF_STATUS, syncStatusItem, type SyncStatus } from '@/utils/sync/status';
+import { offStatus, syncStatusItem, type SyncStatus } from '@/utils/sync/status';
 import { CONFIG_KEY } from '@/utils/sync/store';
 import { TextField } from './TextField';
 import { formatTimeOfDay, t } from '@/utils/i18n';
@@ -30,10 +30,10 @@ async function send(message: SyncMessage): Promise<SyncReply> {
 }
 
 function useSyncStatus(): SyncStatus {
-  const [status, setStatus] = useState<SyncStatus>(OFF_STATUS);
+  const [status, setStatus] = useState<SyncStatus>(offStatus);
   useEffect(() => {
     void syncStatusItem.getValue().then(setStatus);
-    return syncStatusItem.watch((s) => setStatus(s ?? OFF_STATUS));
+    return syncStatusItem.watch((s) => setStatus(s ?? offStatus()));
   }, []);
   return status;
 }

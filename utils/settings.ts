@@ -5,7 +5,7 @@ import { getDb } from './db/db';
 import { DEFAULT_WORK_WEEK, isValidTimeZone, type WorkWeek } from './domain/business-days';
 import { SETTINGS_ROW_ID } from './domain/local-data';
 import { settingsSchema, type Settings } from './domain/schemas';
-import { labels } from './i18n';
+import { labels, t } from './i18n';
 
 /** The user's own profile that templates draw on, and their working week. Local: never synced or sent. */
 export function defaultSettings(): Settings {
@@ -67,7 +67,7 @@ export function repairSettings(raw: unknown): Settings {
 
 export async function saveSettings(settings: Settings, db: IntrobookDB = getDb()): Promise<Settings> {
   const parsed = settingsSchema.parse(settings);
-  if (!isValidTimeZone(parsed.timeZone)) throw new Error(`“${parsed.timeZone}” is not a time zone.`);
+  if (!isValidTimeZone(parsed.timeZone)) throw new Error(t('settingsErrors.notATimeZone', { zone: parsed.timeZone }));
   await db.settings.put({ id: SETTINGS_ROW_ID, value: parsed, updatedAt: Date.now() });
   return parsed;
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { InternalError } from './core/internal-error';
 
 interface ToolbarButton {
   setBadgeText(details: { text: string }): Promise<void>;
@@ -13,6 +14,6 @@ interface ToolbarButton {
 export function toolbarButton(): ToolbarButton {
   const api = browser as unknown as { action?: ToolbarButton; browserAction?: ToolbarButton };
   const button = api.action ?? api.browserAction;
-  if (!button) throw new Error('This browser has no toolbar button API.');
+  if (!button) throw new InternalError('This browser has no toolbar button API.');
   return button;
 }

@@ -117,6 +117,8 @@ const NON_TEXT_CALLS = new Set([
   'warn',
   'log',
   'error',
+  // A broken invariant's message is for developers, never shown (utils/core/internal-error.ts).
+  'InternalError',
 ]);
 
 /** Does this string read as words for people? One capitalised word, two words, or a sentence mark. */
@@ -136,6 +138,7 @@ export function readsAsText(raw: string): boolean {
     return true;
   }
   if (/^\p{Lu}\p{Ll}/u.test(s)) return true; // "Save", "Saved"
+  if (/^\p{Lu}[\s\u00a0]+\p{L}{2,}/u.test(s)) return true; // "A request", "I agree"
   if (/\s/.test(s) && /[.!?…:]$/.test(s) && /\p{L}{2}/u.test(s)) return true;
   return false;
 }

@@ -49,6 +49,49 @@ describe('user-visible strings', () => {
   });
 });
 
+/**
+ * The utils modules that produce text a view shows: request history and next
+ * steps, the outreach checklist, capture notes, and the errors the store,
+ * backups, sync and settings report. Internal invariants throw InternalError
+ * (utils/core/internal-error.ts), whose English message is never shown.
+ */
+const UI_TEXT_UTILS = ['utils/db', 'utils/backup', 'utils/sync', 'utils/domain/request-actions.ts', 'utils/domain/outreach-lint.ts', 'utils/domain/intro-status.ts', 'utils/domain/follow-ups.ts', 'utils/domain/business-days.ts', 'utils/domain/ledger.ts', 'utils/settings.ts', 'utils/toolbar.ts', 'utils/field-notes.ts'];
+
+/** Files of those whose literals are data, not text to show: each with why. */
+const UTILS_ALLOWED: Record<string, string> = {
+  'utils/backup/csv.ts': 'column headers and values of a data file other apps import: stable, like the raw status codes it carries',
+  'utils/db/app-db.ts': 'the v3 built-in template bodies, compared byte for byte to find templates the user never changed',
+};
+
+const utilsFiles = UI_TEXT_UTILS.flatMap((path) => (statSync(join(ROOT, path)).isDirectory() ? sourceFiles(path) : [path])).map((f) => f.split('\\').join('/')).sort();
+
+describe('user-visible strings from utils/', () => {
+  it('are i18n messages in the modules that produce UI text (history, checklist, next steps, errors of db, backup, sync)', () => {
+    const report = utilsFiles
+      .filter((file) => !(file in UTILS_ALLOWED))
+      .flatMap((file) => findLiteralStrings(file, readFileSync(join(ROOT, file), 'utf8')).map((f) => `${file}:${f.line}:${f.column}  ${f.kind}  ${JSON.stringify(f.text)}`));
+    expect(report, `Literal text found: put it in locales/en.yml and use t('key') (utils/i18n.ts); a broken invariant no user sees throws InternalError.\n${report.join('\n')}\n`).toStrictEqual([]);
+  });
+
+  it('checks every file of those folders, and allows only files that still hold such data', () => {
+    expect(utilsFiles.length).toBeGreaterThan(40);
+    for (const file of ['utils/db/people.ts', 'utils/backup/read.ts', 'utils/sync/crypto.ts', 'utils/domain/request-actions.ts', 'utils/domain/outreach-lint.ts']) expect(utilsFiles).toContain(file);
+    for (const file of Object.keys(UTILS_ALLOWED)) {
+      expect(utilsFiles, `${file} is no longer there: drop it from the allow list`).toContain(file);
+      expect(findLiteralStrings(file, readFileSync(join(ROOT, file), 'utf8')).length, `${file} has no literal text left: drop it from the allow list`).toBeGreaterThan(0);
+    }
+  });
+
+  it('fails on a thrown English error and passes an InternalError', () => {
+    const found = (source: string) => findLiteralStrings('x.ts', source).map((f) => `${f.kind} ${f.text}`);
+    expect(found(`if (!p) throw new Error('This person is no longer in Introbook.');`)).toStrictEqual(['string This person is no longer in Introbook.']);
+    expect(found("const detail = ok ? 'No job words.' : `Mentions ${jobs}: ask for insight instead.`;")).toStrictEqual(['string No job words.', 'string Mentions …: ask for insight instead.']);
+    expect(found(`label: () => 'A prep sheet',`)).toStrictEqual(['string A prep sheet']);
+    expect(found(`throw new InternalError(\`Not a synced table: \${name}\`);`)).toStrictEqual([]);
+    expect(found(`throw new Error(t('dbErrors.personGone'));`)).toStrictEqual([]);
+  });
+});
+
 describe('the literal-string check', () => {
   const found = (source: string, file = 'x.tsx') => findLiteralStrings(file, source).map((f) => `${f.kind} ${f.text}`);
 

@@ -10,6 +10,7 @@ import type { Table } from 'dexie';
 import { LOCAL_ONLY_TABLES, withoutDerived } from '../db/app-db';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupFile } from './format';
 
+// i18n-ignore: the app's name as backup files record it, read back by imports
 export const APP_INFO = { name: 'Introbook', version: '0.1.0' } as const;
 const CHUNK = 2000;
 

@@ -25,7 +25,7 @@ import { syncConflictSchema } from '../sync/schemas';
 import { introRequestSchema, meetingSchema, personSchema, templateSchema } from '../domain/schemas';
 import { callLinkSchema, favourSchema, introIdeaSchema, taskSchema } from '../domain/ledger';
 import { meetingNotesSchema } from '../domain/prep';
-import { labels } from '../i18n';
+import { formatNumber, labels, t } from '../i18n';
 
 export const BACKUP_FORMAT = 'introbook-backup';
 /** The version of the file layout (not of the rows: that is `schemaVersion`). */
@@ -37,7 +37,7 @@ export const MAX_ROWS_PER_TABLE = 1_000_000;
 
 const tableName = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'a table name is letters, digits and underscores');
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: () => t('backupErrors.tableName') });
 
 /** Just enough to tell an Introbook backup, and which layout it uses, from anything else. */
 export const backupHeaderSchema = z.looseObject({
@@ -127,12 +127,12 @@ const LIMITS = { string: 1_000_000, array: 100_000, keys: 500, depth: 12 };
 
 /** Plain JSON with bounded sizes: what any row must be, whatever its table. */
 export function jsonProblem(value: unknown, depth = 0): string | null {
-  if (depth > LIMITS.depth) return 'nested too deeply';
+  if (depth > LIMITS.depth) return t('backupErrors.nestedTooDeeply');
   if (value === null || typeof value === 'boolean') return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? null : 'not a finite number';
-  if (typeof value === 'string') return value.length > LIMITS.string ? 'a text longer than 1,000,000 characters' : null;
+  if (typeof value === 'number') return Number.isFinite(value) ? null : t('backupErrors.notAFiniteNumber');
+  if (typeof value === 'string') return value.length > LIMITS.string ? t('backupErrors.textTooLong', { max: formatNumber(LIMITS.string) }) : null;
   if (Array.isArray(value)) {
-    if (value.length > LIMITS.array) return 'a list longer than 100,000 items';
+    if (value.length > LIMITS.array) return t('backupErrors.listTooLong', { max: formatNumber(LIMITS.array) });
     for (const item of value) {
       const problem = jsonProblem(item, depth + 1);
       if (problem) return problem;
@@ -140,16 +140,16 @@ export function jsonProblem(value: unknown, depth = 0): string | null {
     return null;
   }
   if (typeof value === 'object') {
-    if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return 'not plain data';
+    if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return t('backupErrors.notPlainData');
     const keys = Object.keys(value);
-    if (keys.length > LIMITS.keys) return 'too many fields';
+    if (keys.length > LIMITS.keys) return t('backupErrors.tooManyFields');
     for (const key of keys) {
       const problem = jsonProblem((value as Record<string, unknown>)[key], depth + 1);
       if (problem) return problem;
     }
     return null;
   }
-  return 'not JSON data';
+  return t('backupErrors.notJsonData');
 }
 
 /** Rows of a table with no registered schema: a string id and plain, bounded JSON. */

@@ -19,6 +19,7 @@ import { getSettings, workWeek } from '../settings';
 import { requestFullSync } from '../sync/changes';
 import { REFERENCES, rowSchemaFor, tableLabel } from './format';
 import { rowLabel, type PreparedBackup, type PreparedTable, type Row, type RowIssue } from './prepare';
+import { formatNumber, t as msg } from '../i18n';
 
 export type ConflictPolicy = 'keep-mine' | 'take-file';
 
@@ -161,7 +162,7 @@ export async function dropDanglingReferences(
           row: entry.positions[i]!,
           id: keyOf(row),
           label: rowLabel(table, row),
-          reason: `${field} refers to ${target === 'people' ? 'a person' : 'a record'} (${ref}) that is neither in this file nor saved here`,
+          reason: target === 'people' ? msg('backupErrors.missingPerson', { field, id: ref }) : msg('backupErrors.missingRecord', { field, id: ref }),
         });
         return false;
       }
@@ -231,7 +232,7 @@ export async function planImport(db: IntrobookDB, prepared: PreparedBackup, opti
       if (!local) return;
       const owner = owners.get(String(p.profileUrl));
       if (owner && owner.id !== local.id) {
-        conflict(i, `its profile URL belongs to another saved person, “${rowLabel('people', owner) ?? owner.id}”`);
+        conflict(i, msg('backupErrors.urlOfAnotherPerson', { name: rowLabel('people', owner) ?? String(owner.id) }));
         return;
       }
       claimed.set(keyOf(local), people.positions[i]!);
@@ -242,7 +243,7 @@ export async function planImport(db: IntrobookDB, prepared: PreparedBackup, opti
       if (!owner) return;
       const taken = claimed.get(String(owner.id));
       if (taken !== undefined) {
-        conflict(i, `row ${taken} of the file is already this saved person, “${rowLabel('people', owner) ?? owner.id}”`);
+        conflict(i, msg('backupErrors.rowIsAlreadyThisPerson', { row: formatNumber(taken), name: rowLabel('people', owner) ?? String(owner.id) }));
         return;
       }
       claimed.set(String(owner.id), people.positions[i]!);
@@ -267,7 +268,7 @@ export async function planImport(db: IntrobookDB, prepared: PreparedBackup, opti
         row: entry.positions[i]!,
         id: keyOf(row),
         label: rowLabel(table, row),
-        reason: `after matching people by profile URL it is the same record as row ${earlier}`,
+        reason: msg('backupErrors.sameRecordAfterMatching', { row: formatNumber(earlier) }),
       });
       return false;
     });
@@ -318,9 +319,9 @@ export async function planImport(db: IntrobookDB, prepared: PreparedBackup, opti
       const reason =
         fileAt !== null && localAt !== null
           ? localAt > fileAt
-            ? `your copy was changed later (${when(localAt)} UTC) than the file’s (${when(fileAt)} UTC)`
-            : `your copy and the file’s were both changed at ${when(localAt)} UTC and differ`
-          : 'your copy and the file’s differ';
+            ? msg('backupErrors.yourCopyLater', { yours: when(localAt), file: when(fileAt) })
+            : msg('backupErrors.bothChangedAt', { time: when(localAt) })
+          : msg('backupErrors.copiesDiffer');
       conflicts.push({ table: t.table, row: position, id: key, label: rowLabel(t.table, row), reason });
     });
     conflicts.sort((a, b) => a.row - b.row);
@@ -344,7 +345,7 @@ export async function planImport(db: IntrobookDB, prepared: PreparedBackup, opti
 export class ImportChangedError extends Error {
   override name = 'ImportChangedError';
   constructor() {
-    super('Your data changed while the import was being prepared (a save from another window?). Nothing was imported: review the import again.');
+    super(msg('backupErrors.importChanged'));
   }
 }
 

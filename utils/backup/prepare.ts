@@ -12,6 +12,7 @@ import Dexie, { type DexieOptions } from 'dexie';
 import { IntrobookDB, LOCAL_ONLY_TABLES, SCHEMA_VERSIONS } from '../db/app-db';
 import { rowSchemaFor, type BackupFile } from './format';
 import { CURRENT_SCHEMA_VERSION } from './read';
+import { formatNumber, t } from '../i18n';
 
 export type Row = Record<string, unknown>;
 
@@ -93,7 +94,7 @@ export async function prepareBackup(db: Dexie, file: BackupFile, options: Prepar
   for (const [table, rows] of Object.entries(file.tables)) {
     if (LOCAL_ONLY_TABLES.has(table)) continue;
     if (!liveTables.has(table)) {
-      ignoredTables.push({ table, rows: rows.length, reason: 'Introbook has no such table; these rows were left out.' });
+      ignoredTables.push({ table, rows: rows.length, reason: t('backupErrors.noSuchTable') });
       continue;
     }
     const entry: Staged = { rows: [], positions: [], invalid: [], inFile: true };
@@ -101,11 +102,11 @@ export async function prepareBackup(db: Dexie, file: BackupFile, options: Prepar
     rows.forEach((row, i) => {
       const position = i + 1;
       const issue = (reason: string, id: string | null = null) => entry.invalid.push({ table, row: position, id, label: rowLabel(table, row), reason });
-      if (row === null || typeof row !== 'object' || Array.isArray(row)) return issue('not a record');
+      if (row === null || typeof row !== 'object' || Array.isArray(row)) return issue(t('backupErrors.notARecord'));
       const id = (row as Row).id;
-      if (typeof id !== 'string' || id.length === 0 || id.length > 200) return issue('it has no valid id');
+      if (typeof id !== 'string' || id.length === 0 || id.length > 200) return issue(t('backupErrors.noValidId'));
       const earlier = seen.get(id);
-      if (earlier !== undefined) return issue(`the same id as row ${earlier} of this table`, id);
+      if (earlier !== undefined) return issue(t('backupErrors.sameIdAsRow', { row: formatNumber(earlier) }), id);
       seen.set(id, position);
       entry.rows.push(row as Row);
       entry.positions.push(position);
@@ -133,7 +134,7 @@ export async function prepareBackup(db: Dexie, file: BackupFile, options: Prepar
           row: position,
           id: String(row.id),
           label: rowLabel(table, row),
-          reason: `the same profile URL as row ${urls.get(String(parsed.data.profileUrl))} (one person, saved twice)`,
+          reason: t('backupErrors.sameProfileUrlAsRow', { row: formatNumber(urls.get(String(parsed.data.profileUrl))!) }),
         });
       } else {
         if (table === 'people') urls.set(String(parsed.data.profileUrl), position);
@@ -175,7 +176,7 @@ async function upgradeInStaging(
     await old.open();
     for (const [table, entry] of structural) {
       if (!(table in oldStores)) {
-        ignoredTables.push({ table, rows: entry.rows.length, reason: `data version ${version} had no such table; these rows were left out.` });
+        ignoredTables.push({ table, rows: entry.rows.length, reason: t('backupErrors.noSuchTableInVersion', { version: formatNumber(version) }) });
         structural.delete(table);
         continue;
       }
@@ -186,7 +187,7 @@ async function upgradeInStaging(
         const failed = new Set(Object.keys(error.failuresByPos).map(Number));
         for (const [pos, failure] of Object.entries(error.failuresByPos)) {
           const row = entry.rows[Number(pos)]!;
-          const reason = failure.name === 'ConstraintError' ? 'it repeats a value that must be unique (such as a profile URL)' : `it could not be stored (${failure.name})`;
+          const reason = failure.name === 'ConstraintError' ? t('backupErrors.repeatsUniqueValue') : t('backupErrors.couldNotStore', { error: failure.name });
           entry.invalid.push({ table, row: entry.positions[Number(pos)]!, id: String(row.id), label: rowLabel(table, row), reason });
         }
         entry.rows = entry.rows.filter((_, i) => !failed.has(i));
@@ -210,7 +211,7 @@ async function upgradeInStaging(
         if (!entry.inFile && rows.length === 0) structural.delete(table.name);
       }
     } catch (error) {
-      throw new Error(`This backup’s data (version ${version}) could not be brought up to date: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`);
+      throw new Error(t('backupErrors.upgradeFailed', { version: formatNumber(version), error: error instanceof Error ? error.message : String(error) }));
     } finally {
       staged.close();
     }

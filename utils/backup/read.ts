@@ -12,10 +12,11 @@ import {
   backupHeaderSchema,
   type BackupFile,
 } from './format';
+import { formatNumber, t } from '../i18n';
 
 export type ReadBackupResult = { ok: true; file: BackupFile } | { ok: false; error: string };
 
-const NOTHING_CHANGED = 'Nothing was changed.';
+const fail = (error: string): ReadBackupResult => ({ ok: false, error: t('backupErrors.nothingChanged', { error }) });
 
 /** The newest data version this build of Introbook knows. */
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)!.version;
@@ -23,18 +24,15 @@ export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)!.version;
 export function readBackupText(text: string): ReadBackupResult {
   if (text.length > MAX_FILE_BYTES) return tooLarge();
   const trimmed = text.trimStart();
-  if (trimmed === '') return { ok: false, error: `This file is empty. ${NOTHING_CHANGED}` };
+  if (trimmed === '') return fail(t('backupErrors.empty'));
   let json: unknown;
   try {
     json = JSON.parse(trimmed);
   } catch {
     if (/^BEGIN:VCARD/i.test(trimmed) || !/^[[{]/.test(trimmed)) {
-      return { ok: false, error: `This is not an Introbook backup: Introbook imports the JSON backups it exports (CSV and vCard files are for other apps). ${NOTHING_CHANGED}` };
+      return fail(t('backupErrors.notJsonBackup'));
     }
-    return {
-      ok: false,
-      error: `This backup is damaged or incomplete: it is not valid JSON (it may have been cut short while copying or downloading). ${NOTHING_CHANGED}`,
-    };
+    return fail(t('backupErrors.notValidJson'));
   }
   return readBackupJson(json);
 }
@@ -42,33 +40,28 @@ export function readBackupText(text: string): ReadBackupResult {
 export function readBackupJson(json: unknown): ReadBackupResult {
   const header = backupHeaderSchema.safeParse(json);
   if (!header.success) {
-    return { ok: false, error: `This is not an Introbook backup (it has no "format": "${BACKUP_FORMAT}" header). ${NOTHING_CHANGED}` };
+    return fail(t('backupErrors.noHeader', { format: BACKUP_FORMAT }));
   }
   let version = header.data.formatVersion;
   if (version > BACKUP_FORMAT_VERSION) {
-    return {
-      ok: false,
-      error: `This backup was made by a newer version of Introbook (backup format ${version}; this version reads up to ${BACKUP_FORMAT_VERSION}). Update Introbook, then import it again. ${NOTHING_CHANGED}`,
-    };
+    return fail(t('backupErrors.newerFormat', { version: formatNumber(version), max: formatNumber(BACKUP_FORMAT_VERSION) }));
   }
   let upgraded = json as Record<string, unknown>;
   while (version < BACKUP_FORMAT_VERSION) {
     const step = FORMAT_UPGRADES[version];
-    if (!step) return { ok: false, error: `Introbook cannot read backup format ${version}. ${NOTHING_CHANGED}` };
+    if (!step) return fail(t('backupErrors.unknownFormat', { version: formatNumber(version) }));
     upgraded = step(upgraded);
     version += 1;
   }
   const parsed = backupFileSchema.safeParse(upgraded);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the file';
-    return { ok: false, error: `This backup is damaged: ${where}: ${issue.message}. ${NOTHING_CHANGED}` };
+    return fail(
+      issue.path.length > 0 ? t('backupErrors.damagedAt', { where: issue.path.map(String).join('.'), problem: issue.message }) : t('backupErrors.damaged', { problem: issue.message }),
+    );
   }
   if (parsed.data.schemaVersion > CURRENT_SCHEMA_VERSION) {
-    return {
-      ok: false,
-      error: `This backup was made by a newer version of Introbook (data version ${parsed.data.schemaVersion}; this version knows up to ${CURRENT_SCHEMA_VERSION}). Update Introbook, then import it again. ${NOTHING_CHANGED}`,
-    };
+    return fail(t('backupErrors.newerData', { version: formatNumber(parsed.data.schemaVersion), max: formatNumber(CURRENT_SCHEMA_VERSION) }));
   }
   return { ok: true, file: parsed.data };
 }
@@ -80,5 +73,5 @@ export async function readBackupFile(file: Blob): Promise<ReadBackupResult> {
 }
 
 function tooLarge(): ReadBackupResult {
-  return { ok: false, error: `This file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, too large to be an Introbook backup. ${NOTHING_CHANGED}` };
+  return fail(t('backupErrors.tooLarge', { size: formatNumber(MAX_FILE_BYTES / 1024 / 1024) }));
 }

@@ -20,6 +20,7 @@ import { requestFullSync } from '../sync/changes';
 import { tableLabel } from './format';
 import { dropDanglingReferences, keyOf, type InPlay } from './merge';
 import { rowLabel, type PreparedBackup, type Row, type RowIssue } from './prepare';
+import { t as msg } from '../i18n';
 
 export interface RestoreTablePlan {
   table: string;
@@ -72,7 +73,7 @@ export async function planRestore(db: IntrobookDB, prepared: PreparedBackup): Pr
           for (const pos of Object.keys(error.failuresByPos)) {
             const at = i + Number(pos);
             const row = entry.rows[at]!;
-            issues.push({ table: t.table, row: entry.positions[at]!, id: keyOf(row), label: rowLabel(t.table, row), reason: 'it repeats a value that must be unique (such as a profile URL)' });
+            issues.push({ table: t.table, row: entry.positions[at]!, id: keyOf(row), label: rowLabel(t.table, row), reason: msg('backupErrors.repeatsUniqueValue') });
           }
         }
       }
@@ -111,7 +112,7 @@ export async function applyRestore(
   // The staged copy must be exactly what the user reviewed (another window may have cleaned it up).
   if (plan.tables.some((t) => staged.get(t.table)?.length !== t.count)) {
     await new Dexie(plan.stagingName, depsOf(db)).delete().catch(() => {});
-    throw new Error('The prepared restore is no longer there (was Introbook open in another window?). Nothing was changed: choose the backup again.');
+    throw new Error(msg('backupErrors.restoreGone'));
   }
   const names = plan.tables.map((t) => t.table);
   // Photos of people the restore removes go too, unless the file brings its own photos.

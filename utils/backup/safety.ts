@@ -13,6 +13,7 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { IntrobookDB } from '../db/app-db';
 import { StorageFullError, isQuotaError } from '../db/errors';
 import { exportBackup } from './export';
+import { t } from '../i18n';
 
 export const SAFETY_DB_NAME = 'introbook-safety';
 export const DAILY_COPIES = 7;
@@ -111,7 +112,7 @@ export function listSafetyCopies(safety: SafetyDB): Promise<SafetyCopyInfo[]> {
 /** The copy as backup-file text, for readBackupText(). */
 export async function readSafetyCopy(safety: SafetyDB, id: string): Promise<string> {
   const data = await safety.copyData.get(id);
-  if (!data) throw new Error('This safety copy is no longer there.');
+  if (!data) throw new Error(t('backupErrors.safetyCopyGone'));
   return new TextDecoder().decode(await gunzip(data.bytes));
 }
 

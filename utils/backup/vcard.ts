@@ -8,6 +8,7 @@
  * escaping); tests parse our output back with ical.js.
  */
 import type { Person } from '../domain/schemas';
+import { t } from '../i18n';
 
 const CRLF = '\r\n';
 const encoder = new TextEncoder();
@@ -65,7 +66,7 @@ function vcardOf(person: Person, photo: string | undefined): string {
   if (person.profileUrl.startsWith('https:')) lines.push(property('URL', person.profileUrl));
   // Only the local copy, as a data: URI: a vCard never points an address book at LinkedIn's servers.
   if (photo?.startsWith('data:image/')) lines.push(property('PHOTO', photo));
-  const note = [person.headline, person.location, person.howWeKnow ? `How we know each other: ${person.howWeKnow}` : null, person.notes || null]
+  const note = [person.headline, person.location, person.howWeKnow ? t('backupErrors.vcardHowWeKnow', { howWeKnow: person.howWeKnow }) : null, person.notes || null]
     .filter((line): line is string => Boolean(line))
     .join('\n');
   if (note) lines.push(property('NOTE', escapeText(note)));

@@ -15,6 +15,7 @@ import { getMeeting, meetingForRequest, meetingsForPerson, scheduleMeeting } fro
 import { peopleNamed } from './search';
 import { getPerson } from './people';
 import { updateMeetingNotes } from './workspace';
+import { t } from '../i18n';
 
 const HOUR = 3_600_000;
 /** A scheduled meeting counts as this call when it starts within this window of now. */
@@ -127,6 +128,6 @@ export async function finishCall(db: IntrobookDB, meetingId: string, at: number)
   if (!meeting?.requestId) return null;
   const request = await db.intros.get(meeting.requestId);
   if (!request || request.deletedAt !== null || !canMove(request.kind, request.status, 'met')) return null;
-  await moveRequest(db, request.id, 'met', 'The call ended', at);
+  await moveRequest(db, request.id, 'met', t('dbErrors.callEnded'), at);
   return { requestId: request.id, from: request.status };
 }

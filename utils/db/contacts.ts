@@ -13,6 +13,7 @@ import { requestsForTarget } from './intros';
 import { SameNameError } from './errors';
 import { addPersonByHand, findPersonByKey } from './people';
 import { rowsWhereAnyOf } from './ranges';
+import { formatNumber, t, tn } from '../i18n';
 
 export { SameNameError } from './errors';
 
@@ -31,7 +32,7 @@ export interface Relationship {
 async function change(db: IntrobookDB, id: string, edit: (p: Person) => Person, now: number): Promise<Person> {
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(id);
-    if (!existing || existing.deletedAt !== null) throw new Error('This person is no longer in Introbook.');
+    if (!existing || existing.deletedAt !== null) throw new Error(t('dbErrors.personGone'));
     const person = personSchema.parse({ ...edit(existing), updatedAt: now });
     await db.people.put(person);
     return person;
@@ -82,12 +83,12 @@ export async function addConnector(
   choice: { useId?: string; asNew?: boolean } = {},
 ): Promise<Person> {
   const key = input.profileUrl.trim() ? pageKey(input.profileUrl.trim()) : null;
-  if (input.profileUrl.trim() && !key) throw new Error('The profile link must be an https address.');
-  if (!input.name.trim() && !choice.useId) throw new Error('A name is required.');
+  if (input.profileUrl.trim() && !key) throw new Error(t('dbErrors.profileLinkHttps'));
+  if (!input.name.trim() && !choice.useId) throw new Error(t('dbErrors.nameRequired'));
   return db.transaction('rw', db.people, async () => {
     let existing = choice.useId ? await db.people.get(choice.useId) : key ? await findPersonByKey(db, key) : undefined;
-    if (choice.useId && (!existing || existing.deletedAt !== null)) throw new Error('This person is no longer in Introbook.');
-    if (existing && existing.id === targetId) throw new Error('Someone can’t introduce you to themselves.');
+    if (choice.useId && (!existing || existing.deletedAt !== null)) throw new Error(t('dbErrors.personGone'));
+    if (existing && existing.id === targetId) throw new Error(t('dbErrors.notTheirOwnConnector'));
     if (!existing && !choice.asNew) {
       const same = (await peopleNamed(db, input.name)).filter((p) => p.id !== targetId);
       if (same.length > 0) throw new SameNameError(same);
@@ -119,7 +120,7 @@ export async function addConnector(
 
 async function linkMutual(db: IntrobookDB, targetId: string, contactId: string, now: number): Promise<void> {
   const target = await db.people.get(targetId);
-  if (!target) throw new Error('This person is no longer in Introbook.');
+  if (!target) throw new Error(t('dbErrors.personGone'));
   await db.people.put(
     personSchema.parse({
       ...target,
@@ -207,11 +208,11 @@ export function askRecord(connectorId: string, requests: readonly IntroRequest[]
 export function rankConnector(person: Person, record: { openAsks: number; successes: number }): ConnectorCandidate {
   const closeness = person.closeness ?? 0;
   const reasons: string[] = [];
-  if (person.closeness === 3) reasons.push('You are close');
-  else if (person.closeness === 2) reasons.push('You know them well');
-  else if (person.closeness === 1) reasons.push('An acquaintance');
-  if (record.successes > 0) reasons.push(`${record.successes} intro${record.successes === 1 ? '' : 's'} that worked`);
-  if (record.openAsks > 0) reasons.push(`${record.openAsks} open ask${record.openAsks === 1 ? '' : 's'} with them already`);
+  if (person.closeness === 3) reasons.push(t('connectors.close'));
+  else if (person.closeness === 2) reasons.push(t('connectors.knowWell'));
+  else if (person.closeness === 1) reasons.push(t('connectors.acquaintance'));
+  if (record.successes > 0) reasons.push(tn('connectors.introsThatWorked', record.successes));
+  if (record.openAsks > 0) reasons.push(tn('connectors.openAsks', record.openAsks));
   return { person, score: closeness * 10 + record.successes * 8 - record.openAsks * 12, reasons, ...record };
 }
 
@@ -284,16 +285,16 @@ export async function introAnswer(db: IntrobookDB, target: Person): Promise<Intr
 
 /** Pure: the headline for an answer. */
 export function answerHeadline(target: Pick<Person, 'name'>, options: IntroOptions, connected: boolean, open: IntroRequest | null, done: IntroRequest | null): string {
-  if (open && !REACHED_MEETING.has(open.status)) return `You already have a request under way to meet ${target.name}.`;
-  if (done) return done.status === 'closed-loop' ? `You met ${target.name} and closed the loop.` : `You met ${target.name}.`;
-  if (connected) return `You know ${target.name} yourself: ask them directly.`;
+  if (open && !REACHED_MEETING.has(open.status)) return t('connectors.requestUnderWay', { name: target.name });
+  if (done) return done.status === 'closed-loop' ? t('connectors.metAndClosedLoop', { name: target.name }) : t('connectors.met', { name: target.name });
+  if (connected) return t('connectors.askDirectly', { name: target.name });
   const n = options.ranked.length;
-  if (n > 0) return `${n} of your contacts can introduce you.`;
+  if (n > 0) return tn('connectors.contactsCanIntroduce', n);
   if (options.suggestions.length > 0) {
     const m = options.suggestions.length;
-    return `${m} mutual connection${m === 1 ? '' : 's'} may be someone you saved: confirm to ask them.`;
+    return tn('connectors.mutualsMayBeSaved', m);
   }
   const { stated, read, saved } = options.counts;
-  if (stated === 0) return 'No mutual connections known.';
-  return `${stated} mutual connection${stated === 1 ? '' : 's'} on their profile; ${read} name${read === 1 ? '' : 's'} read, ${saved} saved.`;
+  if (stated === 0) return t('connectors.noMutuals');
+  return tn('connectors.mutualsCounted', stated, { read: tn('connectors.names', read), saved: formatNumber(saved) });
 }

@@ -25,6 +25,7 @@ import type { IntrobookDB, StoredRequest } from './app-db';
 import { currentWeek, meetingTimeOf, withIndexFields } from './due-index';
 import { channelOfLink, updateMeeting } from './meetings';
 import { rowsWhereAnyOf } from './ranges';
+import { t } from '../i18n';
 
 export interface NewRequest {
   kind: IntroRequest['kind'];
@@ -38,7 +39,7 @@ export interface NewRequest {
 
 async function livePerson(db: IntrobookDB, id: string): Promise<Person> {
   const p = await db.people.get(id);
-  if (!p || p.deletedAt !== null) throw new Error('This person is no longer in Introbook.');
+  if (!p || p.deletedAt !== null) throw new Error(t('dbErrors.personGone'));
   return p;
 }
 
@@ -47,8 +48,8 @@ async function livePerson(db: IntrobookDB, id: string): Promise<Person> {
  * has done something with a draft: an untouched draft is never stored.
  */
 export async function createRequest(db: IntrobookDB, input: NewRequest, now = Date.now()): Promise<IntroRequest> {
-  if (input.kind === 'intro' && !input.connectorId) throw new Error('An intro request needs a connector.');
-  if (input.kind === 'intro' && input.connectorId === input.targetId) throw new Error('The connector and the person to meet must differ.');
+  if (input.kind === 'intro' && !input.connectorId) throw new Error(t('dbErrors.introNeedsConnector'));
+  if (input.kind === 'intro' && input.connectorId === input.targetId) throw new Error(t('dbErrors.connectorIsTarget'));
   const week = await currentWeek();
   return db.transaction('rw', db.intros, db.people, db.meetings, async () => {
     await livePerson(db, input.targetId);
@@ -88,7 +89,7 @@ async function update(
   const week = await currentWeek();
   return db.transaction('rw', db.intros, db.meetings, async () => {
     const existing = await db.intros.get(id);
-    if (!existing || (existing.deletedAt !== null && !options.allowDeleted)) throw new Error('This request no longer exists.');
+    if (!existing || (existing.deletedAt !== null && !options.allowDeleted)) throw new Error(t('dbErrors.requestGone'));
     const next = introRequestSchema.parse({ ...(await change(introRequestSchema.parse(existing))), updatedAt: now });
     await db.intros.put(await withIndexFields(db, next, week));
     return next;
@@ -105,7 +106,7 @@ export function saveDraft(
     db,
     id,
     (r) => {
-      if (r.status !== 'draft') throw new Error('Only a draft can be edited; this request was sent.');
+      if (r.status !== 'draft') throw new Error(t('dbErrors.onlyDraftEditable'));
       return { ...r, ...draft };
     },
     now,
@@ -152,7 +153,7 @@ export function recordFollowUp(db: IntrobookDB, id: string, now = Date.now()): P
     id,
     (r) => {
       const step = pendingMessageStep(r);
-      if (r.status !== 'asked' || (step !== 'nudge' && step !== 'last-follow-up')) throw new Error('Follow-ups are for requests waiting on a reply.');
+      if (r.status !== 'asked' || (step !== 'nudge' && step !== 'last-follow-up')) throw new Error(t('dbErrors.followUpsWhileWaiting'));
       return recordSend(r, step, null, now);
     },
     now,
@@ -216,7 +217,7 @@ export async function changeMeeting(
     id,
     async (r) => {
       const meeting = await db.meetings.get(meetingId);
-      if (!meeting || meeting.deletedAt !== null || meeting.requestId !== r.id) throw new Error('This meeting no longer exists.');
+      if (!meeting || meeting.deletedAt !== null || meeting.requestId !== r.id) throw new Error(t('dbErrors.meetingGone'));
       const link = edit.link?.trim() ?? meeting.link;
       const next = meetingSchema.parse({ ...meeting, ...edit, link, channel: edit.channel ?? (edit.link !== undefined ? channelOfLink(link) : meeting.channel), updatedAt: now });
       await db.meetings.put(next);
@@ -240,7 +241,7 @@ export async function editMeeting(
   now = Date.now(),
 ): Promise<Meeting> {
   const meeting = await db.meetings.get(meetingId);
-  if (!meeting || meeting.deletedAt !== null) throw new Error('This meeting no longer exists.');
+  if (!meeting || meeting.deletedAt !== null) throw new Error(t('dbErrors.meetingGone'));
   const request = meeting.requestId ? await db.intros.get(meeting.requestId) : undefined;
   if (!request || request.deletedAt !== null) return updateMeeting(db, meetingId, edit, now);
   await changeMeeting(db, request.id, meetingId, edit, now);
@@ -356,8 +357,8 @@ export async function withPeople(db: IntrobookDB, requests: IntroRequest[]): Pro
     for (const m of rows.filter((m) => m.deletedAt === null).sort((a, b) => a.updatedAt - b.updatedAt)) meetings.set(m.requestId!, m);
   }
   const namesOf = (r: IntroRequest): Names => ({
-    target: people.get(r.targetId)?.name ?? 'them',
-    connector: r.connectorId ? (people.get(r.connectorId)?.name ?? 'your connector') : null,
+    target: people.get(r.targetId)?.name ?? t('dbErrors.them'),
+    connector: r.connectorId ? (people.get(r.connectorId)?.name ?? t('dbErrors.yourConnector')) : null,
   });
   return { requests, people, meetings, namesOf };
 }

@@ -20,6 +20,7 @@ import {
 import { blankUserFields, manualCapture, personSchema, type Person } from '../domain/schemas';
 import type { IntrobookDB, StoredTask } from './app-db';
 import { updateMeetingNotes } from './workspace';
+import { t } from '../i18n';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -58,7 +59,7 @@ export async function addTask(db: IntrobookDB, input: NewTask, now = Date.now())
 async function changeTask(db: IntrobookDB, id: string, change: (t: Task) => Partial<Task>, now: number): Promise<Task> {
   return db.transaction('rw', db.tasks, async () => {
     const existing = await db.tasks.get(id);
-    if (!existing || existing.deletedAt !== null) throw new Error('This task no longer exists.');
+    if (!existing || existing.deletedAt !== null) throw new Error(t('dbErrors.taskGone'));
     // The store keeps the open-due index field (utils/db/app-db.ts DERIVED_FIELDS).
     const task = taskSchema.parse({ ...existing, ...change(existing), updatedAt: now });
     await db.tasks.put(task);
@@ -123,15 +124,15 @@ export async function planFollowThrough(db: IntrobookDB, plan: FollowThroughPlan
   const base = { personId: plan.person.id, meetingId: plan.meetingId };
   const after = (ms: number) => atWorkingTime(plan.endedAt + ms, plan.week);
   if (!plan.requestTracksThanks) {
-    wanted.push({ ...base, kind: 'thank-you', text: `Send ${first} a thank-you`, dueAt: after(FOLLOW_THROUGH.thankHours * HOUR) });
+    wanted.push({ ...base, kind: 'thank-you', text: t('tasks.sendThankYou', { name: first }), dueAt: after(FOLLOW_THROUGH.thankHours * HOUR) });
     if (plan.connector) {
-      wanted.push({ personId: plan.connector.id, meetingId: plan.meetingId, kind: 'report-back', text: `Tell ${plan.connector.name} how the call with ${plan.person.name} went`, dueAt: after(3 * DAY) });
+      wanted.push({ personId: plan.connector.id, meetingId: plan.meetingId, kind: 'report-back', text: t('tasks.reportBack', { connector: plan.connector.name, name: plan.person.name }), dueAt: after(3 * DAY) });
     }
   }
   if (plan.person.degree !== 1) {
-    wanted.push({ ...base, kind: 'connect', text: `Connect with ${plan.person.name} on LinkedIn`, dueAt: after(FOLLOW_THROUGH.connectHours * HOUR) });
+    wanted.push({ ...base, kind: 'connect', text: t('tasks.connect', { name: plan.person.name }), dueAt: after(FOLLOW_THROUGH.connectHours * HOUR) });
   }
-  wanted.push({ ...base, kind: 'advice-update', text: `Tell ${first} what you did with their advice`, dueAt: after(FOLLOW_THROUGH.adviceDays * DAY) });
+  wanted.push({ ...base, kind: 'advice-update', text: t('tasks.adviceUpdate', { name: first }), dueAt: after(FOLLOW_THROUGH.adviceDays * DAY) });
   const rows = wanted.filter((t) => !existing.has(t.kind)).map((t) => taskRow(t, now));
   if (rows.length > 0) await db.tasks.bulkAdd(rows);
   return rows;
@@ -172,12 +173,12 @@ export async function saveSuggestedPerson(
     capturedAt: now,
     deletedAt: null,
     ...blankUserFields(),
-    notes: `Suggested by ${input.suggestedBy.name} on ${when}.${input.note ? ` ${input.note}` : ''}`,
+    notes: [t('tasks.suggestedByNote', { name: input.suggestedBy.name, date: when }), input.note].filter(Boolean).join(' '),
   });
   await db.transaction('rw', db.people, db.tasks, async () => {
     await db.people.add(person);
     await db.tasks.add(
-      taskRow({ personId: person.id, meetingId: input.meetingId, kind: 'follow-up-suggested', text: `Reach out to ${person.name} (suggested by ${input.suggestedBy.name})`, dueAt: now + FOLLOW_THROUGH.suggestedDays * DAY }, now),
+      taskRow({ personId: person.id, meetingId: input.meetingId, kind: 'follow-up-suggested', text: t('tasks.reachOut', { name: person.name, suggestedBy: input.suggestedBy.name }), dueAt: now + FOLLOW_THROUGH.suggestedDays * DAY }, now),
     );
   });
   await updateMeetingNotes(db, input.meetingId, (n) => ({ suggestions: n.suggestions.map((s) => (s.id === input.suggestionId ? { ...s, personId: person.id } : s)) }), now);
@@ -212,9 +213,9 @@ export async function favoursForPerson(db: IntrobookDB, personId: string): Promi
 // --- introductions the user could make ----------------------------------------------
 
 export async function addIntroIdea(db: IntrobookDB, input: { aId: string; bId: string; reason: string }, now = Date.now()): Promise<IntroIdea> {
-  if (input.aId === input.bId) throw new Error('Pick two different people.');
+  if (input.aId === input.bId) throw new Error(t('dbErrors.pickTwoPeople'));
   const [a, b] = await db.people.bulkGet([input.aId, input.bId]);
-  if (!a || a.deletedAt !== null || !b || b.deletedAt !== null) throw new Error('Both people must be saved in Introbook.');
+  if (!a || a.deletedAt !== null || !b || b.deletedAt !== null) throw new Error(t('dbErrors.bothMustBeSaved'));
   const idea = introIdeaSchema.parse({ id: crypto.randomUUID(), ...input, status: 'idea', createdAt: now, updatedAt: now, deletedAt: null } satisfies IntroIdea);
   await db.introIdeas.add(idea);
   return idea;
@@ -227,7 +228,7 @@ export async function addIntroIdea(db: IntrobookDB, input: { aId: string; bId: s
 export async function setIntroIdeaStatus(db: IntrobookDB, id: string, status: IntroIdeaStatus, now = Date.now()): Promise<IntroIdea> {
   return db.transaction('rw', db.introIdeas, db.favours, db.people, async () => {
     const existing = await db.introIdeas.get(id);
-    if (!existing || existing.deletedAt !== null) throw new Error('This introduction idea no longer exists.');
+    if (!existing || existing.deletedAt !== null) throw new Error(t('dbErrors.introIdeaGone'));
     const idea = introIdeaSchema.parse({ ...existing, status, updatedAt: now });
     await db.introIdeas.put(idea);
     if (status === 'introduced' && existing.status !== 'introduced') {
@@ -236,7 +237,7 @@ export async function setIntroIdeaStatus(db: IntrobookDB, id: string, status: In
         [a, b],
         [b, a],
       ] as const) {
-        if (who && other) await addFavour(db, { personId: who.id, direction: 'given', text: `Introduced them to ${other.name}` }, now);
+        if (who && other) await addFavour(db, { personId: who.id, direction: 'given', text: t('tasks.introducedThemTo', { name: other.name }) }, now);
       }
     }
     return idea;

@@ -188,7 +188,7 @@ export async function undoMerge(db: IntrobookDB, mergeId: string, now = Date.now
     const kept = personSchema.parse({ ...restored, updatedAt: now });
     await db.people.put(kept);
     const holder = await db.people.where('profileUrl').equals(record.otherBefore.profileUrl).first();
-    if (holder && holder.id !== record.otherId) throw new Error(`${holder.name} now has ${record.otherBefore.name}’s profile link; the merge can’t be undone.`);
+    if (holder && holder.id !== record.otherId) throw new Error(t('dbErrors.mergeLinkTaken', { holder: holder.name, name: record.otherBefore.name }));
     const other = personSchema.parse({ ...record.otherBefore, updatedAt: now });
     await db.people.put(other);
 

@@ -22,6 +22,7 @@ import {
 } from '../domain/schemas';
 import type { IntrobookDB } from './app-db';
 import { AlreadySavedError, SameNameError } from './errors';
+import { t } from '../i18n';
 
 import { diffCapture, sameName, type FieldChange } from '../domain/captures';
 // Pure and zod-free (the popup's form needs them at first paint); re-exported for the modules that import them from here.
@@ -61,7 +62,7 @@ export class NameChangeNeedsConfirmation extends Error {
     readonly person: Person,
     readonly to: string,
   ) {
-    super(`Saving would rename “${person.name}” to “${to}”.`);
+    super(t('dbErrors.renameNeedsConfirmation', { from: person.name, to }));
   }
   get from(): string {
     return this.person.name;
@@ -400,7 +401,7 @@ export async function editPerson(db: IntrobookDB, id: string, edit: PersonEdit, 
   // It corrects the current record: never a job change, and the current position follows.
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(id);
-    if (!existing) throw new Error('This person is no longer in Introbook.');
+    if (!existing) throw new Error(t('dbErrors.personGone'));
     const editedFields = new Set(existing.editedFields);
     const fieldSources = { ...existing.fieldSources };
     const fieldConfidence = { ...existing.fieldConfidence };
@@ -434,7 +435,7 @@ export async function editPerson(db: IntrobookDB, id: string, edit: PersonEdit, 
 export async function confirmFields(db: IntrobookDB, id: string, fields: readonly CapturedField[], now: number = Date.now()): Promise<Person> {
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(id);
-    if (!existing || existing.deletedAt !== null) throw new Error('This person is no longer in Introbook.');
+    if (!existing || existing.deletedAt !== null) throw new Error(t('dbErrors.personGone'));
     const fieldConfidence = { ...existing.fieldConfidence };
     for (const field of fields) fieldConfidence[field] = 'high';
     const person = personSchema.parse({ ...existing, fieldConfidence, updatedAt: now });
@@ -504,10 +505,10 @@ export interface HandAddedPerson {
  */
 export async function addPersonByHand(db: IntrobookDB, input: HandAddedPerson, now: number = Date.now(), options: { asNew?: boolean } = {}): Promise<Person> {
   const name = cleanText(input.name, LIMITS.name);
-  if (!name) throw new Error('A name is required.');
+  if (!name) throw new Error(t('dbErrors.nameRequired'));
   const url = input.profileUrl?.trim() ?? '';
   const key = url ? pageKey(url) : null;
-  if (url && !key) throw new Error('The profile link must be an https address.');
+  if (url && !key) throw new Error(t('dbErrors.profileLinkHttps'));
   return db.transaction('rw', db.people, async () => {
     if (key) {
       const holder = await findPersonByKey(db, key);
@@ -560,8 +561,8 @@ export async function addPersonByHand(db: IntrobookDB, input: HandAddedPerson, n
 export async function restorePerson(db: IntrobookDB, id: string, now: number = Date.now()): Promise<Person> {
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(id);
-    if (!existing) throw new Error('This person is no longer in Introbook.');
-    if (existing.mergedInto) throw new Error('This person was merged into another record; undo the merge instead.');
+    if (!existing) throw new Error(t('dbErrors.personGone'));
+    if (existing.mergedInto) throw new Error(t('dbErrors.mergedIntoAnother'));
     const person = personSchema.parse({ ...existing, deletedAt: null, updatedAt: now });
     await db.people.put(person);
     return person;

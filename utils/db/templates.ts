@@ -2,6 +2,7 @@
 import { templateSchema, type Template } from '../domain/schemas';
 import { validateTemplate, type TemplateIssue } from '../domain/templates';
 import { seedTemplates, type IntrobookDB } from './app-db';
+import { t } from '../i18n';
 
 export async function listTemplates(db: IntrobookDB): Promise<Template[]> {
   const all = await db.templates.toArray();
@@ -29,7 +30,7 @@ export async function createTemplate(db: IntrobookDB, input: TemplateInput, now 
 export async function updateTemplate(db: IntrobookDB, id: string, input: TemplateInput, now = Date.now()): Promise<Template> {
   return db.transaction('rw', db.templates, async () => {
     const existing = await db.templates.get(id);
-    if (!existing || existing.deletedAt !== null) throw new Error('This template no longer exists.');
+    if (!existing || existing.deletedAt !== null) throw new Error(t('dbErrors.templateGone'));
     const template = templateSchema.parse({ ...existing, ...input, updatedAt: now });
     await db.templates.put(template);
     return template;
@@ -38,8 +39,8 @@ export async function updateTemplate(db: IntrobookDB, id: string, input: Templat
 
 export async function duplicateTemplate(db: IntrobookDB, id: string, now = Date.now()): Promise<Template> {
   const existing = await db.templates.get(id);
-  if (!existing) throw new Error('This template no longer exists.');
-  return createTemplate(db, { kind: existing.kind, name: `${existing.name} (copy)`.slice(0, 200), subject: existing.subject, body: existing.body }, now);
+  if (!existing) throw new Error(t('dbErrors.templateGone'));
+  return createTemplate(db, { kind: existing.kind, name: t('dbErrors.templateCopy', { name: existing.name }).slice(0, 200), subject: existing.subject, body: existing.body }, now);
 }
 
 export async function deleteTemplate(db: IntrobookDB, id: string, now = Date.now()): Promise<void> {

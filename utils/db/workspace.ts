@@ -6,6 +6,7 @@
 import { MAX_TAGS, personSchema, tagSchema, type Person } from '../domain/schemas';
 import { blankMeetingNotes, meetingNotesSchema, type MeetingNotes } from '../domain/prep';
 import type { IntrobookDB } from './app-db';
+import { t } from '../i18n';
 
 /** Tags as the user typed them, trimmed and de-duplicated (case-insensitively; the first spelling wins). */
 export function normaliseTags(tags: readonly string[]): string[] {
@@ -25,7 +26,7 @@ export function normaliseTags(tags: readonly string[]): string[] {
 export async function setTags(db: IntrobookDB, personId: string, tags: readonly string[], now = Date.now()): Promise<Person> {
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(personId);
-    if (!existing || existing.deletedAt !== null) throw new Error('This person is no longer in Introbook.');
+    if (!existing || existing.deletedAt !== null) throw new Error(t('dbErrors.personGone'));
     const person = personSchema.parse({ ...existing, tags: normaliseTags(tags), updatedAt: now });
     await db.people.put(person);
     return person;
@@ -46,7 +47,7 @@ export async function ensureMeetingNotes(db: IntrobookDB, meetingId: string, now
     const existing = await db.meetingNotes.get(meetingId);
     if (existing) return existing;
     const meeting = await db.meetings.get(meetingId);
-    if (!meeting) throw new Error('This meeting no longer exists.');
+    if (!meeting) throw new Error(t('dbErrors.meetingGone'));
     const earlier = await db.meetingNotes.where('personId').equals(meeting.personId).toArray();
     const previous = earlier.filter((n) => n.deletedAt === null).sort((a, b) => b.updatedAt - a.updatedAt)[0];
     const notes = meetingNotesSchema.parse(blankMeetingNotes(meetingId, meeting.personId, now, previous));

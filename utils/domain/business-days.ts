@@ -8,6 +8,7 @@
  * per-user set of working days, and Intl already knows every zone's offsets
  * and DST rules. Pure; dates are epoch milliseconds.
  */
+import { InternalError } from '../core/internal-error';
 
 export interface WorkWeek {
   /** IANA time zone, e.g. "Europe/London". */
@@ -104,7 +105,7 @@ function isWorkingDay(date: LocalDate, week: WorkWeek): boolean {
 }
 
 function nextWorkingDay(date: LocalDate, week: WorkWeek): LocalDate {
-  if (week.workingDays.length === 0) throw new Error('A work week needs at least one working day.');
+  if (week.workingDays.length === 0) throw new InternalError('A work week needs at least one working day.');
   let d = addDays(date, 1);
   while (!isWorkingDay(d, week)) d = addDays(d, 1);
   return d;

@@ -10,6 +10,7 @@ import { atWorkingTime, businessDaysAfter, type WorkWeek } from './business-days
 import { enteredAt } from './intro-status';
 import { hasReplied } from './request-actions';
 import type { IntroRequest, Meeting } from './schemas';
+import { t } from '../i18n';
 
 /** The meeting a request led to, as far as due dates care. */
 export type MeetingTime = Pick<Meeting, 'startsAt' | 'durationMin'>;
@@ -40,49 +41,49 @@ export function nextAction(request: IntroRequest, names: Names, week: WorkWeek, 
 }
 
 function plannedAction(request: IntroRequest, names: Names, week: WorkWeek, meeting: MeetingTime | null): NextAction | null {
-  const askee = request.kind === 'intro' ? (names.connector ?? 'your connector') : names.target;
+  const askee = request.kind === 'intro' ? (names.connector ?? t('dbErrors.yourConnector')) : names.target;
   const since = (status: IntroRequest['status']) => enteredAt(request.history, status);
   switch (request.status) {
     case 'draft':
-      return { kind: 'send', label: `Send your ask to ${askee}`, dueAt: null };
+      return { kind: 'send', label: t('nextStep.send', { name: askee }), dueAt: null };
     case 'asked': {
       const askedAt = since('asked');
       const sent = request.followUps.length;
       if (askedAt === null || sent >= FOLLOW_UP_DAYS.length) {
-        return { kind: 'wait', label: `Wait for ${askee}, or mark it as no reply`, dueAt: null };
+        return { kind: 'wait', label: t('nextStep.waitOrNoReply', { name: askee }), dueAt: null };
       }
       return {
         kind: sent === 0 ? 'nudge' : 'last-follow-up',
-        label: sent === 0 ? `Nudge ${askee}` : `Last follow-up to ${askee}`,
+        label: sent === 0 ? t('nextStep.nudge', { name: askee }) : t('nextStep.lastFollowUp', { name: askee }),
         dueAt: businessDaysAfter(askedAt, FOLLOW_UP_DAYS[sent]!, week),
       };
     }
     case 'no-reply':
-      return { kind: 'wait', label: request.kind === 'intro' ? 'Try another connector, or wait' : 'Move on, or wait', dueAt: null };
+      return { kind: 'wait', label: request.kind === 'intro' ? t('nextStep.tryAnotherConnector') : t('nextStep.moveOn'), dueAt: null };
     case 'agreed':
       return request.kind === 'intro'
-        ? { kind: 'wait', label: `Wait for ${askee} to introduce you to ${names.target}`, dueAt: null }
-        : { kind: 'schedule', label: `Offer ${names.target} a few times to meet`, dueAt: null };
+        ? { kind: 'wait', label: t('nextStep.waitForIntro', { connector: askee, name: names.target }), dueAt: null }
+        : { kind: 'schedule', label: t('nextStep.offerTimes', { name: names.target }), dueAt: null };
     case 'introduced': {
-      if (hasReplied(request)) return { kind: 'schedule', label: `Agree a time to meet ${names.target}`, dueAt: null };
+      if (hasReplied(request)) return { kind: 'schedule', label: t('nextStep.agreeTime', { name: names.target }), dueAt: null };
       const at = since('introduced');
       return {
         kind: 'reply-intro',
-        label: `Reply to the introduction and offer ${names.target} times`,
+        label: t('nextStep.replyToIntro', { name: names.target }),
         dueAt: at === null ? null : atWorkingTime(at + DAY, week),
       };
     }
     case 'meeting-scheduled':
-      return { kind: 'meet', label: `Meet ${names.target}`, dueAt: meeting?.startsAt ?? request.meetingAt };
+      return { kind: 'meet', label: t('nextStep.meet', { name: names.target }), dueAt: meeting?.startsAt ?? request.meetingAt };
     case 'met': {
       // 24 hours after the meeting ends (or after it was marked met, for a meeting with no time).
       const end = meeting ? meeting.startsAt + meeting.durationMin * 60_000 : (since('met') ?? null);
-      return { kind: 'thank', label: `Thank ${names.target}`, dueAt: end === null ? null : atWorkingTime(end + DAY, week) };
+      return { kind: 'thank', label: t('nextStep.thank', { name: names.target }), dueAt: end === null ? null : atWorkingTime(end + DAY, week) };
     }
     case 'thanked': {
       if (request.kind !== 'intro') return null;
       const at = since('thanked');
-      return { kind: 'report-back', label: `Tell ${askee} how it went`, dueAt: at === null ? null : businessDaysAfter(at, 2, week) };
+      return { kind: 'report-back', label: t('nextStep.reportBack', { name: askee }), dueAt: at === null ? null : businessDaysAfter(at, 2, week) };
     }
     case 'declined':
     case 'closed-loop':

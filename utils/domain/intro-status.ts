@@ -7,7 +7,7 @@
  */
 
 import { STATUS_VALUES, type HistoryEntryRow } from './schemas';
-import { labels } from '../i18n';
+import { labels, t } from '../i18n';
 
 export const STATUSES = STATUS_VALUES;
 export type IntroStatus = (typeof STATUSES)[number];
@@ -87,7 +87,7 @@ export class TransitionError extends Error {}
 /** Move to `to`, recording when and why. Throws on a move the pipeline does not allow. */
 export function transition<T extends StatusTrack>(track: T, to: IntroStatus, at: number, note = ''): T {
   if (!canMove(track.kind, track.status, to)) {
-    throw new TransitionError(`A request can’t go from “${STATUS_LABELS[track.status]}” to “${STATUS_LABELS[to]}”.`);
+    throw new TransitionError(t('transitions.cantMove', { from: STATUS_LABELS[track.status], to: STATUS_LABELS[to] }));
   }
   return {
     ...track,
@@ -100,10 +100,10 @@ export function transition<T extends StatusTrack>(track: T, to: IntroStatus, at:
  * Undo the last step (the user clicked the wrong one): back to the status
  * before it, recorded as a correction so the history stays truthful.
  */
-export function undoLast<T extends StatusTrack>(track: T, at: number, note = 'Corrected a mistaken step'): T {
+export function undoLast<T extends StatusTrack>(track: T, at: number, note = t('transitions.correctedAMistakenStep')): T {
   const steps = effectiveSteps(track.history);
   const last = steps[steps.length - 1];
-  if (!last || last.from === null) throw new TransitionError('There is no step to undo.');
+  if (!last || last.from === null) throw new TransitionError(t('transitions.noStepToUndo'));
   return {
     ...track,
     status: last.from,

@@ -6,7 +6,7 @@
  */
 import { z } from '../zod';
 import { LIMITS } from './schemas';
-import { labels } from '../i18n';
+import { labels, t } from '../i18n';
 
 const timestamp = z.number().int().nonnegative();
 const line = z.string().trim().min(1).max(LIMITS.headline);
@@ -85,7 +85,7 @@ export const introIdeaSchema = z
     updatedAt: timestamp,
     deletedAt: timestamp.nullable(),
   })
-  .refine((idea) => idea.aId !== idea.bId, 'An introduction needs two different people.');
+  .refine((idea) => idea.aId !== idea.bId, { error: () => t('dbErrors.introNeedsTwoPeople') });
 export type IntroIdea = z.infer<typeof introIdeaSchema>;
 
 /**

@@ -25,6 +25,15 @@ export const LIMITS = {
   fieldNote: 300,
 } as const;
 
+/**
+ * What an extractor says about a value it read, stored in `fieldNotes` as a
+ * code; the views put it in the user's language (utils/field-notes.ts).
+ */
+export const FIELD_NOTE_CODES = {
+  /** The name was longer than LIMITS.name and was cut at a word. */
+  nameCut: 'name-cut',
+} as const;
+
 export const DEGREES = [1, 2, 3] as const;
 
 /** Which extractor read the page (or the user, for a person typed in by hand). */

@@ -6,6 +6,7 @@
 
 import type { MessageStep } from './schemas';
 import { unfilledPlaceholders } from './templates';
+import { formatNumber, t, tn } from '../i18n';
 
 export interface LintCheck {
   id: 'length' | 'no-job' | 'connection-first' | 'why-them' | 'question' | 'about-them' | 'prompts-filled' | 'thanks-connector' | 'names-them';
@@ -20,6 +21,16 @@ const YOU = /(?<![\p{L}\p{N}])(you|your|yours|you're|you’re|you've|you’ve|yo
 const ME = /(?<![\p{L}\p{N}])(i|me|my|mine|i'm|i’m|i've|i’ve|i'd|i’d|myself)(?![\p{L}\p{N}])/giu;
 /** Words, for counting: runs of letters, digits, apostrophes. */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/** Messages of this length or shorter read best on a phone. */
+const PHONE_WORDS = 75;
+
+/**
+ * A template's own variables are written {{like.this}}. The message says so
+ * with {open}…{close} around a word the translation may change: written as
+ * braces inside the message, i18n would take {braces} for a placeholder.
+ */
+const BRACES = { open: '{{', close: '}}' };
 
 export function wordCount(text: string): number {
   return text.match(WORD)?.length ?? 0;
@@ -44,38 +55,38 @@ export function lintOutreach(text: string, connectionNames: readonly string[], o
     {
       id: 'length',
       ok: words <= limit,
-      label: `Under ${limit} words`,
-      detail: `${words} words${words > 75 && words <= limit ? ' (75 or fewer reads best on a phone)' : ''}.`,
+      label: t('checklist.underWords', { limit: formatNumber(limit) }),
+      detail: words > PHONE_WORDS && words <= limit ? tn('checklist.wordCountPhone', words, { best: formatNumber(PHONE_WORDS) }) : tn('checklist.wordCount', words),
     },
     {
       id: 'no-job',
       ok: jobs.length === 0,
-      label: 'Asks for advice, not a job',
-      detail: jobs.length === 0 ? 'No job words.' : `Mentions ${jobs.join(', ')}: ask for insight instead.`,
+      label: t('checklist.noJob'),
+      detail: jobs.length === 0 ? t('checklist.noJobWords') : t('checklist.mentionsJobWords', { words: jobs.join(', ') }),
     },
     {
       id: 'connection-first',
       ok: names.length === 0 ? /\b(introduc|mutual|met|know)/.test(first) : names.some((n) => first.includes(n)),
-      label: 'Names the connection first',
-      detail: 'The first sentence should say who connects you.',
+      label: t('checklist.connectionFirst'),
+      detail: t('checklist.connectionFirstDetail'),
     },
     {
       id: 'question',
       ok: /\?/.test(text),
-      label: 'The ask is a question',
-      detail: /\?/.test(text) ? 'Ends the ask on a question.' : 'Phrase the ask as a question.',
+      label: t('checklist.question'),
+      detail: /\?/.test(text) ? t('checklist.questionOk') : t('checklist.questionMissing'),
     },
     {
       id: 'about-them',
       ok: you >= me,
-      label: 'More about them than you',
-      detail: `“you” words ${you}, “I” words ${me}.`,
+      label: t('checklist.aboutThem'),
+      detail: t('checklist.aboutThemDetail', { you: formatNumber(you), me: formatNumber(me) }),
     },
     {
       id: 'prompts-filled',
       ok: prompts.length === 0,
-      label: 'Placeholders filled in',
-      detail: prompts.length === 0 ? 'Nothing left in [brackets] or {{braces}}.' : `Still to write: ${prompts.join(', ')}.`,
+      label: t('checklist.promptsFilled'),
+      detail: prompts.length === 0 ? t('checklist.nothingLeft', BRACES) : t('checklist.stillToWrite', { prompts: prompts.join(', ') }),
     },
   ];
 }
@@ -120,8 +131,8 @@ export function checklistFor(kind: MessageKind, text: string, ctx: ChecklistCont
               {
                 id: 'why-them' as const,
                 ok: mentionsAny(text, ctx.targetWork),
-                label: 'Says why them',
-                detail: 'Mention their work (their role or company) so they know why you picked them.',
+                label: t('checklist.whyThem'),
+                detail: t('checklist.whyThemDetail'),
               },
             ]
           : []),
@@ -136,8 +147,8 @@ export function checklistFor(kind: MessageKind, text: string, ctx: ChecklistCont
         {
           id: 'thanks-connector',
           ok: mentionsAny(text, ctx.connector) && /thank/i.test(text),
-          label: 'Thanks the connector',
-          detail: 'Thank the person who introduced you (and move them to bcc).',
+          label: t('checklist.thanksConnector'),
+          detail: t('checklist.thanksConnectorDetail'),
         },
         ...pick('question', 'prompts-filled'),
       ];
@@ -149,8 +160,8 @@ export function checklistFor(kind: MessageKind, text: string, ctx: ChecklistCont
         {
           id: 'names-them',
           ok: mentionsAny(text, ctx.target),
-          label: 'Says who you met',
-          detail: 'Name the person they introduced you to and what came of it.',
+          label: t('checklist.namesThem'),
+          detail: t('checklist.namesThemDetail'),
         },
         ...pick('prompts-filled'),
       ];

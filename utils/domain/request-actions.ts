@@ -6,7 +6,7 @@
  */
 import { allowedNext, canMove, effectiveIndices, STATUS_LABELS, TransitionError, type HistoryEntry, type IntroStatus } from './intro-status';
 import type { Channel, IntroRequest, Meeting, MessageStep, SentMessage } from './schemas';
-import { labels } from '../i18n';
+import { labels, t } from '../i18n';
 
 type Before = NonNullable<HistoryEntry['before']>;
 type MeetingTimes = Pick<Meeting, 'startsAt' | 'durationMin' | 'link' | 'channel'>;
@@ -28,7 +28,7 @@ export function changeStatus(
   meeting?: { id: string; before: MeetingTimes | null },
 ): IntroRequest {
   if (!canMove(r.kind, r.status, to)) {
-    throw new TransitionError(`A request can’t go from “${STATUS_LABELS[r.status]}” to “${STATUS_LABELS[to]}”.`);
+    throw new TransitionError(t('transitions.cantMove', { from: STATUS_LABELS[r.status], to: STATUS_LABELS[to] }));
   }
   const next = append(r, { from: r.status, to, at, note, action: 'status', ...(meeting ? { meeting } : {}) });
   return { ...next, status: to, dueOverride: null };
@@ -84,11 +84,11 @@ export function recordSend(r: IntroRequest, step: MessageStep, message: Omit<Sen
   const expected = pendingMessageStep(r);
   if (expected !== step) {
     throw new TransitionError(
-      expected ? `This request is waiting for a different message (${STEP_LABELS[expected]}).` : `“${STATUS_LABELS[r.status]}” has no message to send.`,
+      expected ? t('transitions.waitingForOtherMessage', { step: STEP_LABELS[expected] }) : t('transitions.noMessageToSend', { status: STATUS_LABELS[r.status] }),
     );
   }
   const to = STEP_STATUS[step];
-  if (to && !canMove(r.kind, r.status, to)) throw new TransitionError(`A request can’t go from “${STATUS_LABELS[r.status]}” to “${STATUS_LABELS[to]}”.`);
+  if (to && !canMove(r.kind, r.status, to)) throw new TransitionError(t('transitions.cantMove', { from: STATUS_LABELS[r.status], to: STATUS_LABELS[to] }));
   const sent = message ? { ...message, step } : undefined;
   const next = append(r, { from: r.status, to: to ?? r.status, at, note, action: 'send', ...(sent ? { message: sent } : {}) });
   return {
@@ -137,9 +137,9 @@ export function lastUndoable(r: Pick<IntroRequest, 'history'>): { entry: History
  */
 export function undoLastEntry(r: IntroRequest, at: number, expected?: number): Undone {
   const last = lastUndoable(r);
-  if (!last) throw new TransitionError('There is nothing to undo.');
+  if (!last) throw new TransitionError(t('transitions.nothingToUndo'));
   if (expected !== undefined && last.index !== expected) {
-    throw new TransitionError('This request changed since: nothing was undone. Undo its last step from the request.');
+    throw new TransitionError(t('transitions.changedSince'));
   }
   const { entry, index } = last;
   const status = (entry.from ?? r.status) as IntroStatus;
@@ -177,30 +177,31 @@ export const CHANNEL_LABELS: Record<Channel, string> = labels({
 
 /** What an entry did, in words, for the history list and the Undo button. */
 export function describeEntry(entry: HistoryEntry, formatDate: (at: number) => string): string {
-  const how = entry.message ? ` (${CHANNEL_LABELS[entry.message.channel]})` : '';
   switch (entry.action) {
     case 'send': {
       const step = entry.message?.step ?? sendStepOf(entry);
       const to = entry.message?.to;
-      const what: Record<MessageStep, string> = {
-        ask: to ? `Asked ${to}` : 'Asked',
-        nudge: 'Sent the nudge',
-        'last-follow-up': 'Sent the last follow-up',
-        'reply-intro': 'Replied to the introduction',
-        'thank-you': to ? `Thanked ${to}` : 'Sent the thank-you',
-        'report-back': to ? `Reported back to ${to}` : 'Reported back',
+      const what: Record<MessageStep, () => string> = {
+        ask: () => (to ? t('history.askedName', { name: to }) : t('history.asked')),
+        nudge: () => t('history.sentNudge'),
+        'last-follow-up': () => t('history.sentLastFollowUp'),
+        'reply-intro': () => t('history.repliedToIntroduction'),
+        'thank-you': () => (to ? t('history.thankedName', { name: to }) : t('history.sentThankYou')),
+        'report-back': () => (to ? t('history.reportedBackTo', { name: to }) : t('history.reportedBack')),
       };
-      return `${what[step]}${entry.message ? how : ' (sent another way)'}`;
+      return entry.message
+        ? t('history.sentBy', { what: what[step](), channel: CHANNEL_LABELS[entry.message.channel] })
+        : t('history.sentAnotherWay', { what: what[step]() });
     }
     case 'due':
-      return entry.due?.to == null ? 'Due date back to the schedule' : `Due date set to ${formatDate(entry.due.to)}`;
+      return entry.due?.to == null ? t('history.dueBackToSchedule') : t('history.dueSetTo', { date: formatDate(entry.due.to) });
     case 'meeting':
-      return 'Meeting time changed';
+      return t('history.meetingTimeChanged');
     case 'undo':
-      return 'Undid a step';
+      return t('history.undidAStep');
     default:
-      if (entry.from === null) return 'Draft started';
-      if (entry.correction) return `Corrected to ${STATUS_LABELS[entry.to]}`;
+      if (entry.from === null) return t('history.draftStarted');
+      if (entry.correction) return t('history.correctedTo', { status: STATUS_LABELS[entry.to] });
       return STATUS_LABELS[entry.to];
   }
 }

@@ -1,4 +1,4 @@
-import { LIMITS } from '../domain/limits';
+import { FIELD_NOTE_CODES, LIMITS } from '../domain/limits';
 import type { CapturedField, Confidence, FieldOrigin } from '../domain/schemas';
 import { cutAtWord } from './text';
 
@@ -52,8 +52,6 @@ export function plainSplit(name: string): boolean {
   return /^\p{Script=Latin}[\p{Script=Latin}\p{M}'’.-]* \p{Script=Latin}[\p{Script=Latin}\p{M}'’.-]*$/u.test(name);
 }
 
-export const NAME_CUT_NOTE = `The page shows a longer name; Introbook kept the first ${LIMITS.name} characters, cut at a word.`;
-
 /**
  * A name as kept: whole up to LIMITS.name, else cut at a word with "…", marked
  * low-confidence and with a note the user sees.
@@ -66,7 +64,7 @@ export function keepName(
   const { text, cut } = cutAtWord(raw, LIMITS.name);
   if (cut) {
     confidence.name = 'low';
-    notes.name = NAME_CUT_NOTE;
+    notes.name = FIELD_NOTE_CODES.nameCut;
   }
   return text;
 }

@@ -21,6 +21,8 @@ import { PairingCodeError } from './crypto';
 import { RelayUrlError, SyncEngine, type SettingsPort } from './engine';
 import { syncMessage, type SyncReply } from './messages';
 import { syncStatusItem } from './status';
+import { t } from '../i18n';
+import { pairingCodeMessage } from './pairing-messages';
 
 export const SYNC_ALARM = 'introbook-sync';
 
@@ -66,9 +68,9 @@ export function startSync({ db, onRemoteChange }: { db: IntrobookDB; onRemoteCha
   const origin = browser.runtime.getURL('/');
 
   async function handle(message: unknown, sender: SenderLike): Promise<SyncReply> {
-    if (classifySender(sender, runtimeId, origin) !== 'extension-page') return { ok: false, error: 'Message rejected.' };
+    if (classifySender(sender, runtimeId, origin) !== 'extension-page') return { ok: false, error: t('background.rejected') };
     const parsed = syncMessage.safeParse(message);
-    if (!parsed.success) return { ok: false, error: 'Message rejected.' };
+    if (!parsed.success) return { ok: false, error: t('background.rejected') };
     const msg = parsed.data;
     try {
       switch (msg.type) {
@@ -92,9 +94,10 @@ export function startSync({ db, onRemoteChange }: { db: IntrobookDB; onRemoteCha
           return { ok: true };
       }
     } catch (error) {
-      if (error instanceof RelayUrlError || error instanceof PairingCodeError) return { ok: false, error: error.message };
+      if (error instanceof PairingCodeError) return { ok: false, error: pairingCodeMessage(error) };
+      if (error instanceof RelayUrlError) return { ok: false, error: error.message };
       console.warn('Introbook sync: a command failed', error);
-      return { ok: false, error: 'Sync could not do that. Nothing was changed.' };
+      return { ok: false, error: t('syncText.commandFailed') };
     }
   }
 

@@ -11,6 +11,7 @@
  * groups of five. Crockford's alphabet has no I, L, O or U; when reading,
  * O counts as 0 and I/L as 1, case and separators are ignored.
  */
+import { InternalError } from '../core/internal-error';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const VAULT_ID_BYTES = 10;
@@ -25,7 +26,23 @@ export interface VaultKeys {
   secret: string;
 }
 
-export class PairingCodeError extends Error {}
+/** Why a typed pairing code was refused (the settings page says it in words: utils/sync/pairing-messages.ts). */
+export type PairingProblem = 'bad-character' | 'too-short' | 'prefix' | 'wrong-length' | 'typo';
+
+/** A pairing code the user typed is not valid. Pure module: no i18n here (end-to-end tests import it in Node). */
+export class PairingCodeError extends Error {
+  override name = 'PairingCodeError';
+  constructor(
+    readonly problem: PairingProblem,
+    /** The character that is not part of a code ('bad-character'). */
+    readonly character = '',
+  ) {
+    super(problem);
+  }
+}
+
+/** What a pairing code starts with. */
+export const PAIRING_PREFIX = `${PREFIX}-`;
 
 export function toBase32(bytes: Uint8Array): string {
   let out = '';
@@ -51,7 +68,7 @@ export function fromBase32(text: string, byteLength: number): Uint8Array {
   let i = 0;
   for (const ch of text.toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1')) {
     const value = ALPHABET.indexOf(ch);
-    if (value < 0) throw new PairingCodeError(`“${ch}” is not part of a pairing code.`);
+    if (value < 0) throw new PairingCodeError('bad-character', ch);
     buffer = (buffer << 5) | value;
     bits += 5;
     if (bits >= 8) {
@@ -61,7 +78,7 @@ export function fromBase32(text: string, byteLength: number): Uint8Array {
       buffer &= (1 << bits) - 1;
     }
   }
-  if (i < byteLength) throw new PairingCodeError('This pairing code is too short.');
+  if (i < byteLength) throw new PairingCodeError('too-short');
   return out;
 }
 
@@ -91,14 +108,14 @@ export async function encodePairingCode(keys: VaultKeys): Promise<string> {
 /** Read a pairing code as typed, pasted or scanned. Throws PairingCodeError with a message for the user. */
 export async function parsePairingCode(text: string): Promise<VaultKeys> {
   const compact = text.trim().toUpperCase().replace(/[\s-]/g, '');
-  if (!compact.startsWith(PREFIX)) throw new PairingCodeError('A pairing code starts with “IB1-”.');
+  if (!compact.startsWith(PREFIX)) throw new PairingCodeError('prefix');
   const chars = compact.slice(PREFIX.length);
   const length = VAULT_ID_BYTES + SECRET_BYTES + CHECK_BYTES;
-  if (chars.length !== Math.ceil((length * 8) / 5)) throw new PairingCodeError('This pairing code has the wrong length. Copy it again from the other device.');
+  if (chars.length !== Math.ceil((length * 8) / 5)) throw new PairingCodeError('wrong-length');
   const full = fromBase32(chars, length);
   const body = full.slice(0, VAULT_ID_BYTES + SECRET_BYTES);
   const expected = await check(body);
-  if (expected.some((b, i) => b !== full[body.length + i])) throw new PairingCodeError('This pairing code has a typo. Check it against the other device.');
+  if (expected.some((b, i) => b !== full[body.length + i])) throw new PairingCodeError('typo');
   return { vaultId: toBase32(body.slice(0, VAULT_ID_BYTES)).toLowerCase(), secret: toBase32(body.slice(VAULT_ID_BYTES)) };
 }
 
@@ -129,7 +146,7 @@ export async function seal(key: CryptoKey, vaultId: string, plaintext: Uint8Arra
 
 /** Decrypt one sealed update. Rejects a blob sealed with another key, for another vault, or altered on the way. */
 export async function open(key: CryptoKey, vaultId: string, sealed: Uint8Array): Promise<Uint8Array> {
-  if (sealed.length < 1 + IV_BYTES + 16 || sealed[0] !== FORMAT) throw new Error('Not a sealed Introbook update.');
+  if (sealed.length < 1 + IV_BYTES + 16 || sealed[0] !== FORMAT) throw new InternalError('Not a sealed Introbook update.');
   const iv = sealed.slice(1, 1 + IV_BYTES);
   const plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: aad(vaultId) }, key, sealed.slice(1 + IV_BYTES) as BufferSource);
   return new Uint8Array(plaintext);

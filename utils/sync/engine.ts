@@ -37,7 +37,7 @@ import { FULL_SYNC_KEY, fullSyncRequest, requestFullSync, type ChangeReport } fr
 import { deriveVaultKey, encodePairingCode, newVault, open, parsePairingCode, seal } from './crypto';
 import { exchange } from './exchange';
 import type { SyncConfig } from './schemas';
-import { OFF_STATUS, waitingMessage, type SyncStatus } from './status';
+import { offStatus, waitingMessage, type SyncStatus } from './status';
 import {
   CONFIG_KEY,
   cursorKey,
@@ -54,6 +54,7 @@ import {
 } from './store';
 import { ALL_SPECS, SETTINGS_ROW, SYNCED_SETTINGS } from './tables';
 import { LOAD, REMOTE, Vault, type Row } from './vault';
+import { t, tn } from '../i18n';
 
 /** This device's synced settings: read them, and take in what the vault says. */
 export interface SettingsPort {
@@ -91,12 +92,12 @@ export function normalizeRelayUrl(input: string): string {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `wss://${text}`);
   } catch {
-    throw new RelayUrlError('Enter the relay’s address, like wss://sync.example.org.');
+    throw new RelayUrlError(t('syncText.enterRelayAddress', { example: 'wss://sync.example.org' }));
   }
   if (url.protocol === 'https:') url.protocol = 'wss:';
   if (url.protocol === 'http:') url.protocol = 'ws:';
-  if (url.protocol !== 'wss:' && url.protocol !== 'ws:') throw new RelayUrlError('A relay address starts with wss:// (or ws:// on your own machine).');
-  if (url.username || url.password) throw new RelayUrlError('Leave user names and passwords out of the relay address.');
+  if (url.protocol !== 'wss:' && url.protocol !== 'ws:') throw new RelayUrlError(t('syncText.relayScheme'));
+  if (url.username || url.password) throw new RelayUrlError(t('syncText.relayNoCredentials'));
   url.search = '';
   url.hash = '';
   return url.toString().replace(/\/+$/, '');
@@ -168,7 +169,7 @@ export class SyncEngine {
   private lastExchangeAt: number | null = null;
   private failure: string | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastStatus: SyncStatus = OFF_STATUS;
+  private lastStatus: SyncStatus = offStatus();
   private readonly o: Required<Omit<EngineOptions, 'WebSocket' | 'onStatus' | 'onRemoteChange' | 'onEnabled'>> & EngineOptions;
 
   constructor(options: EngineOptions) {
@@ -475,7 +476,7 @@ export class SyncEngine {
   /** After a failed step: start over from what IndexedDB holds (the relay resends what was lost). */
   private async restartSession(reason: string, error: unknown): Promise<void> {
     this.o.log(`Introbook sync: ${reason}`, error);
-    this.failure = `${reason} Introbook will try again.`;
+    this.failure = t('syncText.willTryAgain', { reason });
     this.scanRequested = true;
     const config = this.config;
     await this.closeSession(false);
@@ -580,7 +581,7 @@ export class SyncEngine {
         for (const id of ids) this.changes.get(table)!.add(id);
       }
       if (settingsDirty) this.settingsDirty = true;
-      await this.restartSession('Sync could not save a change.', error);
+      await this.restartSession(t('syncText.couldNotSaveChange'), error);
       return;
     }
     this.scheduleUnload(s);
@@ -727,29 +728,29 @@ export class SyncEngine {
 
   private computeStatus(transient?: 'syncing'): SyncStatus {
     const config = this.config;
-    if (!config) return OFF_STATUS;
+    if (!config) return offStatus();
     const base = { relayUrl: config.relayUrl, pending: this.session?.pending ?? 0, lastSyncedAt: this.session?.lastSyncedAt ?? null };
-    if (!config.enabled) return { ...base, state: 'off', message: 'Sync is off on this device. Your data stays here; turn it on to catch up.' };
+    if (!config.enabled) return { ...base, state: 'off', message: t('syncText.offOnThisDevice') };
     const s = this.session;
     if (this.failure) return { ...base, state: 'error', message: this.failure };
-    if (!s) return { ...base, state: 'connecting', message: 'Starting…' };
+    if (!s) return { ...base, state: 'connecting', message: t('syncText.starting') };
     if (s.unreadable > 0) {
       return {
         ...base,
         state: 'error',
-        message: `${s.unreadable} ${s.unreadable === 1 ? 'change' : 'changes'} from another device could not be decrypted. Every device must join with this vault’s pairing code.`,
+        message: tn('syncText.undecryptable', s.unreadable),
       };
     }
     if (this.live(s)) {
       const working = transient === 'syncing' || s.joining || this.cycleQueued || this.scanRequested || this.changes.size > 0 || this.settingsDirty;
-      if (working) return { ...base, state: 'syncing', message: 'Syncing…' };
-      return { ...base, pending: 0, state: 'synced', message: 'Synced' };
+      if (working) return { ...base, state: 'syncing', message: t('syncText.syncing') };
+      return { ...base, pending: 0, state: 'synced', message: t('syncText.synced') };
     }
     const connecting = s.provider.wsconnecting || s.provider.wsconnected;
-    if (connecting && !s.connectedOnce && Date.now() - s.startedAt < this.o.connectGraceMs) return { ...base, state: 'connecting', message: 'Connecting to the relay…' };
-    if (s.joining) return { ...base, state: 'offline', message: 'Offline — waiting for the relay to send the vault. Introbook keeps trying.' };
+    if (connecting && !s.connectedOnce && Date.now() - s.startedAt < this.o.connectGraceMs) return { ...base, state: 'connecting', message: t('syncText.connecting') };
+    if (s.joining) return { ...base, state: 'offline', message: t('syncText.offlineJoining') };
     if (base.pending > 0) return { ...base, state: 'offline', message: waitingMessage(base.pending) };
-    return { ...base, state: 'offline', message: 'Offline — the relay can’t be reached. Introbook keeps trying.' };
+    return { ...base, state: 'offline', message: t('syncText.offline') };
   }
 }
 

@@ -8,6 +8,7 @@ import type { Table } from 'dexie';
 import type { IntrobookDB } from '../db/app-db';
 import type { SyncConflict } from './schemas';
 import { tableSpec } from './tables';
+import { t, tn } from '../i18n';
 
 export interface RestoreOffer {
   offer: SyncConflict;
@@ -24,7 +25,7 @@ export async function openRestoreOffers(db: IntrobookDB): Promise<RestoreOffer[]
     if (!spec || !db.tables.some((t) => t.name === offer.table)) continue;
     const row = (await db.table(offer.table).get(offer.rowId)) as Record<string, unknown> | undefined;
     if (!row || row.deletedAt === null || row.deletedAt === undefined) continue;
-    out.push({ offer, label: spec.label?.(row) ?? 'An item' });
+    out.push({ offer, label: spec.label?.(row) ?? t('syncText.anItem') });
   }
   return out;
 }
@@ -60,10 +61,10 @@ export function fieldLabel(field: string): string {
 export function describeValue(table: string, field: string, value: unknown): string {
   const special = tableSpec(table)?.describe?.(field, value);
   if (special) return special;
-  if (value === null || value === undefined || value === '') return '(empty)';
+  if (value === null || value === undefined || value === '') return t('syncText.empty');
   if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 199)}…` : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? value.join(', ') || '(empty)' : `${value.length} items`;
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? value.join(', ') || t('syncText.empty') : tn('syncText.items', value.length);
   const json = JSON.stringify(value);
   return json.length > 120 ? `${json.slice(0, 119)}…` : json;
 }

@@ -15,6 +15,6 @@ export function qrMatrix(text: string): QrMatrix {
 /** One SVG path over the dark modules (a 1×1 square each), in module units. */
 export function qrPath(matrix: QrMatrix): string {
   const parts: string[] = [];
-  for (let y = 0; y < matrix.size; y++) for (let x = 0; x < matrix.size; x++) if (matrix.dark(x, y)) parts.push(`M${x} ${y}h1v1h-1z`);
+  for (let y = 0; y < matrix.size; y++) for (let x = 0; x < matrix.size; x++) if (matrix.dark(x, y)) parts.push(`M${x} ${y}h1v1h-1z`); // i18n-ignore: SVG path data
   return parts.join('');
 }

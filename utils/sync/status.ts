@@ -1,5 +1,6 @@
 /** What the settings page shows about sync, written by the background and watched by pages. */
 import { storage } from 'wxt/utils/storage';
+import { t, tn } from '../i18n';
 
 export type SyncState = 'off' | 'connecting' | 'syncing' | 'synced' | 'offline' | 'error';
 
@@ -14,11 +15,12 @@ export interface SyncStatus {
   lastSyncedAt: number | null;
 }
 
-export const OFF_STATUS: SyncStatus = { state: 'off', message: 'Sync is off.', pending: 0, relayUrl: null, lastSyncedAt: null };
+/** Sync is off (nothing configured), in the user's language. */
+export const offStatus = (): SyncStatus => ({ state: 'off', message: t('syncText.off'), pending: 0, relayUrl: null, lastSyncedAt: null });
 
 /** Session storage: out of content scripts' reach, gone when the browser closes (the background writes it again). */
-export const syncStatusItem = storage.defineItem<SyncStatus>('session:syncStatus', { fallback: OFF_STATUS });
+export const syncStatusItem = storage.defineItem<SyncStatus>('session:syncStatus', { fallback: offStatus() });
 
 export function waitingMessage(pending: number): string {
-  return pending === 1 ? 'Offline — 1 change waiting' : `Offline — ${pending} changes waiting`;
+  return tn('syncText.offlineWaiting', pending);
 }

@@ -28,6 +28,7 @@ import { STATUS_LABELS } from '../domain/intro-status';
 import { callLinkSchema, favourSchema, introIdeaSchema, taskSchema } from '../domain/ledger';
 import { meetingNotesSchema } from '../domain/prep';
 import { syncConflictSchema } from './schemas';
+import { t } from '../i18n';
 
 export type FieldKind = 'value' | 'set' | 'record';
 
@@ -70,7 +71,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     refs: { mutualContactIds: 'people', dismissedMutualIds: 'people' },
     schema: personSchema,
     defaults: () => ({ aliases: [], fieldSources: {}, positions: [], ...blankUserFields() }),
-    label: (row) => str(row.name) || 'Someone',
+    label: (row) => str(row.name) || t('syncText.someone'),
   },
   {
     name: 'intros',
@@ -78,7 +79,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     groups: { pipeline: ['status', 'history'] },
     refs: { targetId: 'people', connectorId: 'people' },
     schema: introRequestSchema,
-    label: (row) => str(row.subject) || 'A request',
+    label: (row) => str(row.subject) || t('syncText.aRequest'),
     describe: (field, value) => {
       if (field !== 'pipeline' || typeof value !== 'object' || value === null) return null;
       const status = (value as { status?: unknown }).status;
@@ -88,13 +89,13 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   {
     name: 'templates',
     schema: templateSchema,
-    label: (row) => str(row.name) || 'A template',
+    label: (row) => str(row.name) || t('syncText.aTemplate'),
   },
   {
     name: 'meetings',
     refs: { personId: 'people', requestId: 'intros' },
     schema: meetingSchema,
-    label: () => 'A meeting',
+    label: () => t('syncText.aMeeting'),
   },
   {
     // A meeting's prep sheet and notes: one row per meeting, with the meeting's
@@ -104,25 +105,25 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     kinds: { why: 'set', answers: 'record', culture: 'record' },
     refs: { personId: 'people' },
     schema: meetingNotesSchema,
-    label: () => 'A prep sheet',
+    label: () => t('syncText.aPrepSheet'),
   },
   {
     name: 'tasks',
     refs: { personId: 'people', meetingId: 'meetings' },
     schema: taskSchema,
-    label: (row) => str(row.text) || 'A task',
+    label: (row) => str(row.text) || t('syncText.aTask'),
   },
   {
     name: 'favours',
     refs: { personId: 'people' },
     schema: favourSchema,
-    label: (row) => str(row.text) || 'A favour',
+    label: (row) => str(row.text) || t('syncText.aFavour'),
   },
   {
     name: 'introIdeas',
     refs: { aId: 'people', bId: 'people' },
     schema: introIdeaSchema,
-    label: (row) => str(row.reason) || 'An introduction you could make',
+    label: (row) => str(row.reason) || t('syncText.anIntroIdea'),
   },
   {
     // The user's answer to "who is this call with?" per call link: a choice,
@@ -130,7 +131,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     name: 'callLinks',
     refs: { personId: 'people', meetingId: 'meetings' },
     schema: callLinkSchema,
-    label: () => 'Who a call was with',
+    label: () => t('syncText.aCallLink'),
   },
   {
     name: 'syncConflicts',
@@ -161,7 +162,7 @@ export const SYNCED_SETTINGS = ['name', 'background', 'goal', 'resumeUrl', 'time
 export const SETTINGS_SPEC: SyncedTable = {
   name: SETTINGS_TABLE,
   // Checked against settingsSchema where they land (utils/sync/sources.ts).
-  label: () => 'Your settings',
+  label: () => t('syncText.yourSettings'),
 };
 
 export function tableSpec(name: string): SyncedTable | undefined {

@@ -27,6 +27,7 @@
 import * as Y from 'yjs';
 import { deepEqual, isEmptyValue, isPlainObject } from './json';
 import { ALWAYS_QUIET, type SyncedTable } from './tables';
+import { InternalError } from '../core/internal-error';
 
 export type Row = Record<string, unknown>;
 type DeleteSet = Y.Transaction['deleteSet'];
@@ -139,7 +140,7 @@ export class Vault {
   // --- rows in, rows out ------------------------------------------------------------
 
   table(name: string): Y.Map<Y.Map<unknown>> {
-    if (!this.specs.has(name)) throw new Error(`Not a synced table: ${name}`);
+    if (!this.specs.has(name)) throw new InternalError(`Not a synced table: ${name}`);
     return this.doc.getMap(name);
   }
 
