@@ -10,13 +10,14 @@ export default defineConfig({
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('.', import.meta.url)),
-      // utils/ label maps are messages (utils/i18n.ts); read only when shown, so none is needed here.
+      // utils/ says things through messages (utils/i18n.ts); tests/setup/node-i18n.ts gives Node the English ones.
       '#i18n': fileURLToPath(new URL('./.wxt/i18n/index.ts', import.meta.url)),
     },
   },
   test: {
     environment: 'node',
     include: ['tests/release/**/*.test.ts'],
+    setupFiles: ['tests/setup/node-i18n.ts'],
     testTimeout: 90_000,
     hookTimeout: 120_000,
     fileParallelism: false,
