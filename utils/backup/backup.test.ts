@@ -189,6 +189,10 @@ describe('export → import', () => {
       label: 'Grace Hopper',
       reason: expect.stringMatching(/^your copy was changed later/),
     });
+    // Both times in the user's locale and time zone, not as UTC ISO text.
+    const reason = keep.tables.find((t) => t.table === 'people')!.conflicts[0]!.reason;
+    expect(reason).not.toMatch(/UTC|\d{4}-\d{2}-\d{2}/);
+    expect(reason).toContain(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(grace.updatedAt));
     await applyImport(target, keep);
     expect((await target.people.get(grace.id))!.notes).toBe('My newer note');
 

@@ -19,7 +19,7 @@ import { getSettings, workWeek } from '../settings';
 import { requestFullSync } from '../sync/changes';
 import { REFERENCES, rowSchemaFor, tableLabel } from './format';
 import { rowLabel, type PreparedBackup, type PreparedTable, type Row, type RowIssue } from './prepare';
-import { formatNumber, t as msg } from '../i18n';
+import { formatDateTime, formatNumber, t as msg } from '../i18n';
 
 export type ConflictPolicy = 'keep-mine' | 'take-file';
 
@@ -95,7 +95,8 @@ function fingerprint(row: Row | undefined): string | null {
   return typeof row.updatedAt === 'number' ? `u${row.updatedAt}` : stableStringify(row);
 }
 
-const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+/** When a row was changed, in the user's locale and time (the conflict message names both copies' times). */
+const when = (ms: number) => formatDateTime(ms);
 
 export const keyOf = (row: Row) => String(row.id);
 

@@ -20,7 +20,7 @@ import {
 import { blankUserFields, manualCapture, personSchema, type Person } from '../domain/schemas';
 import type { IntrobookDB, StoredTask } from './app-db';
 import { updateMeetingNotes } from './workspace';
-import { t } from '../i18n';
+import { formatDate, t } from '../i18n';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -162,7 +162,7 @@ export async function saveSuggestedPerson(
 ): Promise<Person> {
   const id = crypto.randomUUID();
   const split = splitName(input.name);
-  const when = new Date(now).toISOString().slice(0, 10);
+  const when = formatDate(now);
   const person = personSchema.parse({
     ...manualCapture(`urn:uuid:${id}`, input.name, 'user'),
     firstName: split.first,
