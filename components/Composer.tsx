@@ -14,6 +14,7 @@ import { TextField } from './TextField';
 import { showToast } from './Toasts';
 import { labels, t, tn } from '@/utils/i18n';
 import { tx } from './i18n';
+import { userMessage } from './user-message';
 
 /** What the user has done once a step's message is recorded. */
 const DONE: Record<MessageStep, string> = labels({
@@ -127,7 +128,7 @@ export function Composer({ db, settings, request, step, target, connector, templ
   useEffect(() => {
     if (edits === 0 || step !== 'ask') return;
     const storeNow = !request.id && !saving.current;
-    const save = () => void savedId().then((id) => (storeNow ? undefined : saveDraft(db, id, draftText()))).catch((e: unknown) => setError(e instanceof Error ? e.message : t('composer.draftNotSaved')));
+    const save = () => void savedId().then((id) => (storeNow ? undefined : saveDraft(db, id, draftText()))).catch((e: unknown) => setError(userMessage(e, t('composer.draftNotSaved'))));
     if (storeNow) return save();
     const timer = setTimeout(save, 500);
     return () => clearTimeout(timer);
@@ -181,7 +182,7 @@ export function Composer({ db, settings, request, step, target, connector, templ
       const said = channel === 'copy' ? t('composer.copiedThen', { done: DONE[step] }) : channel ? t('composer.doneThenSent', { done: DONE[step], sent: SENT[channel] }) : DONE[step];
       showToast(said, () => undoLastStep(db, requestId, Date.now(), entry).then(refreshReminders));
     } catch (e) {
-      setError(e instanceof Error ? e.message : t('composer.notRecorded'));
+      setError(userMessage(e, t('composer.notRecorded')));
     }
   }
 

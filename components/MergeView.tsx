@@ -12,6 +12,7 @@ import { roleLine } from './PersonCard';
 import { showToast } from './Toasts';
 import { useView } from './view-hooks';
 import { formatDate, formatList, labels, t, tn } from '@/utils/i18n';
+import { userMessage } from './user-message';
 
 const CLOSENESS = labels({ 1: 'mergeView.closeness.acquaintance', 2: 'mergeView.closeness.knowWell', 3: 'mergeView.closeness.close' });
 const DEGREE = labels({ 1: 'mergeView.degree.first', 2: 'mergeView.degree.second', 3: 'mergeView.degree.third' });
@@ -150,7 +151,7 @@ function SideBySide({
       showToast(t('mergeView.mergedIntoOne', { name: kept.name }), () => undoMerge(db, record.id).then(refreshReminders));
       onDone(kept.id);
     } catch (e) {
-      setError(e instanceof MergeConflictError || e instanceof Error ? e.message : t('mergeView.theMergeFailedNothingWasChanged'));
+      setError(e instanceof MergeConflictError ? e.message : userMessage(e, t('mergeView.theMergeFailedNothingWasChanged')));
     }
   }
 

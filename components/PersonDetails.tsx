@@ -22,6 +22,7 @@ import { SyncHistory } from './SyncHistory';
 import { LazyPersonWorkspace } from './Lazy';
 import { formatDate, formatDateTime, labels, t, tn } from '@/utils/i18n';
 import { fieldNoteText } from '@/utils/field-notes';
+import { userMessage } from './user-message';
 
 const CHECK_LABELS: Partial<Record<CapturedField, string>> = labels({
   name: 'common.name',
@@ -160,7 +161,7 @@ function PersonPage({
             onClick={() =>
               void undoMerge(db, merge.id).then(
                 () => showToast(t('personDetails.mergeUndone')),
-                (e: unknown) => showToast(e instanceof Error ? e.message : t('personDetails.mergeNotUndone')),
+                (e: unknown) => showToast(userMessage(e, t('personDetails.mergeNotUndone'))),
               )
             }
           >

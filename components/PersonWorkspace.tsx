@@ -27,6 +27,7 @@ import { CHANNEL_LABELS, PrepSheet } from './PrepSheet';
 import { TaskList } from './TaskList';
 import { t } from '@/utils/i18n';
 import { tx } from './i18n';
+import { userMessage } from './user-message';
 
 /**
  * The workspace's sections on a person's page (mounted by PersonDetails):
@@ -325,7 +326,7 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
       setReason('');
       setError(null);
     } catch (err) {
-      setError(storageErrorMessage(err, err instanceof Error ? err.message : t('personWorkspace.couldNotSaveTheIdea')));
+      setError(storageErrorMessage(err, userMessage(err, t('personWorkspace.couldNotSaveTheIdea'))));
     }
   }
 

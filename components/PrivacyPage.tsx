@@ -1,4 +1,4 @@
-import { hostPurpose, LEAVES_THE_MACHINE, PERMISSION_PURPOSES, STORED } from '@/utils/privacy';
+import { hostPurpose, leavesTheMachine, PERMISSION_PURPOSES, STORED } from '@/utils/privacy';
 import { t } from '@/utils/i18n';
 import { tx } from './i18n';
 
@@ -33,7 +33,7 @@ export function PrivacyPage({ access }: { access: ManifestAccess }) {
           {t('privacyPage.whatLeavesYourComputer')}
         </h2>
         <ul>
-          {LEAVES_THE_MACHINE.map((line) => (
+          {leavesTheMachine().map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>

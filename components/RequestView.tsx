@@ -26,6 +26,7 @@ import { showToast } from './Toasts';
 import { useTransient, useView } from './view-hooks';
 import { formatMinutes, t } from '@/utils/i18n';
 import { tx } from './i18n';
+import { userMessage } from './user-message';
 
 /** A request not saved yet: what "Ask … for an intro" or "Ask … directly" starts. */
 export interface RequestSeed {
@@ -251,7 +252,7 @@ function MeetingForm({
     try {
       await onSubmit({ startsAt, durationMin, link: link.trim() });
     } catch (err) {
-      setError(err instanceof Error ? err.message : t('requestView.theMeetingCouldNotBeSaved'));
+      setError(userMessage(err, t('requestView.theMeetingCouldNotBeSaved')));
     }
   }
 
@@ -349,7 +350,7 @@ function Pipeline({ db, request, settings }: { db: IntrobookDB; request: IntroRe
       setError(null);
       refreshReminders();
     } catch (e) {
-      setError(e instanceof Error ? e.message : t('requestView.thatStepIsNotPossible'));
+      setError(userMessage(e, t('requestView.thatStepIsNotPossible')));
     }
   }
 
@@ -489,7 +490,7 @@ function DeleteRequest({ db, request, targetName, onDeleted }: { db: IntrobookDB
     try {
       await removeRequest(db, request.id);
     } catch (e) {
-      return setError(e instanceof Error ? e.message : t('requestView.theRequestCouldNotBeDeleted'));
+      return setError(userMessage(e, t('requestView.theRequestCouldNotBeDeleted')));
     }
     refreshReminders();
     showToast(request.status === 'draft' ? t('requestView.draftToMeetDeleted', { targetName }) : t('requestView.requestToMeetDeleted', { targetName }), () =>

@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { t } from '@/utils/i18n';
+import { userMessage } from './user-message';
 
 /**
  * Short confirmations that outlive the view that raised them ("Removed Ada
@@ -72,7 +73,7 @@ export function Toasts() {
                 dismissToast();
                 void undo().then(
                   () => showToast(t('toasts.undone')),
-                  (e: unknown) => showToast(e instanceof Error ? e.message : t('toasts.couldNotUndo')),
+                  (e: unknown) => showToast(userMessage(e, t('toasts.couldNotUndo'))),
                 );
               }}
             >

@@ -16,6 +16,7 @@ import type { CaptureHealthReport } from './extract/health';
 import { z } from './zod';
 import { CAPTURED_FIELDS, CONFIDENCE_LEVELS, FIELD_ORIGINS } from './domain/limits';
 import { ARIA_ROLES, HTML_TAGS } from './extract/health-vocabulary';
+import { t } from './i18n';
 
 /** At most this many distinct problems are kept, the most recently seen first. */
 export const CAPTURE_PROBLEMS_MAX = 50;
@@ -26,7 +27,9 @@ export const CAPTURE_REPORT_MAX_BYTES = 64 * 1024;
 // vocabulary, a tag, an attribute name, a class shape, a path step. Checked here too, because a report
 // arrives from a content script, which a page can compromise: no sentence, name or URL fits these shapes.
 const isTag = (name: string) => name === 'custom' || HTML_TAGS.has(name);
+// i18n-ignore: a validation issue for the log (a report that fails is dropped), never shown
 const tag = z.string().max(16).refine(isTag, 'not a tag name');
+// i18n-ignore: as above
 const ariaRole = z.string().max(24).refine((role) => ARIA_ROLES.has(role), 'not an ARIA role');
 const attributeName = z
   .string()
@@ -42,6 +45,7 @@ const problem = z.union([outcome.exclude(['ok']), z.literal('no-role'), z.templa
 const pathStep = z.string().max(16).refine((step) => {
   const m = /^(?:\^([a-z0-9]+)|([a-z0-9]+):\d{1,4})$/.exec(step);
   return m !== null && isTag(m[1] ?? m[2] ?? '');
+  // i18n-ignore: as above
 }, 'not a path step');
 
 const outlineNode: z.ZodType<unknown> = z.lazy(() =>
@@ -106,15 +110,18 @@ export interface CaptureProblem {
   times: number;
 }
 
-/** The text users copy or download: a self-describing JSON document. */
+/**
+ * The text users copy or download: a self-describing JSON document. Its keys
+ * and values are the report's technical vocabulary; its one sentence
+ * (`about`) is a message, in the user's language.
+ */
 export function captureProblemsFile(problems: CaptureProblem[], now: number = Date.now()): string {
   return JSON.stringify(
     {
       format: 'introbook-capture-problems',
       version: 1,
       exportedAt: new Date(now).toISOString(),
-      about:
-        'Structure of profile pages Introbook could not read fully: tag names, ARIA roles, attribute names, class-name shapes and the path from the name to each field. No names, text or links.',
+      about: t('captureReport.about'),
       problems,
     },
     null,

@@ -104,15 +104,20 @@ describe('background router', () => {
 
   it('explains why a tab could not be saved', async () => {
     const { saveFromTab } = createRouter(deps);
-    tabReply = { status: 'unreadable', reason: "Introbook couldn't find this person's name on the page.", noPerson: true };
+    tabReply = { status: 'unreadable', code: 'no-name', noPerson: true };
     expect(await saveFromTab(1)).toStrictEqual({ ok: false, error: "Introbook couldn't find this person's name on the page." });
+    // The words come from the messages by the reader's code, never from the page's side.
+    tabReply = { status: 'unreadable', code: 'several-people', noPerson: true };
+    expect(await saveFromTab(1)).toStrictEqual({ ok: false, error: 'This page shows several people. Select the name of the one you want, then try again.' });
+    tabReply = { status: 'unreadable', code: 'not-ready', noPerson: false };
+    expect(await saveFromTab(1)).toStrictEqual({ ok: false, error: 'The page is still loading this person. Try again in a moment.' });
     tabReply = { status: 'not-profile' };
     expect(await saveFromTab(1)).toStrictEqual({ ok: false, error: 'This page is not a person’s profile.' });
     tabReply = new Error('Could not establish connection. Receiving end does not exist.');
     expect(await saveFromTab(1)).toMatchObject({ ok: false, error: expect.stringMatching(/not a profile Introbook can read/) });
     expect(await db.people.count()).toBe(0);
     // Every failure reached the user, not just the console.
-    expect(vi.mocked(deps.report).mock.calls.map(([, ok]) => ok)).toStrictEqual([false, false, false]);
+    expect(vi.mocked(deps.report).mock.calls.map(([, ok]) => ok)).toStrictEqual([false, false, false, false, false]);
   });
 
   it('recounts reminders when an extension page asks, and only then', async () => {

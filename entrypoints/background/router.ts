@@ -15,6 +15,7 @@ import { linkedInPage } from '@/utils/core/canonical-url';
 import { checkCaptureForPage, classifySender, senderPageUrl, type SenderKind, type SenderLike } from '@/utils/messaging/guards';
 import { isCallMessage } from '@/utils/messaging/meeting-protocol';
 import { contentMessage, pageMessage, type PageReadReply, type SaveReply, type StatusReply, type ToContentMessage } from '@/utils/messaging/protocol';
+import { READ_PROBLEM_KEYS } from '@/utils/messaging/wire';
 import { t } from '@/utils/i18n';
 
 export interface RouterDeps {
@@ -162,7 +163,7 @@ export function createRouter(deps: RouterDeps) {
     } catch {
       return { ok: false, error: NO_CONTENT_SCRIPT() };
     }
-    if (read.status === 'unreadable') return { ok: false, error: read.reason };
+    if (read.status === 'unreadable') return { ok: false, error: t(READ_PROBLEM_KEYS[read.code]) };
     if (read.status === 'not-profile') return { ok: false, error: NOT_A_PROFILE() };
     // The URL now, after the read: a page that moved on meanwhile fails the check.
     const tabUrl = (await deps.tabUrl(tabId).catch(() => undefined)) ?? knownUrl;

@@ -35,11 +35,14 @@ describe('the in-page words', () => {
     expect(msg('inPage.cancel')).toBe('Cancel');
   });
 
-  it('are every inPage message the locales have', async () => {
+  it('are every inPage and pageRead message the locales have', async () => {
     const { readFileSync } = await import('node:fs');
     const yml = readFileSync('locales/en.yml', 'utf8');
-    const block = /^inPage:\n((?: {2}.*\n)+)/m.exec(yml)?.[1] ?? '';
-    const keys = [...block.matchAll(/^ {2}(\w+):/gm)].map((m) => `inPage.${m[1]}`);
+    const keys = ['inPage', 'pageRead'].flatMap((group) => {
+      const block = new RegExp(`^${group}:\\n((?: {2}.*\\n)+)`, 'm').exec(yml)?.[1] ?? '';
+      return [...block.matchAll(/^ {2}(\w+):/gm)].map((m) => `${group}.${m[1]}`);
+    });
+    expect(keys.length).toBeGreaterThan(20);
     expect([...IN_PAGE_KEYS].sort()).toStrictEqual(keys.sort());
   });
 });

@@ -13,7 +13,7 @@ import { browser } from 'wxt/browser';
 import type { GeneratedI18nStructure } from '#i18n';
 import { IN_PAGE_KEYS } from '@/utils/messaging/wire';
 
-export type InPageKey = Extract<keyof GeneratedI18nStructure, `inPage.${string}`>;
+export type InPageKey = Extract<keyof GeneratedI18nStructure, `inPage.${string}` | `pageRead.${string}`>;
 
 let texts: Readonly<Record<string, string>> | null = null;
 

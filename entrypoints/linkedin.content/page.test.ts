@@ -11,7 +11,7 @@ import { probeLinkedInName } from '@/utils/extract/linkedin-name';
 import type { ReadResult } from '@/utils/extract/result';
 import { IN_PAGE_KEYS, type ContentMessage } from '@/utils/messaging/wire';
 import { browser } from 'wxt/browser';
-import { LinkedInPage, notReady, PROBE_PATIENCE_MS, READ_WAIT_MS, READY_TIMEOUT_MS, SETTLE_MS } from './page';
+import { LinkedInPage, PROBE_PATIENCE_MS, READ_WAIT_MS, READY_TIMEOUT_MS, SETTLE_MS } from './page';
 import { HOST_ID, type SaveButton } from './save-button';
 
 const ADA = 'https://www.linkedin.com/in/ada-lovelace/';
@@ -216,7 +216,7 @@ describe('deciding what the page shows', () => {
     void reply.then(() => (answered = true));
     await vi.advanceTimersByTimeAsync(SETTLE_MS + 50);
     expect(answered).toBe(true);
-    expect(await reply).toStrictEqual({ status: 'unreadable', reason: "Introbook couldn't find this person's name on the page.", noPerson: true });
+    expect(await reply).toStrictEqual({ status: 'unreadable', code: 'no-name', noPerson: true });
   });
 
   it('a page that is not a profile (a login wall, “not found”) gets no button and says so to the popup', async () => {
@@ -237,7 +237,7 @@ describe('deciding what the page shows', () => {
     await vi.advanceTimersByTimeAsync(50);
     const reply = page.handleMessage({ type: 'page/read' })!;
     await vi.advanceTimersByTimeAsync(READ_WAIT_MS + 10);
-    expect(await reply).toStrictEqual({ status: 'unreadable', reason: notReady(), noPerson: false });
+    expect(await reply).toStrictEqual({ status: 'unreadable', code: 'not-ready', noPerson: false });
     expect(document.getElementById(HOST_ID)).toBeNull();
     clearInterval(tick);
     await vi.advanceTimersByTimeAsync(SETTLE_MS + 200);
@@ -251,13 +251,13 @@ describe('deciding what the page shows', () => {
     // Quiet for several SETTLE_MS, but the placeholders are on screen: no verdict, and the popup hears “not yet”.
     await vi.advanceTimersByTimeAsync(SETTLE_MS * 3);
     expect(document.getElementById(HOST_ID)).toBeNull();
-    expect(await readNow()).toStrictEqual({ status: 'unreadable', reason: notReady(), noPerson: false });
+    expect(await readNow()).toStrictEqual({ status: 'unreadable', code: 'not-ready', noPerson: false });
     // The placeholders give way to a rendered top card that still shows no name.
     for (const el of Array.from(document.querySelectorAll('.skeleton'))) el.remove();
     document.querySelector('section p:last-child')!.textContent = 'Operations lead';
     await vi.advanceTimersByTimeAsync(SETTLE_MS + 200);
     expect(say()).toContain(NO_NAME);
-    expect(await readNow()).toStrictEqual({ status: 'unreadable', reason: NO_NAME, noPerson: true });
+    expect(await readNow()).toStrictEqual({ status: 'unreadable', code: 'no-name', noPerson: true });
   });
 
   it('requires the extractor’s word that the page has settled, however long the page stays quiet', async () => {
@@ -290,7 +290,7 @@ describe('deciding what the page shows', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(say()).toContain(NO_NAME);
     expect(buttons()).toStrictEqual([]);
-    expect(await readNow()).toStrictEqual({ status: 'unreadable', reason: NO_NAME, noPerson: true });
+    expect(await readNow()).toStrictEqual({ status: 'unreadable', code: 'no-name', noPerson: true });
   });
 
   it('keeps a constant cost per DOM change while waiting: one timer, no listener added per change', async () => {

@@ -37,7 +37,7 @@
  * No zod, no React, no database: the background checks what we send.
  */
 import { isMemberIdUrl, linkedInPage } from '@/utils/core/canonical-url';
-import type { ReadResult } from '@/utils/extract/result';
+import type { ReadResult, UnreadableCode } from '@/utils/extract/result';
 import type { CaptureHealthReport } from '@/utils/extract/health';
 import type { NameProbe } from '@/utils/extract/linkedin-name';
 import type { ProfileCapture } from '@/utils/domain/schemas';
@@ -45,6 +45,7 @@ import {
   readSaveReply,
   readStatusReply,
   readToContentMessage,
+  READ_PROBLEM_KEYS,
   type ContentMessage,
   type PageReadReply,
 } from '@/utils/messaging/wire';
@@ -64,6 +65,8 @@ export const PROBE_PATIENCE_MS = 2000;
 // Looked up when shown: the texts come from the background first (./messages.ts).
 export const notReady = () => m('inPage.notReady');
 const noPersonHint = () => m('inPage.noPersonHint');
+/** What the user reads for a page that gave no person: the message for the reader's code (its English `reason` is for logs). */
+const unreadable = (code: UnreadableCode) => m(READ_PROBLEM_KEYS[code]);
 const noAnswer = () => m('inPage.noAnswer');
 
 /** The full LinkedIn reader (utils/extract/linkedin-page.ts), loaded on first need. */
@@ -100,7 +103,7 @@ type Reading =
   | { kind: 'stale' }
   | { kind: 'not-profile' }
   /** `settled`: the extractor sees a page that has finished rendering (no placeholders, no busy region). */
-  | { kind: 'unreadable'; reason: string; settled: boolean; result: ReadResult };
+  | { kind: 'unreadable'; code: UnreadableCode; settled: boolean; result: ReadResult };
 
 export class LinkedInPage {
   private readonly now: () => number;
@@ -299,7 +302,7 @@ export class LinkedInPage {
     } else if (reading.kind === 'unreadable' && this.settled(reading)) {
       this.verdict = 'no-person';
       clearTimeout(this.giveUpTimer);
-      this.mount().render({ kind: 'note', message: `${reading.reason} ${noPersonHint()}` });
+      this.mount().render({ kind: 'note', message: `${unreadable(reading.code)} ${noPersonHint()}` });
       this.release();
       this.reportHealth(reader, reading.result);
     } else {
@@ -367,7 +370,7 @@ export class LinkedInPage {
     clearTimeout(this.settleTimer);
     const reader = this.reader;
     const reading = reader ? this.reading(reader) : null;
-    this.mount().render({ kind: 'note', message: reading?.kind === 'unreadable' ? `${reading.reason} ${noPersonHint()}` : notReady() });
+    this.mount().render({ kind: 'note', message: reading?.kind === 'unreadable' ? `${unreadable(reading.code)} ${noPersonHint()}` : notReady() });
     this.release();
     if (reader && reading?.kind === 'unreadable') this.reportHealth(reader, reading.result);
   }
@@ -433,7 +436,7 @@ export class LinkedInPage {
   private reading(reader: Reader): Reading {
     const result = reader.read(this.deps.doc, this.url);
     if (result.status === 'not-profile') return { kind: 'not-profile' };
-    if (result.status === 'unreadable') return { kind: 'unreadable', reason: result.reason, settled: result.settled, result };
+    if (result.status === 'unreadable') return { kind: 'unreadable', code: result.code, settled: result.settled, result };
     const { capture, confirmed } = result;
     const key = this.key;
     if (key === null || (capture.profileUrl !== key && !capture.aliases.includes(key))) return { kind: 'stale' };
@@ -474,7 +477,7 @@ export class LinkedInPage {
       if (this.verdict === 'waiting') this.check();
     }
     const reader = await this.loadReader();
-    if (!reader) return { status: 'unreadable', reason: notReady(), noPerson: false };
+    if (!reader) return { status: 'unreadable', code: 'not-ready', noPerson: false };
     if (this.verdict === 'waiting' && this.key !== null && key === this.key) {
       this.check();
       if (this.verdict === 'waiting') await this.settle(waitUntil - this.now());
@@ -487,12 +490,12 @@ export class LinkedInPage {
       case 'not-profile':
         return { status: 'not-profile' };
       case 'stale':
-        return { status: 'unreadable', reason: notReady(), noPerson: false };
+        return { status: 'unreadable', code: 'not-ready', noPerson: false };
       case 'unreadable': {
         // After the give-up timeout too: the in-page note already tells the user to add them by hand.
         const noPerson = this.verdict === 'no-person' || this.verdict === 'gave-up' || this.settled(reading);
         // Not settled yet (placeholders, still changing): the person may yet appear, so say that.
-        return { status: 'unreadable', reason: noPerson ? reading.reason : notReady(), noPerson };
+        return { status: 'unreadable', code: noPerson ? reading.code : 'not-ready', noPerson };
       }
     }
   }
@@ -585,7 +588,7 @@ export class LinkedInPage {
     }
     const reading = this.reading(reader);
     if (reading.kind !== 'ok') {
-      button.render({ kind: 'error', message: reading.kind === 'unreadable' ? reading.reason : notReady() });
+      button.render({ kind: 'error', message: reading.kind === 'unreadable' ? unreadable(reading.code) : notReady() });
       return;
     }
     this.checkHealth(reader, reading.result);

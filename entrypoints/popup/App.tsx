@@ -9,6 +9,7 @@ import { manualCapture } from '@/utils/domain/captures';
 import type { Person, ProfileCapture } from '@/utils/domain/schemas';
 import { pageKey } from '@/utils/core/canonical-url';
 import { checkCaptureForPage, type CaptureCheck } from '@/utils/messaging/guards';
+import { READ_PROBLEM_KEYS } from '@/utils/messaging/wire';
 import { remote } from '@/utils/remote/client';
 import { useRemoteQuery } from '@/utils/remote/hooks';
 import { openSidePanel } from '@/utils/side-panel';
@@ -92,10 +93,10 @@ export function App() {
               tabId,
               capture: manualCapture(key, '', 'user'),
               pageKey: key,
-              note: t('popup.typeTheirName', { reason: reply.reason }),
+              note: t('popup.typeTheirName', { reason: t(READ_PROBLEM_KEYS[reply.code]) }),
             });
           } else {
-            setPage({ state: 'message', text: reply.reason, alert: true });
+            setPage({ state: 'message', text: t(READ_PROBLEM_KEYS[reply.code]), alert: true });
           }
         } else {
           setPage({ state: 'message', text: t('background.notAProfile') });
@@ -128,7 +129,7 @@ export function App() {
         ...manual,
         note:
           read.reply.status === 'unreadable'
-            ? read.reply.reason
+            ? t(READ_PROBLEM_KEYS[read.reply.code])
             : read.selection
               ? t('popup.fromSelection')
               : t('popup.nothingFound'),

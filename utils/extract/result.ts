@@ -39,6 +39,11 @@ export type ReadResult =
   | {
       status: 'unreadable';
       profileUrl: string;
+      /**
+       * English, for logs and tests only: views say `code` in the user's
+       * language (READ_PROBLEM_KEYS, utils/messaging/wire.ts). The reader
+       * holds no messages, so the content script stays small.
+       */
       reason: string;
       code: UnreadableCode;
       /**

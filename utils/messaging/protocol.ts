@@ -8,6 +8,7 @@
 import { z } from '../zod';
 import { httpsUrl, profileCaptureSchema } from '../domain/schemas';
 import { captureHealthMessage } from '../capture-health';
+import { READ_PROBLEMS } from './wire';
 
 // --- content script → background -----------------------------------------------
 
@@ -46,7 +47,7 @@ export type PageMessage = z.infer<typeof pageMessage>;
 export const pageReadReply = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ok'), capture: profileCaptureSchema, confirmed: z.boolean().default(false) }),
   z.object({ status: z.literal('not-profile') }),
-  z.object({ status: z.literal('unreadable'), reason: z.string().max(500), noPerson: z.boolean().default(false) }),
+  z.object({ status: z.literal('unreadable'), code: z.enum(READ_PROBLEMS), noPerson: z.boolean().default(false) }),
 ]);
 
 /** What the on-demand page reader returns to the popup through executeScript. */

@@ -9,6 +9,7 @@
  */
 import type { ProfileCapture } from '../domain/schemas';
 import type { CaptureHealthReport } from '../extract/health';
+import type { UnreadableCode } from '../extract/result';
 
 // --- content script → background ------------------------------------------------
 
@@ -73,7 +74,31 @@ export const IN_PAGE_KEYS = [
   'inPage.thisPerson',
   'inPage.duplicate',
   'inPage.openFromToolbar',
+  'pageRead.noName',
+  'pageRead.tooComplex',
+  'pageRead.severalPeople',
+  'pageRead.invalid',
+  'pageRead.error',
 ] as const;
+
+/**
+ * Why a page read gave no person: the reader's code (utils/extract/result.ts),
+ * or `not-ready` when the page may still be showing someone else or loading.
+ * Replies carry the code, never words: each view says it in the user's
+ * language with READ_PROBLEM_KEYS (the reader itself holds no messages).
+ */
+export type ReadProblem = UnreadableCode | 'not-ready';
+export const READ_PROBLEMS = ['no-name', 'too-complex', 'several-people', 'invalid', 'error', 'not-ready'] as const satisfies readonly ReadProblem[];
+
+/** The message that says each read problem, in the page (content script), the popup and notifications. */
+export const READ_PROBLEM_KEYS = {
+  'no-name': 'pageRead.noName',
+  'too-complex': 'pageRead.tooComplex',
+  'several-people': 'pageRead.severalPeople',
+  invalid: 'pageRead.invalid',
+  error: 'pageRead.error',
+  'not-ready': 'inPage.notReady',
+} as const satisfies Record<ReadProblem, (typeof IN_PAGE_KEYS)[number]>;
 
 /** The full LinkedIn reader's file (entrypoints/linkedin-reader.ts) and where it leaves itself in the content script's world. */
 export const LINKEDIN_READER_FILE = '/linkedin-reader.js';
@@ -91,7 +116,7 @@ export type PageReadReply =
   | { status: 'ok'; capture: ProfileCapture; confirmed: boolean }
   | { status: 'not-profile' }
   /** `noPerson`: the page has loaded and shows no person (the popup offers a record typed by hand). */
-  | { status: 'unreadable'; reason: string; noPerson: boolean };
+  | { status: 'unreadable'; code: ReadProblem; noPerson: boolean };
 
 export type SaveReply =
   | { ok: true; personId: string; created: boolean; name: string; duplicate: boolean }
@@ -105,10 +130,10 @@ export interface StatusReply {
 
 /** A one-off read of the page as it is (the on-demand reader: no in-app navigation to guard against). */
 export function toPageReadReply(
-  result: { status: 'ok'; capture: ProfileCapture; confirmed: boolean } | { status: 'not-profile' } | { status: 'unreadable'; reason: string },
+  result: { status: 'ok'; capture: ProfileCapture; confirmed: boolean } | { status: 'not-profile' } | { status: 'unreadable'; code: UnreadableCode },
 ): PageReadReply {
   if (result.status === 'ok') return { status: 'ok', capture: result.capture, confirmed: true };
-  if (result.status === 'unreadable') return { status: 'unreadable', reason: result.reason, noPerson: true };
+  if (result.status === 'unreadable') return { status: 'unreadable', code: result.code, noPerson: true };
   return { status: 'not-profile' };
 }
 
