@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { peopleNameStartsWith } from '@/utils/db/contacts';
+import { UserError } from '@/utils/core/user-error';
 import { AlreadySavedError, SameNameError } from '@/utils/db/errors';
 import { addPersonByHand } from '@/utils/db/people';
 import { LIMITS, type Person } from '@/utils/domain/schemas';
@@ -54,7 +55,7 @@ function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDone: (per
     } catch (e) {
       if (e instanceof SameNameError) return setSame(e.matches);
       if (e instanceof AlreadySavedError) return setError(t('addPerson.isAlreadySavedWithThisProfile', { name: e.person.name }));
-      setError(e instanceof Error && /required|https/.test(e.message) ? e.message : t('common.checkTheFieldsANameIs'));
+      setError(e instanceof UserError ? e.message : t('common.checkTheFieldsANameIs'));
     }
   }
 

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactNode } 
 import { browser } from 'wxt/browser';
 import { peopleCsv, requestsCsv } from '@/utils/backup/csv';
 import { backupFileName, exportBackup } from '@/utils/backup/export';
-import { applyImport, planImport, type ConflictPolicy, type ImportPlan } from '@/utils/backup/merge';
+import { applyImport, ImportChangedError, planImport, type ConflictPolicy, type ImportPlan } from '@/utils/backup/merge';
 import { prepareBackup, type PreparedBackup, type RowIssue } from '@/utils/backup/prepare';
 import { readBackupFile, readBackupText } from '@/utils/backup/read';
 import { applyRestore, discardRestore, planRestore, removeLeftoverStaging, type RestorePlan } from '@/utils/backup/restore';
@@ -25,7 +25,8 @@ import {
 } from '@/utils/backup/safety';
 import { peopleVcard } from '@/utils/backup/vcard';
 import { getDb } from '@/utils/db/db';
-import { storageErrorMessage } from '@/utils/db/errors';
+import { storageErrorMessage, StorageFullError } from '@/utils/db/errors';
+import { UserError } from '@/utils/core/user-error';
 import { refreshReminders } from '@/utils/messaging/client';
 import { formatDateTime, formatNumber, labels, t, tn } from '@/utils/i18n';
 import { tx } from './i18n';
@@ -72,8 +73,7 @@ function download(blob: Blob, name: string): void {
 }
 
 function errorText(error: unknown, fallback: string): string {
-  if (error instanceof Error && /Nothing was (changed|imported)/.test(error.message)) return error.message;
-  if (error instanceof Error && (error.name === 'StorageFullError' || error.name === 'ImportChangedError')) return error.message;
+  if (error instanceof UserError || error instanceof StorageFullError || error instanceof ImportChangedError) return error.message;
   return storageErrorMessage(error, t('dataSettings.nothingWasChanged', { fallback }));
 }
 

@@ -1,4 +1,5 @@
 import { storageErrorMessage } from '@/utils/db/errors';
+import { UserError } from '@/utils/core/user-error';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
@@ -284,7 +285,7 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
       onDone();
     } catch (err) {
       if (err instanceof SameNameError) return setSame(err.matches);
-      setError(storageErrorMessage(err, err instanceof Error && /https|required|themselves|no longer/.test(err.message) ? err.message : t('common.checkTheFieldsANameIs')));
+      setError(storageErrorMessage(err, err instanceof UserError ? err.message : t('common.checkTheFieldsANameIs')));
     }
   }
 

@@ -6,6 +6,7 @@ import { DEFAULT_WORK_WEEK, isValidTimeZone, type WorkWeek } from './domain/busi
 import { SETTINGS_ROW_ID } from './domain/local-data';
 import { settingsSchema, type Settings } from './domain/schemas';
 import { labels, t } from './i18n';
+import { UserError } from './core/user-error';
 
 /** The user's own profile that templates draw on, and their working week. Local: never synced or sent. */
 export function defaultSettings(): Settings {
@@ -67,7 +68,7 @@ export function repairSettings(raw: unknown): Settings {
 
 export async function saveSettings(settings: Settings, db: IntrobookDB = getDb()): Promise<Settings> {
   const parsed = settingsSchema.parse(settings);
-  if (!isValidTimeZone(parsed.timeZone)) throw new Error(t('settingsErrors.notATimeZone', { zone: parsed.timeZone }));
+  if (!isValidTimeZone(parsed.timeZone)) throw new UserError(t('settingsErrors.notATimeZone', { zone: parsed.timeZone }));
   await db.settings.put({ id: SETTINGS_ROW_ID, value: parsed, updatedAt: Date.now() });
   return parsed;
 }

@@ -20,6 +20,7 @@ import { requestFullSync } from '../sync/changes';
 import { REFERENCES, rowSchemaFor, tableLabel } from './format';
 import { rowLabel, type PreparedBackup, type PreparedTable, type Row, type RowIssue } from './prepare';
 import { formatDateTime, formatNumber, t as msg } from '../i18n';
+import { UserError } from '../core/user-error';
 
 export type ConflictPolicy = 'keep-mine' | 'take-file';
 
@@ -343,7 +344,7 @@ export async function planImport(db: IntrobookDB, prepared: PreparedBackup, opti
 
 // --- writing ----------------------------------------------------------------------
 
-export class ImportChangedError extends Error {
+export class ImportChangedError extends UserError {
   override name = 'ImportChangedError';
   constructor() {
     super(msg('backupErrors.importChanged'));

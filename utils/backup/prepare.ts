@@ -13,6 +13,7 @@ import { IntrobookDB, LOCAL_ONLY_TABLES, SCHEMA_VERSIONS } from '../db/app-db';
 import { rowSchemaFor, type BackupFile } from './format';
 import { CURRENT_SCHEMA_VERSION } from './read';
 import { formatNumber, t } from '../i18n';
+import { UserError } from '../core/user-error';
 
 export type Row = Record<string, unknown>;
 
@@ -211,7 +212,7 @@ async function upgradeInStaging(
         if (!entry.inFile && rows.length === 0) structural.delete(table.name);
       }
     } catch (error) {
-      throw new Error(t('backupErrors.upgradeFailed', { version: formatNumber(version), error: error instanceof Error ? error.message : String(error) }));
+      throw new UserError(t('backupErrors.upgradeFailed', { version: formatNumber(version), error: error instanceof Error ? error.message : String(error) }));
     } finally {
       staged.close();
     }

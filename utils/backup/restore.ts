@@ -21,6 +21,7 @@ import { tableLabel } from './format';
 import { dropDanglingReferences, keyOf, type InPlay } from './merge';
 import { rowLabel, type PreparedBackup, type Row, type RowIssue } from './prepare';
 import { t as msg } from '../i18n';
+import { UserError } from '../core/user-error';
 
 export interface RestoreTablePlan {
   table: string;
@@ -112,7 +113,7 @@ export async function applyRestore(
   // The staged copy must be exactly what the user reviewed (another window may have cleaned it up).
   if (plan.tables.some((t) => staged.get(t.table)?.length !== t.count)) {
     await new Dexie(plan.stagingName, depsOf(db)).delete().catch(() => {});
-    throw new Error(msg('backupErrors.restoreGone'));
+    throw new UserError(msg('backupErrors.restoreGone'));
   }
   const names = plan.tables.map((t) => t.table);
   // Photos of people the restore removes go too, unless the file brings its own photos.

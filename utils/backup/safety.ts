@@ -14,6 +14,7 @@ import type { IntrobookDB } from '../db/app-db';
 import { StorageFullError, isQuotaError } from '../db/errors';
 import { exportBackup } from './export';
 import { t } from '../i18n';
+import { UserError } from '../core/user-error';
 
 export const SAFETY_DB_NAME = 'introbook-safety';
 export const DAILY_COPIES = 7;
@@ -112,7 +113,7 @@ export function listSafetyCopies(safety: SafetyDB): Promise<SafetyCopyInfo[]> {
 /** The copy as backup-file text, for readBackupText(). */
 export async function readSafetyCopy(safety: SafetyDB, id: string): Promise<string> {
   const data = await safety.copyData.get(id);
-  if (!data) throw new Error(t('backupErrors.safetyCopyGone'));
+  if (!data) throw new UserError(t('backupErrors.safetyCopyGone'));
   return new TextDecoder().decode(await gunzip(data.bytes));
 }
 

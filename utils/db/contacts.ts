@@ -14,6 +14,7 @@ import { SameNameError } from './errors';
 import { addPersonByHand, findPersonByKey } from './people';
 import { rowsWhereAnyOf } from './ranges';
 import { formatNumber, t, tn } from '../i18n';
+import { UserError } from '../core/user-error';
 
 export { SameNameError } from './errors';
 
@@ -32,7 +33,7 @@ export interface Relationship {
 async function change(db: IntrobookDB, id: string, edit: (p: Person) => Person, now: number): Promise<Person> {
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(id);
-    if (!existing || existing.deletedAt !== null) throw new Error(t('dbErrors.personGone'));
+    if (!existing || existing.deletedAt !== null) throw new UserError(t('dbErrors.personGone'));
     const person = personSchema.parse({ ...edit(existing), updatedAt: now });
     await db.people.put(person);
     return person;
@@ -83,12 +84,12 @@ export async function addConnector(
   choice: { useId?: string; asNew?: boolean } = {},
 ): Promise<Person> {
   const key = input.profileUrl.trim() ? pageKey(input.profileUrl.trim()) : null;
-  if (input.profileUrl.trim() && !key) throw new Error(t('dbErrors.profileLinkHttps'));
-  if (!input.name.trim() && !choice.useId) throw new Error(t('dbErrors.nameRequired'));
+  if (input.profileUrl.trim() && !key) throw new UserError(t('dbErrors.profileLinkHttps'));
+  if (!input.name.trim() && !choice.useId) throw new UserError(t('dbErrors.nameRequired'));
   return db.transaction('rw', db.people, async () => {
     let existing = choice.useId ? await db.people.get(choice.useId) : key ? await findPersonByKey(db, key) : undefined;
-    if (choice.useId && (!existing || existing.deletedAt !== null)) throw new Error(t('dbErrors.personGone'));
-    if (existing && existing.id === targetId) throw new Error(t('dbErrors.notTheirOwnConnector'));
+    if (choice.useId && (!existing || existing.deletedAt !== null)) throw new UserError(t('dbErrors.personGone'));
+    if (existing && existing.id === targetId) throw new UserError(t('dbErrors.notTheirOwnConnector'));
     if (!existing && !choice.asNew) {
       const same = (await peopleNamed(db, input.name)).filter((p) => p.id !== targetId);
       if (same.length > 0) throw new SameNameError(same);
@@ -120,7 +121,7 @@ export async function addConnector(
 
 async function linkMutual(db: IntrobookDB, targetId: string, contactId: string, now: number): Promise<void> {
   const target = await db.people.get(targetId);
-  if (!target) throw new Error(t('dbErrors.personGone'));
+  if (!target) throw new UserError(t('dbErrors.personGone'));
   await db.people.put(
     personSchema.parse({
       ...target,

@@ -1,5 +1,6 @@
 import type { Person } from '../domain/schemas';
 import { t } from '../i18n';
+import { UserError } from '../core/user-error';
 
 /**
  * What a failed write means for the user. IndexedDB reports a full disk or an
@@ -45,7 +46,7 @@ export function storageErrorMessage(error: unknown, fallback: string): string {
 }
 
 /** Thrown by Introbook's own long writes (import, restore, safety copies) with a message fit for the user. */
-export class StorageFullError extends Error {
+export class StorageFullError extends UserError {
   override name = 'StorageFullError';
   constructor(cause?: unknown) {
     super(storageFullMessage(), { cause });
@@ -53,7 +54,7 @@ export class StorageFullError extends Error {
 }
 
 /** Saved people share the typed name: the user says whether one of them is meant before a new record is made. */
-export class SameNameError extends Error {
+export class SameNameError extends UserError {
   constructor(readonly matches: Person[]) {
     super(t('errors.sameName', { name: matches[0]?.name ?? t('errors.someone') }));
     this.name = 'SameNameError';
@@ -61,7 +62,7 @@ export class SameNameError extends Error {
 }
 
 /** The profile link typed belongs to someone already saved. */
-export class AlreadySavedError extends Error {
+export class AlreadySavedError extends UserError {
   constructor(readonly person: Person) {
     super(t('addPerson.isAlreadySavedWithThisProfile', { name: person.name }));
     this.name = 'AlreadySavedError';

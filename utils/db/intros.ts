@@ -26,6 +26,7 @@ import { currentWeek, meetingTimeOf, withIndexFields } from './due-index';
 import { channelOfLink, updateMeeting } from './meetings';
 import { rowsWhereAnyOf } from './ranges';
 import { t } from '../i18n';
+import { UserError } from '../core/user-error';
 
 export interface NewRequest {
   kind: IntroRequest['kind'];
@@ -39,7 +40,7 @@ export interface NewRequest {
 
 async function livePerson(db: IntrobookDB, id: string): Promise<Person> {
   const p = await db.people.get(id);
-  if (!p || p.deletedAt !== null) throw new Error(t('dbErrors.personGone'));
+  if (!p || p.deletedAt !== null) throw new UserError(t('dbErrors.personGone'));
   return p;
 }
 
@@ -48,8 +49,8 @@ async function livePerson(db: IntrobookDB, id: string): Promise<Person> {
  * has done something with a draft: an untouched draft is never stored.
  */
 export async function createRequest(db: IntrobookDB, input: NewRequest, now = Date.now()): Promise<IntroRequest> {
-  if (input.kind === 'intro' && !input.connectorId) throw new Error(t('dbErrors.introNeedsConnector'));
-  if (input.kind === 'intro' && input.connectorId === input.targetId) throw new Error(t('dbErrors.connectorIsTarget'));
+  if (input.kind === 'intro' && !input.connectorId) throw new UserError(t('dbErrors.introNeedsConnector'));
+  if (input.kind === 'intro' && input.connectorId === input.targetId) throw new UserError(t('dbErrors.connectorIsTarget'));
   const week = await currentWeek();
   return db.transaction('rw', db.intros, db.people, db.meetings, async () => {
     await livePerson(db, input.targetId);
@@ -89,7 +90,7 @@ async function update(
   const week = await currentWeek();
   return db.transaction('rw', db.intros, db.meetings, async () => {
     const existing = await db.intros.get(id);
-    if (!existing || (existing.deletedAt !== null && !options.allowDeleted)) throw new Error(t('dbErrors.requestGone'));
+    if (!existing || (existing.deletedAt !== null && !options.allowDeleted)) throw new UserError(t('dbErrors.requestGone'));
     const next = introRequestSchema.parse({ ...(await change(introRequestSchema.parse(existing))), updatedAt: now });
     await db.intros.put(await withIndexFields(db, next, week));
     return next;
@@ -106,7 +107,7 @@ export function saveDraft(
     db,
     id,
     (r) => {
-      if (r.status !== 'draft') throw new Error(t('dbErrors.onlyDraftEditable'));
+      if (r.status !== 'draft') throw new UserError(t('dbErrors.onlyDraftEditable'));
       return { ...r, ...draft };
     },
     now,
@@ -153,7 +154,7 @@ export function recordFollowUp(db: IntrobookDB, id: string, now = Date.now()): P
     id,
     (r) => {
       const step = pendingMessageStep(r);
-      if (r.status !== 'asked' || (step !== 'nudge' && step !== 'last-follow-up')) throw new Error(t('dbErrors.followUpsWhileWaiting'));
+      if (r.status !== 'asked' || (step !== 'nudge' && step !== 'last-follow-up')) throw new UserError(t('dbErrors.followUpsWhileWaiting'));
       return recordSend(r, step, null, now);
     },
     now,
@@ -217,7 +218,7 @@ export async function changeMeeting(
     id,
     async (r) => {
       const meeting = await db.meetings.get(meetingId);
-      if (!meeting || meeting.deletedAt !== null || meeting.requestId !== r.id) throw new Error(t('dbErrors.meetingGone'));
+      if (!meeting || meeting.deletedAt !== null || meeting.requestId !== r.id) throw new UserError(t('dbErrors.meetingGone'));
       const link = edit.link?.trim() ?? meeting.link;
       const next = meetingSchema.parse({ ...meeting, ...edit, link, channel: edit.channel ?? (edit.link !== undefined ? channelOfLink(link) : meeting.channel), updatedAt: now });
       await db.meetings.put(next);
@@ -241,7 +242,7 @@ export async function editMeeting(
   now = Date.now(),
 ): Promise<Meeting> {
   const meeting = await db.meetings.get(meetingId);
-  if (!meeting || meeting.deletedAt !== null) throw new Error(t('dbErrors.meetingGone'));
+  if (!meeting || meeting.deletedAt !== null) throw new UserError(t('dbErrors.meetingGone'));
   const request = meeting.requestId ? await db.intros.get(meeting.requestId) : undefined;
   if (!request || request.deletedAt !== null) return updateMeeting(db, meetingId, edit, now);
   await changeMeeting(db, request.id, meetingId, edit, now);

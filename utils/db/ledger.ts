@@ -21,6 +21,7 @@ import { blankUserFields, manualCapture, personSchema, type Person } from '../do
 import type { IntrobookDB, StoredTask } from './app-db';
 import { updateMeetingNotes } from './workspace';
 import { formatDate, t } from '../i18n';
+import { UserError } from '../core/user-error';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -59,7 +60,7 @@ export async function addTask(db: IntrobookDB, input: NewTask, now = Date.now())
 async function changeTask(db: IntrobookDB, id: string, change: (t: Task) => Partial<Task>, now: number): Promise<Task> {
   return db.transaction('rw', db.tasks, async () => {
     const existing = await db.tasks.get(id);
-    if (!existing || existing.deletedAt !== null) throw new Error(t('dbErrors.taskGone'));
+    if (!existing || existing.deletedAt !== null) throw new UserError(t('dbErrors.taskGone'));
     // The store keeps the open-due index field (utils/db/app-db.ts DERIVED_FIELDS).
     const task = taskSchema.parse({ ...existing, ...change(existing), updatedAt: now });
     await db.tasks.put(task);
@@ -213,9 +214,9 @@ export async function favoursForPerson(db: IntrobookDB, personId: string): Promi
 // --- introductions the user could make ----------------------------------------------
 
 export async function addIntroIdea(db: IntrobookDB, input: { aId: string; bId: string; reason: string }, now = Date.now()): Promise<IntroIdea> {
-  if (input.aId === input.bId) throw new Error(t('dbErrors.pickTwoPeople'));
+  if (input.aId === input.bId) throw new UserError(t('dbErrors.pickTwoPeople'));
   const [a, b] = await db.people.bulkGet([input.aId, input.bId]);
-  if (!a || a.deletedAt !== null || !b || b.deletedAt !== null) throw new Error(t('dbErrors.bothMustBeSaved'));
+  if (!a || a.deletedAt !== null || !b || b.deletedAt !== null) throw new UserError(t('dbErrors.bothMustBeSaved'));
   const idea = introIdeaSchema.parse({ id: crypto.randomUUID(), ...input, status: 'idea', createdAt: now, updatedAt: now, deletedAt: null } satisfies IntroIdea);
   await db.introIdeas.add(idea);
   return idea;
@@ -228,7 +229,7 @@ export async function addIntroIdea(db: IntrobookDB, input: { aId: string; bId: s
 export async function setIntroIdeaStatus(db: IntrobookDB, id: string, status: IntroIdeaStatus, now = Date.now()): Promise<IntroIdea> {
   return db.transaction('rw', db.introIdeas, db.favours, db.people, async () => {
     const existing = await db.introIdeas.get(id);
-    if (!existing || existing.deletedAt !== null) throw new Error(t('dbErrors.introIdeaGone'));
+    if (!existing || existing.deletedAt !== null) throw new UserError(t('dbErrors.introIdeaGone'));
     const idea = introIdeaSchema.parse({ ...existing, status, updatedAt: now });
     await db.introIdeas.put(idea);
     if (status === 'introduced' && existing.status !== 'introduced') {

@@ -10,6 +10,7 @@ import { DEFAULT_MEETING_MINUTES, meetingSchema, type Meeting, type MeetingChann
 import type { IntrobookDB } from './app-db';
 import { currentWeek, reindexDueDates } from './due-index';
 import { t } from '../i18n';
+import { UserError } from '../core/user-error';
 
 /** The request a meeting came from has its due date stored: recompute it. */
 async function reindexRequestOf(db: IntrobookDB, meeting: Pick<Meeting, 'requestId'>): Promise<void> {
@@ -68,7 +69,7 @@ export type MeetingEdit = Partial<Pick<Meeting, 'startsAt' | 'durationMin' | 'ch
 export async function updateMeeting(db: IntrobookDB, id: string, edit: MeetingEdit, now = Date.now()): Promise<Meeting> {
   const meeting = await db.transaction('rw', db.meetings, async () => {
     const existing = await db.meetings.get(id);
-    if (!existing || existing.deletedAt !== null) throw new Error(t('dbErrors.meetingGone'));
+    if (!existing || existing.deletedAt !== null) throw new UserError(t('dbErrors.meetingGone'));
     const next = meetingSchema.parse({ ...existing, ...edit, updatedAt: now });
     await db.meetings.put(next);
     return next;

@@ -11,6 +11,7 @@ import { defaultChoices, differingFields, mergedPerson, type MergeChoices, type 
 import { personSchema, type IntroRequest, type Person } from '../domain/schemas';
 import type { IntrobookDB } from './app-db';
 import { t } from '../i18n';
+import { UserError } from '../core/user-error';
 
 /** An indexed field of a table that names a person (`field`, or `*field` for arrays, in the table's stores). */
 export interface PersonReference {
@@ -47,7 +48,7 @@ export const PERSON_REFERENCES: readonly PersonReference[] = [
 const REFERENCES = PERSON_REFERENCES;
 
 /** Two records can't become one while a request has one as the connector and the other as the person to meet. */
-export class MergeConflictError extends Error {
+export class MergeConflictError extends UserError {
   constructor(readonly requests: IntroRequest[]) {
     super(t('errors.mergeConflict'));
     this.name = 'MergeConflictError';
@@ -78,9 +79,9 @@ export interface MergePreview {
 }
 
 async function liveBoth(db: IntrobookDB, keptId: string, otherId: string): Promise<[Person, Person]> {
-  if (keptId === otherId) throw new Error(t('errors.pickTwoToMerge'));
+  if (keptId === otherId) throw new UserError(t('errors.pickTwoToMerge'));
   const [kept, other] = await db.people.bulkGet([keptId, otherId]);
-  if (!kept || kept.deletedAt !== null || !other || other.deletedAt !== null) throw new Error(t('errors.oneIsGone'));
+  if (!kept || kept.deletedAt !== null || !other || other.deletedAt !== null) throw new UserError(t('errors.oneIsGone'));
   return [personSchema.parse(kept), personSchema.parse(other)];
 }
 
@@ -171,9 +172,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export async function undoMerge(db: IntrobookDB, mergeId: string, now = Date.now()): Promise<{ kept: Person; other: Person }> {
   return db.transaction('rw', tablesOf(db), async () => {
     const record = await db.merges.get(mergeId);
-    if (!record || record.undoneAt !== null) throw new Error(t('errors.mergeAlreadyUndone'));
+    if (!record || record.undoneAt !== null) throw new UserError(t('errors.mergeAlreadyUndone'));
     const current = await db.people.get(record.keptId);
-    if (!current) throw new Error(t('errors.mergedPersonGone'));
+    if (!current) throw new UserError(t('errors.mergedPersonGone'));
 
     const restored: Record<string, unknown> = { ...current };
     const keys = new Set([...Object.keys(record.keptBefore), ...Object.keys(record.keptAfter)]);
@@ -188,7 +189,7 @@ export async function undoMerge(db: IntrobookDB, mergeId: string, now = Date.now
     const kept = personSchema.parse({ ...restored, updatedAt: now });
     await db.people.put(kept);
     const holder = await db.people.where('profileUrl').equals(record.otherBefore.profileUrl).first();
-    if (holder && holder.id !== record.otherId) throw new Error(t('dbErrors.mergeLinkTaken', { holder: holder.name, name: record.otherBefore.name }));
+    if (holder && holder.id !== record.otherId) throw new UserError(t('dbErrors.mergeLinkTaken', { holder: holder.name, name: record.otherBefore.name }));
     const other = personSchema.parse({ ...record.otherBefore, updatedAt: now });
     await db.people.put(other);
 

@@ -25,6 +25,7 @@ import { AlreadySavedError, SameNameError } from './errors';
 import { t } from '../i18n';
 
 import { diffCapture, sameName, type FieldChange } from '../domain/captures';
+import { UserError } from '../core/user-error';
 // Pure and zod-free (the popup's form needs them at first paint); re-exported for the modules that import them from here.
 export { diffCapture, sameName, type FieldChange };
 
@@ -56,7 +57,7 @@ export interface SaveResult {
  * strongest sign that the record is someone else, so nothing was written: the
  * caller shows `from` → `to` and saves again with `confirmName` if the user agrees.
  */
-export class NameChangeNeedsConfirmation extends Error {
+export class NameChangeNeedsConfirmation extends UserError {
   override readonly name = 'NameChangeNeedsConfirmation';
   constructor(
     readonly person: Person,
@@ -401,7 +402,7 @@ export async function editPerson(db: IntrobookDB, id: string, edit: PersonEdit, 
   // It corrects the current record: never a job change, and the current position follows.
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(id);
-    if (!existing) throw new Error(t('dbErrors.personGone'));
+    if (!existing) throw new UserError(t('dbErrors.personGone'));
     const editedFields = new Set(existing.editedFields);
     const fieldSources = { ...existing.fieldSources };
     const fieldConfidence = { ...existing.fieldConfidence };
@@ -435,7 +436,7 @@ export async function editPerson(db: IntrobookDB, id: string, edit: PersonEdit, 
 export async function confirmFields(db: IntrobookDB, id: string, fields: readonly CapturedField[], now: number = Date.now()): Promise<Person> {
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(id);
-    if (!existing || existing.deletedAt !== null) throw new Error(t('dbErrors.personGone'));
+    if (!existing || existing.deletedAt !== null) throw new UserError(t('dbErrors.personGone'));
     const fieldConfidence = { ...existing.fieldConfidence };
     for (const field of fields) fieldConfidence[field] = 'high';
     const person = personSchema.parse({ ...existing, fieldConfidence, updatedAt: now });
@@ -505,10 +506,10 @@ export interface HandAddedPerson {
  */
 export async function addPersonByHand(db: IntrobookDB, input: HandAddedPerson, now: number = Date.now(), options: { asNew?: boolean } = {}): Promise<Person> {
   const name = cleanText(input.name, LIMITS.name);
-  if (!name) throw new Error(t('dbErrors.nameRequired'));
+  if (!name) throw new UserError(t('dbErrors.nameRequired'));
   const url = input.profileUrl?.trim() ?? '';
   const key = url ? pageKey(url) : null;
-  if (url && !key) throw new Error(t('dbErrors.profileLinkHttps'));
+  if (url && !key) throw new UserError(t('dbErrors.profileLinkHttps'));
   return db.transaction('rw', db.people, async () => {
     if (key) {
       const holder = await findPersonByKey(db, key);
@@ -561,8 +562,8 @@ export async function addPersonByHand(db: IntrobookDB, input: HandAddedPerson, n
 export async function restorePerson(db: IntrobookDB, id: string, now: number = Date.now()): Promise<Person> {
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(id);
-    if (!existing) throw new Error(t('dbErrors.personGone'));
-    if (existing.mergedInto) throw new Error(t('dbErrors.mergedIntoAnother'));
+    if (!existing) throw new UserError(t('dbErrors.personGone'));
+    if (existing.mergedInto) throw new UserError(t('dbErrors.mergedIntoAnother'));
     const person = personSchema.parse({ ...existing, deletedAt: null, updatedAt: now });
     await db.people.put(person);
     return person;

@@ -3,6 +3,7 @@ import { templateSchema, type Template } from '../domain/schemas';
 import { validateTemplate, type TemplateIssue } from '../domain/templates';
 import { seedTemplates, type IntrobookDB } from './app-db';
 import { t } from '../i18n';
+import { UserError } from '../core/user-error';
 
 export async function listTemplates(db: IntrobookDB): Promise<Template[]> {
   const all = await db.templates.toArray();
@@ -30,7 +31,7 @@ export async function createTemplate(db: IntrobookDB, input: TemplateInput, now 
 export async function updateTemplate(db: IntrobookDB, id: string, input: TemplateInput, now = Date.now()): Promise<Template> {
   return db.transaction('rw', db.templates, async () => {
     const existing = await db.templates.get(id);
-    if (!existing || existing.deletedAt !== null) throw new Error(t('dbErrors.templateGone'));
+    if (!existing || existing.deletedAt !== null) throw new UserError(t('dbErrors.templateGone'));
     const template = templateSchema.parse({ ...existing, ...input, updatedAt: now });
     await db.templates.put(template);
     return template;
@@ -39,7 +40,7 @@ export async function updateTemplate(db: IntrobookDB, id: string, input: Templat
 
 export async function duplicateTemplate(db: IntrobookDB, id: string, now = Date.now()): Promise<Template> {
   const existing = await db.templates.get(id);
-  if (!existing) throw new Error(t('dbErrors.templateGone'));
+  if (!existing) throw new UserError(t('dbErrors.templateGone'));
   return createTemplate(db, { kind: existing.kind, name: t('dbErrors.templateCopy', { name: existing.name }).slice(0, 200), subject: existing.subject, body: existing.body }, now);
 }
 

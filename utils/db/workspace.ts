@@ -7,6 +7,7 @@ import { MAX_TAGS, personSchema, tagSchema, type Person } from '../domain/schema
 import { blankMeetingNotes, meetingNotesSchema, type MeetingNotes } from '../domain/prep';
 import type { IntrobookDB } from './app-db';
 import { t } from '../i18n';
+import { UserError } from '../core/user-error';
 
 /** Tags as the user typed them, trimmed and de-duplicated (case-insensitively; the first spelling wins). */
 export function normaliseTags(tags: readonly string[]): string[] {
@@ -26,7 +27,7 @@ export function normaliseTags(tags: readonly string[]): string[] {
 export async function setTags(db: IntrobookDB, personId: string, tags: readonly string[], now = Date.now()): Promise<Person> {
   return db.transaction('rw', db.people, async () => {
     const existing = await db.people.get(personId);
-    if (!existing || existing.deletedAt !== null) throw new Error(t('dbErrors.personGone'));
+    if (!existing || existing.deletedAt !== null) throw new UserError(t('dbErrors.personGone'));
     const person = personSchema.parse({ ...existing, tags: normaliseTags(tags), updatedAt: now });
     await db.people.put(person);
     return person;
@@ -47,7 +48,7 @@ export async function ensureMeetingNotes(db: IntrobookDB, meetingId: string, now
     const existing = await db.meetingNotes.get(meetingId);
     if (existing) return existing;
     const meeting = await db.meetings.get(meetingId);
-    if (!meeting) throw new Error(t('dbErrors.meetingGone'));
+    if (!meeting) throw new UserError(t('dbErrors.meetingGone'));
     const earlier = await db.meetingNotes.where('personId').equals(meeting.personId).toArray();
     const previous = earlier.filter((n) => n.deletedAt === null).sort((a, b) => b.updatedAt - a.updatedAt)[0];
     const notes = meetingNotesSchema.parse(blankMeetingNotes(meetingId, meeting.personId, now, previous));

@@ -8,6 +8,7 @@
 
 import { STATUS_VALUES, type HistoryEntryRow } from './schemas';
 import { labels, t } from '../i18n';
+import { UserError } from '../core/user-error';
 
 export const STATUSES = STATUS_VALUES;
 export type IntroStatus = (typeof STATUSES)[number];
@@ -82,7 +83,7 @@ export function isOpen(track: Pick<StatusTrack, 'kind' | 'status'>): boolean {
   return allowedNext(track.kind, track.status).some((s) => s !== 'withdrawn');
 }
 
-export class TransitionError extends Error {}
+export class TransitionError extends UserError {}
 
 /** Move to `to`, recording when and why. Throws on a move the pipeline does not allow. */
 export function transition<T extends StatusTrack>(track: T, to: IntroStatus, at: number, note = ''): T {

@@ -55,6 +55,7 @@ import {
 import { ALL_SPECS, SETTINGS_ROW, SYNCED_SETTINGS } from './tables';
 import { LOAD, REMOTE, Vault, type Row } from './vault';
 import { t, tn } from '../i18n';
+import { UserError } from '../core/user-error';
 
 /** This device's synced settings: read them, and take in what the vault says. */
 export interface SettingsPort {
@@ -83,7 +84,7 @@ export interface EngineOptions {
   maxBackoffMs?: number;
 }
 
-export class RelayUrlError extends Error {}
+export class RelayUrlError extends UserError {}
 
 /** A relay address as typed: https:// becomes wss://, a bare host gets wss://. */
 export function normalizeRelayUrl(input: string): string {

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { makeTestDb } from '@/tests/helpers/db';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import { AddPerson } from './AddPerson';
+
+let db: IntrobookDB;
+beforeEach(() => {
+  db = makeTestDb(new IDBFactory());
+});
+afterEach(() => {
+  cleanup();
+  db.close();
+});
+
+/** The English messages, with one of them said in French: what a translated build shows. */
+function inFrench(key: string, french: string) {
+  const english = fakeBrowser.i18n.getMessage;
+  fakeBrowser.i18n.getMessage = ((name: string, subs?: string | string[]) =>
+    name.toLowerCase() === key.toLowerCase() ? french : english(name, subs)) as typeof fakeBrowser.i18n.getMessage;
+}
+
+describe('adding a person by hand', () => {
+  async function addWithLink(link: string) {
+    const user = userEvent.setup();
+    render(<AddPerson db={db} onOpen={() => {}} />);
+    await user.click(screen.getByRole('button', { name: 'Add a person' }));
+    await user.type(screen.getByRole('textbox', { name: /^Name/ }), 'Grace Hopper');
+    await user.type(screen.getByRole('textbox', { name: /Profile link/ }), link);
+    await user.click(screen.getByRole('button', { name: /^Add/ }));
+  }
+
+  it('says why the link was refused, in English', async () => {
+    await addWithLink('http://example.com/grace');
+    expect(await screen.findByText('The profile link must be an https address.')).toBeInTheDocument();
+    expect(await db.people.count()).toBe(0);
+  });
+
+  // The view used to pick the store's message by English words in it ("https", "required"), so in
+  // another language the reason was lost behind a generic one. It now goes by the error's class.
+  it('says why in the user’s language, whatever the words', async () => {
+    inFrench('dbErrors_profileLinkHttps', 'Le lien du profil doit être une adresse sécurisée.');
+    await addWithLink('http://example.com/grace');
+    expect(await screen.findByText('Le lien du profil doit être une adresse sécurisée.')).toBeInTheDocument();
+    expect(await db.people.count()).toBe(0);
+  });
+});
