@@ -6,7 +6,7 @@
  */
 import { z } from '../zod';
 import { LIMITS } from './schemas';
-import { labels } from '../i18n';
+import { labels, t, type PlainKey } from '../i18n';
 
 const timestamp = z.number().int().nonnegative();
 const note = z.string().max(LIMITS.notes);
@@ -45,22 +45,27 @@ export interface BankQuestion {
  * Introbook's own question bank, written for short advice conversations: about
  * them and their work, never a job request.
  */
+/** A bank question whose text is read in the browser's language when shown. */
+function bankQuestion(id: string, category: BankQuestion['category'], key: PlainKey): BankQuestion {
+  return Object.defineProperty({ id, category } as BankQuestion, 'text', { enumerable: true, get: () => t(key) });
+}
+
 export const QUESTION_BANK: readonly BankQuestion[] = [
-  { id: 'bank-trends-1', category: 'trends', text: 'What is changing fastest in your part of the field right now?' },
-  { id: 'bank-trends-2', category: 'trends', text: 'Which shift do you think people outside the field underestimate?' },
-  { id: 'bank-trends-3', category: 'trends', text: 'How has your team’s work changed over the last two years?' },
-  { id: 'bank-insights-1', category: 'insights', text: 'What surprised you most when you started in this role?' },
-  { id: 'bank-insights-2', category: 'insights', text: 'What does a good week look like for you, and a hard one?' },
-  { id: 'bank-insights-3', category: 'insights', text: 'What do people who do well here have in common?' },
-  { id: 'bank-advice-1', category: 'advice', text: 'If you were in my position, what would you focus on over the next six months?' },
-  { id: 'bank-advice-2', category: 'advice', text: 'What do you wish someone had told you before you moved into this work?' },
-  { id: 'bank-advice-3', category: 'advice', text: 'Which of my experiences would you lead with when talking to people in your field?' },
-  { id: 'bank-resources-1', category: 'resources', text: 'Who else would you suggest I talk to, and may I mention your name?' },
-  { id: 'bank-resources-2', category: 'resources', text: 'Which newsletters, communities or events do you actually find useful?' },
-  { id: 'bank-resources-3', category: 'resources', text: 'Is there a book, course or project that helped you most?' },
-  { id: 'bank-assignments-1', category: 'assignments', text: 'Which problems is your team most focused on this year?' },
-  { id: 'bank-assignments-2', category: 'assignments', text: 'What kind of project would show you someone understands your work?' },
-  { id: 'bank-assignments-3', category: 'assignments', text: 'What is a challenge you are working through right now?' },
+  bankQuestion('bank-trends-1', 'trends', 'questionBank.trends1'),
+  bankQuestion('bank-trends-2', 'trends', 'questionBank.trends2'),
+  bankQuestion('bank-trends-3', 'trends', 'questionBank.trends3'),
+  bankQuestion('bank-insights-1', 'insights', 'questionBank.insights1'),
+  bankQuestion('bank-insights-2', 'insights', 'questionBank.insights2'),
+  bankQuestion('bank-insights-3', 'insights', 'questionBank.insights3'),
+  bankQuestion('bank-advice-1', 'advice', 'questionBank.advice1'),
+  bankQuestion('bank-advice-2', 'advice', 'questionBank.advice2'),
+  bankQuestion('bank-advice-3', 'advice', 'questionBank.advice3'),
+  bankQuestion('bank-resources-1', 'resources', 'questionBank.resources1'),
+  bankQuestion('bank-resources-2', 'resources', 'questionBank.resources2'),
+  bankQuestion('bank-resources-3', 'resources', 'questionBank.resources3'),
+  bankQuestion('bank-assignments-1', 'assignments', 'questionBank.assignments1'),
+  bankQuestion('bank-assignments-2', 'assignments', 'questionBank.assignments2'),
+  bankQuestion('bank-assignments-3', 'assignments', 'questionBank.assignments3'),
 ];
 
 /** A question picked for one meeting, in the order the user wants to ask them. */
