@@ -8,7 +8,8 @@ import { labels, t } from '@/utils/i18n';
 import { fieldNoteText } from '@/utils/field-notes';
 import { tx } from './i18n';
 
-export const FIELD_LABELS: Record<EditableField, string> = labels({
+/** The message key of each editable field's label (PersonDetails adds its other fields to these). */
+export const FIELD_LABEL_KEYS = {
   name: 'common.name',
   firstName: 'captureForm.firstName',
   lastName: 'captureForm.lastName',
@@ -16,7 +17,8 @@ export const FIELD_LABELS: Record<EditableField, string> = labels({
   role: 'addPerson.role',
   company: 'common.company',
   location: 'common.location',
-});
+} as const satisfies Record<EditableField, string>;
+export const FIELD_LABELS: Record<EditableField, string> = labels(FIELD_LABEL_KEYS);
 
 /** The longest value each box takes: the capture's own limits (a name is kept whole up to LIMITS.name). */
 export const FIELD_MAX_LENGTH: Record<EditableField, number> = {

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { getDb } from '@/utils/db/db';
-import { t } from '@/utils/i18n';
+import { StorageUnavailable } from './StorageUnavailable';
 
 /**
  * Opens the store before showing the page. Where IndexedDB is unavailable
@@ -20,20 +20,6 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
       .catch((error: unknown) => setState(error instanceof Error ? `${error.name}: ${error.message}` : String(error)));
   }, []);
   if (state === 'opening') return null;
-  if (state !== 'open') {
-    return (
-      <main className="app">
-        <h1>
-          <span className="brand">{t('extName')}</span>
-        </h1>
-        <div className="panel" role="alert">
-          <p>
-            <strong>{t('databaseGate.introbookCantOpenItsStorageIn')}</strong> {t('databaseGate.nothingDeleted')}
-          </p>
-          <p className="muted">{t('databaseGate.details', { state })}</p>
-        </div>
-      </main>
-    );
-  }
+  if (state !== 'open') return <StorageUnavailable details={state} />;
   return children;
 }

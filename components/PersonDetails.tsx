@@ -13,7 +13,7 @@ import { useSettings } from './hooks';
 import { IntroPlanner } from './IntroPlanner';
 import { MergeView } from './MergeView';
 import { takeResume } from './nav';
-import { FIELD_MAX_LENGTH } from './CaptureForm';
+import { FIELD_LABEL_KEYS, FIELD_MAX_LENGTH } from './CaptureForm';
 import { Avatar, roleLine } from './PersonCard';
 import { RequestView, type RequestSeed } from './RequestView';
 import { showToast } from './Toasts';
@@ -25,13 +25,7 @@ import { fieldNoteText } from '@/utils/field-notes';
 import { userMessage } from './user-message';
 
 const CHECK_LABELS: Partial<Record<CapturedField, string>> = labels({
-  name: 'common.name',
-  firstName: 'captureForm.firstName',
-  lastName: 'captureForm.lastName',
-  headline: 'common.headline',
-  role: 'addPerson.role',
-  company: 'common.company',
-  location: 'common.location',
+  ...FIELD_LABEL_KEYS,
   photoUrl: 'personDetails.photo',
   degree: 'personDetails.connectionDegree',
   mutualConnections: 'personCard.mutualConnections',

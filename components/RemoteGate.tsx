@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { remote } from '@/utils/remote/client';
-import { t } from '@/utils/i18n';
+import { StorageUnavailable } from './StorageUnavailable';
 
 /**
  * DatabaseGate for the pages that read through the background (utils/remote/, issue #11): the
@@ -15,18 +15,5 @@ export function RemoteGate({ children }: { children: ReactNode }) {
     void navigator.storage?.persist?.().catch(() => false);
     return remote().onUnavailable(setFailure);
   }, []);
-  if (failure === null) return children;
-  return (
-    <main className="app">
-      <h1>
-        <span className="brand">{t('extName')}</span>
-      </h1>
-      <div className="panel" role="alert">
-        <p>
-          <strong>{t('databaseGate.introbookCantOpenItsStorageIn')}</strong> {t('databaseGate.nothingDeleted')}
-        </p>
-        <p className="muted">{t('databaseGate.details', { state: failure })}</p>
-      </div>
-    </main>
-  );
+  return failure === null ? children : <StorageUnavailable details={failure} />;
 }

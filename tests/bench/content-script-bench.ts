@@ -24,7 +24,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { MAPPED_HOSTS, startFixtureServer } from '../e2e/server';
+import { chromiumArgs } from '../e2e/harness';
+import { startFixtureServer } from '../e2e/server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BUILD = resolve(process.cwd(), '.output/chrome-mv3');
@@ -50,18 +51,7 @@ const files = ['content-scripts/linkedin.js', 'linkedin-reader.js', 'read-page.j
 });
 
 const server = await startFixtureServer();
-const rules = MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${server.port}`).join(', ');
-const baseArgs = [
-  `--host-resolver-rules=${rules}`,
-  '--ignore-certificate-errors',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const baseArgs = chromiumArgs(server.port);
 
 /** The production build with an empty content script: the cost of being an extension at all. */
 const IDLE_BUILD = mkdtempSync(join(tmpdir(), 'introbook-idle-'));

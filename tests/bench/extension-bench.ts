@@ -46,7 +46,9 @@ import { build, type PluginBuild } from 'esbuild';
 import { chromium, type BrowserContext, type CDPSession, type Worker } from 'playwright-core';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import WebSocket from 'ws';
-import { MAPPED_HOSTS, startFixtureServer, type FixtureServer } from '../e2e/server';
+import { chromiumArgs, welcomePage } from '../e2e/harness';
+import { controlRoot } from '../e2e/in-page';
+import { startFixtureServer, type FixtureServer } from '../e2e/server';
 import { englishI18n } from './english-i18n';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -293,18 +295,6 @@ async function safetyCopyHeap(worker: Worker, cdp: { heapNow(): Promise<number> 
   return null;
 }
 
-const HOST = 'introbook-save-root';
-
-/** The in-page control's closed shadow root, as a remote object (CDP sees closed roots), or null. */
-async function controlRoot(cdp: CDPSession): Promise<string | null> {
-  const { result } = await cdp.send('Runtime.evaluate', { expression: `document.getElementById(${JSON.stringify(HOST)})` });
-  if (!result.objectId) return null;
-  const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId, depth: 1, pierce: true });
-  const shadow = node.shadowRoots?.[0];
-  if (!shadow) return null;
-  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-  return object.objectId ?? null;
-}
 
 /**
  * In the control's root: the centre of the button named `save` (scrolled into
@@ -430,39 +420,17 @@ const seeds: { people: number; requests: number; peopleMs: number; requestsMs: n
 
 async function launch(server: FixtureServer) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'introbook-bench-ext-'));
-  const rules = MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${server.port}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1200, height: 900 },
-    args: [
-      `--disable-extensions-except=${BUILD}`,
-      `--load-extension=${BUILD}`,
-      `--host-resolver-rules=${rules}`,
-      '--remote-debugging-port=0',
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...chromiumArgs(server.port, BUILD), '--remote-debugging-port=0'],
   });
   context.setDefaultTimeout(60_000);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   // The welcome tab the extension opens on install: wait for it, then close it.
-  const welcome = `chrome-extension://${extensionId}/welcome.html`;
-  for (let i = 0; i < 150; i++) {
-    const page = context.pages().find((p) => p.url() === welcome);
-    if (page) {
-      await page.close();
-      break;
-    }
-    await sleep(100);
-  }
+  await (await welcomePage(context, extensionId)).close();
   await holdDataCare(worker);
   const cdp = await workerCdp(userDataDir, extensionId);
   return {

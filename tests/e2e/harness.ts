@@ -12,6 +12,28 @@ import { MAPPED_HOSTS, startFixtureServer, type FixtureServer } from './server';
 export const EXTENSION_DIR = resolve(process.cwd(), '.output/e2e/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Chromium's flags for every run against the fixture server (the e2e suite and
+ * the benches): the served hosts mapped to it, its self-signed certificate
+ * accepted, nothing of Chromium's own in the background; with `extensionDir`,
+ * that build loaded and no other extension.
+ */
+export function chromiumArgs(serverPort: number, extensionDir?: string): string[] {
+  const rules = MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${serverPort}`).join(', ');
+  return [
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    `--host-resolver-rules=${rules}`,
+    '--ignore-certificate-errors',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 export interface Harness {
   context: BrowserContext;
   /** The welcome page the extension opened on install (closed unless `launch({ keepWelcome: true })`). */
@@ -27,7 +49,7 @@ export interface Harness {
  * reason 'install'). Waited for here, so it never lands in a spec's
  * `waitForEvent('page')` later on.
  */
-async function welcomePage(context: BrowserContext, extensionId: string): Promise<Page> {
+export async function welcomePage(context: BrowserContext, extensionId: string): Promise<Page> {
   const url = `chrome-extension://${extensionId}/welcome.html`;
   const deadline = Date.now() + 15_000;
   for (;;) {
@@ -47,24 +69,11 @@ export async function launch(options: { keepWelcome?: boolean } = {}): Promise<H
   }
   const server = await startFixtureServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'introbook-e2e-'));
-  const rules = MAPPED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${server.port}`).join(', ');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1200, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--host-resolver-rules=${rules}`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(server.port, EXTENSION_DIR),
   });
   // Fail a step with a clear message rather than hang until the test's own timeout.
   context.setDefaultTimeout(15_000);

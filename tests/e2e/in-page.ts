@@ -38,17 +38,23 @@ function session(page: Page): Promise<CDPSession> {
 }
 
 /** Run `fn` (source of `function (arg) {…}`) with `this` bound to the control's closed shadow root. */
-async function inRoot<T>(page: Page, fn: string, arg?: unknown): Promise<T | null> {
-  const cdp = await session(page);
+/** The in-page control's closed shadow root as a remote object id (CDP sees closed roots), or null. */
+export async function controlRoot(cdp: CDPSession): Promise<string | null> {
   const { result } = await cdp.send('Runtime.evaluate', { expression: `document.getElementById(${JSON.stringify(HOST)})` });
   if (!result.objectId) return null;
   const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId, depth: 1, pierce: true });
   const shadow = node.shadowRoots?.[0];
   if (!shadow) return null;
   const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
-  if (!object.objectId) return null;
+  return object.objectId ?? null;
+}
+
+async function inRoot<T>(page: Page, fn: string, arg?: unknown): Promise<T | null> {
+  const cdp = await session(page);
+  const objectId = await controlRoot(cdp);
+  if (!objectId) return null;
   const call = await cdp.send('Runtime.callFunctionOn', {
-    objectId: object.objectId,
+    objectId,
     functionDeclaration: fn,
     arguments: [{ value: arg ?? null }],
     returnByValue: true,
