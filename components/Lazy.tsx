@@ -1,4 +1,6 @@
 import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
+import type { IntrobookDB } from '@/utils/db/app-db';
+import type { AddPersonForm as AddPersonFormType } from './AddPersonForm';
 import type { CallView as CallViewType } from './CallView';
 import type { MergeView as MergeViewType } from './MergeView';
 import type { PersonDetails as PersonDetailsType } from './PersonDetails';
@@ -6,6 +8,8 @@ import type { PersonWorkspace as PersonWorkspaceType } from './PersonWorkspace';
 import type { RequestBoard as RequestBoardType } from './RequestBoard';
 import type { RequestView as RequestViewType } from './RequestView';
 import type { SettingsView as SettingsViewType } from './SettingsView';
+import type { SetupPrompt as SetupPromptType } from './SetupPrompt';
+import type { SyncNotices as SyncNoticesType } from './SyncNotices';
 import type { TemplatesView as TemplatesViewType } from './TemplatesView';
 import { t } from '@/utils/i18n';
 
@@ -37,11 +41,37 @@ function lazyView<C extends ComponentType<any>>(load: () => Promise<C>): Compone
   return LazyView;
 }
 
-export const LazyCallView = lazyView<typeof CallViewType>(() => import('./CallView').then((m) => m.CallView));
-export const LazyPersonWorkspace = lazyView<typeof PersonWorkspaceType>(() => import('./PersonWorkspace').then((m) => m.PersonWorkspace));
-export const LazyPersonDetails = lazyView<typeof PersonDetailsType>(() => import('./PersonDetails').then((m) => m.PersonDetails));
-export const LazyMergeView = lazyView<typeof MergeViewType>(() => import('./MergeView').then((m) => m.MergeView));
 export const LazyRequestBoard = lazyView<typeof RequestBoardType>(() => import('./RequestBoard').then((m) => m.RequestBoard));
-export const LazyRequestView = lazyView<typeof RequestViewType>(() => import('./RequestView').then((m) => m.RequestView));
-export const LazyTemplatesView = lazyView<typeof TemplatesViewType>(() => import('./TemplatesView').then((m) => m.TemplatesView));
+export const LazyPersonWorkspace = lazyView<typeof PersonWorkspaceType>(() => import('./PersonWorkspace').then((m) => m.PersonWorkspace));
 export const LazySettingsView = lazyView<typeof SettingsViewType>(() => import('./SettingsView').then((m) => m.SettingsView));
+export const LazySetupPrompt = lazyView<typeof SetupPromptType>(() => import('./SetupPrompt').then((m) => m.SetupPrompt));
+
+/**
+ * A view that reads and writes the store itself, with the page's database handed in once its code
+ * has loaded: the side panel's first view reads through the background (utils/remote/, issue #11)
+ * and never loads Dexie; the page opens its own connection only when one of these is first shown.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component taking `db`; its other props come through as they are
+function lazyWithDb<C extends ComponentType<any>>(load: () => Promise<C>): ComponentType<Omit<ComponentProps<C>, 'db'>> {
+  return lazyView(async () => {
+    const [loaded, { getDb }] = await Promise.all([load(), import('@/utils/db/db')]);
+    const View = loaded as ComponentType<ComponentProps<C> & { db: IntrobookDB }>;
+    const db = getDb();
+    function WithDb(props: Omit<ComponentProps<C>, 'db'>) {
+      return <View {...(props as ComponentProps<C>)} db={db} />;
+    }
+    return WithDb;
+  });
+}
+
+/** The side panel's views, each with the page's database (see lazyWithDb). */
+export const Panel = {
+  AddPersonForm: lazyWithDb<typeof AddPersonFormType>(() => import('./AddPersonForm').then((m) => m.AddPersonForm)),
+  CallView: lazyWithDb<typeof CallViewType>(() => import('./CallView').then((m) => m.CallView)),
+  MergeView: lazyWithDb<typeof MergeViewType>(() => import('./MergeView').then((m) => m.MergeView)),
+  PersonDetails: lazyWithDb<typeof PersonDetailsType>(() => import('./PersonDetails').then((m) => m.PersonDetails)),
+  RequestBoard: lazyWithDb<typeof RequestBoardType>(() => import('./RequestBoard').then((m) => m.RequestBoard)),
+  RequestView: lazyWithDb<typeof RequestViewType>(() => import('./RequestView').then((m) => m.RequestView)),
+  SyncNotices: lazyWithDb<typeof SyncNoticesType>(() => import('./SyncNotices').then((m) => m.SyncNotices)),
+  TemplatesView: lazyWithDb<typeof TemplatesViewType>(() => import('./TemplatesView').then((m) => m.TemplatesView)),
+};

@@ -1,17 +1,17 @@
 /**
  * Restore offers: something was removed on one browser while it was being
  * edited on another. Sync keeps the edits in the removed row and asks here
- * instead of deciding. Shows nothing when there is nothing to decide.
+ * instead of deciding. Shows nothing when there is nothing to decide; the side
+ * panel loads it only when there is something (components/Lazy.tsx).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { dismissNotice, openRestoreOffers, restoreFromOffer } from '@/utils/sync/notices';
+import { dismissNotice, restoreFromOffer, type RestoreOffer } from '@/utils/sync/notices';
 import { t } from '@/utils/i18n';
 import { tx } from './i18n';
 
-export function SyncNotices({ db }: { db: IntrobookDB }) {
-  const offers = useLiveQuery(() => openRestoreOffers(db), [db]);
-  if (!offers || offers.length === 0) return null;
+/** `offers`: the open ones (the side panel reads them through the background: 'sync/offers'). */
+export function SyncNotices({ db, offers }: { db: IntrobookDB; offers: RestoreOffer[] }) {
+  if (offers.length === 0) return null;
   return (
     <section className="panel" aria-label={t('syncNotices.removedOnOneBrowserEditedOn')} style={{ marginBottom: 12 }}>
       <h2 className="panel-title">{t('syncNotices.removedWhileEditedElsewhere')}</h2>

@@ -1,9 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useId, useRef, useState, type Dispatch, type SetStateAction } from 'react';
-import type { IntrobookDB } from '@/utils/db/app-db';
-import { upcomingMeetings } from '@/utils/db/meetings';
-import { allCompanies, allTags, filterIds, hasFilters, peoplePage, searchPeople, type SearchFilters } from '@/utils/db/search';
+import { LIMITS } from '@/utils/domain/limits';
+import { hasFilters, type SearchFilters } from '@/utils/domain/search-filters';
 import { STATUS_LABELS, STATUSES, type IntroStatus } from '@/utils/domain/intro-status';
+import { useRemoteQuery } from '@/utils/remote/hooks';
+import type { PageCursor } from '@/utils/remote/protocol';
 import type { Person, Settings } from '@/utils/domain/schemas';
 import { formatWhen } from './format';
 import { DueToday } from './DueToday';
@@ -13,7 +13,7 @@ import { formatNumber, t, tn } from '@/utils/i18n';
 
 const PAGE = 50;
 
-type Cursor = { capturedAt: number; id: string } | null;
+type Cursor = PageCursor | null;
 
 /**
  * What the home is showing: the search, its filters and how far the lists
@@ -36,10 +36,11 @@ export function initialWorkspaceView(): WorkspaceView {
  * The side panel's home: search as you type across everyone saved (name,
  * company, role, headline, tags, notes; accents, case and word order ignored),
  * filters, and — when not searching — what is due today, upcoming meetings,
- * the people saved last and everyone, a page at a time.
+ * the people saved last and everyone, a page at a time. Everything here is read
+ * through the background (utils/remote/): the side panel's first view loads no
+ * store code (issue #11).
  */
 export function Workspace({
-  db,
   settings,
   now,
   focusSignal,
@@ -49,7 +50,6 @@ export function Workspace({
   onOpen,
   onOpenRequest,
 }: {
-  db: IntrobookDB;
   settings: Settings;
   now: number;
   /** Changes when the user pressed "/": focus the search box. */
@@ -80,15 +80,8 @@ export function Workspace({
   const searchKey = JSON.stringify([deferred, filters]);
   const limit = more.key === searchKey ? more.limit : PAGE;
   const searching = deferred.trim() !== '' || hasFilters(filters);
-  // Who the filters allow is read once per filter (and when the data changes), not on every keystroke.
-  // Kept with the filters they were read for: while new filters are read, the old ones' people are not used.
-  const filtersKey = JSON.stringify(filters);
-  const allowed = useLiveQuery(async () => ({ key: filtersKey, ids: hasFilters(filters) ? await filterIds(db, filters, now) : null }), [filtersKey, now]);
-  const ids = allowed?.key === filtersKey ? allowed.ids : undefined;
-  const results = useLiveQuery(
-    () => (searching && ids !== undefined ? searchPeople(db, deferred, filters, { limit, now, ids }) : Promise.resolve(null)),
-    [deferred, filtersKey, limit, searching, ids],
-  );
+  // Answered by the background, live; undefined while the answer for these words and filters is on its way.
+  const results = useRemoteQuery('people/search', searching ? { query: deferred, filters, limit, at: now } : null, { keep: true });
 
   const focusSearchBox = () => {
     search.current?.focus();
@@ -146,13 +139,12 @@ export function Workspace({
           }}
         />
       </div>
-      <Filters db={db} filters={filters} onChange={setFilters} />
+      <Filters filters={filters} onChange={setFilters} />
       <div id={`${id}-results`} data-arrow-nav>
         {searching ? (
           <Results results={results} focusId={restoreId} onOpen={onOpen} onMore={() => onView((v) => ({ ...v, more: { key: searchKey, limit: limit + PAGE } }))} />
         ) : (
           <Home
-            db={db}
             settings={settings}
             now={now}
             focusId={restoreId}
@@ -188,12 +180,13 @@ function Results({ results, focusId, onOpen, onMore }: { results: { people: Pers
   );
 }
 
-function Filters({ db, filters, onChange }: { db: IntrobookDB; filters: SearchFilters; onChange: (f: SearchFilters) => void }) {
+function Filters({ filters, onChange }: { filters: SearchFilters; onChange: (f: SearchFilters) => void }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   // Options are read from the tag and company indexes' keys, only once the filters are opened.
-  const tags = useLiveQuery(() => (open ? allTags(db) : Promise.resolve([])), [open]);
-  const companies = useLiveQuery(() => (open ? allCompanies(db) : Promise.resolve([])), [open]);
+  const options = useRemoteQuery('people/filter-options', open ? {} : null, { keep: true });
+  const tags = options?.tags;
+  const companies = options?.companies;
   const [company, setCompany] = useState(filters.company ?? '');
   const active = [filters.status, filters.company, filters.tag, filters.upcomingMeeting].filter(Boolean).length;
   const set = (change: Partial<SearchFilters>) => {
@@ -221,6 +214,7 @@ function Filters({ db, filters, onChange }: { db: IntrobookDB; filters: SearchFi
           <input
             id={`${id}-company`}
             list={`${id}-companies`}
+            maxLength={LIMITS.short}
             value={company}
             onChange={(e) => {
               setCompany(e.target.value);
@@ -260,7 +254,6 @@ function Filters({ db, filters, onChange }: { db: IntrobookDB; filters: SearchFi
 }
 
 function Home({
-  db,
   settings,
   now,
   focusId,
@@ -269,7 +262,6 @@ function Home({
   onOpen,
   onOpenRequest,
 }: {
-  db: IntrobookDB;
   settings: Settings;
   now: number;
   focusId?: string | null;
@@ -278,12 +270,8 @@ function Home({
   onOpen: (id: string) => void;
   onOpenRequest: (id: string) => void;
 }) {
-  const meetings = useLiveQuery(async () => {
-    const list = await upcomingMeetings(db, now, 5);
-    const people = await db.people.bulkGet(list.map((m) => m.personId));
-    return list.flatMap((m, i) => (people[i] && people[i].deletedAt === null ? [{ meeting: m, person: people[i] }] : []));
-  }, [now]);
-  const recent = useLiveQuery(() => peoplePage(db, null, 5), []);
+  const meetings = useRemoteQuery('meetings/upcoming', { at: now, limit: 5 }, { keep: true });
+  const recent = useRemoteQuery('people/page', { after: null, limit: 5 });
   return (
     <>
       <DueToday className="home-section" emptyText={t('workspace.nothingDueToday')} moreText={t('workspace.seeTheBoard')} onOpenRequest={onOpenRequest} onOpenPerson={onOpen} />
@@ -324,20 +312,18 @@ function Home({
         )}
         {recent && recent.people.length > 0 && <PeopleList people={recent.people} onOpen={(p) => onOpen(p.id)} label={t('workspace.savedNewestFirst')} focusId={focusId} />}
       </section>
-      <AllPeople db={db} focusId={focusId} state={allPeople} onState={onAllPeople} onOpen={onOpen} />
+      <AllPeople focusId={focusId} state={allPeople} onState={onAllPeople} onOpen={onOpen} />
     </>
   );
 }
 
 /** Everyone, newest capture first, a page at a time (keyset pages: cost per page, not per person stored). */
 function AllPeople({
-  db,
   focusId,
   state,
   onState,
   onOpen,
 }: {
-  db: IntrobookDB;
   focusId?: string | null;
   state: WorkspaceView['allPeople'];
   onState: (next: WorkspaceView['allPeople']) => void;
@@ -349,7 +335,7 @@ function AllPeople({
   };
   const setCursors = (change: (c: Cursor[]) => Cursor[]) => onState({ open, cursors: change(cursors) });
   const after = cursors[cursors.length - 1] ?? null;
-  const page = useLiveQuery(() => (open ? peoplePage(db, after, PAGE) : Promise.resolve(null)), [open, after?.capturedAt, after?.id]);
+  const page = useRemoteQuery('people/page', open ? { after, limit: PAGE } : null, { keep: true });
   return (
     <details className="home-section" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('workspace.allPeople')}</summary>

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { callToShow, liveCallsItem, type LiveCall, type LiveCalls } from '@/utils/calls-state';
-import { PANEL_PORT } from '@/utils/messaging/meeting-protocol';
+import { PANEL_PORT } from '@/utils/messaging/panel-port';
 
 export function useLiveCall(): LiveCall | null {
   const [calls, setCalls] = useState<LiveCalls>({});

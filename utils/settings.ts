@@ -2,40 +2,14 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import type { IntrobookDB } from './db/app-db';
 import { getDb } from './db/db';
-import { DEFAULT_WORK_WEEK, isValidTimeZone, type WorkWeek } from './domain/business-days';
+import { isValidTimeZone, type WorkWeek } from './domain/business-days';
 import { SETTINGS_ROW_ID } from './domain/local-data';
 import { settingsSchema, type Settings } from './domain/schemas';
 import { labels, t } from './i18n';
 import { UserError } from './core/user-error';
 
-/** The user's own profile that templates draw on, and their working week. Local: never synced or sent. */
-export function defaultSettings(): Settings {
-  let timeZone = DEFAULT_WORK_WEEK.timeZone;
-  try {
-    timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || timeZone;
-  } catch {
-    // keep UTC
-  }
-  return {
-    name: '',
-    background: '',
-    goal: '',
-    resumeUrl: '',
-    timeZone,
-    workingDays: [1, 2, 3, 4, 5],
-    answerAboutMe: '',
-    answerWhyCompany: '',
-    answerWhyRole: '',
-    answerWhyIndustry: '',
-    meetingGoals: '',
-    setupDismissed: false,
-    currentRole: '',
-    remindersEnabled: true,
-    quietHoursEnabled: false,
-    quietHoursStart: '21:00',
-    quietHoursEnd: '08:00',
-  };
-}
+import { defaultSettings } from './domain/settings-defaults';
+export { defaultSettings, missingTemplateSettings, TEMPLATE_SETTINGS, type TemplateSetting } from './domain/settings-defaults';
 
 /**
  * Settings live in the extension's IndexedDB (`settings` table), not in
@@ -111,9 +85,6 @@ export function workWeek(settings: Settings): WorkWeek {
 }
 
 /** The settings every built-in template draws on, in the order the first-run prompt asks for them. */
-export const TEMPLATE_SETTINGS = ['name', 'background', 'goal'] as const;
-export type TemplateSetting = (typeof TEMPLATE_SETTINGS)[number];
-
 export const SETTING_LABELS: Record<'name' | 'currentRole' | 'background' | 'goal' | 'resumeUrl', string> = labels({
   name: 'labels.setting.name',
   currentRole: 'labels.setting.currentRole',
@@ -121,11 +92,6 @@ export const SETTING_LABELS: Record<'name' | 'currentRole' | 'background' | 'goa
   goal: 'labels.setting.goal',
   resumeUrl: 'labels.setting.resumeUrl',
 });
-
-/** The template settings still empty. */
-export function missingTemplateSettings(settings: Settings): TemplateSetting[] {
-  return TEMPLATE_SETTINGS.filter((f) => settings[f].trim() === '');
-}
 
 /** Minutes since midnight of "HH:MM". */
 function minutesOf(hhmm: string): number {

@@ -9,9 +9,13 @@
  * runs; a port that sends something else is told so, and its message is dropped.
  */
 import { liveQuery, type Subscription } from 'dexie';
-import type { IntrobookDB } from '@/utils/db/app-db';
+import type { IntrobookDB, StoredPerson } from '@/utils/db/app-db';
 import { introAnswer } from '@/utils/db/contacts';
 import { dueUntil } from '@/utils/db/due';
+import { upcomingMeetings } from '@/utils/db/meetings';
+import { allCompanies, allTags, filterIds, hasFilters, peoplePage, searchPeople } from '@/utils/db/search';
+import { openRestoreOffers } from '@/utils/sync/notices';
+import type { Person } from '@/utils/domain/schemas';
 import { storageErrorMessage } from '@/utils/db/errors';
 import { confirmFields, findPersonByUrl, getPerson, listRecentPeople, NameChangeNeedsConfirmation, savePersonCapture } from '@/utils/db/people';
 import { endOfLocalDay } from '@/utils/domain/business-days';
@@ -49,6 +53,12 @@ export interface RemoteDeps {
   log: (message: string, detail?: unknown) => void;
 }
 
+/** A person as the pages use it: without the index fields only the store needs (search words can run long). */
+function plain(row: StoredPerson): Person {
+  const { nameKey: _nameKey, searchWords: _searchWords, ...person } = row;
+  return person;
+}
+
 type Queries = { [Q in QueryName]: (args: RemoteQueries[Q]['args']) => Promise<RemoteQueries[Q]['result']> };
 type Commands = { [C in CommandName]: (args: RemoteCommands[C]['args']) => Promise<RemoteCommands[C]['result']> };
 
@@ -79,6 +89,29 @@ export function createRemote(deps: RemoteDeps) {
       return photo?.dataUrl.startsWith('data:image/') ? photo.dataUrl : null;
     },
     settings: () => getSettings(db),
+    'person/get': async ({ personId }) => {
+      const person = await getPerson(db, personId);
+      return person ? plain(person) : null;
+    },
+    'people/page': async ({ after, limit }) => {
+      const page = await peoplePage(db, after, limit);
+      return { people: page.people.map(plain), next: page.next };
+    },
+    'people/search': async ({ query, filters, limit, at }) => {
+      const ids = hasFilters(filters) ? await filterIds(db, filters, at) : null;
+      const found = await searchPeople(db, query, filters, { limit, now: at, ids });
+      return { people: found.people.map(plain), more: found.more };
+    },
+    'people/filter-options': async () => ({ tags: await allTags(db), companies: await allCompanies(db) }),
+    'meetings/upcoming': async ({ at, limit }) => {
+      const list = await upcomingMeetings(db, at, limit);
+      const people = await db.people.bulkGet(list.map((m) => m.personId));
+      return list.flatMap((meeting, i) => {
+        const person = people[i];
+        return person && person.deletedAt === null ? [{ meeting, person: plain(person) }] : [];
+      });
+    },
+    'sync/offers': () => openRestoreOffers(db),
   };
 
   const commands: Commands = {

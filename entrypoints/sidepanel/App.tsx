@@ -1,27 +1,17 @@
 import { AppHeader } from '@/components/Brand';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { AddPerson } from '@/components/AddPerson';
 import { useLiveCall } from '@/components/call-hooks';
-// Views not on screen when the panel opens load with their first showing (components/Lazy.tsx, issue #11).
-import {
-  LazyCallView,
-  LazyMergeView as MergeView,
-  LazyPersonDetails as PersonDetails,
-  LazyRequestBoard as RequestBoard,
-  LazyRequestView as RequestView,
-  LazySettingsView as SettingsView,
-  LazyTemplatesView as TemplatesView,
-} from '@/components/Lazy';
-import { useSettingsState } from '@/components/hooks';
+// The first view (the home) reads through the background (utils/remote/) and loads no store code; the
+// other views load with their first showing, with the page's database (components/Lazy.tsx, issue #11).
+import { LazySettingsView as SettingsView, LazySetupPrompt, Panel } from '@/components/Lazy';
+import { useRemoteSettingsState } from '@/components/remote-settings';
 import { useNow } from '@/components/now';
 import { onNavigationRequest } from '@/components/nav';
-import { SetupPrompt } from '@/components/SetupPrompt';
-import { SyncNotices } from '@/components/SyncNotices';
 import { Toasts } from '@/components/Toasts';
 import { initialWorkspaceView, Workspace } from '@/components/Workspace';
-import { getDb } from '@/utils/db/db';
-import { getPerson } from '@/utils/db/people';
+import { missingTemplateSettings } from '@/utils/domain/settings-defaults';
+import { useRemoteQuery } from '@/utils/remote/hooks';
 import { focusedPersonId, focusedRequestId, pendingMerge } from '@/utils/ui-state';
 import { labels, t } from '@/utils/i18n';
 
@@ -36,8 +26,7 @@ const VIEW_LABELS = labels({
 const VIEWS = (['people', 'call', 'requests', 'templates', 'settings'] as const).map((v): [View, string] => [v, VIEW_LABELS[v]]);
 
 export function App() {
-  const db = getDb();
-  const { settings, loaded } = useSettingsState();
+  const { settings, loaded } = useRemoteSettingsState();
   const now = useNow();
   const [view, setView] = useState<View>('people');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -113,7 +102,10 @@ export function App() {
     };
   }, []);
 
-  const selected = useLiveQuery(() => (selectedId ? getPerson(db, selectedId) : Promise.resolve(undefined)), [selectedId]);
+  const selected = useRemoteQuery('person/get', selectedId ? { personId: selectedId } : null);
+  const offers = useRemoteQuery('sync/offers', {});
+  // First run: the few settings every template needs, asked at the top until filled in or put off.
+  const askSetup = loaded && !settings.setupDismissed && missingTemplateSettings(settings).length > 0;
 
   function openRequest(id: string) {
     setRequestId(id);
@@ -147,11 +139,10 @@ export function App() {
           </button>
         ))}
       </nav>
-      <SetupPrompt settings={settings} loaded={loaded} />
-      <SyncNotices db={db} />
+      {askSetup && <LazySetupPrompt settings={settings} loaded={loaded} />}
+      {offers && offers.length > 0 && <Panel.SyncNotices offers={offers} />}
       {merging && (
-        <MergeView
-          db={db}
+        <Panel.MergeView
           firstId={merging.aId}
           secondId={merging.bId}
           onDone={(keptId) => {
@@ -165,11 +156,10 @@ export function App() {
       )}
       {!merging && view === 'people' &&
         (selectedId && selected ? (
-          <PersonDetails key={selected.id} person={selected} db={db} onBack={back} settings={loaded ? settings : undefined} />
+          <Panel.PersonDetails key={selected.id} person={selected} onBack={back} settings={loaded ? settings : undefined} />
         ) : (
           <>
             <Workspace
-              db={db}
               settings={settings}
               now={now}
               focusSignal={focusSearch}
@@ -180,13 +170,12 @@ export function App() {
               onOpenRequest={openRequest}
             />
             <section className="panel" aria-label={t('common.addAPerson')}>
-              <AddPerson db={db} onOpen={(p) => setSelectedId(p.id)} />
+              <AddPerson onOpen={(p) => setSelectedId(p.id)} />
             </section>
           </>
         ))}
       {!merging && view === 'call' && (
-        <LazyCallView
-          db={db}
+        <Panel.CallView
           call={call}
           settings={settings}
           onOpenPerson={(id) => {
@@ -197,9 +186,8 @@ export function App() {
       )}
       {!merging && view === 'requests' &&
         (requestId ? (
-          <RequestView
+          <Panel.RequestView
             key={requestId}
-            db={db}
             requestId={requestId}
             settings={settings}
             onBack={() => {
@@ -208,9 +196,9 @@ export function App() {
             }}
           />
         ) : (
-          <RequestBoard db={db} settings={settings} now={now} onOpen={setRequestId} />
+          <Panel.RequestBoard settings={settings} now={now} onOpen={setRequestId} />
         ))}
-      {!merging && view === 'templates' && <TemplatesView db={db} />}
+      {!merging && view === 'templates' && <Panel.TemplatesView />}
       {/* The form starts from the stored settings once they are read; saving does not reset it. */}
       {!merging && view === 'settings' && <SettingsView key={loaded ? 'loaded' : 'loading'} settings={settings} />}
       <Toasts />

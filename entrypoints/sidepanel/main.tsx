@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DatabaseGate } from '@/components/DatabaseGate';
+import { RemoteGate } from '@/components/RemoteGate';
 import '@/components/styles.css';
 import { App } from './App';
 import { t } from '@/utils/i18n';
@@ -11,8 +11,8 @@ document.documentElement.lang = t('htmlLang');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <DatabaseGate>
+    <RemoteGate>
       <App />
-    </DatabaseGate>
+    </RemoteGate>
   </StrictMode>,
 );

@@ -5,22 +5,13 @@
  * matches come first, then matches in company, role, headline, tags or notes.
  */
 import type { Collection } from 'dexie';
-import type { IntroStatus } from '../domain/intro-status';
 import type { Person } from '../domain/schemas';
 import { matchesAll, NAME_MARK, queryTerms, searchWordsOf } from '../domain/search-words';
 import type { IntrobookDB, StoredPerson } from './app-db';
 import { upcomingMeetings } from './meetings';
+import { hasFilters, type SearchFilters } from '../domain/search-filters';
 
-export interface SearchFilters {
-  /** People with a live request in this status (as its target). */
-  status?: IntroStatus;
-  /** Exactly this company (as captured or edited). */
-  company?: string;
-  /** People with this tag. */
-  tag?: string;
-  /** People with a meeting still to come (or under way). */
-  upcomingMeeting?: boolean;
-}
+export { hasFilters, type SearchFilters };
 
 export interface SearchResult {
   /** As stored (with their index fields). */
@@ -48,10 +39,6 @@ const FIRST_READ = 120;
 const ROW_COST = 7;
 /** How many rows a chunked read fetches at once. */
 const CHUNK = 100;
-
-export function hasFilters(filters: SearchFilters): boolean {
-  return Boolean(filters.status || filters.company || filters.tag || filters.upcomingMeeting);
-}
 
 /**
  * When a filter holds at most this many people, a query with words reads those

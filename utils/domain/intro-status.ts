@@ -6,7 +6,8 @@
  * mistaken step can be undone. Pure.
  */
 
-import { STATUS_VALUES, type HistoryEntryRow } from './schemas';
+import { STATUS_VALUES } from './limits';
+import type { HistoryEntryRow } from './schemas';
 import { labels, t } from '../i18n';
 import { UserError } from '../core/user-error';
 

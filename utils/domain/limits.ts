@@ -1,7 +1,7 @@
 /**
- * Capture constants without zod: the extractors (bundled into the LinkedIn
- * content script) import these, so the content script never bundles a schema
- * library (issue #11). utils/domain/schemas.ts builds its zod schemas from them
+ * Constants without zod: the extractors (bundled into the LinkedIn content
+ * script) and the popup's and side panel's first views import these, so they
+ * never bundle a schema library (issue #11). utils/domain/schemas.ts builds its zod schemas from them
  * and re-exports them, so every other module keeps importing from there.
  */
 
@@ -86,3 +86,18 @@ export const CAPTURED_FIELDS = [
 export type CapturedField = (typeof CAPTURED_FIELDS)[number];
 
 export const CONFIDENCE_LEVELS = ['high', 'low'] as const;
+
+/** An introduction request's steps (utils/domain/intro-status.ts says which may follow which). */
+export const STATUS_VALUES = [
+  'draft',
+  'asked',
+  'agreed',
+  'declined',
+  'no-reply',
+  'introduced',
+  'meeting-scheduled',
+  'met',
+  'thanked',
+  'closed-loop',
+  'withdrawn',
+] as const;

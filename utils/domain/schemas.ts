@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { CAPTURED_FIELDS, CONFIDENCE_LEVELS, DEGREES, FIELD_ORIGINS, LIMITS, SOURCES, type CapturedField } from './limits';
+import { CAPTURED_FIELDS, CONFIDENCE_LEVELS, DEGREES, FIELD_ORIGINS, LIMITS, SOURCES, STATUS_VALUES, type CapturedField } from './limits';
 import { hasVisibleText, stripInvisible } from '../core/text';
 import { labels } from '../i18n';
 
@@ -175,19 +175,7 @@ export function blankUserFields() {
 
 // --- Introduction requests, templates -------------------------------------------------
 
-export const STATUS_VALUES = [
-  'draft',
-  'asked',
-  'agreed',
-  'declined',
-  'no-reply',
-  'introduced',
-  'meeting-scheduled',
-  'met',
-  'thanked',
-  'closed-loop',
-  'withdrawn',
-] as const;
+export { STATUS_VALUES };
 const statusSchema = z.enum(STATUS_VALUES);
 const MEETING_CHANNEL_VALUES = ['meet', 'zoom', 'teams', 'phone', 'in-person', 'other'] as const;
 

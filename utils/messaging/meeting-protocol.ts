@@ -51,5 +51,4 @@ export function isCallMessage(message: unknown): boolean {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string' && (message as { type: string }).type.startsWith('call/');
 }
 
-/** The port name an open side panel (or the panel opened as a page) holds, so the background knows it is open. */
-export const PANEL_PORT = 'introbook-panel';
+export { PANEL_PORT } from './panel-port';

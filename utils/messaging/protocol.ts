@@ -30,8 +30,10 @@ export { captureHealthMessage };
 export const contentMessage = z.discriminatedUnion('type', [captureSaveMessage, personStatusMessage, openSidePanelMessage, captureHealthMessage, loadReaderMessage, inPageTextMessage]);
 
 // --- extension page (popup, side panel) → background ----------------------------
-// Pages read and write the store themselves; they only ask the background to
-// recount reminders after a change.
+// The popup's and the side panel's first views read through the background's data
+// API (utils/remote/); the views that edit (and the options and welcome pages) open
+// the store themselves and only ask the background, here, to recount reminders
+// after a change.
 
 /** The store changed in a page: recount due follow-ups (badge, notifications, next alarm). */
 export const refreshRemindersMessage = z.object({ type: z.literal('reminders/refresh') });

@@ -20,7 +20,9 @@
  */
 import type { DueEntry } from '../db/due';
 import type { EditableField } from '../domain/captures';
-import type { CapturedField, Person, ProfileCapture, Settings } from '../domain/schemas';
+import type { CapturedField, Meeting, Person, ProfileCapture, Settings } from '../domain/schemas';
+import type { SyncConflict } from '../sync/schemas';
+import type { SearchFilters } from '../domain/search-filters';
 import type { PageReadReply } from '../messaging/wire';
 
 export const REMOTE_PORT = 'introbook/remote';
@@ -55,6 +57,25 @@ export interface RemoteQueries {
   /** A stored photo as a data: URL, by person id or (a capture not saved yet) by the photo's URL. */
   photo: { args: { personId: string | null; photoUrl: string | null }; result: string | null };
   settings: { args: Record<string, never>; result: Settings };
+  // --- the side panel's first view ---
+  /** A live saved person by id; null when there is none (or they were removed). */
+  'person/get': { args: { personId: string }; result: Person | null };
+  /** Everyone, newest capture first, a page at a time (keyset: give the last page's `next`). */
+  'people/page': { args: { after: PageCursor | null; limit: number }; result: { people: Person[]; next: PageCursor | null } };
+  /** The search as you type, with its filters, as of `at` (for "has an upcoming meeting"). */
+  'people/search': { args: { query: string; filters: SearchFilters; limit: number; at: number }; result: { people: Person[]; more: boolean } };
+  /** The filters' choices: every tag and company in use (the indexes' keys only). */
+  'people/filter-options': { args: Record<string, never>; result: { tags: string[]; companies: string[] } };
+  /** Meetings still to come or under way at `at`, soonest first, with their person. */
+  'meetings/upcoming': { args: { at: number; limit: number }; result: { meeting: Meeting; person: Person }[] };
+  /** Open restore offers (removed on one browser while edited on another): a handful at most. */
+  'sync/offers': { args: Record<string, never>; result: { offer: SyncConflict; label: string }[] };
+}
+
+/** Where the people list's next page starts. */
+export interface PageCursor {
+  capturedAt: number;
+  id: string;
 }
 
 /** What reading a tab gave: the page's answer, and the tab's URL after it (to check the answer against). */

@@ -4,7 +4,7 @@
  * Background only (zod).
  */
 import { z } from '../zod';
-import { CAPTURED_FIELDS, EDITABLE_FIELDS, httpsUrl, LIMITS, profileCaptureSchema } from '../domain/schemas';
+import { CAPTURED_FIELDS, EDITABLE_FIELDS, httpsUrl, LIMITS, profileCaptureSchema, STATUS_VALUES } from '../domain/schemas';
 import type { CommandName, QueryName } from './protocol';
 
 const id = z.number().int().nonnegative();
@@ -25,6 +25,23 @@ export const queryArgs = {
   'intro/summary': z.object({ personId: z.uuid() }),
   photo: z.object({ personId: z.uuid().nullable(), photoUrl: httpsUrl.nullable() }),
   settings: z.object({}),
+  'person/get': z.object({ personId: z.uuid() }),
+  'people/page': z.object({ after: z.object({ capturedAt: instant, id: z.string().max(100) }).nullable(), limit }),
+  'people/search': z.object({
+    query: z.string().max(LIMITS.headline),
+    filters: z.strictObject({
+      status: z.enum(STATUS_VALUES).optional(),
+      company: z.string().max(LIMITS.short).optional(),
+      tag: z.string().max(LIMITS.short).optional(),
+      upcomingMeeting: z.boolean().optional(),
+    }),
+    // "Show more" grows the page by 50 at a time.
+    limit: z.number().int().min(1).max(5000),
+    at: instant,
+  }),
+  'people/filter-options': z.object({}),
+  'meetings/upcoming': z.object({ at: instant, limit }),
+  'sync/offers': z.object({}),
 } satisfies Record<QueryName, z.ZodType>;
 
 export const commandArgs = {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { AddPerson } from './AddPerson';
+import { AddPersonForm } from './AddPersonForm';
 
 let db: IntrobookDB;
 beforeEach(() => {
@@ -27,8 +27,7 @@ function inFrench(key: string, french: string) {
 describe('adding a person by hand', () => {
   async function addWithLink(link: string) {
     const user = userEvent.setup();
-    render(<AddPerson db={db} onOpen={() => {}} />);
-    await user.click(screen.getByRole('button', { name: 'Add a person' }));
+    render(<AddPersonForm db={db} onDone={() => {}} onCancel={() => {}} />);
     await user.type(screen.getByRole('textbox', { name: /^Name/ }), 'Grace Hopper');
     await user.type(screen.getByRole('textbox', { name: /Profile link/ }), link);
     await user.click(screen.getByRole('button', { name: /^Add/ }));

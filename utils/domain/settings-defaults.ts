@@ -1,0 +1,44 @@
+/**
+ * The settings' defaults and the few that every template needs, without Dexie or zod: the side
+ * panel's first view (its first-run prompt) reads them before it loads the store (issue #11).
+ * utils/settings.ts re-exports them.
+ */
+import { DEFAULT_WORK_WEEK } from './business-days';
+import type { Settings } from './schemas';
+
+/** The user's own profile that templates draw on, and their working week. Local: never synced or sent. */
+export function defaultSettings(): Settings {
+  let timeZone = DEFAULT_WORK_WEEK.timeZone;
+  try {
+    timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || timeZone;
+  } catch {
+    // keep UTC
+  }
+  return {
+    name: '',
+    background: '',
+    goal: '',
+    resumeUrl: '',
+    timeZone,
+    workingDays: [1, 2, 3, 4, 5],
+    answerAboutMe: '',
+    answerWhyCompany: '',
+    answerWhyRole: '',
+    answerWhyIndustry: '',
+    meetingGoals: '',
+    setupDismissed: false,
+    currentRole: '',
+    remindersEnabled: true,
+    quietHoursEnabled: false,
+    quietHoursStart: '21:00',
+    quietHoursEnd: '08:00',
+  };
+}
+
+export const TEMPLATE_SETTINGS = ['name', 'background', 'goal'] as const;
+export type TemplateSetting = (typeof TEMPLATE_SETTINGS)[number];
+
+/** The template settings still empty. */
+export function missingTemplateSettings(settings: Settings): TemplateSetting[] {
+  return TEMPLATE_SETTINGS.filter((f) => settings[f].trim() === '');
+}
