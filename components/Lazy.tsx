@@ -8,7 +8,6 @@ import type { PersonWorkspace as PersonWorkspaceType } from './PersonWorkspace';
 import type { RequestBoard as RequestBoardType } from './RequestBoard';
 import type { RequestView as RequestViewType } from './RequestView';
 import type { SettingsView as SettingsViewType } from './SettingsView';
-import type { SetupPrompt as SetupPromptType } from './SetupPrompt';
 import type { SyncNotices as SyncNoticesType } from './SyncNotices';
 import type { TemplatesView as TemplatesViewType } from './TemplatesView';
 import { t } from '@/utils/i18n';
@@ -44,7 +43,6 @@ function lazyView<C extends ComponentType<any>>(load: () => Promise<C>): Compone
 export const LazyRequestBoard = lazyView<typeof RequestBoardType>(() => import('./RequestBoard').then((m) => m.RequestBoard));
 export const LazyPersonWorkspace = lazyView<typeof PersonWorkspaceType>(() => import('./PersonWorkspace').then((m) => m.PersonWorkspace));
 export const LazySettingsView = lazyView<typeof SettingsViewType>(() => import('./SettingsView').then((m) => m.SettingsView));
-export const LazySetupPrompt = lazyView<typeof SetupPromptType>(() => import('./SetupPrompt').then((m) => m.SetupPrompt));
 
 /**
  * A view that reads and writes the store itself, with the page's database handed in once its code

@@ -1,7 +1,7 @@
 import { storageErrorMessage } from '@/utils/db/errors';
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '@/utils/domain/schemas';
-import { missingTemplateSettings, saveSettings, SETTING_LABELS, TEMPLATE_SETTINGS } from '@/utils/settings';
+import { missingTemplateSettings, SETTING_LABELS, TEMPLATE_SETTINGS } from '@/utils/domain/settings-defaults';
 import { TextField } from './TextField';
 import { labels, t } from '@/utils/i18n';
 
@@ -10,7 +10,8 @@ const HINTS = labels({ name: 'setupPrompt.hint.name', background: 'setupPrompt.h
 /**
  * First run: the few settings every template needs (your name, background and
  * goal), asked once at the top of the side panel — until they are filled in or
- * the user says "Not now".
+ * the user says "Not now". Part of the side panel's first view, so it loads no
+ * store code until the user saves (issue #11).
  */
 export function SetupPrompt({ settings, loaded }: { settings: Settings; loaded: boolean }) {
   const missing = missingTemplateSettings(settings);
@@ -18,14 +19,21 @@ export function SetupPrompt({ settings, loaded }: { settings: Settings; loaded: 
   const [error, setError] = useState<string | null>(null);
   if (!loaded || settings.setupDismissed || missing.length === 0) return null;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const filled = Object.fromEntries(TEMPLATE_SETTINGS.map((f) => [f, (values[f] ?? settings[f]).trim()]));
+  /** Save with the store's own code, loaded now (the answer comes back through the settings the caller watches). */
+  async function save(next: Settings) {
+    setError(null);
     try {
-      await saveSettings({ ...settings, ...filled });
+      const { saveSettings } = await import('@/utils/settings');
+      await saveSettings(next);
     } catch (err) {
       setError(storageErrorMessage(err, t('setupPrompt.thoseCouldNotBeSaved')));
     }
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const filled = Object.fromEntries(TEMPLATE_SETTINGS.map((f) => [f, (values[f] ?? settings[f]).trim()]));
+    await save({ ...settings, ...filled });
   }
 
   return (
@@ -39,7 +47,7 @@ export function SetupPrompt({ settings, loaded }: { settings: Settings; loaded: 
         <button type="submit" className="primary">
           {t('common.save')}
         </button>
-        <button type="button" onClick={() => void saveSettings({ ...settings, setupDismissed: true })}>
+        <button type="button" onClick={() => void save({ ...settings, setupDismissed: true })}>
           {t('setupPrompt.notNow')}
         </button>
       </div>

@@ -5,11 +5,11 @@ import { getDb } from './db/db';
 import { isValidTimeZone, type WorkWeek } from './domain/business-days';
 import { SETTINGS_ROW_ID } from './domain/local-data';
 import { settingsSchema, type Settings } from './domain/schemas';
-import { labels, t } from './i18n';
+import { t } from './i18n';
 import { UserError } from './core/user-error';
 
 import { defaultSettings } from './domain/settings-defaults';
-export { defaultSettings, missingTemplateSettings, TEMPLATE_SETTINGS, type TemplateSetting } from './domain/settings-defaults';
+export { defaultSettings, missingTemplateSettings, SETTING_LABELS, TEMPLATE_SETTINGS, type TemplateSetting } from './domain/settings-defaults';
 
 /**
  * Settings live in the extension's IndexedDB (`settings` table), not in
@@ -85,14 +85,6 @@ export function workWeek(settings: Settings): WorkWeek {
 }
 
 /** The settings every built-in template draws on, in the order the first-run prompt asks for them. */
-export const SETTING_LABELS: Record<'name' | 'currentRole' | 'background' | 'goal' | 'resumeUrl', string> = labels({
-  name: 'labels.setting.name',
-  currentRole: 'labels.setting.currentRole',
-  background: 'labels.setting.background',
-  goal: 'labels.setting.goal',
-  resumeUrl: 'labels.setting.resumeUrl',
-});
-
 /** Minutes since midnight of "HH:MM". */
 function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);

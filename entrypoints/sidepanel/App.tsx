@@ -4,13 +4,13 @@ import { AddPerson } from '@/components/AddPerson';
 import { useLiveCall } from '@/components/call-hooks';
 // The first view (the home) reads through the background (utils/remote/) and loads no store code; the
 // other views load with their first showing, with the page's database (components/Lazy.tsx, issue #11).
-import { LazySettingsView as SettingsView, LazySetupPrompt, Panel } from '@/components/Lazy';
+import { LazySettingsView as SettingsView, Panel } from '@/components/Lazy';
 import { useRemoteSettingsState } from '@/components/remote-settings';
 import { useNow } from '@/components/now';
 import { onNavigationRequest } from '@/components/nav';
+import { SetupPrompt } from '@/components/SetupPrompt';
 import { Toasts } from '@/components/Toasts';
 import { initialWorkspaceView, Workspace } from '@/components/Workspace';
-import { missingTemplateSettings } from '@/utils/domain/settings-defaults';
 import { useRemoteQuery } from '@/utils/remote/hooks';
 import { focusedPersonId, focusedRequestId, pendingMerge } from '@/utils/ui-state';
 import { labels, t } from '@/utils/i18n';
@@ -104,8 +104,6 @@ export function App() {
 
   const selected = useRemoteQuery('person/get', selectedId ? { personId: selectedId } : null);
   const offers = useRemoteQuery('sync/offers', {});
-  // First run: the few settings every template needs, asked at the top until filled in or put off.
-  const askSetup = loaded && !settings.setupDismissed && missingTemplateSettings(settings).length > 0;
 
   function openRequest(id: string) {
     setRequestId(id);
@@ -139,7 +137,7 @@ export function App() {
           </button>
         ))}
       </nav>
-      {askSetup && <LazySetupPrompt settings={settings} loaded={loaded} />}
+      <SetupPrompt settings={settings} loaded={loaded} />
       {offers && offers.length > 0 && <Panel.SyncNotices offers={offers} />}
       {merging && (
         <Panel.MergeView

@@ -55,7 +55,7 @@ describe('user-visible strings', () => {
  * backups, sync and settings report. Internal invariants throw InternalError
  * (utils/core/internal-error.ts), whose English message is never shown.
  */
-const UI_TEXT_UTILS = ['utils/db', 'utils/backup', 'utils/sync', 'utils/domain/request-actions.ts', 'utils/domain/outreach-lint.ts', 'utils/domain/intro-status.ts', 'utils/domain/follow-ups.ts', 'utils/domain/business-days.ts', 'utils/domain/ledger.ts', 'utils/settings.ts', 'utils/toolbar.ts', 'utils/field-notes.ts', 'utils/privacy.ts', 'utils/capture-health.ts', 'utils/domain/prep.ts'];
+const UI_TEXT_UTILS = ['utils/db', 'utils/backup', 'utils/sync', 'utils/domain/request-actions.ts', 'utils/domain/outreach-lint.ts', 'utils/domain/intro-status.ts', 'utils/domain/follow-ups.ts', 'utils/domain/business-days.ts', 'utils/domain/ledger.ts', 'utils/settings.ts', 'utils/domain/settings-defaults.ts', 'utils/domain/search-filters.ts', 'utils/toolbar.ts', 'utils/field-notes.ts', 'utils/privacy.ts', 'utils/capture-health.ts', 'utils/domain/prep.ts'];
 
 /** Files of those whose literals are data, not text to show: each with why. */
 const UTILS_ALLOWED: Record<string, string> = {

@@ -1,10 +1,11 @@
 /**
- * The settings' defaults and the few that every template needs, without Dexie or zod: the side
- * panel's first view (its first-run prompt) reads them before it loads the store (issue #11).
+ * The settings' defaults, their labels and the few that every template needs, without Dexie or zod:
+ * the side panel's first view (its first-run prompt) uses them before it loads the store (issue #11).
  * utils/settings.ts re-exports them.
  */
 import { DEFAULT_WORK_WEEK } from './business-days';
 import type { Settings } from './schemas';
+import { labels } from '../i18n';
 
 /** The user's own profile that templates draw on, and their working week. Local: never synced or sent. */
 export function defaultSettings(): Settings {
@@ -37,6 +38,14 @@ export function defaultSettings(): Settings {
 
 export const TEMPLATE_SETTINGS = ['name', 'background', 'goal'] as const;
 export type TemplateSetting = (typeof TEMPLATE_SETTINGS)[number];
+
+export const SETTING_LABELS: Record<'name' | 'currentRole' | 'background' | 'goal' | 'resumeUrl', string> = labels({
+  name: 'labels.setting.name',
+  currentRole: 'labels.setting.currentRole',
+  background: 'labels.setting.background',
+  goal: 'labels.setting.goal',
+  resumeUrl: 'labels.setting.resumeUrl',
+});
 
 /** The template settings still empty. */
 export function missingTemplateSettings(settings: Settings): TemplateSetting[] {
