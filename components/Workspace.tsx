@@ -12,6 +12,9 @@ import { PeopleList } from './PeopleList';
 import { formatNumber, t, tn } from '@/utils/i18n';
 
 const PAGE = 50;
+/** Queries that depend on the time ask as of the minute: the clock's ticks don't ask again within one. */
+const MINUTE = 60_000;
+const minuteOf = (at: number) => Math.floor(at / MINUTE) * MINUTE;
 
 type Cursor = PageCursor | null;
 
@@ -81,7 +84,7 @@ export function Workspace({
   const limit = more.key === searchKey ? more.limit : PAGE;
   const searching = deferred.trim() !== '' || hasFilters(filters);
   // Answered by the background, live; undefined while the answer for these words and filters is on its way.
-  const results = useRemoteQuery('people/search', searching ? { query: deferred, filters, limit, at: now } : null, { keep: true });
+  const results = useRemoteQuery('people/search', searching ? { query: deferred, filters, limit, at: minuteOf(now) } : null, { keep: true });
 
   const focusSearchBox = () => {
     search.current?.focus();
@@ -270,7 +273,7 @@ function Home({
   onOpen: (id: string) => void;
   onOpenRequest: (id: string) => void;
 }) {
-  const meetings = useRemoteQuery('meetings/upcoming', { at: now, limit: 5 }, { keep: true });
+  const meetings = useRemoteQuery('meetings/upcoming', { at: minuteOf(now), limit: 5 }, { keep: true });
   const recent = useRemoteQuery('people/page', { after: null, limit: 5 });
   return (
     <>

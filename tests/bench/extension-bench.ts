@@ -126,8 +126,29 @@ type Condition = Shown[][];
  * frame after that (the first paint that shows it).
  */
 function watchFirstView(condition: Condition) {
-  const state = { dom: 0, paint: 0, fcp: 0 };
+  const state = { dom: 0, paint: 0, fcp: 0, answers: {} as Record<string, number> };
   (window as unknown as { __introbookFirstView: typeof state }).__introbookFirstView = state;
+  // When each data-API query's first answer arrives (utils/remote/), for the note: which one the view waited on.
+  const runtime = (globalThis as unknown as { chrome?: { runtime?: { connect?: (...a: unknown[]) => unknown } } }).chrome?.runtime;
+  const connect = runtime?.connect?.bind(runtime);
+  if (runtime && connect) {
+    runtime.connect = (...args: unknown[]) => {
+      const port = connect(...args) as { postMessage(m: unknown): void; onMessage: { addListener(l: (m: unknown) => void): void } };
+      const names = new Map<number, string>();
+      const post = port.postMessage.bind(port);
+      port.postMessage = (m: unknown) => {
+        const msg = m as { type?: string; id?: number; query?: string };
+        if (msg?.type === 'sub' && typeof msg.id === 'number' && msg.query) names.set(msg.id, msg.query);
+        post(m);
+      };
+      port.onMessage.addListener((m) => {
+        const msg = m as { type?: string; id?: number };
+        const name = typeof msg?.id === 'number' ? names.get(msg.id) : undefined;
+        if (msg?.type === 'data' && name && !(name in state.answers)) state.answers[name] = performance.now();
+      });
+      return port;
+    };
+  }
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') state.fcp = e.startTime;
   }).observe({ type: 'paint', buffered: true });
@@ -172,12 +193,12 @@ function watchFirstView(condition: Condition) {
 }
 
 /** Open `url` in a new tab and time its first view (ms from navigation start). */
-async function firstView(context: BrowserContext, url: string, condition: Condition): Promise<{ paint: number; fcp: number }> {
+async function firstView(context: BrowserContext, url: string, condition: Condition): Promise<{ paint: number; fcp: number; answers: Record<string, number> }> {
   const page = await context.newPage();
   try {
     await page.addInitScript(watchFirstView, condition);
     await page.goto(url, { waitUntil: 'commit' });
-    type State = { paint: number; fcp: number };
+    type State = { paint: number; fcp: number; answers: Record<string, number> };
     try {
       await page.waitForFunction(() => (window as unknown as { __introbookFirstView?: State }).__introbookFirstView?.paint, null, { polling: 50, timeout: 60_000 });
     } catch (error) {
@@ -486,6 +507,17 @@ try {
       const panel: number[] = [];
       const base: number[] = [];
       const fcp = { popup: [] as number[], panel: [] as number[] };
+      const answers = { popup: new Map<string, number[]>(), panel: new Map<string, number[]>() };
+      const keep = (into: Map<string, number[]>, got: Record<string, number>) => {
+        for (const [name, at] of Object.entries(got)) into.set(name, [...(into.get(name) ?? []), at]);
+      };
+      /** "due 80, people/page 75, …": each query's first answer, ms from navigation start (medians), slowest first. */
+      const answered = (from: Map<string, number[]>) =>
+        [...from]
+          .map(([name, at]) => [name, stats(at).median] as const)
+          .sort((a, b) => b[1] - a[1])
+          .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+          .join(', ');
       for (let round = 0; round <= ROUNDS; round++) {
         const b = await firstView(x.context, x.url('privacy.html'), minimal);
         const p = await firstView(x.context, x.url('popup.html'), popupView);
@@ -496,16 +528,18 @@ try {
         panel.push(s.paint);
         fcp.popup.push(p.fcp);
         fcp.panel.push(s.fcp);
+        keep(answers.popup, p.answers);
+        keep(answers.panel, s.answers);
       }
       const what = requests > 0 ? `"Recently saved" and "Due today" lists shown` : `"Recently saved" shown (empty)`;
       push(
-        { key: 'popup', what: 'popup first paint (open → first view)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what}; first contentful paint ${stats(fcp.popup).median.toFixed(0)} ms` },
+        { key: 'popup', what: 'popup first paint (open → first view)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what}; first contentful paint ${stats(fcp.popup).median.toFixed(0)} ms; first answers (ms): ${answered(answers.popup)}` },
         popup,
         base,
         150,
       );
       push(
-        { key: 'sidepanel', what: 'side panel first paint (open → home)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what.replace('Recently saved', 'Saved people')}; first contentful paint ${stats(fcp.panel).median.toFixed(0)} ms` },
+        { key: 'sidepanel', what: 'side panel first paint (open → home)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what.replace('Recently saved', 'Saved people')}; first contentful paint ${stats(fcp.panel).median.toFixed(0)} ms; first answers (ms): ${answered(answers.panel)}` },
         panel,
         base,
         150,
