@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,5 +46,23 @@ describe('adding a person by hand', () => {
     await addWithLink('http://example.com/grace');
     expect(await screen.findByText('Le lien du profil doit être une adresse sécurisée.')).toBeInTheDocument();
     expect(await db.people.count()).toBe(0);
+  });
+});
+
+describe('the side panel’s "Add a person" button', () => {
+  it('opens the form once its code and the page’s database are there (no "Loading…" in between), and the form saves into that database', async () => {
+    const { AddPerson } = await import('./AddPerson');
+    const { getDb } = await import('@/utils/db/db');
+    const opened: string[] = [];
+    const user = userEvent.setup();
+    render(<AddPerson onOpen={(p) => opened.push(p.name)} />);
+    await user.click(screen.getByRole('button', { name: 'Add a person' }));
+    const form = await screen.findByRole('form', { name: 'Add a person' });
+    expect(screen.queryByRole('status')).toBeNull();
+    await user.type(within(form).getByRole('textbox', { name: /^Name/ }), 'Grace Hopper');
+    await user.click(within(form).getByRole('button', { name: /^Add/ }));
+    await expect.poll(() => opened).toStrictEqual(['Grace Hopper']);
+    expect((await getDb().people.toArray()).map((p) => p.name)).toStrictEqual(['Grace Hopper']);
+    await getDb().delete();
   });
 });

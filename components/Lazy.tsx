@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
+import { lazy, Suspense, type ComponentProps, type ComponentType, type ReactNode } from 'react';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import type { AddPersonForm as AddPersonFormType } from './AddPersonForm';
 import type { CallView as CallViewType } from './CallView';
@@ -28,11 +28,11 @@ export function LoadingView() {
  * Only types are imported statically above, so the views stay out of the page's first bundle.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component; its props come through as they are
-function lazyView<C extends ComponentType<any>>(load: () => Promise<C>): ComponentType<ComponentProps<C>> {
+function lazyView<C extends ComponentType<any>>(load: () => Promise<C>, fallback: ReactNode = <LoadingView />): ComponentType<ComponentProps<C>> {
   const Loaded = lazy(async () => ({ default: await load() }));
   function LazyView(props: ComponentProps<C>) {
     return (
-      <Suspense fallback={<LoadingView />}>
+      <Suspense fallback={fallback}>
         <Loaded {...props} />
       </Suspense>
     );
@@ -50,26 +50,45 @@ export const LazySettingsView = lazyView<typeof SettingsViewType>(() => import('
  * and never loads Dexie; the page opens its own connection only when one of these is first shown.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component taking `db`; its other props come through as they are
-function lazyWithDb<C extends ComponentType<any>>(load: () => Promise<C>): ComponentType<Omit<ComponentProps<C>, 'db'>> {
-  return lazyView(async () => {
-    const [loaded, { getDb }] = await Promise.all([load(), import('@/utils/db/db')]);
-    const View = loaded as ComponentType<ComponentProps<C> & { db: IntrobookDB }>;
-    const db = getDb();
-    function WithDb(props: Omit<ComponentProps<C>, 'db'>) {
-      return <View {...(props as ComponentProps<C>)} db={db} />;
-    }
-    return WithDb;
-  });
+function withDb<C extends ComponentType<any>>(load: () => Promise<C>): () => Promise<ComponentType<Omit<ComponentProps<C>, 'db'>>> {
+  let loading: Promise<ComponentType<Omit<ComponentProps<C>, 'db'>>> | null = null;
+  return () =>
+    (loading ??= Promise.all([load(), import('@/utils/db/db')]).then(
+      ([loaded, { getDb }]) => {
+        const View = loaded as ComponentType<ComponentProps<C> & { db: IntrobookDB }>;
+        const db = getDb();
+        function WithDb(props: Omit<ComponentProps<C>, 'db'>) {
+          return <View {...(props as ComponentProps<C>)} db={db} />;
+        }
+        return WithDb;
+      },
+      (error: unknown) => {
+        loading = null; // the extension was reloading: the next showing tries again
+        throw error;
+      },
+    ));
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any component taking `db`
+function lazyWithDb<C extends ComponentType<any>>(load: () => Promise<C>, fallback?: ReactNode): ComponentType<Omit<ComponentProps<C>, 'db'>> {
+  return lazyView(withDb(load), fallback);
+}
+
+/**
+ * The add-a-person form, loaded (with the page's database) before it is shown: the button starts
+ * the load when pointed at or focused and opens the form once it is there, so no "Loading…" flashes
+ * between the button and the form (components/AddPerson.tsx).
+ */
+export const loadAddPersonForm = withDb<typeof AddPersonFormType>(() => import('./AddPersonForm').then((m) => m.AddPersonForm));
 
 /** The side panel's views, each with the page's database (see lazyWithDb). */
 export const Panel = {
-  AddPersonForm: lazyWithDb<typeof AddPersonFormType>(() => import('./AddPersonForm').then((m) => m.AddPersonForm)),
   CallView: lazyWithDb<typeof CallViewType>(() => import('./CallView').then((m) => m.CallView)),
   MergeView: lazyWithDb<typeof MergeViewType>(() => import('./MergeView').then((m) => m.MergeView)),
   PersonDetails: lazyWithDb<typeof PersonDetailsType>(() => import('./PersonDetails').then((m) => m.PersonDetails)),
   RequestBoard: lazyWithDb<typeof RequestBoardType>(() => import('./RequestBoard').then((m) => m.RequestBoard)),
   RequestView: lazyWithDb<typeof RequestViewType>(() => import('./RequestView').then((m) => m.RequestView)),
-  SyncNotices: lazyWithDb<typeof SyncNoticesType>(() => import('./SyncNotices').then((m) => m.SyncNotices)),
+  // Shown only when there is an offer; nothing (no announced "Loading…") while its code comes.
+  SyncNotices: lazyWithDb<typeof SyncNoticesType>(() => import('./SyncNotices').then((m) => m.SyncNotices), null),
   TemplatesView: lazyWithDb<typeof TemplatesViewType>(() => import('./TemplatesView').then((m) => m.TemplatesView)),
 };

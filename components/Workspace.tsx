@@ -83,8 +83,15 @@ export function Workspace({
   const searchKey = JSON.stringify([deferred, filters]);
   const limit = more.key === searchKey ? more.limit : PAGE;
   const searching = deferred.trim() !== '' || hasFilters(filters);
+  const filtersKey = JSON.stringify(filters);
   // Answered by the background, live; undefined while the answer for these words and filters is on its way.
-  const results = useRemoteQuery('people/search', searching ? { query: deferred, filters, limit, at: minuteOf(now) } : null, { keep: true });
+  const results = useRemoteQuery(
+    'people/search',
+    // The time counts only for "has an upcoming meeting" (a search re-asked every minute for nothing otherwise).
+    searching ? { query: deferred, filters, limit, at: filters.upcomingMeeting ? minuteOf(now) : 0 } : null,
+    // While the next answer comes, the last stays — only if it was for the same filters.
+    { keep: filtersKey },
+  );
 
   const focusSearchBox = () => {
     search.current?.focus();
@@ -124,6 +131,7 @@ export function Workspace({
           id={`${id}-q`}
           type="search"
           className="search"
+          maxLength={LIMITS.headline}
           value={query}
           placeholder={t('workspace.searchPlaceholder')}
           aria-keyshortcuts="/"
@@ -187,7 +195,7 @@ function Filters({ filters, onChange }: { filters: SearchFilters; onChange: (f: 
   const id = useId();
   const [open, setOpen] = useState(false);
   // Options are read from the tag and company indexes' keys, only once the filters are opened.
-  const options = useRemoteQuery('people/filter-options', open ? {} : null, { keep: true });
+  const options = useRemoteQuery('people/filter-options', open ? {} : null);
   const tags = options?.tags;
   const companies = options?.companies;
   const [company, setCompany] = useState(filters.company ?? '');
@@ -273,7 +281,7 @@ function Home({
   onOpen: (id: string) => void;
   onOpenRequest: (id: string) => void;
 }) {
-  const meetings = useRemoteQuery('meetings/upcoming', { at: minuteOf(now), limit: 5 }, { keep: true });
+  const meetings = useRemoteQuery('meetings/upcoming', { at: minuteOf(now), limit: 5 }, { keep: 'meetings' });
   const recent = useRemoteQuery('people/page', { after: null, limit: 5 });
   return (
     <>
@@ -338,7 +346,7 @@ function AllPeople({
   };
   const setCursors = (change: (c: Cursor[]) => Cursor[]) => onState({ open, cursors: change(cursors) });
   const after = cursors[cursors.length - 1] ?? null;
-  const page = useRemoteQuery('people/page', open ? { after, limit: PAGE } : null, { keep: true });
+  const page = useRemoteQuery('people/page', open ? { after, limit: PAGE } : null, { keep: 'all-people' });
   return (
     <details className="home-section" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('workspace.allPeople')}</summary>

@@ -84,7 +84,6 @@ export function workWeek(settings: Settings): WorkWeek {
   return { timeZone: settings.timeZone, workingDays: settings.workingDays };
 }
 
-/** The settings every built-in template draws on, in the order the first-run prompt asks for them. */
 /** Minutes since midnight of "HH:MM". */
 function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);

@@ -5,7 +5,7 @@ import { useLiveCall } from '@/components/call-hooks';
 // The first view (the home) reads through the background (utils/remote/) and loads no store code; the
 // other views load with their first showing, with the page's database (components/Lazy.tsx, issue #11).
 import { LazySettingsView as SettingsView, Panel } from '@/components/Lazy';
-import { useRemoteSettingsState } from '@/components/remote-settings';
+import { useRemoteSettingsState, useShownPerson } from '@/components/remote-hooks';
 import { useNow } from '@/components/now';
 import { onNavigationRequest } from '@/components/nav';
 import { SetupPrompt } from '@/components/SetupPrompt';
@@ -102,7 +102,7 @@ export function App() {
     };
   }, []);
 
-  const selected = useRemoteQuery('person/get', selectedId ? { personId: selectedId } : null);
+  const selected = useShownPerson(selectedId);
   const offers = useRemoteQuery('sync/offers', {});
 
   function openRequest(id: string) {

@@ -36,6 +36,7 @@ export function defaultSettings(): Settings {
   };
 }
 
+/** The settings every built-in template draws on, in the order the first-run prompt asks for them. */
 export const TEMPLATE_SETTINGS = ['name', 'background', 'goal'] as const;
 export type TemplateSetting = (typeof TEMPLATE_SETTINGS)[number];
 

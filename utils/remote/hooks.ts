@@ -7,22 +7,36 @@ import type { QueryName, RemoteQueries } from './protocol';
  * `useLiveQuery` but without Dexie in the page: undefined until the first answer for these
  * arguments, then every new answer as the data changes. Arguments are compared by value.
  *
- * `keep`: while the answer for new arguments is on its way, go on returning the last answer (for
- * the same query with other arguments), as useLiveQuery does — a list being paged or searched
- * stays on screen, with the focus in it, instead of blinking out. Only where the last answer
- * can't be mistaken for the new one's subject (never for "which person is this").
+ * `keep` (a group): while the answer for new arguments is on its way, go on returning the last
+ * answer if it was for the same group — a list being paged, or searched with the same filters,
+ * stays on screen with the focus in it instead of blinking out. Never across groups (other
+ * filters: people they exclude), never after the arguments were cleared (a new search starts
+ * empty), never after a refused query, and never for "which person is this".
  */
 export function useRemoteQuery<Q extends QueryName>(
   query: Q,
   args: RemoteQueries[Q]['args'] | null,
-  options: { keep?: boolean } = {},
+  options: { keep?: string } = {},
 ): RemoteQueries[Q]['result'] | undefined {
   const key = args === null ? null : JSON.stringify(args);
-  const [state, setState] = useState<{ key: string; value: RemoteQueries[Q]['result'] } | null>(null);
+  const group = options.keep;
+  const [state, setState] = useState<{ key: string; group: string | undefined; value: RemoteQueries[Q]['result'] | undefined } | null>(null);
+  // Arguments cleared: what was kept is dropped (state adjusted while rendering, React's pattern).
+  if (key === null && state !== null) setState(null);
   useEffect(() => {
     if (key === null) return;
-    return remote().subscribe(query, JSON.parse(key) as RemoteQueries[Q]['args'], (value) => setState({ key, value }));
-  }, [query, key]);
+    return remote().subscribe(
+      query,
+      JSON.parse(key) as RemoteQueries[Q]['args'],
+      (value) => setState({ key, group, value }),
+      (error) => {
+        console.warn(`Introbook: ${query} failed`, error);
+        // Nothing for these arguments, and nothing kept from before.
+        setState({ key, group, value: undefined });
+      },
+    );
+  }, [query, key, group]);
   if (state === null || key === null) return undefined;
-  return state.key === key || options.keep ? state.value : undefined;
+  if (state.key === key) return state.value;
+  return group !== undefined && state.group === group ? state.value : undefined;
 }
