@@ -161,6 +161,16 @@ describe('deciding what the page shows', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(say()).toContain('Saved');
     expect(sent).toStrictEqual([]);
+
+    // Away and back (in-app): what the tab heard may be old by now (a delete in the side panel), so it asks.
+    url = 'https://www.linkedin.com/feed/';
+    page.navigate(url);
+    await vi.advanceTimersByTimeAsync(1);
+    url = ADA;
+    page.navigate(ADA);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toStrictEqual([{ type: 'person/status', profileUrl: ADA }]);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
   });
 
   it('loads the reader once, when asked to read: a save, then the popup', async () => {

@@ -145,7 +145,7 @@ export class LinkedInPage {
   /** The button's texts from the background: asked for at start, awaited before anything is shown. */
   private texts: Promise<void> | null = null;
   private textsReady = false;
-  /** Whether a person page is saved, as this tab last heard (the first round trip, a `page/saved`); else ask. */
+  /** Whether the person page on screen is saved, as this tab heard since arriving (the first round trip, a save); else ask. */
   private known: { key: string; saved: boolean } | null = null;
 
   constructor(private readonly deps: PageDeps) {
@@ -164,7 +164,8 @@ export class LinkedInPage {
         (value) => {
           const reply = readInPageTextReply(value);
           if (reply) useTexts(reply.texts);
-          if (key !== null && reply?.status && this.known?.key !== key) this.known = { key, saved: reply.status.saved };
+          // Only while the page still shows that person, and never over a save heard meanwhile.
+          if (key !== null && reply?.status && this.key === key && this.known?.key !== key) this.known = { key, saved: reply.status.saved };
         },
         () => {
           // No answer: ./messages.ts falls back to the browser's i18n API, and the status is asked for later.
@@ -197,7 +198,7 @@ export class LinkedInPage {
     if (!msg) return undefined;
     if (msg.type === 'page/read') return this.answerRead();
     // Heard before the button is up too (a save from the popup while the page loads): it shows "Saved" then.
-    this.known = { key: msg.profileUrl, saved: true };
+    if (msg.profileUrl === this.key) this.known = { key: msg.profileUrl, saved: true };
     if (this.button && msg.profileUrl === this.key && this.verdict === 'ready') {
       this.button.render({ kind: 'saved', name: this.shownName ?? m('inPage.thisPerson') });
     }
@@ -221,6 +222,8 @@ export class LinkedInPage {
     this.url = url;
     this.key = key;
     this.kind = page?.kind ?? null;
+    // Another person page: what this tab heard about the last one may be old by the time it comes back.
+    this.known = null;
     this.verdict = 'waiting';
     this.full = false;
     this.pendingRename = null;
