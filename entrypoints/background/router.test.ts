@@ -364,11 +364,19 @@ describe('the LinkedIn content script’s two helpers (issue #11)', () => {
     expect(deps.log).toHaveBeenCalledWith('Introbook: could not load the reader into a tab', expect.any(Error));
   });
 
-  it('hands the in-page button its words, and nothing else', async () => {
+  it('hands the in-page button its words and, in the same round trip, the status of the person its own tab shows only', async () => {
     const texts = { 'inPage.save': 'Save to Introbook' };
     const { handle } = createRouter({ ...deps, inPageTexts: () => texts });
-    expect(await handle({ type: 'inPage/text' }, contentSender())).toStrictEqual(texts);
+    expect(await handle({ type: 'inPage/text' }, contentSender())).toStrictEqual({ texts, status: null });
+    expect(await handle({ type: 'inPage/text', profileUrl: ADA }, contentSender())).toStrictEqual({ texts, status: { saved: false, personId: null } });
+    await handle({ type: 'capture/save', capture: makeCapture() }, contentSender());
+    const saved = await handle({ type: 'inPage/text', profileUrl: ADA }, contentSender());
+    expect(saved).toStrictEqual({ texts, status: { saved: true, personId: expect.any(String) } });
+    // Another profile than the tab shows, or a feed page: the words, no status.
+    expect(await handle({ type: 'inPage/text', profileUrl: ADA }, contentSender('https://www.linkedin.com/in/grace/'))).toStrictEqual({ texts, status: null });
+    expect(await handle({ type: 'inPage/text', profileUrl: ADA }, contentSender('https://www.linkedin.com/feed/'))).toStrictEqual({ texts, status: null });
+    expect(await handle({ type: 'inPage/text', profileUrl: 'javascript:alert(1)' }, contentSender())).toStrictEqual({ ok: false, error: 'Message rejected.' });
     expect(await handle({ type: 'inPage/text' }, { ...contentSender(), id: 'evil' })).toStrictEqual({ ok: false, error: 'Message rejected.' });
-    expect(await handle({ type: 'inPage/text' }, pageSender)).toStrictEqual({ ok: false, error: 'Message rejected.' });
+    expect(await handle({ type: 'inPage/text', profileUrl: ADA }, pageSender)).toStrictEqual({ ok: false, error: 'Message rejected.' });
   });
 });

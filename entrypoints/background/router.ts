@@ -14,7 +14,7 @@ import type { ProfileCapture } from '@/utils/domain/schemas';
 import { linkedInPage } from '@/utils/core/canonical-url';
 import { checkCaptureForPage, classifySender, senderPageUrl, type SenderKind, type SenderLike } from '@/utils/messaging/guards';
 import { isCallMessage } from '@/utils/messaging/meeting-protocol';
-import { contentMessage, pageMessage, type PageReadReply, type SaveReply, type StatusReply, type ToContentMessage } from '@/utils/messaging/protocol';
+import { contentMessage, pageMessage, type InPageTextReply, type PageReadReply, type SaveReply, type StatusReply, type ToContentMessage } from '@/utils/messaging/protocol';
 import { READ_PROBLEM_KEYS } from '@/utils/messaging/wire';
 import { t } from '@/utils/i18n';
 
@@ -56,7 +56,7 @@ export const HEALTH_REPORTS_PER_TAB = 5;
 export const HEALTH_REPORTS_IN_ALL = 20;
 export const HEALTH_WINDOW_MS = 60_000;
 
-export type Reply = SaveReply | StatusReply | { ok: boolean; error?: string } | Record<string, string>;
+export type Reply = SaveReply | StatusReply | InPageTextReply | { ok: boolean; error?: string };
 
 // Messages are looked up when used (the browser's language, and unit tests install theirs first).
 const NOT_READY = () => t('inPage.notReady');
@@ -207,11 +207,17 @@ export function createRouter(deps: RouterDeps) {
       const msg = parsed.data;
       // A structure report names no page or person (no text, URLs or names): it needs no "this tab's profile".
       if (msg.type === 'capture/health') return recordHealth(msg.report, sender.tab?.id ?? -1);
-      // The button's words: the same for every page, nothing stored.
-      if (msg.type === 'inPage/text') return Promise.resolve(deps.inPageTexts?.() ?? { ok: false, error: REJECTED() });
       const tabUrl = senderPageUrl(sender);
       // A content script speaks only of the person its own tab is showing, by the key the tab's URL gives.
       const onScreen = linkedInPage(tabUrl)?.key ?? null;
+      if (msg.type === 'inPage/text') {
+        // The button's words (the same for every page, nothing stored) and, in the same round trip, whether the
+        // person the tab shows is saved; for any other profile (or none asked) no status, the words all the same.
+        const texts = deps.inPageTexts?.();
+        if (!texts) return Promise.resolve({ ok: false, error: REJECTED() });
+        if (msg.profileUrl === undefined || msg.profileUrl !== onScreen) return Promise.resolve({ texts, status: null });
+        return findPersonByUrl(deps.db, onScreen).then((p) => ({ texts, status: { saved: Boolean(p), personId: p?.id ?? null } }));
+      }
       if (onScreen === null) return rejected('the sending page is not a person page', tabUrl);
       switch (msg.type) {
         case 'capture/save':

@@ -38,6 +38,10 @@ async function loadReader(): Promise<Reader> {
 export default defineContentScript({
   matches: [...LINKEDIN_MATCHES],
   runAt: 'document_idle',
+  // WXT's ContentScriptContext tells an older copy of this script to stop with a DOM event; its second,
+  // legacy signal (a window.postMessage, which the page's own message listeners see) costs a profile load
+  // main-thread time for nothing we use (issue #11). WXT's own option, its future default.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const page = new LinkedInPage({
       doc: document,

@@ -38,6 +38,8 @@ function swapMain(fixture: string): void {
 
 let url: string;
 let sent: ContentMessage[];
+/** The first round trip of each start (`inPage/text`: the words and the status), kept apart from `sent`. */
+let greetings: ContentMessage[];
 let answer: (message: ContentMessage) => unknown;
 let page: LinkedInPage;
 /** How many times the content script loaded the full reader (the background's injection, in the extension). */
@@ -59,8 +61,14 @@ function start(options: { trusting?: boolean; read?: (doc: Document, url: string
       return { read: options.read ?? readLinkedInPage, nameElement: findNameElement, health: { problems: captureProblemsOf, report: captureHealthReport } };
     },
     send: async (message) => {
-      // The button's words, as the background gives them (entrypoints/background/index.ts).
-      if (message.type === 'inPage/text') return options.noTexts ? undefined : inPageTexts();
+      if (message.type === 'inPage/text') {
+        greetings.push(message);
+        if (options.noTexts) return undefined;
+        // The button's words, as the background gives them (entrypoints/background/index.ts), and the status of
+        // the person page the tab shows, as `person/status` would answer it.
+        const status = message.profileUrl === undefined ? null : answer({ type: 'person/status', profileUrl: message.profileUrl });
+        return { texts: inPageTexts(), status: status ?? null };
+      }
       sent.push(message);
       return answer(message);
     },
@@ -92,6 +100,7 @@ const click = (label: string) =>
 beforeEach(() => {
   vi.useFakeTimers();
   sent = [];
+  greetings = [];
   readerLoads = 0;
   answer = (m) => (m.type === 'person/status' ? { saved: false, personId: null } : { ok: true, personId: ID, created: true, name: 'Ada Lovelace', duplicate: false });
 });
@@ -109,18 +118,58 @@ describe('deciding what the page shows', () => {
     await vi.advanceTimersByTimeAsync(1);
     const host = document.getElementById(HOST_ID)!;
     expect(host.previousElementSibling?.matches('a[href*="/in/ada-lovelace/"]')).toBe(true);
-    expect(sent).toStrictEqual([{ type: 'person/status', profileUrl: ADA }]);
+    // One round trip before the button shows: its words and the status together (issue #11), nothing else.
+    expect(greetings).toStrictEqual([{ type: 'inPage/text', profileUrl: ADA }]);
+    expect(sent).toStrictEqual([]);
     expect(say()).toContain('Saved');
     // The load path of a profile whose name the page ties to its URL: the probe alone, no reader.
     await vi.advanceTimersByTimeAsync(READY_TIMEOUT_MS + 100);
     expect(readerLoads).toBe(0);
   });
 
-  it('shows the same words when the background can’t hand them over (the browser’s i18n API instead)', async () => {
+  it('shows the same words when the background can’t hand them over (the browser’s i18n API instead), and asks for the status then', async () => {
     show('linkedin/current-layout.html');
     url = ADA;
+    answer = (m) => (m.type === 'person/status' ? { saved: true, personId: ID } : undefined);
     start({ noTexts: true });
     await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toStrictEqual([{ type: 'person/status', profileUrl: ADA }]);
+    expect(buttons()).toStrictEqual(['Open in side panel']);
+    expect(say()).toContain('Saved');
+  });
+
+  it('asks for the status of the person it navigates to; a save heard while loading shows Saved at once', async () => {
+    show('linkedin/current-layout.html');
+    url = 'https://www.linkedin.com/feed/';
+    start();
+    await vi.advanceTimersByTimeAsync(1);
+    // Not a person page: the words only.
+    expect(greetings).toStrictEqual([{ type: 'inPage/text' }]);
+    url = ADA;
+    page.navigate(ADA);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toStrictEqual([{ type: 'person/status', profileUrl: ADA }]);
+    expect(buttons()).toStrictEqual(['Save to Introbook']);
+    page.dispose();
+
+    // The popup saved this person before the page was ready: the button starts as Saved, without asking.
+    sent = [];
+    greetings = [];
+    url = ADA;
+    start();
+    page.handleMessage({ type: 'page/saved', profileUrl: ADA, personId: ID });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(say()).toContain('Saved');
+    expect(sent).toStrictEqual([]);
+
+    // Away and back (in-app): what the tab heard may be old by now (a delete in the side panel), so it asks.
+    url = 'https://www.linkedin.com/feed/';
+    page.navigate(url);
+    await vi.advanceTimersByTimeAsync(1);
+    url = ADA;
+    page.navigate(ADA);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toStrictEqual([{ type: 'person/status', profileUrl: ADA }]);
     expect(buttons()).toStrictEqual(['Save to Introbook']);
   });
 

@@ -42,6 +42,7 @@ import type { CaptureHealthReport } from '@/utils/extract/health';
 import type { NameProbe } from '@/utils/extract/linkedin-name';
 import type { ProfileCapture } from '@/utils/domain/schemas';
 import {
+  readInPageTextReply,
   readSaveReply,
   readStatusReply,
   readToContentMessage,
@@ -144,22 +145,35 @@ export class LinkedInPage {
   /** The button's texts from the background: asked for at start, awaited before anything is shown. */
   private texts: Promise<void> | null = null;
   private textsReady = false;
+  /** Whether the person page on screen is saved, as this tab heard since arriving (the first round trip, a save); else ask. */
+  private known: { key: string; saved: boolean } | null = null;
 
   constructor(private readonly deps: PageDeps) {
     this.now = deps.now ?? Date.now;
   }
 
   start(): void {
-    this.texts = this.deps.send({ type: 'inPage/text' }).then(
-      (reply) => void useTexts(reply),
-      () => {
-        // No answer: ./messages.ts falls back to the browser's i18n API.
-      },
-    ).finally(() => {
-      this.textsReady = true;
-    });
     this.deps.doc.defaultView?.addEventListener('load', this.onLoad);
     this.onLocation(this.deps.url());
+    // One round trip before the button shows (issue #11): its words and, on a person page, whether the person
+    // is saved, so the button shows "Saved" from the start instead of asking again once it is on the page.
+    const key = this.key;
+    this.texts = this.deps
+      .send(key === null ? { type: 'inPage/text' } : { type: 'inPage/text', profileUrl: key })
+      .then(
+        (value) => {
+          const reply = readInPageTextReply(value);
+          if (reply) useTexts(reply.texts);
+          // Only while the page still shows that person, and never over a save heard meanwhile.
+          if (key !== null && reply?.status && this.key === key && this.known?.key !== key) this.known = { key, saved: reply.status.saved };
+        },
+        () => {
+          // No answer: ./messages.ts falls back to the browser's i18n API, and the status is asked for later.
+        },
+      )
+      .finally(() => {
+        this.textsReady = true;
+      });
   }
 
   /** A navigation started (WXT's `wxt:locationchange`): the URL is the new one, the DOM may still be the old page's. */
@@ -183,6 +197,8 @@ export class LinkedInPage {
     const msg = readToContentMessage(message);
     if (!msg) return undefined;
     if (msg.type === 'page/read') return this.answerRead();
+    // Heard before the button is up too (a save from the popup while the page loads): it shows "Saved" then.
+    if (msg.profileUrl === this.key) this.known = { key: msg.profileUrl, saved: true };
     if (this.button && msg.profileUrl === this.key && this.verdict === 'ready') {
       this.button.render({ kind: 'saved', name: this.shownName ?? m('inPage.thisPerson') });
     }
@@ -206,6 +222,8 @@ export class LinkedInPage {
     this.url = url;
     this.key = key;
     this.kind = page?.kind ?? null;
+    // Another person page: what this tab heard about the last one may be old by the time it comes back.
+    this.known = null;
     this.verdict = 'waiting';
     this.full = false;
     this.pendingRename = null;
@@ -258,9 +276,8 @@ export class LinkedInPage {
       this.shownName = probe.name;
       clearTimeout(this.giveUpTimer);
       this.nameEl = probe.el;
-      this.mount().render({ kind: 'idle' });
+      this.showReady();
       this.release();
-      void this.refreshStatus();
       return;
     }
     const reader = this.reader;
@@ -286,9 +303,8 @@ export class LinkedInPage {
       this.verdict = 'ready';
       this.shownName = reading.capture.name;
       clearTimeout(this.giveUpTimer);
-      this.mount().render({ kind: 'idle' });
+      this.showReady();
       this.release();
-      void this.refreshStatus();
       this.checkHealth(reader, reading.result);
     } else if (reading.kind === 'not-profile') {
       // A login wall or "profile not found": no button at all.
@@ -556,6 +572,14 @@ export class LinkedInPage {
     return button;
   }
 
+  /** The page just became ready: the button as the person's status says, asked for only if not known yet. */
+  private showReady(): void {
+    const key = this.key;
+    const known = key !== null && this.known?.key === key ? this.known.saved : null;
+    this.mount().render(known ? { kind: 'saved', name: this.shownName ?? m('inPage.thisPerson') } : { kind: 'idle' });
+    if (known === null) void this.refreshStatus();
+  }
+
   private async refreshStatus(): Promise<void> {
     const key = this.key;
     if (!key) return;
@@ -611,6 +635,7 @@ export class LinkedInPage {
       button.render({ kind: 'error', message: noAnswer() });
     } else if (reply.ok) {
       this.pendingRename = null;
+      if (key !== null) this.known = { key, saved: true };
       button.render({
         kind: 'saved',
         name: capture.name,

@@ -95,6 +95,25 @@ describe('in-page save button', () => {
     b.host.remove();
   });
 
+  it('puts words on its own surface (the bar’s text class), and redoes nothing when asked to show Save again', () => {
+    const b = createSaveButton(document, handlers(), trusting);
+    const bar = b.root.querySelector('.bar')!;
+    const save = b.root.querySelector('button')!;
+    expect(bar.classList.contains('text')).toBe(false);
+    b.render({ kind: 'idle' });
+    // The same element: the page's first render after creating the button costs no DOM work.
+    expect(b.root.querySelector('button')).toBe(save);
+    b.render({ kind: 'saved', name: 'Ada' });
+    expect(bar.classList.contains('text')).toBe(true);
+    b.render({ kind: 'error', message: 'No answer.' });
+    expect(bar.classList.contains('text')).toBe(false);
+    // From an error back to Save: the message bubble goes.
+    b.render({ kind: 'idle' });
+    expect(b.root.querySelector('.bubble')).toBeNull();
+    expect(Array.from(b.root.querySelectorAll('button'), (e) => e.textContent)).toStrictEqual(['Save to Introbook']);
+    expect(b.root.querySelector('style')!.textContent).not.toContain(':has(');
+  });
+
   it('says nothing through its size: the host has one fixed box, whatever it shows', () => {
     const b = createSaveButton(document, handlers());
     const style = b.root.querySelector('style')!.textContent!;

@@ -41,8 +41,8 @@ const STYLE = `
 :host([data-floating]) { position: fixed; right: 16px; bottom: 16px; margin: 0; z-index: 2147483646; }
 .bar { display: inline-flex; align-items: center; gap: 8px; height: 100%; max-width: 100%; white-space: nowrap; box-sizing: border-box;
   border-radius: 999px; padding: 0 2px; }
-/* Text sits on our own surface, readable on a light or dark page. */
-.bar:has(> span) { background: var(--ib-surface); }
+/* Text sits on our own surface, readable on a light or dark page (a class set by render: cheaper to style than a relational selector). */
+.bar.text { background: var(--ib-surface); }
 .bar > span { padding: 0 6px; }
 button { font: inherit; cursor: pointer; border-radius: 999px; padding: 5px 14px; border: 1px solid var(--ib-accent); transition: background-color var(--ib-ease); }
 button.primary { background: var(--ib-accent); color: var(--ib-on-accent); font-weight: 600; }
@@ -126,10 +126,14 @@ export function createSaveButton(doc: Document, handlers: SaveHandlers, options:
   }
 
   function render(state: ButtonState): void {
+    // Already showing Save and nothing else (the page's first render after creation): no DOM work to redo.
+    if (state.kind === 'idle' && current.kind === 'idle' && bar.firstChild && !root.querySelector('.bubble')) return;
     // Keyboard users keep their place: focus stays in the control when its content changes.
     const hadFocus = root.activeElement !== null;
     current = state;
     bar.replaceChildren();
+    // Words on the bar (not just a button) get the bar's own surface.
+    bar.classList.toggle('text', state.kind !== 'idle' && state.kind !== 'saving' && state.kind !== 'error');
     for (const old of Array.from(root.querySelectorAll('.bubble'))) old.remove();
     switch (state.kind) {
       case 'idle':

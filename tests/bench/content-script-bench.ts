@@ -77,6 +77,9 @@ async function withContext<T>(extension: string | null, run: (context: BrowserCo
 interface Cost {
   task: number;
   script: number;
+  /** Layout and style recalculation (CDP LayoutDuration, RecalcStyleDuration): what the button's box costs the page. */
+  layout: number;
+  style: number;
 }
 
 /** Main-thread busy time (ms) of each profile load, page and content script together. */
@@ -97,14 +100,19 @@ async function loadCosts(context: BrowserContext, url: string, waitForControl: b
     }
     const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
     // The first two runs warm the caches.
-    if (i >= 2) costs.push({ task: metric('TaskDuration'), script: metric('ScriptDuration') });
+    if (i >= 2) costs.push({ task: metric('TaskDuration'), script: metric('ScriptDuration'), layout: metric('LayoutDuration'), style: metric('RecalcStyleDuration') });
     await page.close();
   }
   return costs;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-const medians = (costs: Cost[]) => ({ task: median(costs.map((c) => c.task)), script: median(costs.map((c) => c.script)) });
+const medians = (costs: Cost[]): Cost => ({
+  task: median(costs.map((c) => c.task)),
+  script: median(costs.map((c) => c.script)),
+  layout: median(costs.map((c) => c.layout)),
+  style: median(costs.map((c) => c.style)),
+});
 const PAGES = [
   { label: 'current layout (Ada)', url: 'https://www.linkedin.com/in/ada-lovelace/' },
   // A page that has finished loading and shows no person (no-person-settled.html): decided at once, and its
@@ -209,6 +217,14 @@ table(
     (r.introbook.script - r.idleScript.script).toFixed(1),
     (r.introbook.task / r.pageAlone.task).toFixed(2),
   ]),
+);
+console.log('\nWhere the added time goes, vs the idle script (medians, ms; "other": IPC, script injection, paint, GC — not split by these metrics; tests/bench/run-trace.mjs traces it)');
+table(
+  ['page load', 'task', 'script (compile + run)', 'layout', 'style', 'other'],
+  rows.map((r) => {
+    const d = (k: keyof Cost) => r.introbook[k] - r.idleScript[k];
+    return [r.page, d('task').toFixed(1), d('script').toFixed(1), d('layout').toFixed(1), d('style').toFixed(1), (d('task') - d('script') - d('layout') - d('style')).toFixed(1)];
+  }),
 );
 const added = profileRow.addedVsPageAlone;
 console.log(

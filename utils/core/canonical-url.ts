@@ -110,7 +110,7 @@ export function linkedInPage(url: string): LinkedInPage | null {
 }
 
 /** GitHub paths that are never a user (github-reserved-names, abridged to the routes a person can open). */
-const GITHUB_RESERVED = new Set(
+const GITHUB_RESERVED = /* @__PURE__ */ new Set(
   ('about account codespaces collections contact customer-stories dashboard enterprise events explore features ' +
     'issues login logout marketplace new notifications orgs organizations pricing pulls search security settings ' +
     'signup site sponsors stars topics trending users apps readme team teams watching wiki ' +
@@ -164,7 +164,7 @@ export const LINKEDIN_PAGE_HOSTS: readonly string[] = [
 /** Match patterns for LINKEDIN_PAGE_HOSTS (content scripts, context menus). */
 export const LINKEDIN_MATCHES: readonly string[] = LINKEDIN_PAGE_HOSTS.map((host) => `https://${host}/*`);
 
-const PAGE_HOSTS = new Set(LINKEDIN_PAGE_HOSTS);
+const PAGE_HOSTS = /* @__PURE__ */ new Set(LINKEDIN_PAGE_HOSTS);
 
 /** True for an https URL on one of the LinkedIn hosts Introbook reads. */
 export function isLinkedInPageUrl(url: string): boolean {

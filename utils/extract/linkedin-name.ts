@@ -47,11 +47,13 @@ export function isVanityLink(href: string | null, base: string): boolean {
   return canonical !== null && !isMemberIdUrl(canonical);
 }
 
-/** Text that names a page, not a person ("Profile not found", the login wall's greeting). */
-const PAGE_NAMES: ReadonlySet<string> = new Set(NOT_A_PERSON.map(foldText));
+/** Text that names a page, not a person ("Profile not found", the login wall's greeting); folded on first use, not on load. */
+let pageNames: ReadonlySet<string> | null = null;
 export function isPageName(value: string | null | undefined): boolean {
   const text = cleanText(value, 200);
-  return text !== null && text !== undefined && PAGE_NAMES.has(foldText(text));
+  if (text === null || text === undefined) return false;
+  pageNames ??= new Set(NOT_A_PERSON.map(foldText));
+  return pageNames.has(foldText(text));
 }
 
 /** A person's name: not UI chrome, not the name of a page. */

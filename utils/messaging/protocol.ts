@@ -22,8 +22,11 @@ export const personStatusMessage = z.object({ type: z.literal('person/status'), 
 export const openSidePanelMessage = z.object({ type: z.literal('sidepanel/open'), profileUrl: httpsUrl });
 /** Load the full reader into the sending tab (only our own file, only into a person page's content-script world). */
 export const loadReaderMessage = z.object({ type: z.literal('reader/load') });
-/** The in-page button's texts in the browser's language (nothing stored, nothing about the page). */
-export const inPageTextMessage = z.object({ type: z.literal('inPage/text') });
+/**
+ * The in-page button's texts in the browser's language, and with `profileUrl` (the person its own tab shows)
+ * whether that person is saved: one round trip before the button shows (issue #11).
+ */
+export const inPageTextMessage = z.object({ type: z.literal('inPage/text'), profileUrl: httpsUrl.optional() });
 
 export { captureHealthMessage };
 
@@ -68,5 +71,5 @@ export const saveReply = z.discriminatedUnion('ok', [
 export const statusReply = z.object({ saved: z.boolean(), personId: z.uuid().nullable() });
 
 // The types are wire.ts's; the schemas above must parse to exactly them (checked in protocol.test.ts).
-export type { ContentMessage, PageReadReply, SaveReply, StatusReply, ToContentMessage } from './wire';
+export type { ContentMessage, InPageTextReply, PageReadReply, SaveReply, StatusReply, ToContentMessage } from './wire';
 export { toPageReadReply } from './wire';

@@ -47,9 +47,14 @@ export interface CaptureHealthMessage {
 export interface LoadReaderMessage {
   type: 'reader/load';
 }
-/** The in-page button's texts (IN_PAGE_KEYS) in the browser's language, `$1` left for the content script to fill. */
+/**
+ * The in-page button's texts (IN_PAGE_KEYS) in the browser's language, `$1` left for the content script to fill,
+ * and, given the person page's key the tab shows, whether that person is saved: the button's first look in one
+ * round trip (issue #11). Reply: InPageTextReply.
+ */
 export interface InPageTextMessage {
   type: 'inPage/text';
+  profileUrl?: string;
 }
 export type ContentMessage = CaptureSaveMessage | PersonStatusMessage | OpenSidePanelMessage | CaptureHealthMessage | LoadReaderMessage | InPageTextMessage;
 
@@ -128,6 +133,12 @@ export interface StatusReply {
   personId: string | null;
 }
 
+/** The answer to `inPage/text`: `status` only for the person page the tab shows (null otherwise). */
+export interface InPageTextReply {
+  texts: Record<string, string>;
+  status: StatusReply | null;
+}
+
 /** A one-off read of the page as it is (the on-demand reader: no in-app navigation to guard against). */
 export function toPageReadReply(
   result: { status: 'ok'; capture: ProfileCapture; confirmed: boolean } | { status: 'not-profile' } | { status: 'unreadable'; code: UnreadableCode },
@@ -186,4 +197,10 @@ export function readStatusReply(value: unknown): StatusReply | null {
   const { personId } = value;
   if (personId !== null && (typeof personId !== 'string' || !UUID.test(personId))) return null;
   return { saved: value.saved, personId };
+}
+
+/** The background's answer to `inPage/text`: the words as sent (messages.ts checks each), and the status if it is one. */
+export function readInPageTextReply(value: unknown): { texts: unknown; status: StatusReply | null } | null {
+  if (!isObject(value) || !isObject(value.texts)) return null;
+  return { texts: value.texts, status: readStatusReply(value.status) };
 }

@@ -175,7 +175,8 @@ const DATE = `${DATE_PARTS.month}${DATE_PARTS.year}${DATE_PARTS.cjk}`;
  * that starts with a range ("2019 - 2020: moved the batch jobs…") is not one:
  * after the range only a "· duration" may follow. Group 1: the range's end.
  */
-export const DATE_LINE = new RegExp(`^\\s*${DATE}(?:${DATE_PARTS.to}(${DATE}|${DATE_PARTS.now}))?${DATE_PARTS.duration}\\s*\\.?$`, 'u');
+// Pure: a bundle that never reads dates (the LinkedIn content script's probe) builds no date pattern on load.
+export const DATE_LINE = /* @__PURE__ */ new RegExp(`^\\s*${DATE}(?:${DATE_PARTS.to}(${DATE}|${DATE_PARTS.now}))?${DATE_PARTS.duration}\\s*\\.?$`, 'u');
 export const DATE_LINE_MAX = 80;
 
 // --- Mutual connections --------------------------------------------------------------------
