@@ -3,29 +3,17 @@
  * The side panel's home reads through the background (utils/remote/, issue #11): these run it over
  * the real protocol (tests/helpers/remote.ts) against a test database.
  */
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { IDBFactory } from 'fake-indexeddb';
 import { useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCapture, makeTestDb } from '@/tests/helpers/db';
-import { localRemote } from '@/tests/helpers/remote';
-import type { IntrobookDB } from '@/utils/db/app-db';
+import { describe, expect, it } from 'vitest';
+import { makeCapture } from '@/tests/helpers/db';
+import { servePanelDb } from '@/tests/helpers/panel-remote';
 import { savePersonCapture } from '@/utils/db/people';
-import { setRemote } from '@/utils/remote/client';
 import { defaultSettings } from '@/utils/settings';
 import { initialWorkspaceView, Workspace } from './Workspace';
 
-let db: IntrobookDB;
-beforeEach(() => {
-  db = makeTestDb(new IDBFactory());
-  localRemote(db, {}, { pageUrl: 'chrome-extension://introbook-test/sidepanel.html' });
-});
-afterEach(() => {
-  cleanup();
-  setRemote(undefined);
-  db.close();
-});
+const panelDb = servePanelDb();
 
 const NOW = Date.now();
 
@@ -36,14 +24,14 @@ function Home({ opened }: { opened: string[] }) {
 
 async function save(n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    await savePersonCapture(db, makeCapture({ profileUrl: `https://www.linkedin.com/in/p${i}/`, name: `Person Number${i}`, firstName: 'Person', lastName: `Number${i}` }));
+    await savePersonCapture(panelDb(), makeCapture({ profileUrl: `https://www.linkedin.com/in/p${i}/`, name: `Person Number${i}`, firstName: 'Person', lastName: `Number${i}` }));
   }
 }
 
 describe('the side panel’s home', () => {
   it('searches as the user types, and opens the person found', async () => {
     await save(3);
-    await savePersonCapture(db, makeCapture());
+    await savePersonCapture(panelDb(), makeCapture());
     const opened: string[] = [];
     const user = userEvent.setup();
     render(<Home opened={opened} />);

@@ -23,11 +23,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeF
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { chromiumArgs } from '../e2e/harness';
+import type { BrowserContext } from 'playwright-core';
+import { withBrowser } from '../e2e/harness';
 import { startFixtureServer } from '../e2e/server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BUILD = resolve(process.cwd(), '.output/chrome-mv3');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const CHANGE_RUNS = Number(process.env.BENCH_CHANGE_RUNS ?? 5);
@@ -51,28 +50,13 @@ const files = ['content-scripts/linkedin.js', 'linkedin-reader.js', 'read-page.j
 });
 
 const server = await startFixtureServer();
-const baseArgs = chromiumArgs(server.port);
 
 /** The production build with an empty content script: the cost of being an extension at all. */
 const IDLE_BUILD = mkdtempSync(join(tmpdir(), 'introbook-idle-'));
 cpSync(BUILD, IDLE_BUILD, { recursive: true });
 writeFileSync(join(IDLE_BUILD, 'content-scripts/linkedin.js'), '(() => {})();\n');
 
-async function withContext<T>(extension: string | null, run: (context: BrowserContext) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'introbook-bench-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...baseArgs] : baseArgs,
-  });
-  try {
-    if (extension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-    return await run(context);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const withContext = <T>(extension: string | null, run: (context: BrowserContext) => Promise<T>) => withBrowser(server.port, extension, run);
 
 interface Cost {
   task: number;

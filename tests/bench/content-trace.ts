@@ -10,11 +10,10 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
-import { chromiumArgs } from '../e2e/harness';
+import type { BrowserContext, CDPSession } from 'playwright-core';
+import { withBrowser } from '../e2e/harness';
 import { startFixtureServer } from '../e2e/server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BUILD = resolve(process.cwd(), process.env.TRACE_BUILD ?? '.output/chrome-mv3');
 const RUNS = Number(process.env.TRACE_RUNS ?? 9);
 const AFTER_LOAD_MS = 1200;
@@ -107,22 +106,6 @@ function breakdown(events: TraceEvent[], pageUrl: string): Map<string, number> {
   return out;
 }
 
-async function withContext<T>(extension: string | null, port: number, run: (context: BrowserContext) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'introbook-trace-'));
-  const args = chromiumArgs(port);
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...args] : args,
-  });
-  try {
-    if (extension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-    return await run(context);
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 async function loads(context: BrowserContext): Promise<Map<string, number>[]> {
   const all: Map<string, number>[] = [];
@@ -155,7 +138,7 @@ const configs: [string, string | null][] = [
 ];
 const results: Map<string, number>[][] = [];
 try {
-  for (const [, ext] of configs) results.push(await withContext(ext, server.port, loads));
+  for (const [, ext] of configs) results.push(await withBrowser(server.port, ext, loads));
 } finally {
   await server.close();
   rmSync(IDLE, { recursive: true, force: true });

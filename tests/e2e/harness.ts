@@ -34,6 +34,22 @@ export function chromiumArgs(serverPort: number, extensionDir?: string): string[
   ];
 }
 
+/**
+ * One run of `run` in a throwaway Chromium profile with `extension` loaded (null: no extension, the
+ * page alone), against the fixture server on `serverPort`: the benches' side-by-side loads.
+ */
+export async function withBrowser<T>(serverPort: number, extension: string | null, run: (context: BrowserContext) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'introbook-bench-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: chromiumArgs(serverPort, extension ?? undefined) });
+  try {
+    if (extension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+    return await run(context);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export interface Harness {
   context: BrowserContext;
   /** The welcome page the extension opened on install (closed unless `launch({ keepWelcome: true })`). */

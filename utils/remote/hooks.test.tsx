@@ -4,31 +4,19 @@
  * components/remote-hooks.ts): never another person's record under an id, never a search's people
  * under other filters or after the search was cleared, nothing after a refused query.
  */
-import { cleanup, renderHook, waitFor } from '@testing-library/react';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { useShownPerson } from '@/components/remote-hooks';
-import { makeCapture, makeTestDb } from '@/tests/helpers/db';
-import { localRemote } from '@/tests/helpers/remote';
-import type { IntrobookDB } from '@/utils/db/app-db';
+import { makeCapture } from '@/tests/helpers/db';
+import { servePanelDb } from '@/tests/helpers/panel-remote';
 import { removePerson, savePersonCapture } from '@/utils/db/people';
-import { setRemote } from './client';
 import { useRemoteQuery } from './hooks';
 import type { RemoteQueries } from './protocol';
 
-let db: IntrobookDB;
-beforeEach(() => {
-  db = makeTestDb(new IDBFactory());
-  localRemote(db, {}, { pageUrl: 'chrome-extension://introbook-test/sidepanel.html' });
-});
-afterEach(() => {
-  cleanup();
-  setRemote(undefined);
-  db.close();
-});
+const panelDb = servePanelDb();
 
 const person = async (slug: string, name: string) =>
-  (await savePersonCapture(db, makeCapture({ profileUrl: `https://www.linkedin.com/in/${slug}/`, name, firstName: name.split(' ')[0]!, lastName: name.split(' ')[1] ?? null }))).person;
+  (await savePersonCapture(panelDb(), makeCapture({ profileUrl: `https://www.linkedin.com/in/${slug}/`, name, firstName: name.split(' ')[0]!, lastName: name.split(' ')[1] ?? null }))).person;
 
 type Search = RemoteQueries['people/search']['args'];
 const search = (query: string, filters: Search['filters'] = {}): Search => ({ query, filters, limit: 50, at: 0 });
@@ -78,7 +66,7 @@ describe('useShownPerson (the side panel’s selected person)', () => {
     // Alan's record is on its way: Ada's own record stays (no home flashing up in between).
     expect(result.current?.id).toBe(ada.id);
     await waitFor(() => expect(result.current?.id).toBe(alan.id));
-    await removePerson(db, alan.id);
+    await removePerson(panelDb(), alan.id);
     await waitFor(() => expect(result.current).toBeNull());
     rerender({ id: null });
     expect(result.current).toBeNull();
