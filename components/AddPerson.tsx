@@ -4,6 +4,7 @@ import type { AddPersonForm } from './AddPersonForm';
 import { loadAddPersonForm } from './Lazy';
 import { userMessage } from './user-message';
 import { t } from '@/utils/i18n';
+import { ErrorMessage } from './ErrorMessage';
 
 type Form = ComponentType<Omit<Parameters<typeof AddPersonForm>[0], 'db'>>;
 
@@ -35,11 +36,7 @@ export function AddPerson({ onOpen }: { onOpen: (person: Person) => void }) {
         <button type="button" onPointerEnter={warm} onFocus={warm} onClick={show}>
           {t('common.addAPerson')}
         </button>
-        {error && (
-          <p className="message error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorMessage text={error} />
       </div>
     );
   }

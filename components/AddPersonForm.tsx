@@ -10,6 +10,7 @@ import { roleLine } from './PersonCard';
 import { TextField } from './TextField';
 import { showToast } from './Toasts';
 import { t, tn } from '@/utils/i18n';
+import { ErrorMessage } from './ErrorMessage';
 
 /**
  * The side panel's form for adding a person by hand (components/AddPerson.tsx opens it; its code
@@ -101,11 +102,7 @@ export function AddPersonForm({ db, onDone, onCancel }: { db: IntrobookDB; onDon
           {t('common.cancel')}
         </button>
       </div>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </form>
   );
 }

@@ -26,6 +26,7 @@ import { TaskList } from './TaskList';
 import { Questions, ResumeReminder, useMeetingNotes } from './PrepSheet';
 import { labels, t } from '@/utils/i18n';
 import { tx } from './i18n';
+import { ErrorMessage } from './ErrorMessage';
 
 const STATE_LABELS = labels({ idle: 'callView.noCall', lobby: 'callView.waitingToJoin', 'in-call': 'callView.inCall', ended: 'callView.callEnded' });
 
@@ -124,11 +125,7 @@ function PickPerson({ db, call, onPicked }: { db: IntrobookDB; call: LiveCall; o
         <input id={`${id}-q`} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('common.searchSavedPeople')} />
       </div>
       <p className="muted small">{t('callView.introbookRemembersYourAnswerForThis')}</p>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </div>
   );
 }
@@ -506,11 +503,7 @@ function Suggested({ db, meetingId, notes, person }: { db: IntrobookDB; meetingI
           </li>
         ))}
       </ul>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { showToast } from './Toasts';
 import { labels, t, tn } from '@/utils/i18n';
 import { tx } from './i18n';
 import { userMessage } from './user-message';
+import { ErrorMessage } from './ErrorMessage';
 
 /** What the user has done once a step's message is recorded. */
 const DONE: Record<MessageStep, string> = labels({
@@ -354,11 +355,7 @@ export function Composer({ db, settings, request, step, target, connector, templ
           {!linkedIn && <span id={`${id}-no-linkedin`}>{t('composer.noLinkedIn', { name: recipientName })}</span>}
         </p>
       )}
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </section>
   );
 }

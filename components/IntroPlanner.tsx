@@ -27,6 +27,7 @@ import { showToast } from './Toasts';
 import { useTransient } from './view-hooks';
 import { formatList, formatNumber, t, tn } from '@/utils/i18n';
 import { tx } from './i18n';
+import { ErrorMessage } from './ErrorMessage';
 
 /**
  * On a person's page: how the user knows them, who can introduce the user to
@@ -354,11 +355,7 @@ function AddConnectorForm({ db, target, initialName, onDone }: { db: IntrobookDB
           {t('common.cancel')}
         </button>
       </div>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </form>
   );
 }

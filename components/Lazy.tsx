@@ -40,7 +40,6 @@ function lazyView<C extends ComponentType<any>>(load: () => Promise<C>, fallback
   return LazyView;
 }
 
-export const LazyRequestBoard = lazyView<typeof RequestBoardType>(() => import('./RequestBoard').then((m) => m.RequestBoard));
 export const LazyPersonWorkspace = lazyView<typeof PersonWorkspaceType>(() => import('./PersonWorkspace').then((m) => m.PersonWorkspace));
 export const LazySettingsView = lazyView<typeof SettingsViewType>(() => import('./SettingsView').then((m) => m.SettingsView));
 

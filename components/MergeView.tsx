@@ -13,6 +13,7 @@ import { showToast } from './Toasts';
 import { useView } from './view-hooks';
 import { formatDate, formatList, labels, t, tn } from '@/utils/i18n';
 import { userMessage } from './user-message';
+import { ErrorMessage } from './ErrorMessage';
 
 const CLOSENESS = labels({ 1: 'mergeView.closeness.acquaintance', 2: 'mergeView.closeness.knowWell', 3: 'mergeView.closeness.close' });
 const DEGREE = labels({ 1: 'mergeView.degree.first', 2: 'mergeView.degree.second', 3: 'mergeView.degree.third' });
@@ -243,11 +244,7 @@ function SideBySide({
           {t('common.cancel')}
         </button>
       </div>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </div>
   );
 }

@@ -23,6 +23,7 @@ import { LazyPersonWorkspace } from './Lazy';
 import { formatDate, formatDateTime, labels, t, tn } from '@/utils/i18n';
 import { fieldNoteText } from '@/utils/field-notes';
 import { userMessage } from './user-message';
+import { ErrorMessage } from './ErrorMessage';
 
 const CHECK_LABELS: Partial<Record<CapturedField, string>> = labels({
   ...FIELD_LABEL_KEYS,
@@ -393,11 +394,7 @@ function PersonEditor({ db, person, onDone }: { db: IntrobookDB; person: Person;
           {t('common.cancel')}
         </button>
       </div>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </form>
   );
 }
@@ -458,11 +455,7 @@ function Notes({ db, person }: { db: IntrobookDB; person: Person }) {
       <p className="muted small" role="status">
         {error ? '' : status ?? t('personDetails.savedAsYouType')}
       </p>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </div>
   );
 }

@@ -28,6 +28,7 @@ import { TaskList } from './TaskList';
 import { t } from '@/utils/i18n';
 import { tx } from './i18n';
 import { userMessage } from './user-message';
+import { ErrorMessage } from './ErrorMessage';
 
 /**
  * The workspace's sections on a person's page (mounted by PersonDetails):
@@ -97,11 +98,7 @@ function Tags({ person, db }: { person: Person; db: IntrobookDB }) {
         <datalist id={`${id}-known`}>{known?.map((item) => <option key={item} value={item} />)}</datalist>
         <button type="submit">{t('personWorkspace.addTag')}</button>
       </form>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </section>
   );
 }
@@ -209,11 +206,7 @@ function PlanMeeting({ db, person, settings, onPlanned }: { db: IntrobookDB; per
           {t('common.saveMeeting')}
         </button>
       </div>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </form>
   );
 }
@@ -434,11 +427,7 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
         <div className="actions">
           <button type="submit">{t('personWorkspace.saveIntroductionIdea')}</button>
         </div>
-        {error && (
-          <p className="message error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorMessage text={error} />
       </form>
     </div>
   );

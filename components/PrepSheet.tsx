@@ -27,6 +27,7 @@ import { roleLine } from './PersonCard';
 import { SyncedCheck } from './Synced';
 import { formatMinutes, formatNumber, t } from '@/utils/i18n';
 import { tx } from './i18n';
+import { ErrorMessage } from './ErrorMessage';
 
 export { CHANNEL_LABELS };
 
@@ -158,11 +159,7 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
               {t('prepSheet.cancelThisMeeting')}
             </button>
           </div>
-          {error && (
-            <p className="message error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorMessage text={error} />
         </form>
       )}
     </section>

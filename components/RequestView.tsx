@@ -27,6 +27,7 @@ import { useTransient, useView } from './view-hooks';
 import { formatMinutes, t } from '@/utils/i18n';
 import { tx } from './i18n';
 import { userMessage } from './user-message';
+import { ErrorMessage } from './ErrorMessage';
 
 /** A request not saved yet: what "Ask … for an intro" or "Ask … directly" starts. */
 export interface RequestSeed {
@@ -283,11 +284,7 @@ function MeetingForm({
           {t('common.cancel')}
         </button>
       </div>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </form>
   );
 }
@@ -406,11 +403,7 @@ function Pipeline({ db, request, settings }: { db: IntrobookDB; request: IntroRe
           </button>
         </div>
       )}
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </section>
   );
 }
@@ -516,11 +509,7 @@ function DeleteRequest({ db, request, targetName, onDeleted }: { db: IntrobookDB
           {sent ? t('requestView.deleteRequest') : t('requestView.deleteDraft')}
         </button>
       )}
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { PrepSettings } from './PrepSettings';
 import { t } from '@/utils/i18n';
 import { ReminderSettings } from './ReminderSettings';
 import { WorkWeekFields } from './WorkWeekFields';
+import { ErrorMessage } from './ErrorMessage';
 
 /** The user's own profile that templates draw on, and the working week follow-ups count in. */
 export function SettingsView({ settings }: { settings: Settings }) {
@@ -90,11 +91,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
         </button>
         <span role="status">{saved}</span>
       </div>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </form>
     <CaptureHealth />
     <DataSettings />

@@ -4,6 +4,7 @@ import type { Settings } from '@/utils/domain/schemas';
 import { missingTemplateSettings, SETTING_LABELS, TEMPLATE_SETTINGS } from '@/utils/domain/settings-defaults';
 import { TextField } from './TextField';
 import { labels, t } from '@/utils/i18n';
+import { ErrorMessage } from './ErrorMessage';
 
 const HINTS = labels({ name: 'setupPrompt.hint.name', background: 'setupPrompt.hint.background', goal: 'setupPrompt.hint.goal' });
 
@@ -51,11 +52,7 @@ export function SetupPrompt({ settings, loaded }: { settings: Settings; loaded: 
           {t('setupPrompt.notNow')}
         </button>
       </div>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { Template } from '@/utils/domain/schemas';
 import { TEMPLATE_KIND_LABELS, TEMPLATE_KINDS, VARIABLES, type TemplateKind } from '@/utils/domain/templates';
 import { TextField } from './TextField';
 import { t } from '@/utils/i18n';
+import { ErrorMessage } from './ErrorMessage';
 
 /** Create, edit, duplicate and delete message templates; unknown variables are flagged as you type. */
 export function TemplatesView({ db }: { db: IntrobookDB }) {
@@ -132,11 +133,7 @@ function TemplateEditor({
           {t('common.cancel')}
         </button>
       </div>
-      {error && (
-        <p className="message error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage text={error} />
     </form>
   );
 }

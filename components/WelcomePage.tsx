@@ -9,6 +9,7 @@ import { refreshReminders } from '@/utils/messaging/client';
 import { saveSettings, SETTING_LABELS } from '@/utils/settings';
 import { TextField } from './TextField';
 import { t } from '@/utils/i18n';
+import { ErrorMessage } from './ErrorMessage';
 
 const MOVES = [
   { title: 'welcome.move1Title', text: 'welcome.move1Text' },
@@ -111,11 +112,7 @@ export function WelcomePage({ settings, loaded }: { settings: Settings; loaded: 
               {t('welcome.skip')}
             </button>
           </div>
-          {error && (
-            <p className="message error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorMessage text={error} />
         </form>
       )}
     </main>

@@ -17,7 +17,7 @@ import { allCompanies, allTags, filterIds, hasFilters, peoplePage, searchPeople 
 import { openRestoreOffers } from '@/utils/sync/notices';
 import type { Person } from '@/utils/domain/schemas';
 import { storageErrorMessage } from '@/utils/db/errors';
-import { confirmFields, findPersonByUrl, getPerson, listRecentPeople, NameChangeNeedsConfirmation, savePersonCapture } from '@/utils/db/people';
+import { confirmFields, findPersonByUrl, getPerson, NameChangeNeedsConfirmation, savePersonCapture } from '@/utils/db/people';
 import { endOfLocalDay } from '@/utils/domain/business-days';
 import { t } from '@/utils/i18n';
 import type { InjectedRead, PageReadReply, ToContentMessage } from '@/utils/messaging/protocol';
@@ -69,7 +69,6 @@ export function createRemote(deps: RemoteDeps) {
   const queries: Queries = {
     'person/lookup': async ({ profileUrl, key }) =>
       (await findPersonByUrl(db, profileUrl)) ?? (key ? await findPersonByUrl(db, key) : undefined) ?? null,
-    'people/recent': ({ limit }) => listRecentPeople(db, limit),
     due: async ({ at, limit }) => {
       const settings = await getSettings(db);
       const until = endOfLocalDay(at, settings.timeZone);

@@ -187,6 +187,12 @@ export function createRouter(deps: RouterDeps) {
     return reply;
   }
 
+  /** Whether the person at this profile key is saved (the in-page button's "Saved"). */
+  async function statusOf(profileUrl: string): Promise<StatusReply> {
+    const person = await findPersonByUrl(deps.db, profileUrl);
+    return { saved: Boolean(person), personId: person?.id ?? null };
+  }
+
   async function openPanel(profileUrl: string): Promise<Reply> {
     const person = await findPersonByUrl(deps.db, profileUrl);
     if (!person) return { ok: false, error: t('background.saveFirst') };
@@ -216,7 +222,7 @@ export function createRouter(deps: RouterDeps) {
         const texts = deps.inPageTexts?.();
         if (!texts) return Promise.resolve({ ok: false, error: REJECTED() });
         if (msg.profileUrl === undefined || msg.profileUrl !== onScreen) return Promise.resolve({ texts, status: null });
-        return findPersonByUrl(deps.db, onScreen).then((p) => ({ texts, status: { saved: Boolean(p), personId: p?.id ?? null } }));
+        return statusOf(onScreen).then((status) => ({ texts, status }));
       }
       if (onScreen === null) return rejected('the sending page is not a person page', tabUrl);
       switch (msg.type) {
@@ -226,7 +232,7 @@ export function createRouter(deps: RouterDeps) {
           );
         case 'person/status':
           if (msg.profileUrl !== onScreen) return rejected('status of another profile than the page shows', { profileUrl: msg.profileUrl, tabUrl });
-          return findPersonByUrl(deps.db, onScreen).then((p) => ({ saved: Boolean(p), personId: p?.id ?? null }));
+          return statusOf(onScreen);
         case 'sidepanel/open':
           if (msg.profileUrl !== onScreen) return rejected('opening another profile than the page shows', { profileUrl: msg.profileUrl, tabUrl });
           deps.openSidePanel({ tabId: sender.tab?.id });

@@ -147,7 +147,7 @@ export function App() {
   const lookup = useRemoteQuery('person/lookup', capture ? { profileUrl: capture.profileUrl, key } : null);
   const looked = lookup !== undefined;
   const saved = lookup ?? undefined;
-  const recent = useRemoteQuery('people/recent', { limit: 5 });
+  const recent = useRemoteQuery('people/page', { after: null, limit: 5 })?.people;
 
   async function save(request: SaveRequest) {
     if (page.state !== 'capture') return;

@@ -114,4 +114,19 @@ describe('first run', () => {
     await (await opened).waitForURL(/\/options\.html/);
     await Promise.all([panel.close(), popup.close()]);
   });
+
+  it('the side panel asks for what templates still need; saving it there stores it and the prompt goes', async () => {
+    // The welcome page left the background empty: the panel's first view (read through the background) asks for it alone.
+    const panel = await h.context.newPage();
+    await panel.goto(sidePanelUrl(h));
+    const prompt = panel.getByRole('form', { name: 'Before your first ask' });
+    await prompt.waitFor();
+    expect(await prompt.getByRole('textbox').count()).toBe(1);
+    await prompt.getByRole('textbox', { name: 'Background' }).fill('a data analyst moving into product');
+    await prompt.getByRole('button', { name: 'Save' }).click();
+    // The panel saved with its own store code; the background's live settings hear of it and the prompt goes.
+    await expect.poll(() => prompt.count(), { timeout: 10_000 }).toBe(0);
+    expect(await storedSettings()).toMatchObject({ name: 'Sam Rivera', background: 'a data analyst moving into product', goal: 'product management in climate tech' });
+    await panel.close();
+  });
 });

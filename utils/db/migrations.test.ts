@@ -17,7 +17,8 @@ import { DEFAULT_TEMPLATES } from '../domain/templates';
 import { photoSchema, settingsRowSchema } from '../domain/local-data';
 import { syncConflictSchema } from '../sync/schemas';
 import { SCHEMA_VERSIONS, seedTemplates, type IntrobookDB } from './app-db';
-import { findPersonByUrl, listRecentPeople } from './people';
+import { findPersonByUrl } from './people';
+import { peoplePage } from './search';
 import { searchPeople } from './search';
 
 const fixtureDir = resolve(process.cwd(), 'tests/fixtures/db');
@@ -85,7 +86,7 @@ describe('database migrations', () => {
     expect(people).toHaveLength(seed.people!.length);
     for (const row of people) expect(() => personSchema.parse(row)).not.toThrow();
     expect(await findPersonByUrl(db, 'https://www.linkedin.com/in/ada-lovelace/')).toMatchObject({ name: 'Ada Lovelace' });
-    expect((await listRecentPeople(db)).map((p) => p.name)).toStrictEqual(['Ada Lovelace']);
+    expect((await peoplePage(db, null)).people.map((p) => p.name)).toStrictEqual(['Ada Lovelace']);
     // The derived index fields answer for data from any version: names by key, live requests by status, open tasks by due date.
     expect((await db.people.where('nameKey').equals('ada lovelace').toArray()).map((p) => p.id)).toStrictEqual([ADA]);
     expect(await db.people.where('nameKey').equals('jurgen muller').count()).toBe(0); // a tombstone

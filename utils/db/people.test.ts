@@ -4,7 +4,8 @@ import { makeCapture, makeTestDb } from '../../tests/helpers/db';
 import { blankUserFields, personSchema } from '../domain/schemas';
 import { withDerived, type IntrobookDB } from './app-db';
 import { fieldsToCheck } from '../domain/confidence';
-import { confirmFields, editPerson, findPersonByUrl, getPerson, listRecentPeople, removePerson, savePersonCapture } from './people';
+import { confirmFields, editPerson, findPersonByUrl, getPerson, removePerson, savePersonCapture } from './people';
+import { peoplePage } from './search';
 
 const open: IntrobookDB[] = [];
 function db(factory?: IDBFactory): IntrobookDB {
@@ -176,20 +177,6 @@ describe('editPerson', () => {
   });
 });
 
-describe('listRecentPeople', () => {
-  it('lists live people, most recently captured first, up to the limit', async () => {
-    const store = db();
-    const names = ['Ada', 'Grace', 'Hedy', 'Alan'];
-    for (const [i, name] of names.entries()) {
-      await savePersonCapture(store, makeCapture({ name, profileUrl: `https://www.linkedin.com/in/${name.toLowerCase()}/` }), { now: 1000 + i });
-    }
-    const hedy = await findPersonByUrl(store, 'https://www.linkedin.com/in/hedy/');
-    await removePerson(store, hedy!.id, 5000);
-    expect((await listRecentPeople(store, 10)).map((p) => p.name)).toStrictEqual(['Alan', 'Grace', 'Ada']);
-    expect((await listRecentPeople(store, 2)).map((p) => p.name)).toStrictEqual(['Alan', 'Grace']);
-  });
-});
-
 describe('confirmFields', () => {
   it('marks the fields the user checked as high confidence and leaves the rest', async () => {
     const store = db();
@@ -242,5 +229,19 @@ describe('the capture’s notes on its values (fieldNotes)', () => {
     const store = db();
     const { person } = await savePersonCapture(store, makeCapture({ fieldNotes: { name: CUT, headline: 'Cut at a word.' } }), { edits: { name: 'Ada' } });
     expect(person.fieldNotes).toStrictEqual({ headline: 'Cut at a word.' });
+  });
+});
+
+describe('the people list (peoplePage, first page)', () => {
+  it('lists live people, most recently captured first, up to the limit', async () => {
+    const store = db();
+    const names = ['Ada', 'Grace', 'Hedy', 'Alan'];
+    for (const [i, name] of names.entries()) {
+      await savePersonCapture(store, makeCapture({ name, profileUrl: `https://www.linkedin.com/in/${name.toLowerCase()}/` }), { now: 1000 + i });
+    }
+    const hedy = await findPersonByUrl(store, 'https://www.linkedin.com/in/hedy/');
+    await removePerson(store, hedy!.id, 5000);
+    expect((await peoplePage(store, null, 10)).people.map((p) => p.name)).toStrictEqual(['Alan', 'Grace', 'Ada']);
+    expect((await peoplePage(store, null, 2)).people.map((p) => p.name)).toStrictEqual(['Alan', 'Grace']);
   });
 });

@@ -470,17 +470,6 @@ export async function getPerson(db: IntrobookDB, id: string): Promise<Person | u
   return person && person.deletedAt === null ? person : undefined;
 }
 
-/** Saved people, most recently captured first (an indexed walk; stops at `limit`). */
-export function listRecentPeople(db: IntrobookDB, limit = 50): Promise<Person[]> {
-  return db.people
-    .orderBy('capturedAt')
-    .reverse()
-    .filter((p) => p.deletedAt === null)
-    .limit(limit)
-    .toArray();
-}
-
-
 // --- Added by the warm-intro loop (issue #8): people typed in by hand, undoing a removal ---
 
 export interface HandAddedPerson {

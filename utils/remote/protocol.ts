@@ -50,7 +50,6 @@ export interface IntroSummaryData {
 export interface RemoteQueries {
   /** The saved person a capture would go to: by its URL, else by the page's key; null when nobody. */
   'person/lookup': { args: { profileUrl: string; key: string | null }; result: Person | null };
-  'people/recent': { args: { limit: number }; result: Person[] };
   /** What is due by the end of the local day `at` falls in (the background reads the settings). */
   due: { args: { at: number; limit: number }; result: RemoteDue };
   'intro/summary': { args: { personId: string }; result: IntroSummaryData | null };

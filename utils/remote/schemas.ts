@@ -20,7 +20,6 @@ export const remoteMessage = z.discriminatedUnion('type', [
 
 export const queryArgs = {
   'person/lookup': z.object({ profileUrl: httpsUrl, key: httpsUrl.nullable() }),
-  'people/recent': z.object({ limit }),
   due: z.object({ at: instant, limit }),
   'intro/summary': z.object({ personId: z.uuid() }),
   photo: z.object({ personId: z.uuid().nullable(), photoUrl: httpsUrl.nullable() }),
