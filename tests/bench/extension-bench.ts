@@ -39,7 +39,7 @@
  * extension first unless --no-build and a build exists).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type PluginBuild } from 'esbuild';
@@ -254,6 +254,15 @@ async function workerCdp(userDataDir: string, extensionId: string) {
     /** Used JS heap (bytes) as it is, no collection first. */
     async heapNow(): Promise<number> {
       return (await send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+    },
+    /** The worker's CPU profile while `run` runs (BENCH_WORKER_PROFILE: where the first-paint rounds' profile goes). */
+    async profile<T>(run: () => Promise<T>): Promise<{ result: T; profile: unknown }> {
+      await send('Profiler.enable');
+      await send('Profiler.setSamplingInterval', { interval: 200 });
+      await send('Profiler.start');
+      const result = await run();
+      const { profile } = await send<{ profile: unknown }>('Profiler.stop');
+      return { result, profile };
     },
     close: () => ws.close(),
   };
@@ -497,7 +506,7 @@ try {
       seeds.push({ people, requests, peopleMs: seeded.peopleMs, requestsMs: seeded.requestsMs, counts: seeded.counts });
       step(`${((seeded.peopleMs + seeded.requestsMs) / 1000).toFixed(1)} s; measuring… `);
       // Let the background hear of the writes and settle.
-      await sleep(2000);
+      await sleep(Number(process.env.BENCH_SETTLE_MS ?? 2000));
 
       const due = requests > 0 ? [[{ list: text('dueToday.title') }]] : [];
       const popupView: Condition = [[{ list: text('popup.recentlySavedPeople') }, { text: text('workspace.nobodySavedYet') }], ...due];
@@ -518,6 +527,8 @@ try {
           .sort((a, b) => b[1] - a[1])
           .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
           .join(', ');
+      const profileTo = process.env.BENCH_WORKER_PROFILE;
+      const firstViews = async () => {
       for (let round = 0; round <= ROUNDS; round++) {
         const b = await firstView(x.context, x.url('privacy.html'), minimal);
         const p = await firstView(x.context, x.url('popup.html'), popupView);
@@ -531,6 +542,9 @@ try {
         keep(answers.popup, p.answers);
         keep(answers.panel, s.answers);
       }
+      };
+      if (profileTo) writeFileSync(`${profileTo}-${people}.cpuprofile`, JSON.stringify((await x.cdp.profile(firstViews)).profile));
+      else await firstViews();
       const what = requests > 0 ? `"Recently saved" and "Due today" lists shown` : `"Recently saved" shown (empty)`;
       push(
         { key: 'popup', what: 'popup first paint (open → first view)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what}; first contentful paint ${stats(fcp.popup).median.toFixed(0)} ms; first answers (ms): ${answered(answers.popup)}` },
