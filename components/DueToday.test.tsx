@@ -45,8 +45,17 @@ describe('Due today', () => {
     // Longest overdue first: the one asked earliest.
     expect(items[0]).toHaveTextContent(`Nudge Person ${DUE_SHOWN + 44}`);
     expect(section).toHaveTextContent('And 45 more');
-    // Each run reads at most DUE_SHOWN requests (it runs again once the settings are read), never all 65.
+    // Each run reads at most DUE_SHOWN requests (the list, then the count's run, which reads them again), never all 65.
     expect(reads.rows.intros).toBeLessThanOrEqual(2 * DUE_SHOWN);
+  });
+
+  it('with no more due than it lists, shows the count without counting the index', async () => {
+    const ada = (await savePersonCapture(db, makeCapture())).person;
+    for (let i = 0; i < 3; i++) await markSent(db, (await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null })).id, 'copy', Date.now() - (10 + i) * 86400_000);
+    reads.reset();
+    render(<DueToday onOpenRequest={() => {}} onOpenPerson={() => {}} />);
+    expect(within(await screen.findByRole('region', { name: 'Due today (3)' })).getAllByRole('listitem')).toHaveLength(3);
+    expect(reads.counts).toStrictEqual({});
   });
 
   it('lists follow-through tasks with request steps; a task opens its person, a step its request', async () => {

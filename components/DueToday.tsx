@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import { DUE_SHOWN, firstViewArgs } from '@/utils/remote/first-view';
 import { useRemoteQuery } from '@/utils/remote/hooks';
 import { formatWhen } from './format';
 import { useNow } from './now';
 import { formatNumber, t, tn } from '@/utils/i18n';
 
-/** How many due items are listed; the rest are counted. */
-export const DUE_SHOWN = 20;
+export { DUE_SHOWN };
 
 /**
  * What is due by the end of today, longest overdue first — request steps and
@@ -35,14 +35,18 @@ export function DueToday({
   // The moment the list is asked for: kept until its day is over (the background answers up to the
   // end of that local day, in the user's time zone), so the clock's ticks don't ask again.
   const [at, setAt] = useState(now);
-  const data = useRemoteQuery('due', { at, limit: DUE_SHOWN });
+  const data = useRemoteQuery('due', firstViewArgs.due(at));
+  // More due than are listed: the count is asked for once the list is here, so the index count (it
+  // walks every due key) never holds up the first view's reads.
+  const counted = useRemoteQuery('due/total', data && data.total === null ? firstViewArgs.due(at) : null);
   // A new day: ask again (state adjusted while rendering, React's pattern for state derived from props).
   if (data && now > data.until && at < now) setAt(now);
   if (!data || (data.items.length === 0 && !emptyText)) return null;
+  const total = data.total ?? counted?.total ?? null;
   return (
     <section className={className} aria-labelledby="due-today">
       <h2 className="panel-title" id="due-today">
-        {data.total > 0 ? t('dueToday.titleCount', { count: formatNumber(data.total) }) : t('dueToday.title')}
+        {total !== null && total > 0 ? t('dueToday.titleCount', { count: formatNumber(total) }) : t('dueToday.title')}
       </h2>
       {data.items.length === 0 && <p className="muted small">{emptyText}</p>}
       {data.items.length > 0 && (
@@ -59,9 +63,9 @@ export function DueToday({
           ))}
         </ul>
       )}
-      {data.total > data.items.length && (
+      {total !== null && total > data.items.length && (
         <p className="muted small">
-          {tn('dueToday.andMore', data.total - data.items.length, { where: moreText })}
+          {tn('dueToday.andMore', total - data.items.length, { where: moreText })}
         </p>
       )}
     </section>

@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useId, useRef, useState, type Dispatch, ty
 import { LIMITS } from '@/utils/domain/limits';
 import { hasFilters, type SearchFilters } from '@/utils/domain/search-filters';
 import { STATUS_LABELS, STATUSES, type IntroStatus } from '@/utils/domain/intro-status';
+import { firstViewArgs, minuteOf } from '@/utils/remote/first-view';
 import { useRemoteQuery } from '@/utils/remote/hooks';
 import type { PageCursor } from '@/utils/remote/protocol';
 import type { Person, Settings } from '@/utils/domain/schemas';
@@ -13,8 +14,6 @@ import { formatNumber, t, tn } from '@/utils/i18n';
 
 const PAGE = 50;
 /** Queries that depend on the time ask as of the minute: the clock's ticks don't ask again within one. */
-const MINUTE = 60_000;
-const minuteOf = (at: number) => Math.floor(at / MINUTE) * MINUTE;
 
 type Cursor = PageCursor | null;
 
@@ -281,8 +280,8 @@ function Home({
   onOpen: (id: string) => void;
   onOpenRequest: (id: string) => void;
 }) {
-  const meetings = useRemoteQuery('meetings/upcoming', { at: minuteOf(now), limit: 5 }, { keep: 'meetings' });
-  const recent = useRemoteQuery('people/page', { after: null, limit: 5 });
+  const meetings = useRemoteQuery('meetings/upcoming', firstViewArgs.meetings(now), { keep: 'meetings' });
+  const recent = useRemoteQuery('people/page', firstViewArgs.recent());
   return (
     <>
       <DueToday className="home-section" emptyText={t('workspace.nothingDueToday')} moreText={t('workspace.seeTheBoard')} onOpenRequest={onOpenRequest} onOpenPerson={onOpen} />

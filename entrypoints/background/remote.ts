@@ -11,7 +11,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { IntrobookDB, StoredPerson } from '@/utils/db/app-db';
 import { introAnswer } from '@/utils/db/contacts';
-import { dueUntil } from '@/utils/db/due';
+import { dueFirst, dueUntil } from '@/utils/db/due';
 import { upcomingMeetings } from '@/utils/db/meetings';
 import { allCompanies, allTags, filterIds, hasFilters, peoplePage, searchPeople } from '@/utils/db/search';
 import { openRestoreOffers } from '@/utils/sync/notices';
@@ -72,8 +72,13 @@ export function createRemote(deps: RemoteDeps) {
     due: async ({ at, limit }) => {
       const settings = await getSettings(db);
       const until = endOfLocalDay(at, settings.timeZone);
-      const list = await dueUntil(db, workWeek(settings), until, limit);
-      return { ...list, until, timeZone: settings.timeZone };
+      const { items, total } = await dueFirst(db, workWeek(settings), until, limit);
+      return { items, total, until, timeZone: settings.timeZone };
+    },
+    'due/total': async ({ at, limit }) => {
+      const settings = await getSettings(db);
+      const { total } = await dueUntil(db, workWeek(settings), endOfLocalDay(at, settings.timeZone), limit);
+      return { total };
     },
     'intro/summary': async ({ personId }) => {
       const person = await getPerson(db, personId);

@@ -11,6 +11,7 @@ import { pageKey } from '@/utils/core/canonical-url';
 import { checkCaptureForPage, type CaptureCheck } from '@/utils/messaging/guards';
 import { READ_PROBLEM_KEYS } from '@/utils/messaging/wire';
 import { remote } from '@/utils/remote/client';
+import { firstViewArgs } from '@/utils/remote/first-view';
 import { useRemoteQuery } from '@/utils/remote/hooks';
 import { openSidePanel } from '@/utils/side-panel';
 import { focusedPersonId, focusedRequestId } from '@/utils/ui-state';
@@ -147,7 +148,7 @@ export function App() {
   const lookup = useRemoteQuery('person/lookup', capture ? { profileUrl: capture.profileUrl, key } : null);
   const looked = lookup !== undefined;
   const saved = lookup ?? undefined;
-  const recent = useRemoteQuery('people/page', { after: null, limit: 5 })?.people;
+  const recent = useRemoteQuery('people/page', firstViewArgs.recent())?.people;
 
   async function save(request: SaveRequest) {
     if (page.state !== 'capture') return;

@@ -126,7 +126,7 @@ type Condition = Shown[][];
  * frame after that (the first paint that shows it).
  */
 function watchFirstView(condition: Condition) {
-  const state = { dom: 0, paint: 0, fcp: 0, answers: {} as Record<string, number> };
+  const state = { dom: 0, paint: 0, fcp: 0, asked: 0, answers: {} as Record<string, number> };
   (window as unknown as { __introbookFirstView: typeof state }).__introbookFirstView = state;
   // When each data-API query's first answer arrives (utils/remote/), for the note: which one the view waited on.
   const runtime = (globalThis as unknown as { chrome?: { runtime?: { connect?: (...a: unknown[]) => unknown } } }).chrome?.runtime;
@@ -139,6 +139,7 @@ function watchFirstView(condition: Condition) {
       port.postMessage = (m: unknown) => {
         const msg = m as { type?: string; id?: number; query?: string };
         if (msg?.type === 'sub' && typeof msg.id === 'number' && msg.query) names.set(msg.id, msg.query);
+        if (msg?.type === 'sub' && !state.asked) state.asked = performance.now();
         post(m);
       };
       port.onMessage.addListener((m) => {
@@ -193,12 +194,12 @@ function watchFirstView(condition: Condition) {
 }
 
 /** Open `url` in a new tab and time its first view (ms from navigation start). */
-async function firstView(context: BrowserContext, url: string, condition: Condition): Promise<{ paint: number; fcp: number; answers: Record<string, number> }> {
+async function firstView(context: BrowserContext, url: string, condition: Condition): Promise<{ paint: number; fcp: number; asked: number; answers: Record<string, number> }> {
   const page = await context.newPage();
   try {
     await page.addInitScript(watchFirstView, condition);
     await page.goto(url, { waitUntil: 'commit' });
-    type State = { paint: number; fcp: number; answers: Record<string, number> };
+    type State = { paint: number; fcp: number; asked: number; answers: Record<string, number> };
     try {
       await page.waitForFunction(() => (window as unknown as { __introbookFirstView?: State }).__introbookFirstView?.paint, null, { polling: 50, timeout: 60_000 });
     } catch (error) {
@@ -516,6 +517,7 @@ try {
       const panel: number[] = [];
       const base: number[] = [];
       const fcp = { popup: [] as number[], panel: [] as number[] };
+      const asked = { popup: [] as number[], panel: [] as number[] };
       const answers = { popup: new Map<string, number[]>(), panel: new Map<string, number[]>() };
       const keep = (into: Map<string, number[]>, got: Record<string, number>) => {
         for (const [name, at] of Object.entries(got)) into.set(name, [...(into.get(name) ?? []), at]);
@@ -527,6 +529,26 @@ try {
           .sort((a, b) => b[1] - a[1])
           .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
           .join(', ');
+      if (process.env.BENCH_PROBE) {
+        const probe = await x.worker.evaluate(async () => {
+          const open = indexedDB.open('introbook');
+          const db: IDBDatabase = await new Promise((ok, fail) => { open.onsuccess = () => ok(open.result); open.onerror = () => fail(open.error); });
+          const req = <T,>(r: IDBRequest<T>) => new Promise<T>((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+          const out: Record<string, number[]> = {};
+          const time = async (name: string, run: () => Promise<unknown>) => { const t0 = performance.now(); await run(); (out[name] ??= []).push(performance.now() - t0); };
+          for (let i = 0; i < 5; i++) {
+            await time('settings get', () => req(db.transaction('settings').objectStore('settings').get('user')));
+            await time('people newest 6 (cursor)', () => new Promise<void>((ok) => { let n = 0; const c = db.transaction('people').objectStore('people').index('capturedAt').openCursor(null, 'prev'); c.onsuccess = () => { const cur = c.result; if (!cur || ++n >= 6) return ok(); cur.continue(); }; }));
+            await time('people newest 6 (getAll keys+get)', async () => { const tx = db.transaction('people'); const idx = tx.objectStore('people').index('capturedAt'); await req(idx.getAllKeys(null, 6)); });
+            await time('intros due count', () => req(db.transaction('intros').objectStore('intros').index('dueAt').count(IDBKeyRange.upperBound(Date.now() + 864e5))));
+            await time('intros due 20 getAll', () => req(db.transaction('intros').objectStore('intros').index('dueAt').getAll(IDBKeyRange.upperBound(Date.now() + 864e5), 20)));
+            await time('people count', () => req(db.transaction('people').objectStore('people').count()));
+          }
+          db.close();
+          return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.map((x) => x.toFixed(1)).join(' ')]));
+        });
+        console.log('\nprobe', JSON.stringify(probe, null, 1));
+      }
       const profileTo = process.env.BENCH_WORKER_PROFILE;
       const firstViews = async () => {
       for (let round = 0; round <= ROUNDS; round++) {
@@ -539,6 +561,8 @@ try {
         panel.push(s.paint);
         fcp.popup.push(p.fcp);
         fcp.panel.push(s.fcp);
+        asked.popup.push(p.asked);
+        asked.panel.push(s.asked);
         keep(answers.popup, p.answers);
         keep(answers.panel, s.answers);
       }
@@ -547,13 +571,13 @@ try {
       else await firstViews();
       const what = requests > 0 ? `"Recently saved" and "Due today" lists shown` : `"Recently saved" shown (empty)`;
       push(
-        { key: 'popup', what: 'popup first paint (open → first view)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what}; first contentful paint ${stats(fcp.popup).median.toFixed(0)} ms; first answers (ms): ${answered(answers.popup)}` },
+        { key: 'popup', what: 'popup first paint (open → first view)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what}; first contentful paint ${stats(fcp.popup).median.toFixed(0)} ms; first question asked at ${stats(asked.popup).median.toFixed(0)} ms; first answers (ms): ${answered(answers.popup)}` },
         popup,
         base,
         150,
       );
       push(
-        { key: 'sidepanel', what: 'side panel first paint (open → home)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what.replace('Recently saved', 'Saved people')}; first contentful paint ${stats(fcp.panel).median.toFixed(0)} ms; first answers (ms): ${answered(answers.panel)}` },
+        { key: 'sidepanel', what: 'side panel first paint (open → home)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what.replace('Recently saved', 'Saved people')}; first contentful paint ${stats(fcp.panel).median.toFixed(0)} ms; first question asked at ${stats(asked.panel).median.toFixed(0)} ms; first answers (ms): ${answered(answers.panel)}` },
         panel,
         base,
         150,

@@ -33,9 +33,11 @@ export function makeCapture(overrides: Partial<ProfileCapture> = {}): ProfileCap
  * queries, and rows a cursor visits (how Dexie walks a table with a filter). Register before the database opens. Tests use it to prove a query
  * reads only what it answers with, however many rows are stored.
  */
-export function countReads(db: IntrobookDB): { rows: Record<string, number>; cursors: Record<string, number>; reset(): void } {
+export function countReads(db: IntrobookDB): { rows: Record<string, number>; cursors: Record<string, number>; counts: Record<string, number>; reset(): void } {
   const rows: Record<string, number> = {};
   const cursors: Record<string, number> = {};
+  /** Index or table counts asked (each walks every key in its range). */
+  const counts: Record<string, number> = {};
   const add = (map: Record<string, number>, table: string, n: number) => void (map[table] = (map[table] ?? 0) + n);
   db.use({
     stack: 'dbcore',
@@ -61,6 +63,10 @@ export function countReads(db: IntrobookDB): { rows: Record<string, number>; cur
             if (req.values) add(rows, name, result.result.length);
             return result;
           },
+          count: async (req) => {
+            add(counts, name, 1);
+            return table.count(req);
+          },
           openCursor: async (req) => {
             add(cursors, name, 1);
             const cursor = await table.openCursor(req);
@@ -81,9 +87,9 @@ export function countReads(db: IntrobookDB): { rows: Record<string, number>; cur
   return {
     rows,
     cursors,
+    counts,
     reset() {
-      for (const k of Object.keys(rows)) delete rows[k];
-      for (const k of Object.keys(cursors)) delete cursors[k];
+      for (const map of [rows, cursors, counts]) for (const k of Object.keys(map)) delete map[k];
     },
   };
 }

@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countReads, makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from './app-db';
-import { dueUntil, nextDueAt } from './due';
+import { dueFirst, dueUntil, nextDueAt } from './due';
 import { createRequest, markSent, removeRequest } from './intros';
 import { scheduleMeeting } from './meetings';
 import { addTask, setTaskDone } from './ledger';
@@ -55,6 +55,26 @@ describe('what is due', () => {
     expect(due.items[0]).toMatchObject({ kind: 'request' });
     expect(reads.rows.intros ?? 0).toBeLessThanOrEqual(10);
     expect(reads.rows.tasks ?? 0).toBeLessThanOrEqual(10);
+  });
+
+  it('the first rows come without an index count: the total only when every due row was read', async () => {
+    const ada = (await savePersonCapture(db, makeCapture())).person;
+    for (let i = 0; i < 12; i++) await addTask(db, { personId: ada.id, kind: 'offer', text: `Offer ${i}`, dueAt: MON - i * 60_000 }, MON);
+    await markSent(db, (await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null }, MON - 30 * DAY)).id, 'copy', MON - 20 * DAY);
+    reads.reset();
+    // More tasks due than read: the list, no total, and nothing counted.
+    const first = await dueFirst(db, week, MON, 10);
+    expect(first.items).toHaveLength(10);
+    expect(first.items[0]).toMatchObject({ kind: 'request' });
+    expect(first.total).toBeNull();
+    expect(reads.counts).toStrictEqual({});
+    expect((await dueUntil(db, week, MON, 10)).total).toBe(13);
+    // Every due row read: the total without a count.
+    reads.reset();
+    const all = await dueFirst(db, week, MON, 20);
+    expect(all).toMatchObject({ total: 13 });
+    expect(all.items).toHaveLength(13);
+    expect(reads.counts).toStrictEqual({});
   });
 
   it('leaves out a thank-you or report-back task when the meeting came from a live request (its own step says it)', async () => {

@@ -28,6 +28,15 @@ export interface DueList {
   total: number;
 }
 
+/** The first due entries without counting the rest: `total` is known only when every due row was read. */
+export interface DueFirst {
+  items: DueEntry[];
+  /** How many are due in all when the reads took every due row (fewer than `limit` of each kind); else null. */
+  total: number | null;
+  /** Rows read that turned out not to count (for a count of the rest). */
+  uncounted: number;
+}
+
 /** Task kinds a request's own steps cover once a meeting came from it. */
 const TRACKED_BY_REQUEST: ReadonlySet<TaskKind> = new Set(['thank-you', 'report-back']);
 
@@ -62,19 +71,30 @@ async function entriesOf(db: IntrobookDB, week: WorkWeek, until: number, request
 }
 
 /**
+ * The first `limit` entries due by `until`, in `week`, read by the due-date indexes with no count
+ * of the rest: an index count walks every due key (14 ms for 2,000 due requests at 50,000 people,
+ * and IndexedDB runs one origin's requests in turn, so every read behind it waits too). "Due
+ * today" paints these first and asks for the count after (`dueUntil`).
+ */
+export async function dueFirst(db: IntrobookDB, week: WorkWeek, until: number, limit = 20): Promise<DueFirst> {
+  const [requestRows, taskRows] = await Promise.all([requestsDueBy(db, until, limit), dueTasks(db, until, limit)]);
+  const { items, uncounted } = await entriesOf(db, week, until, requestRows, taskRows);
+  const complete = requestRows.length < limit && taskRows.length < limit;
+  return { items: items.slice(0, limit), total: complete ? items.length : null, uncounted };
+}
+
+/**
  * Everything due by `until`, in `week` (the user's working week: request due
  * dates are recomputed in it for display, with the meetings they hang on).
  */
 export async function dueUntil(db: IntrobookDB, week: WorkWeek, until: number, limit = 20): Promise<DueList> {
-  const [requestRows, requestCount, taskRows, taskCount] = await Promise.all([
-    requestsDueBy(db, until, limit),
+  const [first, requestCount, taskCount] = await Promise.all([
+    dueFirst(db, week, until, limit),
     countDueBy(db, until),
-    dueTasks(db, until, limit),
     db.tasks.where('openDueAt').belowOrEqual(until).count(),
   ]);
-  const { items, uncounted } = await entriesOf(db, week, until, requestRows, taskRows);
-  const total = requestCount + taskCount - uncounted;
-  return { items: items.slice(0, limit), total: Math.max(total, items.length) };
+  const total = requestCount + taskCount - first.uncounted;
+  return { items: first.items, total: Math.max(total, first.items.length) };
 }
 
 /** What is due by `until` as index keys only (no rows read): `[id, stored due date]` of requests and of open tasks, at most `limit` of each, longest overdue first. */

@@ -1,6 +1,7 @@
 /**
  * The page side of the data API (utils/remote/protocol.ts): one port to the background, shared by
- * every live query and command of the page. Without zod or Dexie, so the popup and the side panel
+ * every live query and command of the page (views asking the same query with the same arguments
+ * share one subscription and its latest answer). Without zod or Dexie, so the popup and the side panel
  * paint their first view without loading either (issue #11).
  *
  * What arrives is checked by hand, not with a schema: the port is one this page opened with
@@ -33,9 +34,18 @@ export interface PortLike {
   onDisconnect: { addListener(listener: () => void): void };
 }
 
+/** One query with its arguments, asked of the background once however many views want it. */
 interface Subscription {
   query: QueryName;
   args: unknown;
+  /** `query` and its arguments as JSON: two views asking the same share this subscription. */
+  key: string;
+  listeners: Set<Listener>;
+  /** The latest answer (or refusal), handed at once to a view that subscribes later. */
+  last?: { value: unknown } | { error: string };
+}
+
+interface Listener {
   onData: (value: unknown) => void;
   onError: (error: string) => void;
 }
@@ -63,6 +73,14 @@ export interface RemoteClient {
     onData: (value: RemoteQueries[Q]['result']) => void,
     onError?: (error: string) => void,
   ): () => void;
+  /**
+   * Ask now for what a view will subscribe to as it mounts (the page's first view, before React
+   * has rendered): the background starts reading while the page's code loads. Held `holdMs` for a
+   * view to take over (same query, same arguments), then let go.
+   */
+  prefetch<Q extends QueryName>(query: Q, args: RemoteQueries[Q]['args'], holdMs?: number): void;
+  /** The latest answer already here for `query` with `args` (a prefetch's, or another view's), if any. */
+  peek<Q extends QueryName>(query: Q, args: RemoteQueries[Q]['args']): { value: RemoteQueries[Q]['result'] } | undefined;
   /** Run a command in the background; rejects with a RemoteError carrying the background's message. */
   call<C extends CommandName>(command: C, args: RemoteCommands[C]['args']): Promise<RemoteCommands[C]['result']>;
   /** Called with the reason when the background cannot open the database. Returns the unwatch. */
@@ -74,6 +92,8 @@ export function createRemoteClient(connect: () => PortLike, reconnectDelayMs = 2
   let nextId = 1;
   let reconnect: ReturnType<typeof setTimeout> | undefined;
   const subs = new Map<number, Subscription>();
+  const byKey = new Map<string, { id: number; sub: Subscription }>();
+  const keyOf = (query: QueryName, args: unknown) => `${query}\n${JSON.stringify(args)}`;
   const calls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   const unavailable = new Set<(error: string) => void>();
 
@@ -103,8 +123,9 @@ export function createRemoteClient(connect: () => PortLike, reconnectDelayMs = 2
     }
     const sub = subs.get(message.id);
     if (sub) {
-      if (message.type === 'data') sub.onData(message.value);
-      else if (message.type === 'error') sub.onError(message.error);
+      if (message.type !== 'data' && message.type !== 'error') return;
+      sub.last = message.type === 'data' ? { value: message.value } : { error: message.error };
+      for (const listener of [...sub.listeners]) deliver(sub.last, listener);
       return;
     }
     const call = calls.get(message.id);
@@ -112,6 +133,11 @@ export function createRemoteClient(connect: () => PortLike, reconnectDelayMs = 2
     calls.delete(message.id);
     if (message.type === 'reply') call.resolve(message.value);
     else if (message.type === 'error') call.reject(new RemoteError(message.error));
+  }
+
+  function deliver(last: NonNullable<Subscription['last']>, listener: Listener): void {
+    if ('value' in last) listener.onData(last.value);
+    else listener.onError(last.error);
   }
 
   function ensurePort(): PortLike {
@@ -132,15 +158,36 @@ export function createRemoteClient(connect: () => PortLike, reconnectDelayMs = 2
     return p;
   }
 
-  return {
+  const client: RemoteClient = {
     subscribe(query, args, onData, onError = (error) => console.warn(`Introbook: ${query} failed`, error)) {
-      const id = nextId++;
-      subs.set(id, { query, args, onData: onData as (value: unknown) => void, onError });
-      post({ type: 'sub', id, query, args });
+      const key = keyOf(query, args);
+      let entry = byKey.get(key);
+      if (!entry) {
+        const id = nextId++;
+        entry = { id, sub: { query, args, key, listeners: new Set() } };
+        byKey.set(key, entry);
+        subs.set(id, entry.sub);
+        post({ type: 'sub', id, query, args });
+      }
+      const { id, sub } = entry;
+      // Its own object, so the same callbacks subscribed twice are two listeners.
+      const listener: Listener = { onData: onData as (value: unknown) => void, onError };
+      sub.listeners.add(listener);
+      if (sub.last) deliver(sub.last, listener);
       return () => {
-        if (!subs.delete(id)) return;
+        if (!sub.listeners.delete(listener) || sub.listeners.size > 0) return;
+        subs.delete(id);
+        byKey.delete(key);
         if (port) post({ type: 'unsub', id });
       };
+    },
+    prefetch(query, args, holdMs = 5000) {
+      const release = client.subscribe(query, args, () => {}, () => {});
+      setTimeout(release, holdMs);
+    },
+    peek(query, args) {
+      const last = byKey.get(keyOf(query, args))?.sub.last;
+      return last && 'value' in last ? (last as { value: RemoteQueries[typeof query]['result'] }) : undefined;
     },
     call(command, args) {
       const id = nextId++;
@@ -154,6 +201,7 @@ export function createRemoteClient(connect: () => PortLike, reconnectDelayMs = 2
       return () => unavailable.delete(listener);
     },
   };
+  return client;
 }
 
 let shared: RemoteClient | undefined;

@@ -20,7 +20,12 @@ export function useRemoteQuery<Q extends QueryName>(
 ): RemoteQueries[Q]['result'] | undefined {
   const key = args === null ? null : JSON.stringify(args);
   const group = options.keep;
-  const [state, setState] = useState<{ key: string; group: string | undefined; value: RemoteQueries[Q]['result'] | undefined } | null>(null);
+  // An answer already here (the page prefetched its first view, or another view asks the same) is
+  // shown in the first render: no empty frame while the effect below subscribes.
+  const [state, setState] = useState<{ key: string; group: string | undefined; value: RemoteQueries[Q]['result'] | undefined } | null>(() => {
+    const ready = key === null ? undefined : remote().peek(query, JSON.parse(key) as RemoteQueries[Q]['args']);
+    return ready && key !== null ? { key, group, value: ready.value } : null;
+  });
   // Arguments cleared: what was kept is dropped (state adjusted while rendering, React's pattern).
   if (key === null && state !== null) setState(null);
   useEffect(() => {
@@ -28,7 +33,8 @@ export function useRemoteQuery<Q extends QueryName>(
     return remote().subscribe(
       query,
       JSON.parse(key) as RemoteQueries[Q]['args'],
-      (value) => setState({ key, group, value }),
+      // (An answer the first render already showed is not set again.)
+      (value) => setState((prev) => (prev?.key === key && prev.group === group && prev.value === value ? prev : { key, group, value })),
       (error) => {
         console.warn(`Introbook: ${query} failed`, error);
         // Nothing for these arguments, and nothing kept from before.

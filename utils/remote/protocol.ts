@@ -30,7 +30,8 @@ export const REMOTE_PORT = 'introbook/remote';
 /** "Due today" as the popup and the side panel show it: the first items, the total, and the day it is for. */
 export interface RemoteDue {
   items: DueEntry[];
-  total: number;
+  /** How many are due in all; null when that takes a count (more due than `limit`): ask `due/total`. */
+  total: number | null;
   /** The end of the user's local day the list runs to (ask again with a later `at` after it). */
   until: number;
   /** The user's time zone, for showing the times. */
@@ -52,6 +53,8 @@ export interface RemoteQueries {
   'person/lookup': { args: { profileUrl: string; key: string | null }; result: Person | null };
   /** What is due by the end of the local day `at` falls in (the background reads the settings). */
   due: { args: { at: number; limit: number }; result: RemoteDue };
+  /** How many are due by the end of that local day, as `due` with the same arguments lists them (an index count). */
+  'due/total': { args: { at: number; limit: number }; result: { total: number } };
   'intro/summary': { args: { personId: string }; result: IntroSummaryData | null };
   /** A stored photo as a data: URL, by person id or (a capture not saved yet) by the photo's URL. */
   photo: { args: { personId: string | null; photoUrl: string | null }; result: string | null };

@@ -21,6 +21,7 @@ export const remoteMessage = z.discriminatedUnion('type', [
 export const queryArgs = {
   'person/lookup': z.object({ profileUrl: httpsUrl, key: httpsUrl.nullable() }),
   due: z.object({ at: instant, limit }),
+  'due/total': z.object({ at: instant, limit }),
   'intro/summary': z.object({ personId: z.uuid() }),
   photo: z.object({ personId: z.uuid().nullable(), photoUrl: httpsUrl.nullable() }),
   settings: z.object({}),
