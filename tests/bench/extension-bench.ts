@@ -37,6 +37,14 @@
  * Options: --people 0,10000,50000  --requests 5000  --rounds 7  --json  --no-build
  * (`npm run bench -- extension --people 10000`; builds the production
  * extension first unless --no-build and a build exists).
+ *
+ * Each first-paint note also says when the page asked its first question, when
+ * "Due today (N)" showed its count (which follows the list) and when each
+ * query's first answer came. For digging: BENCH_SETTLE_MS (how long the store
+ * settles after seeding; 2000), BENCH_WORKER_PROFILE=path (the worker's CPU
+ * profile over the first-paint rounds, path-<people>.cpuprofile) and
+ * BENCH_PROBE=1 (raw IndexedDB reads timed in the worker: a key read, the
+ * newest people, the due count).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -125,8 +133,8 @@ type Condition = Shown[][];
  * page's clock (ms from navigation start), when `condition` first holds and the
  * frame after that (the first paint that shows it).
  */
-function watchFirstView(condition: Condition) {
-  const state = { dom: 0, paint: 0, fcp: 0, asked: 0, answers: {} as Record<string, number> };
+function watchFirstView({ condition, later }: { condition: Condition; later: string | null }) {
+  const state = { dom: 0, paint: 0, fcp: 0, asked: 0, later: 0, answers: {} as Record<string, number> };
   (window as unknown as { __introbookFirstView: typeof state }).__introbookFirstView = state;
   // When each data-API query's first answer arrives (utils/remote/), for the note: which one the view waited on.
   const runtime = (globalThis as unknown as { chrome?: { runtime?: { connect?: (...a: unknown[]) => unknown } } }).chrome?.runtime;
@@ -191,21 +199,32 @@ function watchFirstView(condition: Condition) {
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  // What the first view shows a moment later (Due today's count): when it first appears.
+  if (later) {
+    const seen = new MutationObserver(() => {
+      if (state.later || !document.body?.textContent?.includes(later)) return;
+      state.later = performance.now();
+      seen.disconnect();
+    });
+    seen.observe(document, { childList: true, subtree: true, characterData: true });
+  }
 }
 
 /** Open `url` in a new tab and time its first view (ms from navigation start). */
-async function firstView(context: BrowserContext, url: string, condition: Condition): Promise<{ paint: number; fcp: number; asked: number; answers: Record<string, number> }> {
+async function firstView(context: BrowserContext, url: string, condition: Condition, later: string | null = null): Promise<{ paint: number; fcp: number; asked: number; later: number; answers: Record<string, number> }> {
   const page = await context.newPage();
   try {
-    await page.addInitScript(watchFirstView, condition);
+    await page.addInitScript(watchFirstView, { condition, later });
     await page.goto(url, { waitUntil: 'commit' });
-    type State = { paint: number; fcp: number; asked: number; answers: Record<string, number> };
+    type State = { paint: number; fcp: number; asked: number; later: number; answers: Record<string, number> };
     try {
       await page.waitForFunction(() => (window as unknown as { __introbookFirstView?: State }).__introbookFirstView?.paint, null, { polling: 50, timeout: 60_000 });
     } catch (error) {
       const shows = await page.evaluate(() => document.body?.innerText.slice(0, 600) ?? '').catch(() => '');
       throw new Error(`${url} never showed ${JSON.stringify(condition)} within 60 s (it shows: ${JSON.stringify(shows)}): ${String(error)}`);
     }
+    // Then what comes a moment later, if asked (up to 5 s; 0 if it never came).
+    if (later) await page.waitForFunction(() => (window as unknown as { __introbookFirstView?: State }).__introbookFirstView?.later, null, { polling: 50, timeout: 5_000 }).catch(() => {});
     return await page.evaluate(() => (window as unknown as { __introbookFirstView: State }).__introbookFirstView);
   } finally {
     await page.close();
@@ -517,6 +536,9 @@ try {
       const panel: number[] = [];
       const base: number[] = [];
       const fcp = { popup: [] as number[], panel: [] as number[] };
+      // "Due today (1,744)": the count follows the list (due/total).
+      const countShown = requests > 0 ? text('dueToday.titleCount').replace(/[$]\w+[$]?.*$|\{.*$/, '') : null;
+      const counted = { popup: [] as number[], panel: [] as number[] };
       const asked = { popup: [] as number[], panel: [] as number[] };
       const answers = { popup: new Map<string, number[]>(), panel: new Map<string, number[]>() };
       const keep = (into: Map<string, number[]>, got: Record<string, number>) => {
@@ -553,8 +575,8 @@ try {
       const firstViews = async () => {
       for (let round = 0; round <= ROUNDS; round++) {
         const b = await firstView(x.context, x.url('privacy.html'), minimal);
-        const p = await firstView(x.context, x.url('popup.html'), popupView);
-        const s = await firstView(x.context, x.url('sidepanel.html'), panelView);
+        const p = await firstView(x.context, x.url('popup.html'), popupView, countShown);
+        const s = await firstView(x.context, x.url('sidepanel.html'), panelView, countShown);
         if (round === 0) continue; // warm-up
         base.push(b.paint);
         popup.push(p.paint);
@@ -563,6 +585,10 @@ try {
         fcp.panel.push(s.fcp);
         asked.popup.push(p.asked);
         asked.panel.push(s.asked);
+        if (countShown) {
+          counted.popup.push(p.later);
+          counted.panel.push(s.later);
+        }
         keep(answers.popup, p.answers);
         keep(answers.panel, s.answers);
       }
@@ -571,13 +597,13 @@ try {
       else await firstViews();
       const what = requests > 0 ? `"Recently saved" and "Due today" lists shown` : `"Recently saved" shown (empty)`;
       push(
-        { key: 'popup', what: 'popup first paint (open → first view)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what}; first contentful paint ${stats(fcp.popup).median.toFixed(0)} ms; first question asked at ${stats(asked.popup).median.toFixed(0)} ms; first answers (ms): ${answered(answers.popup)}` },
+        { key: 'popup', what: 'popup first paint (open → first view)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what}; first contentful paint ${stats(fcp.popup).median.toFixed(0)} ms; first question asked at ${stats(asked.popup).median.toFixed(0)} ms;${counted.popup.length ? ` the count "Due today (…)" shown at ${stats(counted.popup).median.toFixed(0)} ms;` : ''} first answers (ms): ${answered(answers.popup)}` },
         popup,
         base,
         150,
       );
       push(
-        { key: 'sidepanel', what: 'side panel first paint (open → home)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what.replace('Recently saved', 'Saved people')}; first contentful paint ${stats(fcp.panel).median.toFixed(0)} ms; first question asked at ${stats(asked.panel).median.toFixed(0)} ms; first answers (ms): ${answered(answers.panel)}` },
+        { key: 'sidepanel', what: 'side panel first paint (open → home)', people, requests, unit: 'ms', baseline: 'privacy page first paint (minimal React page)', aim: '≤ 150 ms', note: `${what.replace('Recently saved', 'Saved people')}; first contentful paint ${stats(fcp.panel).median.toFixed(0)} ms; first question asked at ${stats(asked.panel).median.toFixed(0)} ms;${counted.panel.length ? ` the count "Due today (…)" shown at ${stats(counted.panel).median.toFixed(0)} ms;` : ''} first answers (ms): ${answered(answers.panel)}` },
         panel,
         base,
         150,
