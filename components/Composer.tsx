@@ -187,6 +187,15 @@ export function Composer({ db, settings, request, step, target, connector, templ
     }
   }
 
+  /** Sent outside Introbook: recorded with no text, after the same question about blanks as the other ways of sending. */
+  function sentAnotherWay() {
+    setError(null);
+    setAwaiting(null);
+    const unfilled = unfilledPlaceholders(allText);
+    if (unfilled.length > 0) return setConfirm({ channel: null, unfilled });
+    void record(null);
+  }
+
   async function send(channel: Channel, confirmed = false) {
     setError(null);
     setAwaiting(null);
@@ -344,7 +353,7 @@ export function Composer({ db, settings, request, step, target, connector, templ
           <button type="button" onClick={() => void send('linkedin')} disabled={!linkedIn} aria-describedby={linkedIn ? undefined : `${id}-no-linkedin`}>
             {t('composer.messageOnLinkedIn')}
           </button>
-          <button type="button" className="link-button" onClick={() => void record(null)}>
+          <button type="button" className="link-button" onClick={sentAnotherWay}>
             {t('composer.sentAnotherWay')}
           </button>
         </div>
