@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { setRelationship } from '@/utils/db/contacts';
-import { savePersonCapture } from '@/utils/db/people';
+import { editPerson, savePersonCapture } from '@/utils/db/people';
 import type { Person } from '@/utils/domain/schemas';
 import { MergeView } from './MergeView';
 
@@ -17,8 +17,10 @@ beforeEach(async () => {
   db = makeTestDb(new IDBFactory());
   first = (await savePersonCapture(db, makeCapture())).person;
   second = (await savePersonCapture(db, makeCapture({ profileUrl: 'https://www.linkedin.com/in/ada-lovelace-2/', company: 'Difference Engines', positions: [] }))).person;
-  await setRelationship(db, first.id, { notes: 'Met at the Royal Society', howWeKnow: 'Conference' });
-  await setRelationship(db, second.id, { notes: 'Writes about engines', howWeKnow: 'Newsletter' });
+  await setRelationship(db, first.id, { howWeKnow: 'Conference' });
+  await setRelationship(db, second.id, { howWeKnow: 'Newsletter' });
+  await editPerson(db, first.id, { notes: 'Met at the Royal Society' });
+  await editPerson(db, second.id, { notes: 'Writes about engines' });
 });
 afterEach(() => {
   cleanup();
