@@ -2,9 +2,10 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
+import { storageFullMessage } from '@/utils/db/errors';
 import { createRequest } from '@/utils/db/intros';
 import { savePersonCapture } from '@/utils/db/people';
 import type { Person } from '@/utils/domain/schemas';
@@ -28,6 +29,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   cleanup();
+  vi.restoreAllMocks();
   db.close();
 });
 
@@ -71,5 +73,26 @@ describe('the composer’s send paths', () => {
     await user.click(screen.getByRole('button', { name: 'I sent it another way' }));
     await waitFor(async () => expect((await db.intros.get(draft.id))?.status).toBe('asked'));
     expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('says the disk is full when a send or a typed draft cannot be stored', async () => {
+    const user = userEvent.setup();
+    await saveSettings({ ...defaultSettings(), name: 'Sam Rivera', background: 'a data analyst', goal: 'product management', timeZone: 'Europe/London' });
+    const draft = await createRequest(db, { kind: 'intro', targetId: ada.id, connectorId: charles.id });
+    render(<View requestId={draft.id} />);
+    const message = (await screen.findByRole('textbox', { name: 'Message to Charles Babbage' })) as HTMLTextAreaElement;
+    await waitFor(() => expect(message.value).toContain('product management'));
+    vi.spyOn(db.intros, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    vi.spyOn(db.intros, 'update').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await user.click(screen.getByRole('button', { name: 'Copy and mark as asked' }));
+    const composer = screen.getByRole('region', { name: /^The ask — to Charles Babbage/ });
+    expect(await within(composer).findByRole('alert')).toHaveTextContent(storageFullMessage());
+    expect((await db.intros.get(draft.id))?.status).toBe('draft');
+    // Typing into the draft: its save fails the same way, and says so.
+    cleanup();
+    render(<View requestId={draft.id} />);
+    const again = await screen.findByRole('textbox', { name: 'Message to Charles Babbage' });
+    await user.type(again, ' Thanks!');
+    expect(await screen.findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent(storageFullMessage());
   });
 });
