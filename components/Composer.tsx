@@ -15,6 +15,7 @@ import { showToast } from './Toasts';
 import { labels, t, tn } from '@/utils/i18n';
 import { tx } from './i18n';
 import { userMessage } from './user-message';
+import { storageErrorMessage } from '@/utils/db/errors';
 import { ErrorMessage } from './ErrorMessage';
 
 /** What the user has done once a step's message is recorded. */
@@ -129,7 +130,7 @@ export function Composer({ db, settings, request, step, target, connector, templ
   useEffect(() => {
     if (edits === 0 || step !== 'ask') return;
     const storeNow = !request.id && !saving.current;
-    const save = () => void savedId().then((id) => (storeNow ? undefined : saveDraft(db, id, draftText()))).catch((e: unknown) => setError(userMessage(e, t('composer.draftNotSaved'))));
+    const save = () => void savedId().then((id) => (storeNow ? undefined : saveDraft(db, id, draftText()))).catch((e: unknown) => setError(storageErrorMessage(e, userMessage(e, t('composer.draftNotSaved')))));
     if (storeNow) return save();
     const timer = setTimeout(save, 500);
     return () => clearTimeout(timer);
@@ -183,8 +184,17 @@ export function Composer({ db, settings, request, step, target, connector, templ
       const said = channel === 'copy' ? t('composer.copiedThen', { done: DONE[step] }) : channel ? t('composer.doneThenSent', { done: DONE[step], sent: SENT[channel] }) : DONE[step];
       showToast(said, () => undoLastStep(db, requestId, Date.now(), entry).then(refreshReminders));
     } catch (e) {
-      setError(userMessage(e, t('composer.notRecorded')));
+      setError(storageErrorMessage(e, userMessage(e, t('composer.notRecorded'))));
     }
+  }
+
+  /** Sent outside Introbook: recorded with no text, after the same question about blanks as the other ways of sending. */
+  function sentAnotherWay() {
+    setError(null);
+    setAwaiting(null);
+    const unfilled = unfilledPlaceholders(allText);
+    if (unfilled.length > 0) return setConfirm({ channel: null, unfilled });
+    void record(null);
   }
 
   async function send(channel: Channel, confirmed = false) {
@@ -344,7 +354,7 @@ export function Composer({ db, settings, request, step, target, connector, templ
           <button type="button" onClick={() => void send('linkedin')} disabled={!linkedIn} aria-describedby={linkedIn ? undefined : `${id}-no-linkedin`}>
             {t('composer.messageOnLinkedIn')}
           </button>
-          <button type="button" className="link-button" onClick={() => void record(null)}>
+          <button type="button" className="link-button" onClick={sentAnotherWay}>
             {t('composer.sentAnotherWay')}
           </button>
         </div>

@@ -28,6 +28,7 @@ import { useTransient } from './view-hooks';
 import { formatList, formatNumber, t, tn } from '@/utils/i18n';
 import { tx } from './i18n';
 import { ErrorMessage } from './ErrorMessage';
+import { userMessage } from './user-message';
 
 /**
  * On a person's page: how the user knows them, who can introduce the user to
@@ -49,6 +50,13 @@ export function IntroPlanner({
   const answer = useLiveQuery(() => introAnswer(db, person), [person]);
   const requests = useLiveQuery(() => requestsForTarget(db, person.id), [person.id]);
   const [adding, setAdding] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  /** A match confirmed, dismissed or taken back: a write that fails says why (a full disk says so). */
+  const run = (write: Promise<unknown>) =>
+    write.then(
+      () => (setError(null), true),
+      (err: unknown) => (setError(storageErrorMessage(err, userMessage(err, t('notSaved.mutual')))), false),
+    );
   const first = person.firstName ?? person.name;
   const options = answer?.options;
   // After a meeting (or with a request under way), another ask is not the next thing to do.
@@ -66,8 +74,8 @@ export function IntroPlanner({
           type="button"
           className="link-button"
           onClick={() =>
-            void unlinkMutual(db, person.id, c.person.id).then(() =>
-              showToast(t('introPlanner.isNoLongerListedAsKnowing', { name: c.person.name, name2: person.name }), () => relinkMutual(db, person.id, c.person.id)),
+            void run(unlinkMutual(db, person.id, c.person.id)).then(
+              (done) => done && showToast(t('introPlanner.isNoLongerListedAsKnowing', { name: c.person.name, name2: person.name }), () => relinkMutual(db, person.id, c.person.id)),
             )
           }
           aria-label={t('introPlanner.isNotAMutualConnection', { name: c.person.name })}
@@ -133,10 +141,10 @@ export function IntroPlanner({
                   <p key={m.id}>
                     {tx(roleLine(m) ? 'introPlanner.isTheMutualWithRole' : 'introPlanner.isTheMutual', { mutual: <strong>{s.name}</strong>, name: m.name, role: roleLine(m) })}
                     <span className="button-row">
-                      <button type="button" onClick={() => void confirmMutual(db, person.id, m.id)} aria-label={t('introPlanner.yesIsTheMutualConnection', { name: m.name })}>
+                      <button type="button" onClick={() => void run(confirmMutual(db, person.id, m.id))} aria-label={t('introPlanner.yesIsTheMutualConnection', { name: m.name })}>
                         {t('introPlanner.yesSamePerson')}
                       </button>
-                      <button type="button" onClick={() => void dismissMutual(db, person.id, m.id)} aria-label={t('introPlanner.noIsSomeoneElse', { name: m.name })}>
+                      <button type="button" onClick={() => void run(dismissMutual(db, person.id, m.id))} aria-label={t('introPlanner.noIsSomeoneElse', { name: m.name })}>
                         {t('introPlanner.notThem')}
                       </button>
                     </span>
@@ -153,7 +161,7 @@ export function IntroPlanner({
                         ? t('introPlanner.notTheMutualWithRole', { mutual: d.name, name: d.person.name, role: roleLine(d.person) ?? '' })
                         : t('introPlanner.notTheMutual', { mutual: d.name, name: d.person.name })}
                     </span>
-                    <button type="button" className="link-button" onClick={() => void undismissMutual(db, person.id, d.person.id)} aria-label={t('introPlanner.undoMayBeTheMutualConnection', { name: d.person.name })}>
+                    <button type="button" className="link-button" onClick={() => void run(undismissMutual(db, person.id, d.person.id))} aria-label={t('introPlanner.undoMayBeTheMutualConnection', { name: d.person.name })}>
                       {t('common.undo')}
                     </button>
                   </li>
@@ -174,6 +182,7 @@ export function IntroPlanner({
             )}
           </>
         )}
+        <ErrorMessage text={error} />
         {adding === null ? (
           <div className="actions">
             <button type="button" onClick={() => setAdding('')}>

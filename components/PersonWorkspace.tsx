@@ -19,7 +19,7 @@ import { setTags } from '@/utils/db/workspace';
 import { introMessage, introOptInMessage } from '@/utils/domain/follow-through';
 import { INTRO_IDEA_LABELS, type IntroIdea } from '@/utils/domain/ledger';
 import { DEFAULT_MEETING_MINUTES, MEETING_CHANNELS, type MeetingChannel, type Person, type Settings, MEETING_LENGTH, meetingLengthSchema } from '@/utils/domain/schemas';
-import { formatWhen, fromInputValue } from './format';
+import { formatDay, formatWhen, fromInputValue } from './format';
 import { useSettings } from './hooks';
 import { useNow } from './now';
 import { AfterCall } from './CallView';
@@ -29,6 +29,9 @@ import { t } from '@/utils/i18n';
 import { tx } from './i18n';
 import { userMessage } from './user-message';
 import { ErrorMessage } from './ErrorMessage';
+
+/** What a failed write says: the disk is full, one of Introbook's own messages, else `fallback`. */
+const writeError = (error: unknown, fallback: string) => storageErrorMessage(error, userMessage(error, fallback));
 
 /**
  * The workspace's sections on a person's page (mounted by PersonDetails):
@@ -53,14 +56,18 @@ function Tags({ person, db }: { person: Person; db: IntrobookDB }) {
   const [known, setKnown] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const tags = person.tags ?? [];
-  const update = (next: string[]) => setTags(db, person.id, next).then(() => setError(null), () => setError(t('personWorkspace.theTagsCouldNotBeSaved')));
+  const update = (next: string[]) =>
+    setTags(db, person.id, next).then(
+      () => (setError(null), true),
+      (err: unknown) => (setError(writeError(err, t('personWorkspace.theTagsCouldNotBeSaved'))), false),
+    );
 
-  function add(e: FormEvent) {
+  async function add(e: FormEvent) {
     e.preventDefault();
     const parts = draft.split(',').map((item) => item.trim()).filter(Boolean);
     if (parts.length === 0) return;
-    void update([...tags, ...parts]);
-    setDraft('');
+    // What was typed stays in the box until it is stored.
+    if (await update([...tags, ...parts])) setDraft('');
   }
 
   return (
@@ -217,10 +224,16 @@ function FollowThrough({ person, db, settings }: { person: Person; db: Introbook
   const tasks = useLiveQuery(() => tasksForPerson(db, person.id), [person.id]);
   const [offer, setOffer] = useState('');
   const [due, setDue] = useState('');
+  const [error, setError] = useState<string | null>(null);
   async function add(e: FormEvent) {
     e.preventDefault();
     if (!offer.trim()) return;
-    await addTask(db, { personId: person.id, kind: 'offer', text: offer.trim().slice(0, 500), dueAt: due ? fromInputValue(`${due}T09:00`, settings.timeZone) : null });
+    try {
+      await addTask(db, { personId: person.id, kind: 'offer', text: offer.trim().slice(0, 500), dueAt: due ? fromInputValue(`${due}T09:00`, settings.timeZone) : null });
+    } catch (err) {
+      return setError(writeError(err, t('notSaved.offer')));
+    }
+    setError(null);
     setOffer('');
     setDue('');
   }
@@ -240,6 +253,7 @@ function FollowThrough({ person, db, settings }: { person: Person; db: Introbook
         </label>
         <input id={`${id}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
         <button type="submit">{t('personWorkspace.addOffer')}</button>
+        <ErrorMessage text={error} />
       </form>
     </section>
   );
@@ -251,12 +265,23 @@ function PayItForward({ person, db, settings }: { person: Person; db: IntrobookD
   const ideas = useLiveQuery(() => introIdeasFor(db, person.id), [person.id]);
   const [text, setText] = useState('');
   const [direction, setDirection] = useState<'received' | 'given'>('received');
+  const [error, setError] = useState<string | null>(null);
   async function add(e: FormEvent) {
     e.preventDefault();
     if (!text.trim()) return;
-    await addFavour(db, { personId: person.id, direction, text: text.trim().slice(0, 500) });
+    try {
+      await addFavour(db, { personId: person.id, direction, text: text.trim().slice(0, 500) });
+    } catch (err) {
+      return setError(writeError(err, t('notSaved.favour')));
+    }
+    setError(null);
     setText('');
   }
+  const remove = (id: string) =>
+    removeFavour(db, id).then(
+      () => setError(null),
+      (err: unknown) => setError(writeError(err, t('notSaved.favourDelete'))),
+    );
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} className="panel-title">
@@ -267,8 +292,8 @@ function PayItForward({ person, db, settings }: { person: Person; db: IntrobookD
           {favours.map((f) => (
             <li key={f.id}>
               <span className={`badge ${f.direction}`}>{f.direction === 'received' ? t('personWorkspace.received') : t('personWorkspace.given')}</span> {f.text}{' '}
-              <span className="muted small">{new Date(f.at).toLocaleDateString()}</span>{' '}
-              <button type="button" className="small-button" aria-label={t('personWorkspace.deleteFavour', { text: f.text })} onClick={() => void removeFavour(db, f.id)}>
+              <span className="muted small">{formatDay(f.at, settings.timeZone)}</span>{' '}
+              <button type="button" className="small-button" aria-label={t('personWorkspace.deleteFavour', { text: f.text })} onClick={() => void remove(f.id)}>
                 ✕
               </button>
             </li>
@@ -288,6 +313,7 @@ function PayItForward({ person, db, settings }: { person: Person; db: IntrobookD
         </label>
         <input id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('personWorkspace.introducedMeToReviewed')} maxLength={500} />
         <button type="submit">{t('personWorkspace.recordFavour')}</button>
+        <ErrorMessage text={error} />
       </form>
       <IntroIdeas person={person} db={db} settings={settings} ideas={ideas ?? []} />
     </section>
@@ -319,7 +345,7 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
       setReason('');
       setError(null);
     } catch (err) {
-      setError(storageErrorMessage(err, userMessage(err, t('personWorkspace.couldNotSaveTheIdea'))));
+      setError(writeError(err, t('personWorkspace.couldNotSaveTheIdea')));
     }
   }
 
@@ -332,9 +358,21 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
       setError(t('personWorkspace.couldNotCopy'));
       return;
     }
+    // The idea moves on before "Copied" shows: a failed write says so, and the idea stays where it was.
+    if (await move(then)) setCopied(what);
+  }
+
+  /** Move an idea along; a failed write says why (a full disk, the idea gone) instead of failing silently. */
+  async function move(write: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await write();
+    } catch (err) {
+      setCopied(null);
+      setError(writeError(err, t('notSaved.introIdea')));
+      return false;
+    }
     setError(null);
-    setCopied(what);
-    await then();
+    return true;
   }
 
   return (
@@ -367,18 +405,18 @@ function IntroIdeas({ person, db, settings, ideas }: { person: Person; db: Intro
                       >
                         {t('personWorkspace.theySaidYesCopyTheIntroduction')}
                       </button>
-                      <button type="button" onClick={() => void setIntroIdeaStatus(db, idea.id, 'declined')}>
+                      <button type="button" onClick={() => void move(() => setIntroIdeaStatus(db, idea.id, 'declined'))}>
                         {t('personWorkspace.theyDeclined')}
                       </button>
                     </>
                   )}
                   {(idea.status === 'idea' || idea.status === 'asked') && (
-                    <button type="button" onClick={() => void setIntroIdeaStatus(db, idea.id, 'dismissed')}>
+                    <button type="button" onClick={() => void move(() => setIntroIdeaStatus(db, idea.id, 'dismissed'))}>
                       {t('personWorkspace.drop')}
                     </button>
                   )}
                   {(idea.status === 'declined' || idea.status === 'dismissed') && (
-                    <button type="button" onClick={() => void removeIntroIdea(db, idea.id)}>
+                    <button type="button" onClick={() => void move(() => removeIntroIdea(db, idea.id))}>
                       {t('common.delete')}
                     </button>
                   )}

@@ -28,6 +28,21 @@ import { SyncedCheck } from './Synced';
 import { formatMinutes, formatNumber, t } from '@/utils/i18n';
 import { tx } from './i18n';
 import { ErrorMessage } from './ErrorMessage';
+import { userMessage } from './user-message';
+
+/** What a failed write says: the disk is full, one of Introbook's own messages, else `fallback`. */
+const writeError = (error: unknown, fallback: string) => storageErrorMessage(error, userMessage(error, fallback));
+
+/** A section's writes: each failure is shown in that section (a full disk says so), each success clears it. */
+function useWrites(): [string | null, (write: Promise<unknown>) => Promise<boolean>] {
+  const [error, setError] = useState<string | null>(null);
+  const run = (write: Promise<unknown>) =>
+    write.then(
+      () => (setError(null), true),
+      (err: unknown) => (setError(writeError(err, t('notSaved.prepChange'))), false),
+    );
+  return [error, run];
+}
 
 export { CHANNEL_LABELS };
 
@@ -87,6 +102,15 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
     } catch (err) {
       setError(storageErrorMessage(err, t('common.checkTheLinkItMustStart')));
     }
+  }
+
+  async function cancel() {
+    try {
+      await cancelMeeting(db, meeting.id);
+    } catch (err) {
+      return setError(writeError(err, t('notSaved.meetingCancel')));
+    }
+    showToast(t('prepSheet.meetingCancelled'), () => restoreMeeting(db, meeting.id));
   }
 
   async function download() {
@@ -155,7 +179,7 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
             <button type="submit" className="primary">
               {t('common.saveMeeting')}
             </button>
-            <button type="button" className="danger" onClick={() => void cancelMeeting(db, meeting.id).then(() => showToast(t('prepSheet.meetingCancelled'), () => restoreMeeting(db, meeting.id)))}>
+            <button type="button" className="danger" onClick={() => void cancel()}>
               {t('prepSheet.cancelThisMeeting')}
             </button>
           </div>
@@ -167,6 +191,7 @@ function MeetingDetails({ db, meeting, person, notes, settings }: { db: Introboo
 }
 
 function Why({ notes, save }: { notes: MeetingNotes; save: Save }) {
+  const [error, run] = useWrites();
   return (
     <fieldset className="subpanel plain">
       <legend className="panel-title">{t('prepSheet.whyThisPerson')}</legend>
@@ -174,12 +199,13 @@ function Why({ notes, save }: { notes: MeetingNotes; save: Save }) {
         <label key={reason} className="inline">
           <SyncedCheck
             checked={notes.why.includes(reason)}
-            onChecked={(on) => void save((n) => ({ why: on ? [...n.why.filter((w) => w !== reason), reason] : n.why.filter((w) => w !== reason) }))}
+            onChecked={(on) => void run(save((n) => ({ why: on ? [...n.why.filter((w) => w !== reason), reason] : n.why.filter((w) => w !== reason) })))}
           />{' '}
           {PREP_REASON_LABELS[reason]}
         </label>
       ))}
       <AutoText label={t('prepSheet.inYourWords')} value={notes.whyNote} onSave={(whyNote) => save({ whyNote })} rows={2} multiline />
+      <ErrorMessage text={error} />
     </fieldset>
   );
 }
@@ -245,16 +271,17 @@ function Research({ person, notes, save }: { person: Person; notes: MeetingNotes
 export function Questions({ notes, save, inCall = false }: { notes: MeetingNotes; save: Save; inCall?: boolean }) {
   const id = useId();
   const [own, setOwn] = useState('');
+  const [error, run] = useWrites();
   const picked = new Set(notes.questions.map((q) => q.id));
-  const set = (questions: PickedQuestion[]) => save({ questions });
-  const tick = (qid: string, done: boolean) => save((n) => ({ questions: n.questions.map((q) => (q.id === qid ? { ...q, done } : q)) }));
+  const set = (questions: PickedQuestion[]) => run(save({ questions }));
+  const tick = (qid: string, done: boolean) => run(save((n) => ({ questions: n.questions.map((q) => (q.id === qid ? { ...q, done } : q)) })));
 
-  function addOwn(e: FormEvent) {
+  async function addOwn(e: FormEvent) {
     e.preventDefault();
     const text = own.trim();
     if (!text) return;
-    void save((n) => ({ questions: [...n.questions, { id: `own-${crypto.randomUUID()}`, category: 'own', text: text.slice(0, 500), done: false }] }));
-    setOwn('');
+    // The question stays in the box until it is stored.
+    if (await run(save((n) => ({ questions: [...n.questions, { id: `own-${crypto.randomUUID()}`, category: 'own', text: text.slice(0, 500), done: false }] })))) setOwn('');
   }
 
   return (
@@ -300,6 +327,7 @@ export function Questions({ notes, save, inCall = false }: { notes: MeetingNotes
         </label>
         <input id={`${id}-own`} value={own} onChange={(e) => setOwn(e.target.value)} placeholder={t('prepSheet.yourOwnQuestion')} maxLength={500} />
         <button type="submit">{t('prepSheet.addQuestion')}</button>
+        <ErrorMessage text={error} />
       </form>
       {!inCall && (
         <details className="bank">
@@ -316,7 +344,7 @@ export function Questions({ notes, save, inCall = false }: { notes: MeetingNotes
                       className="small-button"
                       disabled={picked.has(q.id)}
                       aria-label={picked.has(q.id) ? t('prepSheet.added2', { text: q.text }) : t('prepSheet.add2', { text: q.text })}
-                      onClick={() => void save((n) => ({ questions: n.questions.some((x) => x.id === q.id) ? n.questions : [...n.questions, { ...q, done: false }] }))}
+                      onClick={() => void run(save((n) => ({ questions: n.questions.some((x) => x.id === q.id) ? n.questions : [...n.questions, { ...q, done: false }] })))}
                     >
                       {picked.has(q.id) ? t('prepSheet.added') : t('prepSheet.add')}
                     </button>
@@ -336,6 +364,7 @@ function Answers({ notes, save, settings }: { notes: MeetingNotes; save: Save; s
   const id = useId();
   // Bumped when an answer goes back to Settings' version, so its box shows that text again.
   const [resets, setResets] = useState(0);
+  const [error, run] = useWrites();
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`} className="panel-title">
@@ -352,10 +381,12 @@ function Answers({ notes, save, settings }: { notes: MeetingNotes; save: Save; s
                 type="button"
                 className="link-button small"
                 onClick={() =>
-                  void save((n) => {
-                    const { [key]: _dropped, ...rest } = n.answers;
-                    return { answers: rest };
-                  }).then(() => setResets((r) => r + 1))
+                  void run(
+                    save((n) => {
+                      const { [key]: _dropped, ...rest } = n.answers;
+                      return { answers: rest };
+                    }),
+                  ).then((saved) => saved && setResets((r) => r + 1))
                 }
               >
                 {t('prepSheet.useMyAnswerFromSettings')}
@@ -365,6 +396,7 @@ function Answers({ notes, save, settings }: { notes: MeetingNotes; save: Save; s
         );
       })}
       <AutoText label={t('prepSheet.goalsForThisConversation')} value={notes.goals ?? settings.meetingGoals} onSave={(goals) => save({ goals })} rows={2} />
+      <ErrorMessage text={error} />
       <ResumeReminder settings={settings} />
     </section>
   );

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/utils/db/db';
+import { storageFullMessage } from '@/utils/db/errors';
 import { defaultSettings, getSettings } from '@/utils/settings';
 import { SetupPrompt } from './SetupPrompt';
 
@@ -37,5 +38,15 @@ describe('the first-run prompt (side panel, first view: loads the store only to 
     render(<SetupPrompt settings={defaultSettings()} loaded />);
     await user.click(screen.getByRole('button', { name: 'Not now' }));
     await expect.poll(async () => (await getSettings()).setupDismissed).toBe(true);
+  });
+
+  it('says the disk is full when the settings cannot be stored, and keeps what was typed', async () => {
+    const user = userEvent.setup();
+    render(<SetupPrompt settings={{ ...defaultSettings(), name: 'Sam Rivera' }} loaded />);
+    vi.spyOn(getDb().settings, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await user.type(screen.getByRole('textbox', { name: 'Goal' }), 'product management');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
+    expect(screen.getByRole('textbox', { name: 'Goal' })).toHaveValue('product management');
   });
 });

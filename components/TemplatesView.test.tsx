@@ -34,3 +34,29 @@ describe('templates', () => {
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Coffee chat');
   });
 });
+
+describe('templates, with a full disk', () => {
+  const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  it('says so when a template cannot be duplicated, deleted or the built-ins restored', async () => {
+    const user = userEvent.setup();
+    render(<TemplatesView db={db} />);
+    const list = await screen.findByRole('list', { name: 'Your templates' });
+    const first = (await db.templates.toArray()).sort((a, b) => a.name.localeCompare(b.name))[0]!;
+    vi.spyOn(db.templates, 'add').mockRejectedValue(quota());
+    vi.spyOn(db.templates, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.templates, 'bulkPut').mockRejectedValue(quota());
+    vi.spyOn(db.templates, 'update').mockRejectedValue(quota());
+    vi.spyOn(db.templates, 'delete').mockRejectedValue(quota());
+    vi.spyOn(db.templates, 'bulkDelete').mockRejectedValue(quota());
+    vi.spyOn(db.templates, 'bulkAdd').mockRejectedValue(quota());
+    await user.click(screen.getByRole('button', { name: `Duplicate ${first.name}` }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
+    await user.click(screen.getByRole('button', { name: `Delete ${first.name}` }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
+    expect(list).toHaveTextContent(first.name);
+    cleanup();
+    render(<TemplatesView db={db} />);
+    await user.click(await screen.findByRole('button', { name: 'Restore built-in templates' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
+  });
+});

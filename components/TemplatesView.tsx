@@ -8,11 +8,19 @@ import { TEMPLATE_KIND_LABELS, TEMPLATE_KINDS, VARIABLES, type TemplateKind } fr
 import { TextField } from './TextField';
 import { t } from '@/utils/i18n';
 import { ErrorMessage } from './ErrorMessage';
+import { userMessage } from './user-message';
 
 /** Create, edit, duplicate and delete message templates; unknown variables are flagged as you type. */
 export function TemplatesView({ db }: { db: IntrobookDB }) {
   const templates = useLiveQuery(() => listTemplates(db), []);
   const [editing, setEditing] = useState<Template | 'new' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  /** Duplicate, delete, restore: a write that fails says why (a full disk says so). */
+  const run = (write: Promise<unknown>) =>
+    void write.then(
+      () => setError(null),
+      (err: unknown) => setError(storageErrorMessage(err, userMessage(err, t('notSaved.templates')))),
+    );
   if (!templates) return <p className="muted">{t('common.loading')}</p>;
   if (editing) {
     return (
@@ -33,10 +41,11 @@ export function TemplatesView({ db }: { db: IntrobookDB }) {
         <button type="button" className="primary" onClick={() => setEditing('new')}>
           {t('templatesView.newTemplate')}
         </button>
-        <button type="button" onClick={() => void restoreBuiltIns(db)}>
+        <button type="button" onClick={() => run(restoreBuiltIns(db))}>
           {t('templatesView.restoreBuiltInTemplates')}
         </button>
       </div>
+      <ErrorMessage text={error} />
       <ul className="people-list" aria-label={t('templatesView.yourTemplates')}>
         {templates.map((tpl) => (
           <li key={tpl.id} className="template-row">
@@ -49,10 +58,10 @@ export function TemplatesView({ db }: { db: IntrobookDB }) {
               <button type="button" onClick={() => setEditing(tpl)} aria-label={t('templatesView.edit2', { name: tpl.name })}>
                 {t('templatesView.edit')}
               </button>
-              <button type="button" onClick={() => void duplicateTemplate(db, tpl.id)} aria-label={t('templatesView.duplicate2', { name: tpl.name })}>
+              <button type="button" onClick={() => run(duplicateTemplate(db, tpl.id))} aria-label={t('templatesView.duplicate2', { name: tpl.name })}>
                 {t('templatesView.duplicate')}
               </button>
-              <button type="button" className="danger" onClick={() => void deleteTemplate(db, tpl.id)} aria-label={t('templatesView.delete', { name: tpl.name })}>
+              <button type="button" className="danger" onClick={() => run(deleteTemplate(db, tpl.id))} aria-label={t('templatesView.delete', { name: tpl.name })}>
                 {t('common.delete')}
               </button>
             </span>

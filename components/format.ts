@@ -13,6 +13,18 @@ export function formatWhen(instant: number, timeZone: string): string {
   return format.format(new Date(instant));
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "27 Nov 2026" (as the user's locale writes a day) in the user's zone. */
+export function formatDay(instant: number, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, { timeZone, dateStyle: 'medium' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(new Date(instant));
+}
+
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "09:00" (or "9:00 AM", as the user's locale writes it) in the user's zone. */

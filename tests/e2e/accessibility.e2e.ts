@@ -145,6 +145,11 @@ describe('accessibility', () => {
     // The warm-intro loop's own views: a request with its history, the add-person form, the merge view.
     const request = panel.getByRole('region', { name: 'Request to meet Ada Lovelace' });
     await request.getByRole('button', { name: 'I sent it another way' }).click();
+    // Settings are empty here, so the draft has blanks: the question before sending is checked too.
+    const blanks = request.getByRole('alertdialog');
+    await expect.poll(() => blanks.innerText()).toContain('Still to fill in:');
+    expect(await violations(panel), 'unfilled-placeholders question').toStrictEqual([]);
+    await blanks.getByRole('button', { name: 'Send anyway' }).click();
     await request.getByRole('group', { name: 'Next status' }).getByRole('button', { name: 'Mark as meeting scheduled' }).click();
     await request.getByRole('form', { name: 'Meeting details' }).waitFor();
     expect(await violations(panel), 'meeting form').toStrictEqual([]);

@@ -117,6 +117,10 @@ describe('loop details', () => {
     await panel.getByRole('button', { name: 'Ask Charles Babbage for an intro' }).click();
     const intro = panel.getByRole('region', { name: 'Request to meet Ada Lovelace' });
     await intro.getByRole('button', { name: 'I sent it another way' }).click();
+    // The draft still has blanks (Settings are not filled in here): sent another way asks first, like every way of sending.
+    const blanks = intro.getByRole('alertdialog');
+    await expect.poll(() => blanks.innerText()).toContain('Still to fill in:');
+    await blanks.getByRole('button', { name: 'Send anyway' }).click();
     await expect.poll(() => intro.getByText(/^Status:/).innerText()).toBe('Status: Asked');
     await intro.getByRole('group', { name: 'Next status' }).getByRole('button', { name: 'Mark as introduced' }).click();
     await expect.poll(() => intro.getByText(/^Status:/).innerText()).toBe('Status: Introduced');

@@ -134,6 +134,17 @@ describe('workspace', () => {
     expect(unfolded).toContain('2. How did you move from research to product?');
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
 
+    // Cancelling the meeting says so with Undo; Undo brings it back with its prep.
+    await sheet.getByRole('button', { name: 'Change meeting details' }).click();
+    await sheet.getByRole('button', { name: 'Cancel this meeting' }).click();
+    await expect.poll(() => sheet.count()).toBe(0);
+    const toast = panel.getByRole('status', { name: 'Notifications' });
+    await expect.poll(() => toast.innerText()).toContain('Meeting cancelled.');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => sheet.count()).toBe(1);
+    await expect.poll(() => toast.innerText()).toContain('Undone.');
+    await expect.poll(async () => (await questions.getByRole('listitem').allTextContents())[1]).toContain('How did you move from research to product?');
+
     // On the home page: an upcoming meeting.
     await panel.getByRole('button', { name: '← All people' }).click();
     await search().fill('');
