@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { InternalError } from '@/utils/core/internal-error';
 import { userMessage } from './user-message';
@@ -20,8 +21,17 @@ describe('userMessage', () => {
       undefined,
       { message: 'looks like an error' },
       new Error(''),
+      new Dexie.ConstraintError('Key already exists in the object store.'),
+      new Dexie.DatabaseClosedError('Database has been closed'),
     ]) {
       expect(userMessage(thrown, fallback), String(thrown)).toBe(fallback);
+    }
+  });
+
+  it('says the disk is full for a quota error, also wrapped in Dexie’s abort or bulk errors', () => {
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    for (const thrown of [quota, new Dexie.AbortError('Transaction aborted', quota), new Dexie.QuotaExceededError('QuotaExceededError The quota has been exceeded.')]) {
+      expect(userMessage(thrown, fallback), String(thrown)).toMatch(/full|space/i);
     }
   });
 });
