@@ -12,7 +12,7 @@ import { localRemote, TEST_ORIGIN } from '@/tests/helpers/remote';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { createRequest, moveRequest } from '@/utils/db/intros';
 import { scheduleMeeting } from '@/utils/db/meetings';
-import { savePersonCapture } from '@/utils/db/people';
+import { editPerson, removePerson, savePersonCapture } from '@/utils/db/people';
 import { searchPeople } from '@/utils/db/search';
 import { setTags } from '@/utils/db/workspace';
 import type { SearchFilters } from '@/utils/domain/search-filters';
@@ -141,6 +141,22 @@ describe('search with filters, per keystroke', () => {
     // Under "asked", Ada's sent request.
     const asked = await type('ada', { status: 'asked' });
     expect(asked.names()).toStrictEqual(['Ada Lovelace']);
+  });
+
+  it('follows the filtered people’s own rows: a rename brings someone into the typed words, a removal takes them out', async () => {
+    const ada = await person('ada', 'Ada Lovelace');
+    const grace = await person('grace', 'Grace Hopper');
+    await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null });
+    await createRequest(db, { kind: 'direct', targetId: grace.id, connectorId: null });
+    const typing = await type('ada', { status: 'draft' });
+    expect(typing.names()).toStrictEqual(['Ada Lovelace']);
+    // Grace is in the filter but not in the answer (her row was not read for it): renamed, she matches.
+    await editPerson(db, grace.id, { name: 'Adaline Hopper' });
+    await vi.waitFor(() => expect(typing.names()).toStrictEqual(['Ada Lovelace', 'Adaline Hopper']));
+    await removePerson(db, ada.id);
+    await vi.waitFor(() => expect(typing.names()).toStrictEqual(['Adaline Hopper']));
+    typing.stop();
+    expect((await type('adal', { status: 'draft' })).names()).toStrictEqual(['Adaline Hopper']);
   });
 
   it('never answers from another filter set: status, tag, company, and the time of "has an upcoming meeting"', async () => {

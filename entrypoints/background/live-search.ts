@@ -1,10 +1,11 @@
 /**
  * The side panel's search with filters, live, without re-reading the filters on every keystroke
- * (issue #11). A port's searches share one live query per filter set (`filterIds`: tag and company
- * keys, live requests by status, meetings still to come): the set it holds is read once, kept
- * current by Dexie (its querier re-runs when a row in a range it read changes, in any context),
- * and each keystroke's search runs against it in its own live query (which follows the people
- * rows it reads). When the set changes, every search using it runs again with the new set.
+ * (issue #11). A port's searches share one live query per filter set (`readFilter`: the ids from
+ * tag and company keys, live requests by status, meetings still to come, and those people's names
+ * and index words): it is read once, kept current by Dexie (its querier re-runs when a row in a
+ * range it read changes, in any context), and each keystroke's search runs against it in its own
+ * live query, which reads only the page's rows (and follows them). When the set's people, names or
+ * words change, every search using it runs again with the new read.
  *
  * A filter set's live query stays while a search uses it, and a few more (IDLE_KEPT, the most
  * recently used) stay after, for the next keystroke (the page drops a search before asking for
@@ -12,7 +13,7 @@
  */
 import { liveQuery, type Subscription } from 'dexie';
 import type { IntrobookDB } from '@/utils/db/app-db';
-import { filterIds, searchPeople, type SearchResult } from '@/utils/db/search';
+import { readFilter, sameFilterPeople, searchPeople, type FilterPeople, type SearchResult } from '@/utils/db/search';
 import type { SearchFilters } from '@/utils/domain/search-filters';
 
 /** Filter sets kept live with no search using them, per port. */
@@ -37,11 +38,11 @@ export interface LiveAnswers<T> {
 
 /** One filter set, kept live. */
 interface Entry {
-  ids: Set<string> | null | undefined;
+  ids: FilterPeople | null | undefined;
   error: unknown;
   /** A read is under way (a change was announced, or the first read): its result is not known yet. */
   reading: boolean;
-  users: Set<(ids: Set<string> | null) => void>;
+  users: Set<(ids: FilterPeople | null) => void>;
   failed: Set<(error: unknown) => void>;
   sub: Subscription;
 }
@@ -49,14 +50,6 @@ interface Entry {
 /** The cache key: everything `filterIds` reads by (the time only for "has an upcoming meeting"). */
 export function filterKey(filters: SearchFilters, at: number): string {
   return JSON.stringify([filters.status ?? null, filters.company ?? null, filters.tag ?? null, filters.upcomingMeeting ? at : null]);
-}
-
-function sameSet(a: Set<string> | null | undefined, b: Set<string> | null): boolean {
-  if (a === undefined) return false;
-  if (a === null || b === null) return a === b;
-  if (a.size !== b.size) return false;
-  for (const id of a) if (!b.has(id)) return false;
-  return true;
 }
 
 /**
@@ -101,11 +94,11 @@ export function createLiveSearch<T>(db: IntrobookDB, shape: (found: SearchResult
       // may be out of date, and a new search waits for this read.
       entry.reading = true;
       options.onFilterRead?.(key);
-      return await filterIds(db, filters, at);
+      return await readFilter(db, filters, at);
     }).subscribe({
       next: (ids) => {
         // The same set again (a change elsewhere in a range it read): the same object, so searches under way go on.
-        if (!sameSet(entry.ids, ids)) entry.ids = ids;
+        if (entry.ids === undefined || !sameFilterPeople(entry.ids, ids)) entry.ids = ids;
         entry.reading = false;
         entry.error = undefined;
         for (const user of [...entry.users]) user(entry.ids!);
@@ -128,13 +121,13 @@ export function createLiveSearch<T>(db: IntrobookDB, shape: (found: SearchResult
         const [key, entry] = entryFor(args.filters, args.at);
         let search: Subscription | null = null;
         /** The set the search under way uses. */
-        let using: Set<string> | null | undefined;
+        let using: FilterPeople | null | undefined;
         let stopped = false;
-        const run = (ids: Set<string> | null) => {
+        const run = (ids: FilterPeople | null) => {
           if (stopped || (search && using === ids)) return;
           search?.unsubscribe();
           using = ids;
-          search = liveQuery(async () => shape(await searchPeople(db, args.query, args.filters, { limit: args.limit, now: args.at, ids }))).subscribe({
+          search = liveQuery(async () => shape(await searchPeople(db, args.query, args.filters, { limit: args.limit, now: args.at, filter: ids }))).subscribe({
             next: (value) => observer.next(value),
             error: (error: unknown) => observer.error(error),
           });
