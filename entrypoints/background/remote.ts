@@ -8,12 +8,12 @@
  * query's or command's arguments are parsed with zod (utils/remote/schemas.ts) before anything
  * runs; a port that sends something else is told so, and its message is dropped.
  */
-import { liveQuery, type Subscription } from 'dexie';
+import { liveQuery } from 'dexie';
 import type { IntrobookDB, StoredPerson } from '@/utils/db/app-db';
 import { introAnswer } from '@/utils/db/contacts';
 import { dueFirst, dueUntil } from '@/utils/db/due';
 import { upcomingMeetings } from '@/utils/db/meetings';
-import { allCompanies, allTags, filterIds, hasFilters, peoplePage, searchPeople } from '@/utils/db/search';
+import { allCompanies, allTags, hasFilters, peoplePage, searchPeople, type SearchResult } from '@/utils/db/search';
 import { openRestoreOffers } from '@/utils/sync/notices';
 import type { Person } from '@/utils/domain/schemas';
 import { storageErrorMessage } from '@/utils/db/errors';
@@ -26,6 +26,7 @@ import type { BackgroundToPage, CommandName, QueryName, RemoteCommands, RemoteQu
 import { REMOTE_PORT } from '@/utils/remote/protocol';
 import { commandArgs, queryArgs, remoteMessage } from '@/utils/remote/schemas';
 import { getSettings, workWeek } from '@/utils/settings';
+import { createLiveSearch, type LiveAnswers } from './live-search';
 import { storePhoto } from './photos';
 
 export interface RemotePort {
@@ -51,6 +52,8 @@ export interface RemoteDeps {
   /** Store a saved person's photo (entrypoints/background/photos.ts); tests pass their own. */
   storePhoto?: (db: IntrobookDB, person: { id: string; photoUrl: string | null }) => Promise<unknown>;
   log: (message: string, detail?: unknown) => void;
+  /** Told each time a port's search reads a filter set (tests and benches count them). */
+  onFilterRead?: (key: string) => void;
 }
 
 /** A person as the pages use it: without the index fields only the store needs (search words can run long). */
@@ -58,6 +61,8 @@ function plain(row: StoredPerson): Person {
   const { nameKey: _nameKey, searchWords: _searchWords, ...person } = row;
   return person;
 }
+
+const searchAnswer = (found: SearchResult) => ({ people: found.people.map(plain), more: found.more });
 
 type Queries = { [Q in QueryName]: (args: RemoteQueries[Q]['args']) => Promise<RemoteQueries[Q]['result']> };
 type Commands = { [C in CommandName]: (args: RemoteCommands[C]['args']) => Promise<RemoteCommands[C]['result']> };
@@ -101,11 +106,8 @@ export function createRemote(deps: RemoteDeps) {
       const page = await peoplePage(db, after, limit);
       return { people: page.people.map(plain), next: page.next };
     },
-    'people/search': async ({ query, filters, limit, at }) => {
-      const ids = hasFilters(filters) ? await filterIds(db, filters, at) : null;
-      const found = await searchPeople(db, query, filters, { limit, now: at, ids });
-      return { people: found.people.map(plain), more: found.more };
-    },
+    // With filters, a port's searches go through its live search (serve below), which keeps each filter set's ids across keystrokes.
+    'people/search': async ({ query, filters, limit, at }) => searchAnswer(await searchPeople(db, query, filters, { limit, now: at })),
     'people/filter-options': async () => ({ tags: await allTags(db), companies: await allCompanies(db) }),
     'meetings/upcoming': async ({ at, limit }) => {
       const list = await upcomingMeetings(db, at, limit);
@@ -152,7 +154,9 @@ export function createRemote(deps: RemoteDeps) {
 
   /** Serve one page's port until it disconnects. */
   function serve(port: RemotePort): void {
-    const subs = new Map<number, Subscription>();
+    const subs = new Map<number, { unsubscribe(): void }>();
+    // Searches with filters: each filter set read once and kept live while the user types (issue #11).
+    const search = createLiveSearch(db, searchAnswer, { onFilterRead: deps.onFilterRead });
     let open = true;
     const send = (out: BackgroundToPage) => {
       if (!open) return;
@@ -166,6 +170,7 @@ export function createRemote(deps: RemoteDeps) {
       open = false;
       for (const sub of subs.values()) sub.unsubscribe();
       subs.clear();
+      search.close();
     });
     // Where the store cannot be opened (IndexedDB unavailable), the page says so once instead of failing in every view.
     db.open().catch((error: unknown) => send({ type: 'unavailable', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
@@ -188,11 +193,16 @@ export function createRemote(deps: RemoteDeps) {
         }
         subs.get(msg.id)?.unsubscribe();
         const run = queries[msg.query as QueryName] as (args: unknown) => Promise<unknown>;
+        const searchArgs = msg.query === 'people/search' ? (args.data as RemoteQueries['people/search']['args']) : null;
+        const answers: LiveAnswers<unknown> =
+          searchArgs && hasFilters(searchArgs.filters)
+            ? search.observe(searchArgs)
+            : // An async querier: Dexie follows its zone through the repositories' own awaits only from one
+              // (a plain function returning their promise lost track after the first await: no update came).
+              liveQuery(async () => await run(args.data));
         subs.set(
           msg.id,
-          // An async querier: Dexie follows its zone through the repositories' own awaits only from one
-          // (a plain function returning their promise lost track after the first await: no update came).
-          liveQuery(async () => await run(args.data)).subscribe({
+          answers.subscribe({
             next: (value) => send({ type: 'data', id: msg.id, value }),
             error: (error: unknown) => {
               deps.log(`Introbook: the ${msg.query} query failed`, error);

@@ -16,6 +16,10 @@ import { COLUMN_PAGE } from '../../components/RequestBoard';
 import { peoplePage, searchPeople } from '../../utils/db/search';
 import { saveSettings, defaultSettings } from '../../utils/settings';
 import { createReminders } from '../../entrypoints/background/reminders';
+import { createRemote, type RemotePort } from '../../entrypoints/background/remote';
+import { liveQuery } from 'dexie';
+import type { SearchFilters } from '../../utils/domain/search-filters';
+import { REMOTE_PORT } from '../../utils/remote/protocol';
 import type { Person } from '../../utils/domain/schemas';
 import { generatePeople, generateRequests } from './generate';
 
@@ -133,6 +137,96 @@ async function search(rounds: number) {
   return { ms, base, note: `${ms.length / rounds} keystrokes a round: ${QUERIES.map((q) => `"${q}"`).join(', ')}` };
 }
 
+/**
+ * The side panel's search as it runs: through the background's data port (entrypoints/background/remote.ts),
+ * each keystroke dropping the last live search and asking for the next; timed from the ask to the answer.
+ */
+function remotePort() {
+  const listeners: ((m: unknown) => void)[] = [];
+  const gone: (() => void)[] = [];
+  const waiting = new Map<number, (value: unknown) => void>();
+  const port: RemotePort = {
+    name: REMOTE_PORT,
+    sender: { id: 'bench', url: 'chrome-extension://bench/sidepanel.html' },
+    // What Chrome does to a message: a copy (the answer's people go through it).
+    postMessage: (m) => {
+      const copy = JSON.parse(JSON.stringify(m)) as { type: string; id: number; value?: unknown; error?: string };
+      if (copy.type === 'error') throw new Error(copy.error);
+      waiting.get(copy.id)?.(copy.value);
+    },
+    disconnect: () => gone.forEach((l) => l()),
+    onMessage: { addListener: (l) => void listeners.push(l) },
+    onDisconnect: { addListener: (l) => void gone.push(l) },
+  };
+  const remote = createRemote({
+    db: db!,
+    runtimeId: 'bench',
+    extensionOrigin: 'chrome-extension://bench/',
+    readTab: () => Promise.reject(new Error('none')),
+    readTabOnDemand: () => Promise.reject(new Error('none')),
+    tabUrl: async () => undefined,
+    notifyTab: async () => {},
+    setPendingMerge: async () => {},
+    storePhoto: async () => {},
+    log: () => {},
+  });
+  remote.onConnect(port);
+  let id = 0;
+  let last = 0;
+  return {
+    /** One keystroke: the last search dropped, this one asked; resolves with its first answer. */
+    keystroke(args: { query: string; filters: SearchFilters }) {
+      if (last) listeners.forEach((l) => l({ type: 'unsub', id: last }));
+      last = ++id;
+      const answer = new Promise((resolve) => waiting.set(last, resolve));
+      listeners.forEach((l) => l({ type: 'sub', id: last, query: 'people/search', args: { ...args, limit: 50, at: 0 } }));
+      return answer;
+    },
+    /** Wave 4's handler: a live query reading the filters and searching, per keystroke (no filter set kept). */
+    async unkept(args: { query: string; filters: SearchFilters }) {
+      const run = remote.queries['people/search'];
+      let sub: { unsubscribe(): void } | undefined;
+      const value = await new Promise((resolve, reject) => {
+        sub = liveQuery(async () => await run({ ...args, limit: 50, at: 0 })).subscribe({ next: resolve, error: reject });
+      });
+      sub!.unsubscribe();
+      return JSON.parse(JSON.stringify(value)) as unknown;
+    },
+    close: () => port.disconnect(),
+  };
+}
+
+/** Filters a user sets while typing (issue #11): a status (~1,100 of 5,000 requests are "asked"), and a tag. */
+const FILTERS: SearchFilters[] = [{ status: 'asked' }, { tag: 'mentor' }];
+
+/** Per keystroke with a filter, as the side panel asks: `how` is 'kept' (the port's live search) or 'unkept' (wave 4: the filters re-read each keystroke). Baseline: the same keystrokes without filters, through the port. */
+async function filteredKeystrokes(rounds: number, how: 'kept' | 'unkept') {
+  const remote = remotePort();
+  const ms: number[] = [];
+  const base: number[] = [];
+  let results = 0;
+  for (let round = 0; round <= rounds; round++) {
+    for (const filters of FILTERS) {
+      for (const q of QUERIES) {
+        for (let i = 1; i <= q.length; i++) {
+          const args = { query: q.slice(0, i), filters };
+          const [t, value] = await time(() => (how === 'kept' ? remote.keystroke(args) : remote.unkept(args)));
+          const [b] = await time(() => remote.keystroke({ ...args, filters: {} }));
+          if (round > 0) {
+            ms.push(t);
+            base.push(b);
+          } else if (i === q.length) results += (value as { people: unknown[] }).people.length;
+        }
+      }
+    }
+  }
+  remote.close();
+  const filterSizes = await Promise.all(FILTERS.map(async (f) => `${JSON.stringify(f)} ${(await searchPeople(db!, '', f, { limit: 1e9 })).people.length} people`));
+  return { ms, base, note: `${ms.length / rounds} keystrokes a round (the search row's queries under ${filterSizes.join(', ')}); ${results} results in all` };
+}
+const searchFiltered = (rounds: number) => filteredKeystrokes(rounds, 'kept');
+const searchFilteredUnkept = (rounds: number) => filteredKeystrokes(rounds, 'unkept');
+
 /** A reminder recount with nothing new (the steady state: every 5 minutes and after each edit), and how many notifications passes sent. */
 async function recount(rounds: number) {
   const reminders = createReminders(db!, async () => NOW);
@@ -144,7 +238,7 @@ async function recount(rounds: number) {
   return { ...r, note: `first pass ${firstMs.toFixed(0)} ms, ${first} notification(s); ${counters.notifications} in ${rounds + 1} recounts after` };
 }
 
-const api: Record<string, (...args: never[]) => Promise<unknown>> = { seed, whoCanIntroduce, dueList, board, peopleList, search, recount };
+const api: Record<string, (...args: never[]) => Promise<unknown>> = { seed, whoCanIntroduce, dueList, board, peopleList, search, searchFiltered, searchFilteredUnkept, recount };
 /** Errors cross into Node as their text (a DexieError's name alone says little). */
 const explained = Object.fromEntries(
   Object.entries(api).map(([k, f]) => [

@@ -5,7 +5,6 @@
  * matches come first, then matches in company, role, headline, tags or notes.
  */
 import type { Collection } from 'dexie';
-import type { Person } from '../domain/schemas';
 import { matchesAll, NAME_MARK, queryTerms, searchWordsOf } from '../domain/search-words';
 import type { IntrobookDB, StoredPerson } from './app-db';
 import { upcomingMeetings } from './meetings';
@@ -47,25 +46,69 @@ const CHUNK = 100;
  */
 const FILTER_READ = 5000;
 
+/**
+ * The people a filter set holds, as a search within it needs them: their ids, and (when there are at most
+ * FILTER_READ of them) each live one's name and index words, in name order. Read once by `readFilter`, a
+ * caller can keep it across keystrokes (the background's live search does, and reads it again when a row
+ * it read changes); a search within it then reads only the rows it returns.
+ */
+export interface FilterPeople {
+  ids: Set<string>;
+  /** Null when the set is too large to keep (the search then checks the ids on the rows it reads). */
+  people: readonly { id: string; name: string; words: readonly string[] }[] | null;
+}
+
+/** The filters' people (null when no filter is set): `filterIds`, and the rows of a set small enough to keep. */
+export async function readFilter(db: IntrobookDB, filters: SearchFilters, now = Date.now()): Promise<FilterPeople | null> {
+  const ids = await filterIds(db, filters, now);
+  if (!ids) return null;
+  return { ids, people: ids.size > FILTER_READ ? null : await readFilterRows(db, [...ids]) };
+}
+
+/** Whether two reads of a filter hold the same people with the same names and words (a search within either answers the same). */
+export function sameFilterPeople(a: FilterPeople | null, b: FilterPeople | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.ids.size !== b.ids.size) return false;
+  for (const id of a.ids) if (!b.ids.has(id)) return false;
+  if (a.people === null || b.people === null) return a.people === b.people;
+  if (a.people.length !== b.people.length) return false;
+  return a.people.every((p, i) => {
+    const q = b.people![i]!;
+    return p.id === q.id && p.name === q.name && p.words.length === q.words.length && p.words.every((w, j) => w === q.words[j]);
+  });
+}
+
 /** People matching the query (word prefixes, accents and case ignored) and the filters, name matches first. */
 export async function searchPeople(
   db: IntrobookDB,
   query: string,
   filters: SearchFilters = {},
-  options: { limit?: number; now?: number; ids?: Set<string> | null } = {},
+  options: {
+    limit?: number;
+    now?: number;
+    /** The filters' ids, kept by the caller (null: none; a caller's "no filter" while filters are set is stale, so they are read here). */
+    ids?: Set<string> | null;
+    /** The filters' people as `readFilter` read them, kept by the caller across keystrokes. */
+    filter?: FilterPeople | null;
+  } = {},
 ): Promise<SearchResult> {
   const limit = options.limit ?? 50;
   const terms = queryTerms(query);
   if (terms.length === 0 && !hasFilters(filters)) return { people: [], more: false };
 
-  // Who the filters allow, from their indexes (given by the caller when it keeps them across keystrokes;
-  // a caller's "no filter" while filters are set is stale, so they are read here).
-  const given = options.ids === null && hasFilters(filters) ? undefined : options.ids;
-  const allowedIds = given !== undefined ? given : await filterIds(db, filters, options.now ?? Date.now());
+  // Who the filters allow, from their indexes (given by the caller when it keeps them across keystrokes).
+  let filter: FilterPeople | null = null;
+  if (hasFilters(filters)) {
+    if (options.filter) filter = options.filter;
+    else if (options.ids) filter = { ids: options.ids, people: options.ids.size > FILTER_READ ? null : await readFilterRows(db, [...options.ids]) };
+    else filter = await readFilter(db, filters, options.now ?? Date.now());
+  }
+  const allowedIds = filter?.ids ?? null;
   const accept = (p: Row) => p.deletedAt === null && (!allowedIds || allowedIds.has(p.id));
 
+  // A filter small enough to keep: its people are checked against the words in memory, and only the page is read.
+  if (filter?.people) return withinFilter(db, terms, filter.people, limit);
   if (terms.length === 0) return filtersOnly(db, allowedIds!, limit);
-  if (allowedIds && allowedIds.size <= FILTER_READ) return withinFilter(db, terms, allowedIds, limit);
 
   if (terms.length > 1) return severalTerms(db, terms, accept, limit);
 
@@ -79,6 +122,17 @@ export async function searchPeople(
     more = rest.more;
   }
   return page(people, more, limit);
+}
+
+/** The live ones of `list`, each with its name and index words, in name order. */
+async function readFilterRows(db: IntrobookDB, list: string[]): Promise<{ id: string; name: string; words: readonly string[] }[]> {
+  const people: { id: string; name: string; words: readonly string[] }[] = [];
+  for (let i = 0; i < list.length; i += CHUNK) {
+    for (const p of (await db.people.bulkGet(list.slice(i, i + CHUNK))) as (Row | undefined)[]) {
+      if (p && p.deletedAt === null) people.push({ id: p.id, name: p.name, words: wordsOf(p) });
+    }
+  }
+  return people.sort(byNameOrder);
 }
 
 function page(people: Row[], more: boolean, limit: number): SearchResult {
@@ -133,21 +187,25 @@ async function severalTerms(db: IntrobookDB, terms: string[], accept: (p: Row) =
   return page([...byName.rows, ...rest.rows], rest.more, limit);
 }
 
-/** The people a filter holds, checked against every term: name matches first, then matches elsewhere, each by name. */
-async function withinFilter(db: IntrobookDB, terms: string[], ids: Set<string>, limit: number): Promise<SearchResult> {
-  const byName: Row[] = [];
-  const elsewhere: Row[] = [];
-  const list = [...ids];
-  for (let i = 0; i < list.length; i += CHUNK) {
-    for (const p of (await db.people.bulkGet(list.slice(i, i + CHUNK))) as (Row | undefined)[]) {
-      if (!p || p.deletedAt !== null) continue;
-      const words = wordsOf(p);
-      if (matchesAll(words, terms, NAME_MARK)) byName.push(p);
-      else if (matchesAll(words, terms, '')) elsewhere.push(p);
+/**
+ * A search within a filter's people (as `readFilter` read them, in name order): every term checked on
+ * their words in memory, name matches first, then matches elsewhere, each by name; only the page's rows
+ * are read (a row gone since is left out).
+ */
+async function withinFilter(db: IntrobookDB, terms: string[], people: NonNullable<FilterPeople['people']>, limit: number): Promise<SearchResult> {
+  let ids: string[];
+  if (terms.length === 0) ids = people.map((p) => p.id);
+  else {
+    const byName: string[] = [];
+    const elsewhere: string[] = [];
+    for (const p of people) {
+      if (matchesAll(p.words, terms, NAME_MARK)) byName.push(p.id);
+      else if (matchesAll(p.words, terms, '')) elsewhere.push(p.id);
     }
+    ids = [...byName, ...elsewhere];
   }
-  const people = [...byName.sort(byNameOrder), ...elsewhere.sort(byNameOrder)];
-  return { people: people.slice(0, limit), more: people.length > limit };
+  const rows = ((await db.people.bulkGet(ids.slice(0, limit))) as (Row | undefined)[]).filter((p): p is Row => p !== undefined && p.deletedAt === null);
+  return { people: rows, more: ids.length > limit };
 }
 
 /**
@@ -184,7 +242,7 @@ async function filtersOnly(db: IntrobookDB, ids: Set<string>, limit: number): Pr
   return { people: rows.sort(byNameOrder).slice(0, limit), more };
 }
 
-const byNameOrder = (a: Person, b: Person) => a.name.localeCompare(b.name);
+const byNameOrder = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 /**
  * Read a prefix range's rows in index order (IndexedDB getAll, the fast path),
