@@ -1,20 +1,8 @@
 import { InternalError } from '@/utils/core/internal-error';
-import { isQuotaError, storageFullMessage } from '@/utils/db/errors';
+import { isQuotaError, isStoreError, storageFullMessage } from '@/utils/db/errors';
 
 /** Errors whose message is the JavaScript engine's or the browser's English, never one of ours. */
 const FOREIGN: readonly (abstract new (...args: never[]) => Error)[] = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError];
-
-/**
- * Names of the store's errors: IndexedDB's DOMExceptions as Dexie rethrows them (plain Errors
- * with the browser's English text) and Dexie's own (dexie.org/docs/DexieErrors/DexieError).
- */
-const STORE_ERRORS = new Set([
-  'AbortError', 'BulkError', 'ConstraintError', 'DataCloneError', 'DataError', 'DatabaseClosedError', 'ForeignAwaitError',
-  'InvalidAccessError', 'InvalidArgumentError', 'InvalidStateError', 'InvalidTableError', 'MissingAPIError', 'ModifyError',
-  'NoSuchDatabaseError', 'NotFoundError', 'OpenFailedError', 'PrematureCommitError', 'QuotaExceededError', 'ReadOnlyError',
-  'SchemaError', 'SubTransactionError', 'TimeoutError', 'TransactionInactiveError', 'UnknownError', 'UnsupportedError',
-  'UpgradeError', 'VersionChangeError', 'VersionError',
-]);
 
 /**
  * The words a view shows for something it caught (issue #12). A full disk or
@@ -29,6 +17,6 @@ export function userMessage(error: unknown, fallback: string): string {
   if (!(error instanceof Error) || error instanceof InternalError || !error.message) return fallback;
   if (FOREIGN.some((type) => error instanceof type)) return fallback;
   if (typeof DOMException !== 'undefined' && error instanceof DOMException) return fallback;
-  if (STORE_ERRORS.has(error.name)) return fallback;
+  if (isStoreError(error)) return fallback;
   return error.message;
 }

@@ -37,6 +37,20 @@ export function isQuotaError(error: unknown): boolean {
   );
 }
 
+/**
+ * Names of the store's errors: IndexedDB's DOMExceptions as Dexie rethrows them (plain Errors
+ * with the browser's English text) and Dexie's own (dexie.org/docs/DexieErrors/DexieError).
+ */
+const STORE_ERRORS = new Set(
+  // i18n-ignore: error names, not user text
+  'AbortError BulkError ConstraintError DataCloneError DataError DatabaseClosedError ForeignAwaitError InvalidAccessError InvalidArgumentError InvalidStateError InvalidTableError MissingAPIError ModifyError NoSuchDatabaseError NotFoundError OpenFailedError PrematureCommitError QuotaExceededError ReadOnlyError SchemaError SubTransactionError TimeoutError TransactionInactiveError UnknownError UnsupportedError UpgradeError VersionChangeError VersionError'.split(' '),
+);
+
+/** An error from the store itself (its English text is for developers, not a message for the user). */
+export function isStoreError(error: unknown): boolean {
+  return error instanceof Error && STORE_ERRORS.has(error.name);
+}
+
 /** What a full disk or quota means for the user (a message: read when shown). */
 export const storageFullMessage = () => t('errors.storageFull');
 
