@@ -13,7 +13,7 @@ import { PeopleList } from './PeopleList';
 import { formatNumber, t, tn } from '@/utils/i18n';
 
 const PAGE = 50;
-/** Queries that depend on the time ask as of the minute: the clock's ticks don't ask again within one. */
+// Queries that depend on the time ask as of the minute (minuteOf): the clock's ticks don't ask again within one.
 
 type Cursor = PageCursor | null;
 

@@ -256,3 +256,48 @@ describe('createLiveSearch', () => {
     expect(read).toHaveLength(after);
   });
 });
+
+describe('a filter set whose read fails', () => {
+  it('is read afresh by the next search, not kept failed (Dexie never re-runs a live query that failed)', async () => {
+    const flaky = makeTestDb(new IDBFactory());
+    let failNext = false;
+    flaky.use({
+      stack: 'dbcore',
+      name: 'flaky',
+      create: (down: DBCore) => ({
+        ...down,
+        table: (name: string): DBCoreTable => {
+          const table = down.table(name);
+          if (name !== 'intros') return table;
+          return {
+            ...table,
+            query: (req) => {
+              if (!failNext) return table.query(req);
+              failNext = false;
+              return Promise.reject(Object.assign(new Error('flaky'), { name: 'UnknownError' }));
+            },
+          };
+        },
+      }),
+    });
+    try {
+      const ada = (await savePersonCapture(flaky, makeCapture())).person;
+      await createRequest(flaky, { kind: 'direct', targetId: ada.id, connectorId: null });
+      const live = createLiveSearch(flaky, (found) => found.people.map((p) => p.name));
+      failNext = true;
+      const args = { query: 'ad', filters: { status: 'draft' as const }, limit: 10, at: 0 };
+      const first: unknown[] = [];
+      const s1 = live.observe(args).subscribe({ next: (v) => first.push(v), error: (e) => first.push(`error ${(e as Error).message}`) });
+      await vi.waitFor(() => expect(String(first[0])).toMatch(/^error flaky/));
+      s1.unsubscribe();
+      // The next keystroke, same filters, the store working again.
+      const second: unknown[] = [];
+      live.observe({ ...args, query: 'ada' }).subscribe({ next: (v) => second.push(v), error: (e) => second.push(`error ${(e as Error).message}`) });
+      await vi.waitFor(() => expect(second).toContainEqual(['Ada Lovelace']));
+      expect(second.filter((v) => typeof v === 'string')).toStrictEqual([]);
+      live.close();
+    } finally {
+      flaky.close();
+    }
+  });
+});

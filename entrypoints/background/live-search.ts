@@ -18,6 +18,8 @@ import type { SearchFilters } from '@/utils/domain/search-filters';
 
 /** Filter sets kept live with no search using them, per port. */
 export const IDLE_KEPT = 4;
+/** How long a new search waits for a filter set being re-read before it runs on the held one. */
+export const REREAD_PATIENCE_MS = 1000;
 
 export interface SearchArgs {
   query: string;
@@ -108,6 +110,8 @@ export function createLiveSearch<T>(db: IntrobookDB, shape: (found: SearchResult
         entry.error = error;
         entry.ids = undefined;
         for (const fail of [...entry.failed]) fail(error);
+        // Dexie never runs a live query again after it failed: the next search with these filters reads afresh.
+        if (entries.get(key) === entry) drop(key);
       },
     });
     return [key, entry];
@@ -141,6 +145,13 @@ export function createLiveSearch<T>(db: IntrobookDB, shape: (found: SearchResult
         entry.failed.add(fail);
         if (entry.ids !== undefined && !entry.reading) run(entry.ids);
         else if (entry.error !== undefined && !entry.reading) fail(entry.error);
+        else if (entry.ids !== undefined) {
+          // A re-read under way: wait for it, but not for ever (Dexie drops a re-read the closing
+          // database aborts, with no answer): then the held set, which a later answer corrects.
+          setTimeout(() => {
+            if (!stopped && using === undefined && entry.ids !== undefined) run(entry.ids);
+          }, REREAD_PATIENCE_MS);
+        }
         return {
           unsubscribe() {
             if (stopped) return;

@@ -125,7 +125,8 @@ export function createRemoteClient(connect: () => PortLike, reconnectDelayMs = 2
     if (sub) {
       if (message.type !== 'data' && message.type !== 'error') return;
       sub.last = message.type === 'data' ? { value: message.value } : { error: message.error };
-      for (const listener of [...sub.listeners]) deliver(sub.last, listener);
+      // (A listener another one's callback removed meanwhile hears nothing more.)
+      for (const listener of [...sub.listeners]) if (sub.listeners.has(listener)) deliver(sub.last, listener);
       return;
     }
     const call = calls.get(message.id);
@@ -173,7 +174,12 @@ export function createRemoteClient(connect: () => PortLike, reconnectDelayMs = 2
       // Its own object, so the same callbacks subscribed twice are two listeners.
       const listener: Listener = { onData: onData as (value: unknown) => void, onError };
       sub.listeners.add(listener);
-      if (sub.last) deliver(sub.last, listener);
+      if (sub.last && 'error' in sub.last) {
+        // The last answer was a failure (the background's live query does not run again after one):
+        // a view that comes later asks again, under the same id, and every view hears the new answer.
+        sub.last = undefined;
+        post({ type: 'sub', id, query, args });
+      } else if (sub.last) deliver(sub.last, listener);
       return () => {
         if (!sub.listeners.delete(listener) || sub.listeners.size > 0) return;
         subs.delete(id);

@@ -87,14 +87,22 @@ describe('the client shares a query asked twice', () => {
     expect(sent.filter((m) => m.type === 'sub')).toHaveLength(3);
   });
 
-  it('a refusal reaches a view that subscribes later, and peek has no answer', () => {
-    const { client, answer } = manualRemote();
-    client.subscribe('settings', {}, () => {});
-    answer({ type: 'error', id: 1, error: 'refused' });
-    const errors: string[] = [];
-    client.subscribe('settings', {}, () => {}, (e) => errors.push(e));
-    expect(errors).toStrictEqual(['refused']);
+  it('after a failure, a view that subscribes later asks again (same id) and every view hears the new answer; peek has none before', () => {
+    const { client, sent, answer } = manualRemote();
+    const first: string[] = [];
+    client.subscribe('settings', {}, (v) => first.push(`data ${JSON.stringify(v)}`), (e) => first.push(`error ${e}`));
+    answer({ type: 'error', id: 1, error: 'failed' });
     expect(client.peek('settings', {})).toBeUndefined();
+    const second: string[] = [];
+    client.subscribe('settings', {}, (v) => second.push(`data ${JSON.stringify(v)}`), (e) => second.push(`error ${e}`));
+    expect(second).toStrictEqual([]);
+    expect(sent.filter((m) => m.type === 'sub')).toStrictEqual([
+      { type: 'sub', id: 1, query: 'settings', args: {} },
+      { type: 'sub', id: 1, query: 'settings', args: {} },
+    ]);
+    answer({ type: 'data', id: 1, value: { name: 'Ada' } });
+    expect(first).toStrictEqual(['error failed', 'data {"name":"Ada"}']);
+    expect(second).toStrictEqual(['data {"name":"Ada"}']);
   });
 
   it('a prefetch is held for a view to take over, then let go if none did', () => {

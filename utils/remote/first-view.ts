@@ -3,9 +3,10 @@
  * pages can ask before React has rendered (issue #11: first paint ≤ 150 ms at 50,000 people).
  *
  * A view subscribes in an effect, which runs after its first render has painted: the background's
- * reads would start only then. Each page's entry imports its `prefetch…` first, so the same
- * questions (same query, same arguments: the views build theirs with these functions) go out while
- * the page's own code is still being evaluated; the views then find the answers waiting
+ * reads would start only then. Each page's `main` calls its `prefetch…` once its modules are
+ * evaluated and before React's first render, so the same questions (same query, same arguments:
+ * the views build theirs with these functions) go out while React renders and paints the page's
+ * frame; the views then find the answers waiting
  * (utils/remote/client.ts shares a subscription by query and arguments, and useRemoteQuery takes an
  * answer already here in its first render). Without React, zod or Dexie.
  */
