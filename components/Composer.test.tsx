@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeCapture, makeTestDb } from '@/tests/helpers/db';
+import { charlesCapture, makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { storageFullMessage } from '@/utils/db/errors';
 import { createRequest } from '@/utils/db/intros';
@@ -21,9 +21,7 @@ let charles: Person;
 beforeEach(async () => {
   db = makeTestDb(new IDBFactory());
   ada = (await savePersonCapture(db, makeCapture())).person;
-  charles = (
-    await savePersonCapture(db, makeCapture({ profileUrl: 'https://www.linkedin.com/in/charles-babbage/', name: 'Charles Babbage', firstName: 'Charles', lastName: 'Babbage', degree: 1 }))
-  ).person;
+  charles = (await savePersonCapture(db, charlesCapture())).person;
   // Goal and background left blank: the drafted ask still has their stand-ins.
   await saveSettings({ ...defaultSettings(), name: 'Sam Rivera', timeZone: 'Europe/London' });
 });
@@ -41,6 +39,17 @@ function View({ requestId }: { requestId: string }) {
       <Toasts />
     </>
   );
+}
+
+
+/** A draft to Charles with goal and background filled in (no blanks left), open in the view. */
+async function openFilledDraft() {
+  await saveSettings({ ...defaultSettings(), name: 'Sam Rivera', background: 'a data analyst', goal: 'product management', timeZone: 'Europe/London' });
+  const draft = await createRequest(db, { kind: 'intro', targetId: ada.id, connectorId: charles.id });
+  render(<View requestId={draft.id} />);
+  const message = (await screen.findByRole('textbox', { name: 'Message to Charles Babbage' })) as HTMLTextAreaElement;
+  await waitFor(() => expect(message.value).toContain('product management'));
+  return draft;
 }
 
 describe('the composer’s send paths', () => {
@@ -65,11 +74,7 @@ describe('the composer’s send paths', () => {
 
   it('records "I sent it another way" at once when nothing is left blank', async () => {
     const user = userEvent.setup();
-    await saveSettings({ ...defaultSettings(), name: 'Sam Rivera', background: 'a data analyst', goal: 'product management', timeZone: 'Europe/London' });
-    const draft = await createRequest(db, { kind: 'intro', targetId: ada.id, connectorId: charles.id });
-    render(<View requestId={draft.id} />);
-    const message = (await screen.findByRole('textbox', { name: 'Message to Charles Babbage' })) as HTMLTextAreaElement;
-    await waitFor(() => expect(message.value).toContain('product management'));
+    const draft = await openFilledDraft();
     await user.click(screen.getByRole('button', { name: 'I sent it another way' }));
     await waitFor(async () => expect((await db.intros.get(draft.id))?.status).toBe('asked'));
     expect(screen.queryByRole('alertdialog')).toBeNull();
@@ -77,11 +82,7 @@ describe('the composer’s send paths', () => {
 
   it('says the disk is full when a send or a typed draft cannot be stored', async () => {
     const user = userEvent.setup();
-    await saveSettings({ ...defaultSettings(), name: 'Sam Rivera', background: 'a data analyst', goal: 'product management', timeZone: 'Europe/London' });
-    const draft = await createRequest(db, { kind: 'intro', targetId: ada.id, connectorId: charles.id });
-    render(<View requestId={draft.id} />);
-    const message = (await screen.findByRole('textbox', { name: 'Message to Charles Babbage' })) as HTMLTextAreaElement;
-    await waitFor(() => expect(message.value).toContain('product management'));
+    const draft = await openFilledDraft();
     vi.spyOn(db.intros, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     vi.spyOn(db.intros, 'update').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     await user.click(screen.getByRole('button', { name: 'Copy and mark as asked' }));

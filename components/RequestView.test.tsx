@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeCapture, makeTestDb } from '@/tests/helpers/db';
+import { charlesCapture, makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { createRequest, markSent, moveRequest, recordFollowUp, scheduleMeetingStep } from '@/utils/db/intros';
 import { setRelationship } from '@/utils/db/contacts';
@@ -21,9 +21,7 @@ let charles: Person;
 beforeEach(async () => {
   db = makeTestDb(new IDBFactory());
   ada = (await savePersonCapture(db, makeCapture())).person;
-  charles = (
-    await savePersonCapture(db, makeCapture({ profileUrl: 'https://www.linkedin.com/in/charles-babbage/', name: 'Charles Babbage', firstName: 'Charles', lastName: 'Babbage', degree: 1 }))
-  ).person;
+  charles = (await savePersonCapture(db, charlesCapture())).person;
   await saveSettings({ ...defaultSettings(), name: 'Sam Rivera', background: 'a data analyst', goal: 'product management', timeZone: 'Europe/London' });
 });
 afterEach(() => {

@@ -28,6 +28,10 @@ export function makeCapture(overrides: Partial<ProfileCapture> = {}): ProfileCap
   };
 }
 
+/** Charles Babbage, a first-degree contact: the connector in the request tests (Ada, makeCapture's default, is their target). */
+export const charlesCapture = (overrides: Partial<ProfileCapture> = {}): ProfileCapture =>
+  makeCapture({ profileUrl: 'https://www.linkedin.com/in/charles-babbage/', name: 'Charles Babbage', firstName: 'Charles', lastName: 'Babbage', degree: 1, ...overrides });
+
 /**
  * Count what queries read, per table: rows returned by key lookups and index
  * queries, and rows a cursor visits (how Dexie walks a table with a filter). Register before the database opens. Tests use it to prove a query
