@@ -27,6 +27,7 @@ import { Questions, ResumeReminder, useMeetingNotes } from './PrepSheet';
 import { labels, t } from '@/utils/i18n';
 import { tx } from './i18n';
 import { ErrorMessage } from './ErrorMessage';
+import { userMessage } from './user-message';
 
 const STATE_LABELS = labels({ idle: 'callView.noCall', lobby: 'callView.waitingToJoin', 'in-call': 'callView.inCall', ended: 'callView.callEnded' });
 
@@ -222,17 +223,24 @@ function PrepSummary({ notes, settings, person }: { notes: MeetingNotes; setting
 type Save = (change: Parameters<typeof updateMeetingNotes>[2]) => Promise<unknown>;
 
 /** "Who else should I talk to?": names offered in the call, followed up afterwards. */
-function WhoElse({ notes, save }: { notes: MeetingNotes; save: Save }) {
+export function WhoElse({ notes, save }: { notes: MeetingNotes; save: Save }) {
   const id = useId();
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
   function add(e: FormEvent) {
     e.preventDefault();
     const n = name.trim();
     if (!n) return;
-    void save((current) => ({ suggestions: [...current.suggestions, { id: crypto.randomUUID(), name: n.slice(0, 200), note: note.trim().slice(0, 500), personId: null, createdAt: Date.now() }] }));
-    setName('');
-    setNote('');
+    // What was typed stays until it is stored; a write that fails says why (a full disk says so).
+    void save((current) => ({ suggestions: [...current.suggestions, { id: crypto.randomUUID(), name: n.slice(0, 200), note: note.trim().slice(0, 500), personId: null, createdAt: Date.now() }] })).then(
+      () => {
+        setError(null);
+        setName('');
+        setNote('');
+      },
+      (err: unknown) => setError(userMessage(err, t('notSaved.suggestion'))),
+    );
   }
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
@@ -260,6 +268,7 @@ function WhoElse({ notes, save }: { notes: MeetingNotes; save: Save }) {
         <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('callView.whoTheyAreWhy')} maxLength={500} />
         <button type="submit">{t('common.addPerson')}</button>
       </form>
+      <ErrorMessage text={error} />
     </section>
   );
 }
@@ -427,12 +436,21 @@ function CultureForm({ culture, save }: { culture: Culture; save: Save }) {
 function AdviceList({ db, meetingId, notes, save }: { db: IntrobookDB; meetingId: string; notes: MeetingNotes; save: Save }) {
   const id = useId();
   const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  /** Add, tick or remove advice: a write that fails says why (a full disk says so); resolves whether it was stored. */
+  const run = (write: Promise<unknown>): Promise<boolean> =>
+    write.then(
+      () => (setError(null), true),
+      (err: unknown) => (setError(userMessage(err, t('notSaved.advice'))), false),
+    );
   function add(e: FormEvent) {
     e.preventDefault();
     const advice = text.trim();
     if (!advice) return;
-    void save((n) => ({ advice: [...n.advice, { id: crypto.randomUUID(), text: advice.slice(0, 500), actedOnAt: null }] }));
-    setText('');
+    // What was typed stays in the box until it is stored.
+    void run(save((n) => ({ advice: [...n.advice, { id: crypto.randomUUID(), text: advice.slice(0, 500), actedOnAt: null }] }))).then((ok) => {
+      if (ok) setText((now) => (now.trim() === advice ? '' : now));
+    });
   }
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
@@ -448,12 +466,12 @@ function AdviceList({ db, meetingId, notes, save }: { db: IntrobookDB; meetingId
                 id={`${id}-acted-${a.id}`}
                 aria-label={t('callView.iActedOn', { text: a.text })}
                 checked={a.actedOnAt !== null}
-                onChecked={(acted) => void markAdviceActedOn(db, meetingId, a.id, acted).then(refreshReminders)}
+                onChecked={(acted) => run(markAdviceActedOn(db, meetingId, a.id, acted).then(refreshReminders))}
               />{' '}
               <label className="inline small" htmlFor={`${id}-acted-${a.id}`}>
                 {t('callView.iActedOnThis')}
               </label>
-              <button type="button" className="small-button" aria-label={t('callView.removeAdvice', { text: a.text })} onClick={() => void save((n) => ({ advice: n.advice.filter((x) => x.id !== a.id) }))}>
+              <button type="button" className="small-button" aria-label={t('callView.removeAdvice', { text: a.text })} onClick={() => void run(save((n) => ({ advice: n.advice.filter((x) => x.id !== a.id) })))}>
                 ✕
               </button>
             </li>
@@ -467,6 +485,7 @@ function AdviceList({ db, meetingId, notes, save }: { db: IntrobookDB; meetingId
         <input id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('callView.aPieceOfAdvice')} maxLength={500} />
         <button type="submit">{t('callView.addAdvice')}</button>
       </form>
+      <ErrorMessage text={error} />
       <p className="muted small">{t('callView.whenYouActOnOneIntrobook')}</p>
     </section>
   );
