@@ -7,6 +7,8 @@ import { makeCapture, makeTestDb } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { storageFullMessage } from '@/utils/db/errors';
 import { scheduleMeeting } from '@/utils/db/meetings';
+import { createRequest, markSent, moveRequest, scheduleMeetingStep } from '@/utils/db/intros';
+import type { LiveCall } from '@/utils/calls-state';
 import { savePersonCapture } from '@/utils/db/people';
 import { updateMeetingNotes } from '@/utils/db/workspace';
 import type { Meeting } from '@/utils/domain/schemas';
@@ -50,6 +52,36 @@ describe('after the call, with a full disk', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
     expect(within(form).getByRole('textbox', { name: 'A piece of advice' })).toHaveValue('Ship a side project');
     expect((await db.meetingNotes.get(meeting.id))?.advice.map((a) => [a.text, a.actedOnAt])).toEqual([['Write a one-page brief', null]]);
+  });
+
+  it('a culture observation that cannot be stored says so, and the choice goes back', async () => {
+    const user = userEvent.setup();
+    render(<AfterCall db={db} person={ada} meeting={meeting} settings={defaultSettings()} />);
+    const pace = await screen.findByRole('group', { name: 'Pace and noise' });
+    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quota());
+    const quiet = within(pace).getByRole('radio', { name: 'Quiet, unhurried' });
+    await user.click(quiet);
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
+    expect(quiet).not.toBeChecked();
+    await user.click(within(screen.getByRole('group', { name: 'Do people seem happy there?' })).getByRole('radio', { name: 'Mixed' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
+    expect((await db.meetingNotes.get(meeting.id))?.culture).toMatchObject({ pace: null, happy: null });
+  });
+
+  it('an Undo of "moved to met" that cannot be stored says so, and the request stays met', async () => {
+    const user = userEvent.setup();
+    let r = await markSent(db, (await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null })).id, 'copy');
+    r = await moveRequest(db, r.id, 'agreed');
+    const { meeting: met } = await scheduleMeetingStep(db, r.id, { startsAt: Date.now() - 2 * 3_600_000 });
+    r = await moveRequest(db, r.id, 'met');
+    const call = { tabId: 1, endedAt: Date.now(), movedRequest: { requestId: r.id, from: 'scheduled' } } as unknown as LiveCall;
+    render(<AfterCall db={db} person={ada} meeting={met} settings={defaultSettings()} call={call} />);
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    vi.spyOn(db.intros, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.intros, 'update').mockRejectedValue(quota());
+    await user.click(undo);
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
+    expect((await db.intros.get(r.id))?.status).toBe('met');
   });
 
   it('in the call, a suggested person that cannot be added says so, and what was typed stays', async () => {

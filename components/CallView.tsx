@@ -381,6 +381,7 @@ export function AfterCall({ db, person, meeting, settings, call }: { db: Introbo
 
 function MovedToMet({ db, requestId, status, from }: { db: IntrobookDB; requestId: string; status: string; from: string }) {
   const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   if (status !== 'met') return message ? <p role="status" className="message ok">{message}</p> : null;
   return (
     <div className="next-step" role="status">
@@ -388,26 +389,39 @@ function MovedToMet({ db, requestId, status, from }: { db: IntrobookDB; requestI
       <button
         type="button"
         onClick={() =>
-          void undoLastStep(db, requestId)
-            .then(refreshReminders)
-            .then(() => setMessage(t('callView.undoneTheRequestIsBackTo', { value: STATUS_LABELS[from as keyof typeof STATUS_LABELS] ?? from })))
+          void undoLastStep(db, requestId).then(
+            () => {
+              refreshReminders();
+              setError(null);
+              setMessage(t('callView.undoneTheRequestIsBackTo', { value: STATUS_LABELS[from as keyof typeof STATUS_LABELS] ?? from }));
+            },
+            (err: unknown) => setError(userMessage(err, t('notSaved.undo'))),
+          )
         }
       >
         {t('common.undo')}
       </button>
+      <ErrorMessage text={error} />
     </div>
   );
 }
 
 function CultureForm({ culture, save }: { culture: Culture; save: Save }) {
   const id = useId();
+  const [error, setError] = useState<string | null>(null);
   const set = (change: Partial<Culture>) => save((n) => ({ culture: { ...blankCulture(), ...n.culture, ...change } }));
+  /** A choice that cannot be stored says why (a full disk says so) and the button goes back. */
+  const choose = (change: Partial<Culture>): Promise<boolean> =>
+    set(change).then(
+      () => (setError(null), true),
+      (err: unknown) => (setError(userMessage(err, t('notSaved.culture'))), false),
+    );
   const scale = (name: 'pace' | 'formality', legend: string, labels: Record<Scale, string>) => (
     <fieldset className="scale">
       <legend>{legend}</legend>
       {([1, 2, 3, 4, 5] as const).map((v) => (
         <label key={v} className="inline">
-          <SyncedCheck type="radio" name={`${id}-${name}`} checked={culture[name] === v} onChecked={() => void set({ [name]: v })} /> {labels[v]}
+          <SyncedCheck type="radio" name={`${id}-${name}`} checked={culture[name] === v} onChecked={() => choose({ [name]: v })} /> {labels[v]}
         </label>
       ))}
     </fieldset>
@@ -423,10 +437,11 @@ function CultureForm({ culture, save }: { culture: Culture; save: Save }) {
         <legend>{t('callView.doPeopleSeemHappyThere')}</legend>
         {(['yes', 'mixed', 'no'] as const).map((v) => (
           <label key={v} className="inline">
-            <SyncedCheck type="radio" name={`${id}-happy`} checked={culture.happy === v} onChecked={() => void set({ happy: v })} /> {v === 'yes' ? t('callView.yes') : v === 'mixed' ? t('callView.mixed') : t('callView.no')}
+            <SyncedCheck type="radio" name={`${id}-happy`} checked={culture.happy === v} onChecked={() => choose({ happy: v })} /> {v === 'yes' ? t('callView.yes') : v === 'mixed' ? t('callView.mixed') : t('callView.no')}
           </label>
         ))}
       </fieldset>
+      <ErrorMessage text={error} />
       <AutoText label={t('callView.howAreDecisionsMade')} value={culture.decisions} onSave={(decisions) => set({ decisions })} rows={2} multiline={false} />
       <AutoText label={t('callView.anythingElseAboutTheCulture')} value={culture.notes} onSave={(notes) => set({ notes })} rows={2} />
     </section>
