@@ -84,6 +84,40 @@ describe('after the call, with a full disk', () => {
     expect((await db.intros.get(r.id))?.status).toBe('met');
   });
 
+  it('"Add the follow-up reminders" that cannot be stored says so', async () => {
+    const user = userEvent.setup();
+    render(<AfterCall db={db} person={ada} meeting={meeting} settings={defaultSettings()} />);
+    const add = await screen.findByRole('button', { name: 'Add the follow-up reminders' });
+    vi.spyOn(db.tasks, 'bulkAdd').mockRejectedValue(quota());
+    vi.spyOn(db.tasks, 'add').mockRejectedValue(quota());
+    await user.click(add);
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
+    expect(await db.tasks.count()).toBe(0);
+  });
+
+  it('"I sent the thank-you" and "Done with this call" that cannot be stored say so, and the request stays met', async () => {
+    const user = userEvent.setup();
+    let r = await markSent(db, (await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null })).id, 'copy');
+    r = await moveRequest(db, r.id, 'agreed');
+    const { meeting: met } = await scheduleMeetingStep(db, r.id, { startsAt: Date.now() - 2 * 3_600_000 });
+    r = await moveRequest(db, r.id, 'met');
+    const call = { tabId: 1, endedAt: Date.now(), movedRequest: null } as unknown as LiveCall;
+    render(<AfterCall db={db} person={ada} meeting={met} settings={defaultSettings()} call={call} />);
+    const sent = await screen.findByRole('button', { name: 'I sent the thank-you' });
+    vi.spyOn(db.intros, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.intros, 'update').mockRejectedValue(quota());
+    await user.click(sent);
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
+    expect((await db.intros.get(r.id))?.status).toBe('met');
+    cleanup();
+    render(<AfterCall db={db} person={ada} meeting={met} settings={defaultSettings()} call={call} />);
+    const done = await screen.findByRole('button', { name: 'Done with this call' });
+    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quota());
+    await user.click(done);
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
+    expect((await db.meetingNotes.get(met.id))?.followedUpAt ?? null).toBeNull();
+  });
+
   it('in the call, a suggested person that cannot be added says so, and what was typed stays', async () => {
     const user = userEvent.setup();
     const notes = (await db.meetingNotes.get(meeting.id))!;

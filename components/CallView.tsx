@@ -290,10 +290,15 @@ export function AfterCall({ db, person, meeting, settings, call }: { db: Introbo
   const templates = useLiveQuery(() => listTemplates(db), []);
   const tasks = useLiveQuery(() => tasksForMeeting(db, meeting.id), [meeting.id]);
   const planned = useRef(false);
+  const [error, setError] = useState<string | null>(null);
   const endedAt = call?.endedAt ?? notes?.callEndedAt ?? meeting.startsAt + meeting.durationMin * 60_000;
 
+  /** The follow-through tasks; a write that fails says why (a full disk says so). */
   const plan = () =>
-    planFollowThrough(db, { meetingId: meeting.id, person, endedAt, requestTracksThanks: Boolean(request && request.deletedAt === null), connector: null, week: workWeek(settings) }).then(refreshReminders);
+    planFollowThrough(db, { meetingId: meeting.id, person, endedAt, requestTracksThanks: Boolean(request && request.deletedAt === null), connector: null, week: workWeek(settings) }).then(
+      () => (setError(null), refreshReminders()),
+      (err: unknown) => setError(userMessage(err, t('notSaved.followThrough'))),
+    );
   // After a call Introbook saw end, the follow-through tasks are made at once (once per meeting).
   const sawCall = Boolean(call) || notes?.callEndedAt != null;
   useEffect(() => {
@@ -369,12 +374,18 @@ export function AfterCall({ db, person, meeting, settings, call }: { db: Introbo
           <button
             type="button"
             className="primary"
-            onClick={() => void save({ followedUpAt: Date.now() }).then(() => sendCallMessage({ type: 'call/dismiss', tabId: call.tabId }))}
+            onClick={() =>
+              void save({ followedUpAt: Date.now() }).then(
+                () => sendCallMessage({ type: 'call/dismiss', tabId: call.tabId }),
+                (err: unknown) => setError(userMessage(err, t('notSaved.doneWithCall'))),
+              )
+            }
           >
             {t('callView.doneWithThisCall')}
           </button>
         </div>
       )}
+      <ErrorMessage text={error} />
     </div>
   );
 }
@@ -557,6 +568,7 @@ function Draft({
 }) {
   const id = useId();
   const [copied, setCopied] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   return (
     <section className="subpanel draft-box" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>{title}</h4>
@@ -588,7 +600,13 @@ function Draft({
           {t('callView.copy')}
         </button>
         {done && (
-          <button type="button" className="primary" onClick={() => void done.run()}>
+          <button type="button" className="primary" onClick={() =>
+              void done.run().then(
+                () => setError(null),
+                (err: unknown) => setError(userMessage(err, t('notSaved.requestStep'))),
+              )
+            }
+          >
             {done.label}
           </button>
         )}
@@ -598,6 +616,7 @@ function Draft({
           {t('callView.copied')}
         </p>
       )}
+      <ErrorMessage text={error} />
     </section>
   );
 }
