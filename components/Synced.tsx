@@ -29,7 +29,7 @@ export function SyncedCheck({
         setLocal(next);
         // A write that reports failure (false) puts the box back as it was stored.
         void onChecked(next)?.then((ok) => {
-          if (!ok) setLocal(!next);
+          if (ok === false) setLocal(!next);
         });
       }}
     />
