@@ -27,6 +27,7 @@ import { Questions, ResumeReminder, useMeetingNotes } from './PrepSheet';
 import { labels, t } from '@/utils/i18n';
 import { tx } from './i18n';
 import { ErrorMessage } from './ErrorMessage';
+import { userMessage } from './user-message';
 
 const STATE_LABELS = labels({ idle: 'callView.noCall', lobby: 'callView.waitingToJoin', 'in-call': 'callView.inCall', ended: 'callView.callEnded' });
 
@@ -222,17 +223,24 @@ function PrepSummary({ notes, settings, person }: { notes: MeetingNotes; setting
 type Save = (change: Parameters<typeof updateMeetingNotes>[2]) => Promise<unknown>;
 
 /** "Who else should I talk to?": names offered in the call, followed up afterwards. */
-function WhoElse({ notes, save }: { notes: MeetingNotes; save: Save }) {
+export function WhoElse({ notes, save }: { notes: MeetingNotes; save: Save }) {
   const id = useId();
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
   function add(e: FormEvent) {
     e.preventDefault();
     const n = name.trim();
     if (!n) return;
-    void save((current) => ({ suggestions: [...current.suggestions, { id: crypto.randomUUID(), name: n.slice(0, 200), note: note.trim().slice(0, 500), personId: null, createdAt: Date.now() }] }));
-    setName('');
-    setNote('');
+    // What was typed stays until it is stored; a write that fails says why (a full disk says so).
+    void save((current) => ({ suggestions: [...current.suggestions, { id: crypto.randomUUID(), name: n.slice(0, 200), note: note.trim().slice(0, 500), personId: null, createdAt: Date.now() }] })).then(
+      () => {
+        setError(null);
+        setName('');
+        setNote('');
+      },
+      (err: unknown) => setError(userMessage(err, t('notSaved.suggestion'))),
+    );
   }
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
@@ -260,6 +268,7 @@ function WhoElse({ notes, save }: { notes: MeetingNotes; save: Save }) {
         <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('callView.whoTheyAreWhy')} maxLength={500} />
         <button type="submit">{t('common.addPerson')}</button>
       </form>
+      <ErrorMessage text={error} />
     </section>
   );
 }
@@ -281,10 +290,15 @@ export function AfterCall({ db, person, meeting, settings, call }: { db: Introbo
   const templates = useLiveQuery(() => listTemplates(db), []);
   const tasks = useLiveQuery(() => tasksForMeeting(db, meeting.id), [meeting.id]);
   const planned = useRef(false);
+  const [error, setError] = useState<string | null>(null);
   const endedAt = call?.endedAt ?? notes?.callEndedAt ?? meeting.startsAt + meeting.durationMin * 60_000;
 
+  /** The follow-through tasks; a write that fails says why (a full disk says so). */
   const plan = () =>
-    planFollowThrough(db, { meetingId: meeting.id, person, endedAt, requestTracksThanks: Boolean(request && request.deletedAt === null), connector: null, week: workWeek(settings) }).then(refreshReminders);
+    planFollowThrough(db, { meetingId: meeting.id, person, endedAt, requestTracksThanks: Boolean(request && request.deletedAt === null), connector: null, week: workWeek(settings) }).then(
+      () => (setError(null), refreshReminders()),
+      (err: unknown) => setError(userMessage(err, t('notSaved.followThrough'))),
+    );
   // After a call Introbook saw end, the follow-through tasks are made at once (once per meeting).
   const sawCall = Boolean(call) || notes?.callEndedAt != null;
   useEffect(() => {
@@ -360,18 +374,25 @@ export function AfterCall({ db, person, meeting, settings, call }: { db: Introbo
           <button
             type="button"
             className="primary"
-            onClick={() => void save({ followedUpAt: Date.now() }).then(() => sendCallMessage({ type: 'call/dismiss', tabId: call.tabId }))}
+            onClick={() =>
+              void save({ followedUpAt: Date.now() }).then(
+                () => sendCallMessage({ type: 'call/dismiss', tabId: call.tabId }),
+                (err: unknown) => setError(userMessage(err, t('notSaved.doneWithCall'))),
+              )
+            }
           >
             {t('callView.doneWithThisCall')}
           </button>
         </div>
       )}
+      <ErrorMessage text={error} />
     </div>
   );
 }
 
 function MovedToMet({ db, requestId, status, from }: { db: IntrobookDB; requestId: string; status: string; from: string }) {
   const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   if (status !== 'met') return message ? <p role="status" className="message ok">{message}</p> : null;
   return (
     <div className="next-step" role="status">
@@ -379,26 +400,39 @@ function MovedToMet({ db, requestId, status, from }: { db: IntrobookDB; requestI
       <button
         type="button"
         onClick={() =>
-          void undoLastStep(db, requestId)
-            .then(refreshReminders)
-            .then(() => setMessage(t('callView.undoneTheRequestIsBackTo', { value: STATUS_LABELS[from as keyof typeof STATUS_LABELS] ?? from })))
+          void undoLastStep(db, requestId).then(
+            () => {
+              refreshReminders();
+              setError(null);
+              setMessage(t('callView.undoneTheRequestIsBackTo', { value: STATUS_LABELS[from as keyof typeof STATUS_LABELS] ?? from }));
+            },
+            (err: unknown) => setError(userMessage(err, t('notSaved.undo'))),
+          )
         }
       >
         {t('common.undo')}
       </button>
+      <ErrorMessage text={error} />
     </div>
   );
 }
 
 function CultureForm({ culture, save }: { culture: Culture; save: Save }) {
   const id = useId();
+  const [error, setError] = useState<string | null>(null);
   const set = (change: Partial<Culture>) => save((n) => ({ culture: { ...blankCulture(), ...n.culture, ...change } }));
+  /** A choice that cannot be stored says why (a full disk says so) and the button goes back. */
+  const choose = (change: Partial<Culture>): Promise<boolean> =>
+    set(change).then(
+      () => (setError(null), true),
+      (err: unknown) => (setError(userMessage(err, t('notSaved.culture'))), false),
+    );
   const scale = (name: 'pace' | 'formality', legend: string, labels: Record<Scale, string>) => (
     <fieldset className="scale">
       <legend>{legend}</legend>
       {([1, 2, 3, 4, 5] as const).map((v) => (
         <label key={v} className="inline">
-          <SyncedCheck type="radio" name={`${id}-${name}`} checked={culture[name] === v} onChecked={() => void set({ [name]: v })} /> {labels[v]}
+          <SyncedCheck type="radio" name={`${id}-${name}`} checked={culture[name] === v} onChecked={() => choose({ [name]: v })} /> {labels[v]}
         </label>
       ))}
     </fieldset>
@@ -414,10 +448,11 @@ function CultureForm({ culture, save }: { culture: Culture; save: Save }) {
         <legend>{t('callView.doPeopleSeemHappyThere')}</legend>
         {(['yes', 'mixed', 'no'] as const).map((v) => (
           <label key={v} className="inline">
-            <SyncedCheck type="radio" name={`${id}-happy`} checked={culture.happy === v} onChecked={() => void set({ happy: v })} /> {v === 'yes' ? t('callView.yes') : v === 'mixed' ? t('callView.mixed') : t('callView.no')}
+            <SyncedCheck type="radio" name={`${id}-happy`} checked={culture.happy === v} onChecked={() => choose({ happy: v })} /> {v === 'yes' ? t('callView.yes') : v === 'mixed' ? t('callView.mixed') : t('callView.no')}
           </label>
         ))}
       </fieldset>
+      <ErrorMessage text={error} />
       <AutoText label={t('callView.howAreDecisionsMade')} value={culture.decisions} onSave={(decisions) => set({ decisions })} rows={2} multiline={false} />
       <AutoText label={t('callView.anythingElseAboutTheCulture')} value={culture.notes} onSave={(notes) => set({ notes })} rows={2} />
     </section>
@@ -427,12 +462,21 @@ function CultureForm({ culture, save }: { culture: Culture; save: Save }) {
 function AdviceList({ db, meetingId, notes, save }: { db: IntrobookDB; meetingId: string; notes: MeetingNotes; save: Save }) {
   const id = useId();
   const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  /** Add, tick or remove advice: a write that fails says why (a full disk says so); resolves whether it was stored. */
+  const run = (write: Promise<unknown>): Promise<boolean> =>
+    write.then(
+      () => (setError(null), true),
+      (err: unknown) => (setError(userMessage(err, t('notSaved.advice'))), false),
+    );
   function add(e: FormEvent) {
     e.preventDefault();
     const advice = text.trim();
     if (!advice) return;
-    void save((n) => ({ advice: [...n.advice, { id: crypto.randomUUID(), text: advice.slice(0, 500), actedOnAt: null }] }));
-    setText('');
+    // What was typed stays in the box until it is stored.
+    void run(save((n) => ({ advice: [...n.advice, { id: crypto.randomUUID(), text: advice.slice(0, 500), actedOnAt: null }] }))).then((ok) => {
+      if (ok) setText((now) => (now.trim() === advice ? '' : now));
+    });
   }
   return (
     <section className="subpanel" aria-labelledby={`${id}-h`}>
@@ -448,12 +492,12 @@ function AdviceList({ db, meetingId, notes, save }: { db: IntrobookDB; meetingId
                 id={`${id}-acted-${a.id}`}
                 aria-label={t('callView.iActedOn', { text: a.text })}
                 checked={a.actedOnAt !== null}
-                onChecked={(acted) => void markAdviceActedOn(db, meetingId, a.id, acted).then(refreshReminders)}
+                onChecked={(acted) => run(markAdviceActedOn(db, meetingId, a.id, acted).then(refreshReminders))}
               />{' '}
               <label className="inline small" htmlFor={`${id}-acted-${a.id}`}>
                 {t('callView.iActedOnThis')}
               </label>
-              <button type="button" className="small-button" aria-label={t('callView.removeAdvice', { text: a.text })} onClick={() => void save((n) => ({ advice: n.advice.filter((x) => x.id !== a.id) }))}>
+              <button type="button" className="small-button" aria-label={t('callView.removeAdvice', { text: a.text })} onClick={() => void run(save((n) => ({ advice: n.advice.filter((x) => x.id !== a.id) })))}>
                 ✕
               </button>
             </li>
@@ -467,6 +511,7 @@ function AdviceList({ db, meetingId, notes, save }: { db: IntrobookDB; meetingId
         <input id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('callView.aPieceOfAdvice')} maxLength={500} />
         <button type="submit">{t('callView.addAdvice')}</button>
       </form>
+      <ErrorMessage text={error} />
       <p className="muted small">{t('callView.whenYouActOnOneIntrobook')}</p>
     </section>
   );
@@ -523,6 +568,7 @@ function Draft({
 }) {
   const id = useId();
   const [copied, setCopied] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   return (
     <section className="subpanel draft-box" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>{title}</h4>
@@ -554,7 +600,13 @@ function Draft({
           {t('callView.copy')}
         </button>
         {done && (
-          <button type="button" className="primary" onClick={() => void done.run()}>
+          <button type="button" className="primary" onClick={() =>
+              void done.run().then(
+                () => setError(null),
+                (err: unknown) => setError(userMessage(err, t('notSaved.requestStep'))),
+              )
+            }
+          >
             {done.label}
           </button>
         )}
@@ -564,6 +616,7 @@ function Draft({
           {t('callView.copied')}
         </p>
       )}
+      <ErrorMessage text={error} />
     </section>
   );
 }

@@ -105,6 +105,26 @@ describe('the person page', () => {
     expect(await getPerson(db, ada.id)).toMatchObject({ location: ada.location });
   });
 
+  it('a "looks right" or "all of these look right" that cannot be stored says so (a full disk says so) and the field stays marked', async () => {
+    const user = userEvent.setup();
+    const grace = (
+      await savePersonCapture(
+        db,
+        makeCapture({ profileUrl: 'https://www.linkedin.com/in/grace/', name: 'Grace Hopper', firstName: 'Grace', fieldSources: { profileUrl: 'url', name: 'heading', role: 'structure', location: 'structure', company: 'link' } }),
+      )
+    ).person;
+    render(<Page id={grace.id} />);
+    const fields = await screen.findByLabelText('Profile fields');
+    await waitFor(() => expect(fields).toHaveTextContent(/Role\s*Principal Engineer\s*check this/));
+    vi.spyOn(db.people, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await user.click(screen.getByRole('button', { name: 'Role looks right' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
+    await user.click(screen.getByRole('button', { name: 'All of these look right' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
+    expect(fields).toHaveTextContent(/Role\s*Principal Engineer\s*check this/);
+    expect((await getPerson(db, grace.id))?.fieldConfidence).not.toMatchObject({ role: 'high' });
+  });
+
   it('saves notes typed just before the page is left', async () => {
     const user = userEvent.setup();
     const view = render(<Page id={ada.id} />);

@@ -219,6 +219,13 @@ function fieldNote(person: Person, field: CapturedField): string | undefined {
 /** The captured fields, with "check this" on the ones a capture guessed from the page layout, and the capture's notes. */
 function PersonFields({ db, person, onEdit }: { db: IntrobookDB; person: Person; onEdit: () => void }) {
   const toCheck = fieldsToCheck(person);
+  const [error, setError] = useState<string | null>(null);
+  /** "Looks right": a write that fails says why (a full disk says so; a person removed elsewhere says so). */
+  const confirm = (fields: readonly CapturedField[]) =>
+    void confirmFields(db, person.id, fields).then(
+      () => setError(null),
+      (err: unknown) => setError(userMessage(err, t('notSaved.confirmFields'))),
+    );
   const note = (field: CapturedField) => {
     const text = fieldNote(person, field);
     return text ? <small className="field-note">{text}</small> : null;
@@ -230,7 +237,7 @@ function PersonFields({ db, person, onEdit }: { db: IntrobookDB; person: Person;
         <button
           type="button"
           className="link-button"
-          onClick={() => void confirmFields(db, person.id, [field])}
+          onClick={() => confirm([field])}
           aria-label={t('captureForm.fieldLooksRight', { field: CHECK_LABELS[field] ?? field })}
         >
           {t('captureForm.looksRight')}
@@ -304,11 +311,12 @@ function PersonFields({ db, person, onEdit }: { db: IntrobookDB; person: Person;
           {t('captureForm.editDetails')}
         </button>
         {toCheck.length > 1 && (
-          <button type="button" onClick={() => void confirmFields(db, person.id, toCheck)}>
+          <button type="button" onClick={() => confirm(toCheck)}>
             {t('personDetails.allLookRight')}
           </button>
         )}
       </div>
+      <ErrorMessage text={error} />
     </div>
   );
 }

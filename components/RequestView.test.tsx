@@ -8,6 +8,7 @@ import type { IntrobookDB } from '@/utils/db/app-db';
 import { createRequest, markSent, moveRequest, recordFollowUp, scheduleMeetingStep } from '@/utils/db/intros';
 import { setRelationship } from '@/utils/db/contacts';
 import { savePersonCapture } from '@/utils/db/people';
+import { storageFullMessage } from '@/utils/db/errors';
 import type { Person } from '@/utils/domain/schemas';
 import { defaultSettings, saveSettings } from '@/utils/settings';
 import { useSettings } from './hooks';
@@ -214,6 +215,31 @@ describe('undo', () => {
     fireEvent.blur(due);
     await waitFor(async () => expect((await db.intros.get(r.id))!.history.filter((h) => h.action === 'due')).toHaveLength(1));
     await waitFor(() => expect(region()).toHaveTextContent('(your date)'));
+    expect((await db.intros.get(r.id))!.dueOverride).toBe(Date.UTC(2030, 0, 17, 10, 30));
+  });
+});
+
+describe('the due date, with a full disk', () => {
+  afterEach(() => vi.restoreAllMocks());
+  it('a due date or "back to the schedule" that cannot be stored says so, and the typed date stays in the box', async () => {
+    const user = userEvent.setup();
+    const r = await markSent(db, (await createRequest(db, { kind: 'intro', targetId: ada.id, connectorId: charles.id })).id, 'copy');
+    render(<View requestId={r.id} />);
+    const due = await screen.findByLabelText('Change due date');
+    vi.spyOn(db.intros, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    vi.spyOn(db.intros, 'update').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    fireEvent.change(due, { target: { value: '2030-01-17T10:30' } });
+    fireEvent.blur(due);
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
+    expect(due).toHaveValue('2030-01-17T10:30');
+    expect((await db.intros.get(r.id))!.dueOverride).toBeNull();
+    vi.restoreAllMocks();
+    fireEvent.blur(due);
+    await waitFor(() => expect(region()).toHaveTextContent('(your date)'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    vi.spyOn(db.intros, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await user.click(screen.getByRole('button', { name: 'Back to the schedule' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
     expect((await db.intros.get(r.id))!.dueOverride).toBe(Date.UTC(2030, 0, 17, 10, 30));
   });
 });

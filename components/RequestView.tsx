@@ -183,10 +183,17 @@ function FollowUpLater({ step, dueAt, settings, children }: { step: string; dueA
 
 function NextStep({ db, request, action, settings }: { db: IntrobookDB; request: IntroRequest; action: ReturnType<typeof nextAction>; settings: Settings }) {
   const id = useId();
+  const [error, setError] = useState<string | null>(null);
   if (!action) return <p className="muted">{t('requestView.nothingLeftToDoOnThis')}</p>;
+  /** A due date that cannot be stored says why (a full disk says so); the typed date stays in the box. */
+  const saveDue = (at: number | null) =>
+    void setDue(db, request.id, at).then(
+      () => (setError(null), refreshReminders()),
+      (err: unknown) => setError(userMessage(err, t('notSaved.dueDate'))),
+    );
   const commitDue = (value: string) => {
     const at = fromInputValue(value, settings.timeZone);
-    if (at !== null && at !== action.dueAt) void setDue(db, request.id, at).then(refreshReminders);
+    if (at !== null && at !== action.dueAt) saveDue(at);
   };
   return (
     <div className="next-step" aria-label={t('requestView.nextStep')}>
@@ -211,12 +218,13 @@ function NextStep({ db, request, action, settings }: { db: IntrobookDB; request:
             }}
           />
           {request.dueOverride !== null && (
-            <button type="button" onClick={() => void setDue(db, request.id, null).then(refreshReminders)}>
+            <button type="button" onClick={() => saveDue(null)}>
               {t('requestView.backToTheSchedule')}
             </button>
           )}
         </div>
       )}
+      <ErrorMessage text={error} />
     </div>
   );
 }
