@@ -303,15 +303,16 @@ function isSettled(doc: Document, card: Element | null): boolean {
     (el) => {
       const cls = el.getAttribute('class') ?? '';
       if (!LOADING_CLASS.test(cls) || NOT_LOADING_CLASS.test(cls) || NOT_LOADING_TAGS.has(el.localName)) return undefined;
-      // A box that shows text is content (a hint, a label), not a placeholder for it.
-      if (textOf(el, 1)) return undefined;
+      // A box that shows text is content (a hint, a label), not a placeholder for it (text a
+      // stylesheet hides does not count: a page's hidden copy inside a skeleton leaves it loading).
+      if (textOf(el, 1, undefined, true)) return undefined;
       loading = true;
       return 'stop';
     },
     { skip: PAGE_FURNITURE },
   );
   if (loading) return false;
-  return textOf(region, 20) !== null;
+  return textOf(region, 20, undefined, true) !== null;
 }
 
 /** True when `el` sits in a sidebar, navigation bar or footer below `region`. */

@@ -64,6 +64,20 @@ describe('no field value comes from text hidden from the user', () => {
   }, PROPERTY_TIMEOUT);
 });
 
+describe('a page still loading stays so with hidden text planted', () => {
+  // Found by the property above (seed -1231008234): text a stylesheet hides, planted in a loading
+  // skeleton, made the skeleton count as content and the no-name page as finished loading.
+  it('linkedin/no-name.html with stylesheet-hidden text inside its skeleton', () => {
+    const c = CORPUS.find((x) => x.fixture === 'linkedin/no-name.html')!;
+    const html = fixtureHtml(c.fixture);
+    const clean = read(new DOMParser().parseFromString(html, 'text/html'), c);
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    plant(doc, [0, 1504375094, 0, 2099228031, 0], [0, 94789380, 0, 15, 0, 0]);
+    expect(clean).toMatchObject({ status: 'unreadable', settled: false });
+    expect(read(doc, c)).toStrictEqual(clean);
+  });
+});
+
 /** Turn a text-only element into LinkedIn's visible + screen-reader pair. */
 function pair(doc: Document, el: Element, srClass: string): void {
   const text = el.textContent ?? '';
