@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeCapture, makeTestDb } from '@/tests/helpers/db';
+import { makeCapture, makeTestDb, quotaError } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { storageFullMessage } from '@/utils/db/errors';
 import { scheduleMeeting } from '@/utils/db/meetings';
@@ -31,14 +31,13 @@ afterEach(() => {
   db.close();
 });
 
-const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
 describe('after the call, with a full disk', () => {
   it('advice that cannot be added, ticked or removed says so; the typed advice stays and the box goes back', async () => {
     const user = userEvent.setup();
     render(<AfterCall db={db} person={ada} meeting={meeting} settings={defaultSettings()} />);
     const list = await screen.findByRole('list', { name: 'Advice received' });
-    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quotaError());
     const box = screen.getByRole('checkbox', { name: 'I acted on: Write a one-page brief' });
     await user.click(box);
     expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
@@ -58,7 +57,7 @@ describe('after the call, with a full disk', () => {
     const user = userEvent.setup();
     render(<AfterCall db={db} person={ada} meeting={meeting} settings={defaultSettings()} />);
     const pace = await screen.findByRole('group', { name: 'Pace and noise' });
-    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quotaError());
     const quiet = within(pace).getByRole('radio', { name: 'Quiet, unhurried' });
     await user.click(quiet);
     expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
@@ -77,8 +76,8 @@ describe('after the call, with a full disk', () => {
     const call = { tabId: 1, endedAt: Date.now(), movedRequest: { requestId: r.id, from: 'scheduled' } } as unknown as LiveCall;
     render(<AfterCall db={db} person={ada} meeting={met} settings={defaultSettings()} call={call} />);
     const undo = await screen.findByRole('button', { name: 'Undo' });
-    vi.spyOn(db.intros, 'put').mockRejectedValue(quota());
-    vi.spyOn(db.intros, 'update').mockRejectedValue(quota());
+    vi.spyOn(db.intros, 'put').mockRejectedValue(quotaError());
+    vi.spyOn(db.intros, 'update').mockRejectedValue(quotaError());
     await user.click(undo);
     expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
     expect((await db.intros.get(r.id))?.status).toBe('met');
@@ -88,8 +87,8 @@ describe('after the call, with a full disk', () => {
     const user = userEvent.setup();
     render(<AfterCall db={db} person={ada} meeting={meeting} settings={defaultSettings()} />);
     const add = await screen.findByRole('button', { name: 'Add the follow-up reminders' });
-    vi.spyOn(db.tasks, 'bulkAdd').mockRejectedValue(quota());
-    vi.spyOn(db.tasks, 'add').mockRejectedValue(quota());
+    vi.spyOn(db.tasks, 'bulkAdd').mockRejectedValue(quotaError());
+    vi.spyOn(db.tasks, 'add').mockRejectedValue(quotaError());
     await user.click(add);
     expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
     expect(await db.tasks.count()).toBe(0);
@@ -104,15 +103,15 @@ describe('after the call, with a full disk', () => {
     const call = { tabId: 1, endedAt: Date.now(), movedRequest: null } as unknown as LiveCall;
     render(<AfterCall db={db} person={ada} meeting={met} settings={defaultSettings()} call={call} />);
     const sent = await screen.findByRole('button', { name: 'I sent the thank-you' });
-    vi.spyOn(db.intros, 'put').mockRejectedValue(quota());
-    vi.spyOn(db.intros, 'update').mockRejectedValue(quota());
+    vi.spyOn(db.intros, 'put').mockRejectedValue(quotaError());
+    vi.spyOn(db.intros, 'update').mockRejectedValue(quotaError());
     await user.click(sent);
     expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
     expect((await db.intros.get(r.id))?.status).toBe('met');
     cleanup();
     render(<AfterCall db={db} person={ada} meeting={met} settings={defaultSettings()} call={call} />);
     const done = await screen.findByRole('button', { name: 'Done with this call' });
-    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quotaError());
     await user.click(done);
     expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
     expect((await db.meetingNotes.get(met.id))?.followedUpAt ?? null).toBeNull();
@@ -123,7 +122,7 @@ describe('after the call, with a full disk', () => {
     const notes = (await db.meetingNotes.get(meeting.id))!;
     render(<WhoElse notes={notes} save={(change) => updateMeetingNotes(db, meeting.id, change)} />);
     const form = await screen.findByRole('form', { name: 'Add a suggested person' });
-    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quotaError());
     await user.type(within(form).getByRole('textbox', { name: 'Someone to talk to' }), 'Grace Hopper');
     await user.click(within(form).getByRole('button'));
     expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());

@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeCapture, makeTestDb } from '@/tests/helpers/db';
+import { makeCapture, makeTestDb, quotaError } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { storageFullMessage } from '@/utils/db/errors';
 import { savePersonCapture } from '@/utils/db/people';
@@ -25,7 +25,6 @@ afterEach(() => {
   db.close();
 });
 
-const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
 describe('who can introduce me, with a full disk', () => {
   for (const [button, label] of [
@@ -36,8 +35,8 @@ describe('who can introduce me, with a full disk', () => {
       const user = userEvent.setup();
       render(<IntroPlanner person={ada} db={db} onStartRequest={() => {}} onOpenRequest={() => {}} />);
       const yes = await screen.findByRole('button', { name: button });
-      vi.spyOn(db.people, 'put').mockRejectedValue(quota());
-      vi.spyOn(db.people, 'update').mockRejectedValue(quota());
+      vi.spyOn(db.people, 'put').mockRejectedValue(quotaError());
+      vi.spyOn(db.people, 'update').mockRejectedValue(quotaError());
       await user.click(yes);
       expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
       expect((await db.people.get(ada.id))?.mutualContactIds).toStrictEqual([]);

@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeCapture, makeTestDb } from '@/tests/helpers/db';
+import { makeCapture, makeTestDb, quotaError } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { getDb } from '@/utils/db/db';
 import { storageFullMessage } from '@/utils/db/errors';
@@ -25,13 +25,12 @@ afterEach(() => {
   db.close();
 });
 
-const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
 describe('filling a missing value in place, with a full disk', () => {
   it('says the disk is full when a setting cannot be stored, and keeps the value typed', async () => {
     const user = userEvent.setup();
     render(<MissingValues db={db} variables={['me.goal']} settings={defaultSettings()} people={{ target: ada }} />);
-    vi.spyOn(getDb().settings, 'put').mockRejectedValue(quota());
+    vi.spyOn(getDb().settings, 'put').mockRejectedValue(quotaError());
     await user.click(screen.getByRole('button', { name: 'Fill in goal' }));
     const form = screen.getByRole('form', { name: 'Fill in Goal' });
     await user.type(within(form).getByRole('textbox', { name: 'Goal' }), 'climate tech');
@@ -43,7 +42,7 @@ describe('filling a missing value in place, with a full disk', () => {
   it('says the disk is full when a person’s field cannot be stored', async () => {
     const user = userEvent.setup();
     render(<MissingValues db={db} variables={['target.company']} settings={defaultSettings()} people={{ target: ada }} />);
-    vi.spyOn(db.people, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.people, 'put').mockRejectedValue(quotaError());
     await user.click(screen.getByRole('button', { name: /company/ }));
     const form = screen.getByRole('form');
     await user.type(within(form).getByRole('textbox'), 'Analytical Engines');

@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeCapture, makeTestDb } from '@/tests/helpers/db';
+import { makeCapture, makeTestDb, quotaError } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { storageFullMessage } from '@/utils/db/errors';
 import { addFavour, addIntroIdea } from '@/utils/db/ledger';
@@ -47,7 +47,6 @@ describe('introductions you could make', () => {
   });
 });
 
-const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
 describe('dates', () => {
   it('dates favours in the settings’ time zone, not the computer’s', async () => {
@@ -68,9 +67,9 @@ describe('a full disk', () => {
   it('says so when a tag, an offer or a favour cannot be stored, and keeps what was typed', async () => {
     const user = userEvent.setup();
     render(<PersonWorkspace person={ada} db={db} />);
-    vi.spyOn(db.people, 'put').mockRejectedValue(quota());
-    vi.spyOn(db.tasks, 'add').mockRejectedValue(quota());
-    vi.spyOn(db.favours, 'add').mockRejectedValue(quota());
+    vi.spyOn(db.people, 'put').mockRejectedValue(quotaError());
+    vi.spyOn(db.tasks, 'add').mockRejectedValue(quotaError());
+    vi.spyOn(db.favours, 'add').mockRejectedValue(quotaError());
 
     const tags = screen.getByRole('form', { name: 'Add tags' });
     await user.type(within(tags).getByRole('combobox', { name: 'Add a tag' }), 'mentor');
@@ -96,7 +95,7 @@ describe('a full disk', () => {
     const idea = await addIntroIdea(db, { aId: ada.id, bId: charles.id, reason: 'Both build engines' });
     render(<PersonWorkspace person={ada} db={db} />);
     const copy = await screen.findByRole('button', { name: 'Copy the ask to Ada Lovelace' });
-    vi.spyOn(db.introIdeas, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.introIdeas, 'put').mockRejectedValue(quotaError());
     await user.click(copy);
     expect(await screen.findByText(storageFullMessage())).toBeInTheDocument();
     expect(screen.queryByText(/^Copied/)).toBeNull();
@@ -108,7 +107,7 @@ describe('a full disk', () => {
     await addFavour(db, { personId: ada.id, direction: 'given', text: 'Shared a paper' });
     render(<PersonWorkspace person={ada} db={db} />);
     const remove = await screen.findByRole('button', { name: /Shared a paper/ });
-    vi.spyOn(db.favours, 'update').mockRejectedValue(quota());
+    vi.spyOn(db.favours, 'update').mockRejectedValue(quotaError());
     await user.click(remove);
     expect(await screen.findByText(storageFullMessage())).toBeInTheDocument();
   });

@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeCapture, makeTestDb } from '@/tests/helpers/db';
+import { makeCapture, makeTestDb, quotaError } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { storageFullMessage } from '@/utils/db/errors';
 import { getMeeting, scheduleMeeting } from '@/utils/db/meetings';
@@ -37,7 +37,6 @@ function View() {
   );
 }
 
-const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 const sheet = () => screen.findByRole('region', { name: 'Prep sheet for Ada Lovelace' });
 
 describe('cancelling a meeting', () => {
@@ -60,7 +59,7 @@ describe('cancelling a meeting', () => {
     const user = userEvent.setup();
     render(<View />);
     await user.click(within(await sheet()).getByRole('button', { name: 'Change meeting details' }));
-    vi.spyOn(db.meetings, 'update').mockRejectedValue(quota());
+    vi.spyOn(db.meetings, 'update').mockRejectedValue(quotaError());
     await user.click(screen.getByRole('button', { name: 'Cancel this meeting' }));
     expect(await within(screen.getByRole('form', { name: 'Meeting details' })).findByRole('alert')).toHaveTextContent(storageFullMessage());
     expect(screen.getByRole('status', { name: 'Notifications' })).not.toHaveTextContent('Meeting cancelled.');
@@ -74,7 +73,7 @@ describe('a full disk in the prep sheet', () => {
     render(<View />);
     const form = within(await sheet()).getByRole('form', { name: 'Add your own question' });
     await waitFor(async () => expect(await db.meetingNotes.get(meeting.id)).toBeDefined());
-    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quotaError());
     await user.type(within(form).getByRole('textbox', { name: 'Your own question' }), 'What changed this year?');
     await user.click(within(form).getByRole('button', { name: 'Add question' }));
     expect(await within(form).findByRole('alert')).toHaveTextContent(storageFullMessage());
@@ -86,7 +85,7 @@ describe('a full disk in the prep sheet', () => {
     render(<View />);
     const why = within(await sheet()).getByRole('group', { name: 'Why this person' });
     await waitFor(async () => expect(await db.meetingNotes.get(meeting.id)).toBeDefined());
-    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.meetingNotes, 'put').mockRejectedValue(quotaError());
     await user.click(within(why).getAllByRole('checkbox')[0]!);
     expect(await within(why).findByRole('alert')).toHaveTextContent(storageFullMessage());
   });

@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeTestDb } from '@/tests/helpers/db';
+import { makeTestDb, quotaError } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { storageFullMessage } from '@/utils/db/errors';
 import { addTask, removeTask } from '@/utils/db/ledger';
@@ -23,13 +23,12 @@ afterEach(() => {
   db.close();
 });
 
-const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
 describe('task list, when a write fails', () => {
   it('says the disk is full when a tick cannot be stored, and the box goes back', async () => {
     const user = userEvent.setup();
     render(<TaskList tasks={[task]} db={db} settings={defaultSettings()} label="Follow-through" />);
-    vi.spyOn(db.tasks, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.tasks, 'put').mockRejectedValue(quotaError());
     const box = screen.getByRole('checkbox');
     await user.click(box);
     expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
@@ -40,7 +39,7 @@ describe('task list, when a write fails', () => {
   it('says the disk is full when a task cannot be removed', async () => {
     const user = userEvent.setup();
     render(<TaskList tasks={[task]} db={db} settings={defaultSettings()} label="Follow-through" />);
-    vi.spyOn(db.tasks, 'put').mockRejectedValue(quota());
+    vi.spyOn(db.tasks, 'put').mockRejectedValue(quotaError());
     await user.click(screen.getByRole('button', { name: /Connect on LinkedIn/ }));
     expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
     expect((await db.tasks.get(task.id))?.deletedAt).toBeNull();

@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeTestDb } from '@/tests/helpers/db';
+import { makeTestDb, quotaError } from '@/tests/helpers/db';
 import type { IntrobookDB } from '@/utils/db/app-db';
 import { storageFullMessage } from '@/utils/db/errors';
 import { TemplatesView } from './TemplatesView';
@@ -36,19 +36,18 @@ describe('templates', () => {
 });
 
 describe('templates, with a full disk', () => {
-  const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-  it('says so when a template cannot be duplicated, deleted or the built-ins restored', async () => {
+    it('says so when a template cannot be duplicated, deleted or the built-ins restored', async () => {
     const user = userEvent.setup();
     render(<TemplatesView db={db} />);
     const list = await screen.findByRole('list', { name: 'Your templates' });
     const first = (await db.templates.toArray()).sort((a, b) => a.name.localeCompare(b.name))[0]!;
-    vi.spyOn(db.templates, 'add').mockRejectedValue(quota());
-    vi.spyOn(db.templates, 'put').mockRejectedValue(quota());
-    vi.spyOn(db.templates, 'bulkPut').mockRejectedValue(quota());
-    vi.spyOn(db.templates, 'update').mockRejectedValue(quota());
-    vi.spyOn(db.templates, 'delete').mockRejectedValue(quota());
-    vi.spyOn(db.templates, 'bulkDelete').mockRejectedValue(quota());
-    vi.spyOn(db.templates, 'bulkAdd').mockRejectedValue(quota());
+    vi.spyOn(db.templates, 'add').mockRejectedValue(quotaError());
+    vi.spyOn(db.templates, 'put').mockRejectedValue(quotaError());
+    vi.spyOn(db.templates, 'bulkPut').mockRejectedValue(quotaError());
+    vi.spyOn(db.templates, 'update').mockRejectedValue(quotaError());
+    vi.spyOn(db.templates, 'delete').mockRejectedValue(quotaError());
+    vi.spyOn(db.templates, 'bulkDelete').mockRejectedValue(quotaError());
+    vi.spyOn(db.templates, 'bulkAdd').mockRejectedValue(quotaError());
     await user.click(screen.getByRole('button', { name: `Duplicate ${first.name}` }));
     expect(await screen.findByRole('alert')).toHaveTextContent(storageFullMessage());
     await user.click(screen.getByRole('button', { name: `Delete ${first.name}` }));

@@ -97,3 +97,6 @@ export function countReads(db: IntrobookDB): { rows: Record<string, number>; cur
     },
   };
 }
+
+/** What IndexedDB throws when the disk or the quota is full (tests make a write fail with it). */
+export const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');

@@ -6,7 +6,7 @@ import Dexie, { type DBCore, type DBCoreMutateRequest } from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PIXEL_PNG, seedEverything, snapshot } from '@/tests/helpers/backup';
-import { makeCapture, makeTestDb } from '@/tests/helpers/db';
+import { makeCapture, makeTestDb, quotaError } from '@/tests/helpers/db';
 import { v3 } from '@/tests/fixtures/db/v3';
 import { canonicalProfileUrl } from '../core/canonical-url';
 import { IntrobookDB, LOCAL_ONLY_TABLES, SCHEMA_VERSIONS } from '../db/app-db';
@@ -85,7 +85,6 @@ async function failWrite(db: Dexie, table: string, nth: number, error: () => Err
   await db.open();
 }
 
-const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
 describe('export → import', () => {
   it('round-trips every table: a fresh store ends up equal to the original', async () => {
@@ -335,7 +334,7 @@ describe('files that must change nothing', () => {
     const big = freshDb();
     await big.people.bulkAdd(await Promise.all(Array.from({ length: 2500 }, (_, i) => seedPerson(i))));
     const text = await exportText(big);
-    await failWrite(db, 'people', 2, quota); // the second chunk written
+    await failWrite(db, 'people', 2, quotaError); // the second chunk written
     const p = await plan(db, text);
     expect(p.totals.added).toBe(2500);
     const error = await applyImport(db, p).catch((e: unknown) => e);
@@ -346,7 +345,7 @@ describe('files that must change nothing', () => {
 
   it('recognises a quota error wrapped in an abort', async () => {
     const p = await plan(db, good.replaceAll('Grace Hopper', 'Grace M. Hopper').replaceAll('"updatedAt":1767', '"updatedAt":1967'));
-    await failWrite(db, 'people', 1, () => new Dexie.AbortError('Transaction aborted', quota()));
+    await failWrite(db, 'people', 1, () => new Dexie.AbortError('Transaction aborted', quotaError()));
     await expect(applyImport(db, p)).rejects.toBeInstanceOf(StorageFullError);
     expect(await snapshot(db)).toStrictEqual(before);
   });
@@ -465,7 +464,7 @@ describe('restore (replace everything)', () => {
     const read = readBackupText(await exportText(source));
     if (!read.ok) throw new Error(read.error);
     const restore = await planRestore(db, await prepareBackup(db, read.file));
-    await failWrite(db, 'templates', 1, quota);
+    await failWrite(db, 'templates', 1, quotaError);
     await expect(applyRestore(db, restore)).rejects.toBeInstanceOf(StorageFullError);
     expect(await snapshot(db)).toStrictEqual(before);
   });
