@@ -32,6 +32,14 @@ afterEach(() => {
 });
 
 
+/** A request asked, agreed and met, with the meeting it came to (two hours ago). */
+async function metRequest() {
+  const asked = await markSent(db, (await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null })).id, 'copy');
+  await moveRequest(db, asked.id, 'agreed');
+  const { meeting: met } = await scheduleMeetingStep(db, asked.id, { startsAt: Date.now() - 2 * 3_600_000 });
+  return { r: await moveRequest(db, asked.id, 'met'), met };
+}
+
 describe('after the call, with a full disk', () => {
   it('advice that cannot be added, ticked or removed says so; the typed advice stays and the box goes back', async () => {
     const user = userEvent.setup();
@@ -69,10 +77,7 @@ describe('after the call, with a full disk', () => {
 
   it('an Undo of "moved to met" that cannot be stored says so, and the request stays met', async () => {
     const user = userEvent.setup();
-    let r = await markSent(db, (await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null })).id, 'copy');
-    r = await moveRequest(db, r.id, 'agreed');
-    const { meeting: met } = await scheduleMeetingStep(db, r.id, { startsAt: Date.now() - 2 * 3_600_000 });
-    r = await moveRequest(db, r.id, 'met');
+    const { r, met } = await metRequest();
     const call = { tabId: 1, endedAt: Date.now(), movedRequest: { requestId: r.id, from: 'scheduled' } } as unknown as LiveCall;
     render(<AfterCall db={db} person={ada} meeting={met} settings={defaultSettings()} call={call} />);
     const undo = await screen.findByRole('button', { name: 'Undo' });
@@ -96,10 +101,7 @@ describe('after the call, with a full disk', () => {
 
   it('"I sent the thank-you" and "Done with this call" that cannot be stored say so, and the request stays met', async () => {
     const user = userEvent.setup();
-    let r = await markSent(db, (await createRequest(db, { kind: 'direct', targetId: ada.id, connectorId: null })).id, 'copy');
-    r = await moveRequest(db, r.id, 'agreed');
-    const { meeting: met } = await scheduleMeetingStep(db, r.id, { startsAt: Date.now() - 2 * 3_600_000 });
-    r = await moveRequest(db, r.id, 'met');
+    const { r, met } = await metRequest();
     const call = { tabId: 1, endedAt: Date.now(), movedRequest: null } as unknown as LiveCall;
     render(<AfterCall db={db} person={ada} meeting={met} settings={defaultSettings()} call={call} />);
     const sent = await screen.findByRole('button', { name: 'I sent the thank-you' });

@@ -10,7 +10,8 @@ import { addTask } from '@/utils/db/ledger';
 import { defaultSettings, saveSettings } from '@/utils/settings';
 import { localRemote } from '@/tests/helpers/remote';
 import { setRemote } from '@/utils/remote/client';
-import { DUE_SHOWN, DueToday } from './DueToday';
+import { DUE_SHOWN } from '@/utils/remote/first-view';
+import { DueToday } from './DueToday';
 
 let db: IntrobookDB;
 let reads: ReturnType<typeof countReads>;

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { DUE_SHOWN, firstViewArgs } from '@/utils/remote/first-view';
+import { firstViewArgs } from '@/utils/remote/first-view';
 import { useRemoteQuery } from '@/utils/remote/hooks';
 import { formatWhen } from './format';
 import { useNow } from './now';
 import { formatNumber, t, tn } from '@/utils/i18n';
 
-export { DUE_SHOWN };
 
 /**
  * What is due by the end of today, longest overdue first — request steps and

@@ -18,7 +18,7 @@ export const PERIODIC_ALARM = 'introbook-reminders';
 export const NEXT_DUE_ALARM = 'introbook-next-due';
 /** At most this many due keys of each kind are compared in one pass (the badge counts them all). */
 const NOTIFY_AT_MOST = 500;
-/** Rows the badge's count reads, as "Due today" does (components/DueToday.tsx DUE_SHOWN). */
+/** Rows the badge's count reads, as "Due today" does (utils/remote/first-view.ts DUE_SHOWN). */
 const BADGE_READS = 20;
 /** More new due items than this in one pass: one summary notification instead of one each. */
 export const SUMMARY_OVER = 3;
